@@ -1,0 +1,39 @@
+import type { CallLeg } from './call-leg';
+import type { Directory } from './directory';
+import type { CallLogParameters } from './report-request';
+
+/** A call-log row exactly as the PBX returned it (3CX's field names, unknown fields kept). */
+export type RawCallLogRow = Record<string, unknown>;
+
+/** What to fetch: the instants `[from, to)` (UTC), the report parameters, and OData options. */
+export interface CallLogQuery {
+  from: Date;
+  to: Date;
+  callLog: CallLogParameters;
+  /** Passed to the PBX on every page request. */
+  filter?: string;
+  search?: string;
+  select?: string[];
+  orderby?: string;
+  expand?: string;
+  /** Applied over the whole result (across pages and windows), not per page. */
+  top?: number;
+  skip?: number;
+}
+
+/**
+ * Where calls come from: the 3CX XAPI client in production, the same client against the demo PBX
+ * otherwise. Rows come in time-window order; within a window in the PBX's order.
+ */
+export interface CallLogSource {
+  /** Raw rows whose StartTime lies in `[from, to)`, exactly as the PBX returned them. */
+  streamRows(query: CallLogQuery): AsyncIterable<RawCallLogRow>;
+  /** The same rows parsed into legs (rows that cannot be parsed are skipped and counted in logs). */
+  streamLegs(query: CallLogQuery): AsyncIterable<CallLeg>;
+  /** How many rows the PBX holds for the query (`@odata.count` summed over windows). */
+  countRows(query: CallLogQuery): Promise<number>;
+  /** Users and queues; cached by the implementation. */
+  getDirectory(): Promise<Directory>;
+  /** A cheap authenticated request, for `/readyz`; throws the same errors as the rest. */
+  checkConnection(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+import type { TimeWindow } from './time-window';
+
+/** What the user wants to see. `summary` is the default. */
+export type View = 'summary' | 'list' | 'rows' | 'help';
+
+export type CallDirection = 'inbound' | 'outbound' | 'internal';
+
+export type CallStatus = 'answered' | 'missed';
+
+/** Report filters: values of one kind OR together, different kinds AND. */
+export interface ReportFilters {
+  extensions: string[];
+  queues: string[];
+  /** Digit strings (3 or more digits) searched within any leg's caller ids. */
+  numbers: string[];
+  directions: CallDirection[];
+  status: CallStatus | null;
+}
+
+/**
+ * The 3CX call-log report's own parameters (after the two dates), sent to the PBX as given.
+ * Defaults are 3CX's "no filter" values and the console's `hidePcalls=true`.
+ */
+export interface CallLogParameters {
+  sourceType: number;
+  sourceFilter: string;
+  destinationType: number;
+  destinationFilter: string;
+  callsType: number;
+  callTimeFilterType: number;
+  /** TimeSpan string, e.g. `0:00:0` (default) or `8:00:00`. */
+  callTimeFilterFrom: string;
+  callTimeFilterTo: string;
+  hidePcalls: boolean;
+}
+
+export const DEFAULT_CALL_LOG_PARAMETERS: Readonly<CallLogParameters> = Object.freeze({
+  sourceType: 0,
+  sourceFilter: '',
+  destinationType: 0,
+  destinationFilter: '',
+  callsType: 0,
+  callTimeFilterType: 0,
+  callTimeFilterFrom: '0:00:0',
+  callTimeFilterTo: '0:00:0',
+  hidePcalls: true,
+});
+
+/** OData query options as the user gave them (the `rows` view only). */
+export interface ODataOptions {
+  /** Counted over the whole result, across pages and windows. */
+  top?: number;
+  skip?: number;
+  search?: string;
+  filter?: string;
+  /** With `count`, `--json` prints `{ "count": N, "rows": [...] }`. */
+  count?: boolean;
+  select?: string[];
+  orderby?: string;
+  expand?: string;
+}
+
+/** A parsed command: platform-neutral, everything resolved (the window is absolute). */
+export interface ReportRequest {
+  view: View;
+  window: TimeWindow;
+  filters: ReportFilters;
+  callLog: CallLogParameters;
+  odata: ODataOptions;
+  /** `me` was used: the asker's own extension, filled in by the access layer. */
+  me: boolean;
+}
+
+export function emptyFilters(): ReportFilters {
+  return { extensions: [], queues: [], numbers: [], directions: [], status: null };
+}

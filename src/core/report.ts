@@ -1,0 +1,81 @@
+import type { CallDirection, CallStatus } from './report-request';
+
+/**
+ * A report exactly as the spec's `--json` prints it. Times are ISO 8601 with milliseconds and
+ * the report zone's offset; seconds and percentages are whole numbers rounded half up once.
+ */
+export interface Report {
+  window: { from: string; to: string; timeZone: string };
+  filters: {
+    extensions: string[];
+    queues: string[];
+    numbers: string[];
+    directions: CallDirection[];
+    status: CallStatus | null;
+  };
+  totals: ReportTotals;
+  /** Sorted by calls descending, then extension ascending. */
+  byExtension: ExtensionStats[];
+  /** Sorted by calls descending, then queue ascending. */
+  byQueue: QueueStats[];
+  /** 24 counts: calls by local hour of their start in the report's zone. */
+  byHour: number[];
+  /** Newest first. */
+  missedCalls: MissedCall[];
+  /** Only with the `list` view: every matching call, newest first. */
+  calls?: CallSummary[];
+}
+
+export interface ReportTotals {
+  calls: number;
+  inbound: number;
+  outbound: number;
+  internal: number;
+  answered: number;
+  missed: number;
+  talkSeconds: number;
+  avgTalkSeconds: number;
+  avgWaitSeconds: number;
+  longestTalkSeconds: number;
+  serviceLevelPercent: number;
+}
+
+export interface ExtensionStats {
+  extension: string;
+  name: string;
+  calls: number;
+  answered: number;
+  missed: number;
+  outbound: number;
+  talkSeconds: number;
+}
+
+export interface QueueStats {
+  queue: string;
+  name: string;
+  calls: number;
+  answered: number;
+  missed: number;
+  avgWaitSeconds: number;
+}
+
+export interface MissedCall {
+  start: string;
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  waitSeconds: number;
+}
+
+export interface CallSummary {
+  start: string;
+  direction: CallDirection;
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  answered: boolean;
+  talkSeconds: number;
+  waitSeconds: number;
+}
