@@ -1,0 +1,93 @@
+import { parseCommand } from '../../commands/parse-command';
+import { usageText } from '../../commands/usage';
+import { secretsOf } from '../../config/config';
+import { isValidTimeZone } from '../../config/is-valid-time-zone';
+import { loadConfig } from '../../config/load-config';
+import { type PbxConnection, connectPbx } from '../../connect-pbx';
+import { describeWindow } from '../../core/describe-window';
+import { AppError, exitCodeFor } from '../../core/errors';
+import { createLogger, redact } from '../../core/logger';
+import type { ReportRequest } from '../../core/report-request';
+import { renderText } from '../../render/render-text';
+import { composeReportReply } from '../../report/compose-reply';
+import { ReportService } from '../../report/report-service';
+import { parseCliArguments } from './parse-cli-arguments';
+import { type TextSink, writeRowsAsJson } from './write-rows-as-json';
+
+/** What the terminal gives the CLI: streams, environment and clock, injectable for tests. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  now: () => Date;
+  /** The machine's IANA zone, used when neither --tz nor DEFAULT_TIMEZONE says. */
+  machineTimeZone: string;
+}
+
+/**
+ * `npm run -s calls -- <command words> [--json] [--tz ZONE] [--now ISO]`: the bot in a terminal.
+ * Returns the exit code: 0 done, 2 a bad command or configuration, 1 the PBX or network failed.
+ * Results go to stdout only when complete; messages go to stderr.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const fail = (message: string, code: number) => {
+    io.stderr.write(`${message}\n`);
+    return code;
+  };
+  const args = parseCliArguments(argv);
+  if (!args.ok) return fail(args.message, 2);
+  const { commandText, json } = args.value;
+
+  let secrets: string[] = [];
+  let connection: PbxConnection | undefined;
+  try {
+    const config = loadConfig(io.env);
+    secrets = secretsOf(config);
+    const timeZone = args.value.timeZone ?? config.defaultTimeZone ?? io.machineTimeZone;
+    if (!isValidTimeZone(timeZone)) return fail(`Unknown time zone "${timeZone}". Use an IANA name such as Europe/Berlin.`, 2);
+    const now = args.value.now === undefined ? io.now() : new Date(args.value.now);
+    if (Number.isNaN(now.getTime())) return fail(`--now needs an ISO date-time such as 2026-11-29T10:00:00Z, not "${args.value.now}".`, 2);
+
+    const parsed = parseCommand(commandText, { now, timeZone, weekStart: config.weekStart, maxPeriodDays: config.maxPeriodDays });
+    if (!parsed.ok) throw parsed.error;
+    const request = parsed.request;
+    if (request.view === 'help') {
+      io.stdout.write(`${usageText()}\n`);
+      return 0;
+    }
+    const logger = createLogger({ level: 'warn', secrets: () => secrets, write: (line) => io.stderr.write(`${line}\n`) });
+    connection = await connectPbx(config, { logger, now });
+    secrets = [...secrets, ...connection.secrets];
+    const service = new ReportService({ source: connection.source, serviceLevelSeconds: config.serviceLevelSeconds });
+    await (request.view === 'rows' ? printRows(service, request, json, io) : printReport(service, request, json, io));
+    return 0;
+  } catch (error) {
+    return fail(redact(describeFailure(error), secrets), exitCodeFor(error));
+  } finally {
+    await connection?.close();
+  }
+}
+
+async function printReport(service: ReportService, request: ReportRequest, json: boolean, io: CliIo): Promise<void> {
+  const report = await service.runReport(request);
+  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(composeReportReply(request, report))}\n`);
+}
+
+async function printRows(service: ReportService, request: ReportRequest, json: boolean, io: CliIo): Promise<void> {
+  const { rows, count } = await service.runRows(request);
+  if (json) {
+    await writeRowsAsJson(rows, count, io.stdout);
+    return;
+  }
+  const collected = [];
+  for await (const row of rows) collected.push(row);
+  const windowLabel = describeWindow(request.window);
+  const reply = { kind: 'rows', windowLabel, rowCount: count ?? collected.length, previewRows: collected, notes: [], actions: [] } as const;
+  io.stdout.write(`${renderText(reply)}\n`);
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return error.hint ? `Error: ${error.message}\n${error.hint}` : `Error: ${error.message}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Unexpected error: ${detail}`;
+}

@@ -1,0 +1,19 @@
+import { runCli } from './adapters/cli/run-cli';
+import { readEnvironment } from './config/read-environment';
+
+/** Entry point of `npm run calls`: the bot in a terminal. */
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: readEnvironment(),
+  now: () => new Date(),
+  machineTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+/** The bot's validated configuration; built once by `loadConfig` from the environment. */
+export interface Config {
+  /** The PBX; absent means the built-in demo PBX serves. */
+  threecx: { url: string; clientId: string; clientSecret: string } | undefined;
+  slack:
+    | { signingSecret: string; botToken: string; appToken: string | undefined; apiUrl: string }
+    | undefined;
+  teams:
+    | { appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: TeamsAppType }
+    | undefined;
+  teamsDevNoAuth: boolean;
+  databaseUrl: string;
+  /** IANA zone when the chat platform does not say; unset means UTC in chat, the machine's zone in the terminal. */
+  defaultTimeZone: string | undefined;
+  weekStart: 'monday' | 'sunday';
+  serviceLevelSeconds: number;
+  maxPeriodDays: number;
+  digestGraceMinutes: number;
+  accessPolicyPath: string | undefined;
+  accessUnmapped: 'none' | 'agent';
+  privacyMaskNumbers: boolean;
+  playground: boolean;
+  port: number;
+  host: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export type TeamsAppType = 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+
+/** Every value that must never be printed, for the logger's redaction. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.threecx?.clientSecret,
+    config.slack?.signingSecret,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.teams?.appPassword,
+    passwordInUrl(config.databaseUrl),
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0);
+}
+
+function passwordInUrl(url: string): string | undefined {
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return undefined;
+  }
+}

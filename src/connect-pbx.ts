@@ -1,0 +1,43 @@
+import type { Config } from './config/config';
+import type { CallLogSource } from './core/call-log-source';
+import type { Logger } from './core/logger';
+import { startDemoPbx } from './demo/demo-pbx';
+import { XapiClient } from './threecx/xapi-client';
+
+/** The call-log source the bot talks to, and how to let go of it. */
+export interface PbxConnection {
+  source: CallLogSource;
+  /** `demo` when the built-in demo PBX serves (no THREECX_URL), else the PBX's URL. */
+  description: string;
+  /** Secrets this connection holds, for log redaction (the demo's too). */
+  secrets: string[];
+  close(): Promise<void>;
+}
+
+export interface ConnectPbxOptions {
+  logger: Logger;
+  /** The demo PBX's clock: its history ends here. */
+  now: Date;
+}
+
+/**
+ * Connects to the configured 3CX over the XAPI, or starts the demo PBX on a loopback port and
+ * talks to it through the very same client, so the demo exercises the production code path.
+ */
+export async function connectPbx(config: Config, options: ConnectPbxOptions): Promise<PbxConnection> {
+  if (config.threecx) {
+    const client = new XapiClient({ baseUrl: config.threecx.url, clientId: config.threecx.clientId, clientSecret: config.threecx.clientSecret, logger: options.logger });
+    return { source: client, description: config.threecx.url, secrets: [config.threecx.clientSecret], close: () => client.close() };
+  }
+  const demo = await startDemoPbx({ now: options.now });
+  const client = new XapiClient({ baseUrl: demo.url, clientId: demo.clientId, clientSecret: demo.clientSecret, logger: options.logger });
+  return {
+    source: client,
+    description: `demo PBX at ${demo.url}`,
+    secrets: [demo.clientSecret],
+    close: async () => {
+      await client.close();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { AppError } from '../core/errors';
+
+/**
+ * The two ways talking to the PBX fails. `PbxHttpError`: the PBX answered with an error status.
+ * `PbxUnreachableError`: no usable answer (timeout, refused, DNS, connection cut). Neither
+ * message, hint nor enumerable field ever holds the client secret, a token or a query string.
+ */
+
+/** Why the PBX could not be reached; `timeout` is not retried, the others are (see pbx-http.ts). */
+export type UnreachableReason = 'timeout' | 'refused' | 'dns' | 'reset' | 'tls' | 'network';
+
+/** The PBX answered with a non-success status, after any retries. */
+export class PbxHttpError extends AppError {
+  readonly status: number;
+  /** Method and path without query or function arguments, e.g. `GET /xapi/v1/Users`. */
+  readonly endpoint: string;
+  /** 3CX's own words from the error body (OData `error.message` + details, or `error_description`). */
+  readonly pbxMessage: string | undefined;
+
+  constructor(status: number, endpoint: string, pbxMessage?: string) {
+    const said = pbxMessage ? `: ${pbxMessage}` : '';
+    super('pbx', `The PBX answered ${status} to ${endpoint}${said}`, hintForStatus(status, endpoint));
+    this.name = 'PbxHttpError';
+    this.status = status;
+    this.endpoint = endpoint;
+    this.pbxMessage = pbxMessage;
+  }
+}
+
+/** No (complete) answer from the PBX. `cause` keeps the network error for debugging; it is not enumerable. */
+export class PbxUnreachableError extends AppError {
+  readonly reason: UnreachableReason;
+  readonly endpoint: string;
+
+  constructor(reason: UnreachableReason, endpoint: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      'unreachable',
+      `Could not reach the PBX (${endpoint}): ${detail}`,
+      'Check THREECX_URL (scheme, host and port: self-hosted PBXes usually listen on 5001, hosted ones on 443), ' +
+        'the network, and any firewall between this host and the PBX.',
+      options,
+    );
+    this.name = 'PbxUnreachableError';
+    this.reason = reason;
+    this.endpoint = endpoint;
+  }
+}
+
+const CREDENTIALS_HINT =
+  'Check THREECX_CLIENT_ID and THREECX_CLIENT_SECRET (the API key is shown once, when the client is ' +
+  'created in the 3CX admin console under Admin > Integrations > API; create a new key if it was lost).';
+
+/** What an admin should do about a status; the token endpoint's 400 is also a credentials problem. */
+export function hintForStatus(status: number, endpoint: string): string {
+  if (status === 401 || (status === 400 && endpoint.endsWith('/connect/token'))) return CREDENTIALS_HINT;
+  if (status === 403) {
+    return (
+      'The API client needs the System Owner role (Admin > Integrations > API), ' +
+      "or the PBX's console IP restriction blocks this host."
+    );
+  }
+  if (status === 404) {
+    return (
+      'Check THREECX_URL (the server root, e.g. https://pbx.example.com:5001) and that the PBX runs ' +
+      '3CX V20 Update 6 or later (the call-log report functions and their arguments).'
+    );
+  }
+  if (status === 504) return 'The PBX took too long to answer: ask for a shorter period.';
+  if (status === 429 || status === 502 || status === 503) return 'The PBX is busy or restarting: try again in a minute.';
+  if (status >= 500) return 'The PBX failed on this request: try a shorter period, or check the PBX.';
+  return 'Check THREECX_URL and that the PBX runs 3CX V20 Update 6 or later.';
+}
+
+/** `GET /xapi/v1/ReportCallLogData/Pbx.GetCallLogData` from a path with arguments and a query. */
+export function describeEndpoint(method: string, path: string): string {
+  let end = path.length;
+  for (const stop of ['?', '(', '#']) {
+    const at = path.indexOf(stop);
+    if (at >= 0 && at < end) end = at;
+  }
+  return `${method} ${path.slice(0, end)}`;
+}

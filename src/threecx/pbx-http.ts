@@ -1,0 +1,159 @@
+import { type Dispatcher, request } from 'undici';
+import { type Logger, redact } from '../core/logger';
+import { describeEndpoint, PbxHttpError, PbxUnreachableError } from './errors';
+import { toUnreachableError } from './network-errors';
+import { computeRetryDelayMs, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry';
+
+/** Everything the transport needs; all of it injected so tests run against a real local server. */
+export interface PbxHttpOptions {
+  /** Server root without a trailing slash, e.g. `https://pbx.example.com:5001`. */
+  baseUrl: string;
+  dispatcher: Dispatcher;
+  requestTimeoutMs: number;
+  retry: RetryPolicy;
+  logger: Logger;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Values masked in any text quoted from the PBX's answers (client secret, current token). */
+  secrets: () => Iterable<string>;
+}
+
+export interface PbxRequest {
+  method: 'GET' | 'POST';
+  /** Path and query, starting with `/`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Aborts the request and any pending retry (the caller lost interest). */
+  signal?: AbortSignal;
+}
+
+interface RawAnswer {
+  status: number;
+  retryAfter: string | undefined;
+  text: string;
+}
+
+/**
+ * Sends one logical request and returns the parsed JSON of a 2xx answer. Retries 429/502/503 and
+ * dropped connections (refused, reset, cut mid-body) with backoff; everything else throws
+ * `PbxHttpError` or `PbxUnreachableError` at once. Timeouts are NOT retried: a retry would
+ * double an already long wait (a minute by default) for a PBX that is most likely overloaded.
+ */
+export class PbxHttp {
+  constructor(private readonly options: PbxHttpOptions) {}
+
+  async requestJson(req: PbxRequest): Promise<unknown> {
+    const endpoint = describeEndpoint(req.method, req.path);
+    const { retry: policy, logger } = this.options;
+    for (let retry = 0; ; retry++) {
+      throwIfAborted(req.signal);
+      let answer: RawAnswer;
+      try {
+        answer = await this.sendOnce(req, endpoint);
+      } catch (error) {
+        if (!(error instanceof PbxUnreachableError) || !isRetryableReason(error) || retry >= policy.maxRetries) {
+          throw error;
+        }
+        const delayMs = computeRetryDelayMs(retry, policy, this.options.random);
+        logger.warn('Retrying PBX request', { endpoint, reason: error.reason, retry: retry + 1, delayMs });
+        await this.options.sleep(delayMs);
+        continue;
+      }
+      logger.debug('PBX answered', { endpoint, status: answer.status, attempt: retry + 1 });
+      if (answer.status >= 200 && answer.status < 300) return this.parseJson(answer, endpoint);
+      if (!isRetryableStatus(answer.status) || retry >= policy.maxRetries) {
+        throw new PbxHttpError(answer.status, endpoint, this.readPbxMessage(answer.text));
+      }
+      const retryAfterMs = parseRetryAfterMs(answer.retryAfter, this.options.now());
+      const delayMs = computeRetryDelayMs(retry, policy, this.options.random, retryAfterMs);
+      logger.warn('Retrying PBX request', { endpoint, status: answer.status, retry: retry + 1, delayMs });
+      await this.options.sleep(delayMs);
+    }
+  }
+
+  /** One attempt: status and the whole body, or a `PbxUnreachableError` (the caller's abort passes through). */
+  private async sendOnce(req: PbxRequest, endpoint: string): Promise<RawAnswer> {
+    const timeoutMs = this.options.requestTimeoutMs;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    try {
+      const response = await request(this.options.baseUrl + req.path, {
+        method: req.method,
+        headers: { accept: 'application/json', ...req.headers },
+        body: req.body,
+        dispatcher: this.options.dispatcher,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const text = await response.body.text();
+      const retryAfter = response.headers['retry-after'];
+      return { status: response.statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text };
+    } catch (error) {
+      throwIfAborted(req.signal);
+      if (timeout.signal.aborted) {
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        throw new PbxUnreachableError('timeout', endpoint, `no answer within ${seconds} s`, { cause: error });
+      }
+      throw toUnreachableError(error, endpoint);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private parseJson(answer: RawAnswer, endpoint: string): unknown {
+    if (answer.text === '') return {};
+    try {
+      return JSON.parse(answer.text);
+    } catch {
+      throw new PbxHttpError(answer.status, endpoint, 'the answer is not JSON (is THREECX_URL the PBX?)');
+    }
+  }
+
+  /** 3CX's explanation from an error body: OData `error.message` + details, or OAuth `error_description`. */
+  private readPbxMessage(text: string): string | undefined {
+    const message = extractPbxMessage(text);
+    if (message === undefined) return undefined;
+    const short = message.length > 500 ? `${message.slice(0, 500)}…` : message;
+    return redact(short, this.options.secrets());
+  }
+}
+
+function extractPbxMessage(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(trimmed);
+  } catch {
+    return trimmed.length <= 200 && !trimmed.includes('<') ? trimmed : undefined;
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const error = record.error;
+  if (typeof error === 'object' && error !== null) {
+    const odata = error as { message?: unknown; details?: unknown };
+    const parts = [odata.message];
+    if (Array.isArray(odata.details)) {
+      for (const detail of odata.details) parts.push((detail as { message?: unknown } | null)?.message);
+    }
+    const texts = parts.filter((part): part is string => typeof part === 'string' && part !== '');
+    return texts.length > 0 ? texts.join('; ') : undefined;
+  }
+  for (const key of ['error_description', 'message', 'title', 'error']) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+function isRetryableReason(error: PbxUnreachableError): boolean {
+  return error.reason === 'refused' || error.reason === 'reset' || error.reason === 'network';
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}

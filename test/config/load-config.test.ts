@@ -1,0 +1,133 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { secretsOf } from '../../src/config/config';
+import { loadConfig } from '../../src/config/load-config';
+import { readEnvironment } from '../../src/config/read-environment';
+import { AppError } from '../../src/core/errors';
+
+function configError(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to fail');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment (demo PBX, loopback)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      threecx: undefined,
+      slack: undefined,
+      teams: undefined,
+      teamsDevNoAuth: false,
+      databaseUrl: 'sqlite:./data/calls-bot.sqlite',
+      defaultTimeZone: undefined,
+      weekStart: 'monday',
+      serviceLevelSeconds: 20,
+      maxPeriodDays: 400,
+      digestGraceMinutes: 60,
+      accessUnmapped: 'none',
+      privacyMaskNumbers: false,
+      playground: false,
+      port: 3000,
+      host: '127.0.0.1',
+    });
+  });
+
+  it('reads a full configuration and listens on all interfaces once a chat platform is set', () => {
+    const config = loadConfig({
+      THREECX_URL: 'https://pbx.example.com:5001/',
+      THREECX_CLIENT_ID: 'calls-bot',
+      THREECX_CLIENT_SECRET: 'k3y',
+      SLACK_SIGNING_SECRET: 'sign',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'pw',
+      MICROSOFT_APP_TENANT_ID: 'tenant',
+      DEFAULT_TIMEZONE: 'Europe/Berlin',
+      WEEK_START: 'sunday',
+      SERVICE_LEVEL_SECONDS: '30',
+      PORT: '8080',
+    });
+    expect(config.threecx).toEqual({ url: 'https://pbx.example.com:5001', clientId: 'calls-bot', clientSecret: 'k3y' });
+    expect(config.slack).toEqual({ signingSecret: 'sign', botToken: 'xoxb-1', appToken: undefined, apiUrl: 'http://127.0.0.1:9999/api/' });
+    expect(config.teams).toEqual({ appId: 'app', appPassword: 'pw', tenantId: 'tenant', appType: 'SingleTenant' });
+    expect(config).toMatchObject({ defaultTimeZone: 'Europe/Berlin', weekStart: 'sunday', serviceLevelSeconds: 30, port: 8080, host: '0.0.0.0' });
+  });
+
+  it('lists every problem at once, each naming the variable and what to set', () => {
+    const error = configError({
+      THREECX_URL: 'pbx.example.com',
+      DEFAULT_TIMEZONE: 'Mars/Olympus',
+      WEEK_START: 'friday',
+      SERVICE_LEVEL_SECONDS: 'twenty',
+      PORT: '70000',
+      SLACK_SIGNING_SECRET: 'sign',
+    });
+    expect(error.kind).toBe('config');
+    const lines = error.message.split('\n');
+    expect(lines[0]).toBe('The configuration has 8 problems:');
+    expect(error.message).toContain('THREECX_URL: THREECX_URL must be an http(s) URL such as https://pbx.example.com:5001');
+    expect(error.message).toContain('THREECX_CLIENT_ID: is missing: a real PBX needs THREECX_URL, THREECX_CLIENT_ID, THREECX_CLIENT_SECRET');
+    expect(error.message).toContain('THREECX_CLIENT_SECRET: is missing');
+    expect(error.message).toContain('DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "Mars/Olympus"');
+    expect(error.message).toContain('WEEK_START must be monday or sunday');
+    expect(error.message).toContain('SERVICE_LEVEL_SECONDS must be a whole number from 1 to 3600, not "twenty"');
+    expect(error.message).toContain('PORT must be a whole number from 0 to 65535, not "70000"');
+    expect(error.message).toContain('SLACK_BOT_TOKEN: is missing: Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN');
+    expect(error.hint).toContain('README.md');
+  });
+
+  it('never puts a secret value in its messages', () => {
+    const error = configError({
+      SLACK_SIGNING_SECRET: 'super-secret-signing',
+      SLACK_BOT_TOKEN: 'not-a-bot-token-secret',
+      THREECX_CLIENT_SECRET: 'very-secret-api-key',
+    });
+    expect(error.message).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    for (const secret of ['super-secret-signing', 'not-a-bot-token-secret', 'very-secret-api-key']) {
+      expect(error.message).not.toContain(secret);
+      expect(error.hint).not.toContain(secret);
+    }
+  });
+
+  it('requires the tenant for a single-tenant Teams bot and accepts a multi-tenant one without', () => {
+    expect(configError({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).message).toContain(
+      'MICROSOFT_APP_TENANT_ID: is missing',
+    );
+    expect(loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' }).teams?.appType).toBe(
+      'MultiTenant',
+    );
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ THREECX_URL: '', PORT: ' ' }).threecx).toBeUndefined();
+  });
+
+  it('collects every secret for redaction, including a database password', () => {
+    const config = loadConfig({
+      THREECX_URL: 'https://pbx.example.com',
+      THREECX_CLIENT_ID: 'id',
+      THREECX_CLIENT_SECRET: 'api-key-1',
+      DATABASE_URL: 'postgres://bot:db%40pass@127.0.0.1/calls',
+    });
+    expect(secretsOf(config)).toEqual(['api-key-1', 'db@pass']);
+  });
+});
+
+describe('readEnvironment', () => {
+  it('reads .env and lets the real environment win', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'calls-bot-env-'));
+    const file = join(folder, '.env');
+    writeFileSync(file, 'DEFAULT_TIMEZONE=Asia/Kolkata\nPORT=4000\n');
+    const env = readEnvironment({ PORT: '5000' }, file);
+    expect(env.DEFAULT_TIMEZONE).toBe('Asia/Kolkata');
+    expect(env.PORT).toBe('5000');
+    expect(readEnvironment({}, join(folder, 'missing.env'))).toEqual({});
+  });
+});
