@@ -1,0 +1,137 @@
+import { parseCommand } from '../commands/parse-command';
+import { usageText } from '../commands/usage';
+import type { ChatUser } from '../core/chat-user';
+import { describeWindow } from '../core/describe-window';
+import { CommandError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { ReplyActionId, ReportFocus } from '../core/reply';
+import type { ReportRequest } from '../core/report-request';
+import { renderCsv } from '../render/render-csv';
+import { composeReportReply } from '../report/compose-reply';
+import type { ReportService } from '../report/report-service';
+import { decodeActionValue } from './action-value';
+import { type Answer, answerWith } from './answer';
+import { type ActionOptions, buildReportActions } from './report-actions';
+import { toErrorReply } from './to-error-reply';
+
+export interface ChatServiceOptions {
+  reports: ReportService;
+  logger: Logger;
+  now: () => Date;
+  weekStart: 'monday' | 'sunday';
+  maxPeriodDays: number;
+  /** Which optional buttons the platform offers. */
+  actions: ActionOptions;
+  /** The most raw rows one chat export holds (the terminal has no such limit). */
+  maxExportRows?: number;
+}
+
+const PREVIEW_ROWS = 5;
+const DEFAULT_MAX_EXPORT_ROWS = 20_000;
+
+/**
+ * Chat commands and button clicks in, answers out: the same for Slack, Teams and the playground.
+ * Never throws: every failure becomes an error reply.
+ */
+export class ChatService {
+  constructor(private readonly options: ChatServiceOptions) {}
+
+  async answerText(text: string, user: ChatUser): Promise<Answer> {
+    return this.guard(user, { input: 'text' }, () => this.answerCommand(text, 'summary', user));
+  }
+
+  /** A button click. `value` is untrusted: decoded strictly, then re-parsed like typed text. */
+  async answerAction(actionId: string, value: unknown, user: ChatUser): Promise<Answer> {
+    return this.guard(user, { actionId }, async () => {
+      const decoded = decodeActionValue(value);
+      if (!decoded || !isActionId(actionId)) {
+        throw new CommandError("That button's data could not be read, so nothing was looked up.", 'today');
+      }
+      if (actionId === 'export-csv') return this.exportCsv(decoded.command, user);
+      const answer = await this.answerCommand(decoded.command, decoded.focus, user);
+      return actionId === 'share' ? { ...answer, share: true } : answer;
+    });
+  }
+
+  private async answerCommand(text: string, focus: ReportFocus, user: ChatUser): Promise<Answer> {
+    const request = this.parse(text, user);
+    switch (request.view) {
+      case 'help':
+        return answerWith({ kind: 'help', text: usageText() });
+      case 'rows':
+        return this.answerRows(request);
+      default: {
+        const report = await this.options.reports.runReport(request);
+        const actions = buildReportActions(request, focus, this.options.now(), this.options.actions);
+        return answerWith(composeReportReply(request, report, { actions, focus: focusFor(request, focus) }));
+      }
+    }
+  }
+
+  private async answerRows(request: ReportRequest): Promise<Answer> {
+    const limit = this.options.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS;
+    const { rows, count } = await this.options.reports.runRows(request);
+    const collected: Record<string, unknown>[] = [];
+    let truncated = false;
+    for await (const row of rows) {
+      if (collected.length === limit) {
+        truncated = true;
+        break;
+      }
+      collected.push(row);
+    }
+    const notes = truncated ? [`The file holds the first ${limit} rows; use the terminal or top=/skip= for more.`] : [];
+    const windowLabel = describeWindow(request.window);
+    const file = {
+      filename: `calls-rows-${request.window.from.toISOString().slice(0, 10)}.json`,
+      title: `Call-log rows, ${windowLabel}`,
+      mimeType: 'application/json' as const,
+      content: JSON.stringify(count === undefined ? collected : { count, rows: collected }, null, 2),
+    };
+    const reply = { kind: 'rows' as const, windowLabel, rowCount: count ?? collected.length, previewRows: collected.slice(0, PREVIEW_ROWS), notes, actions: [] };
+    return answerWith(reply, { files: [file] });
+  }
+
+  private async exportCsv(command: string, user: ChatUser): Promise<Answer> {
+    const request = { ...this.parse(command, user), view: 'list' as const };
+    const report = await this.options.reports.runReport(request);
+    const windowLabel = describeWindow(request.window);
+    const file = {
+      filename: `calls-${request.window.from.toISOString().slice(0, 10)}.csv`,
+      title: `Calls, ${windowLabel}`,
+      mimeType: 'text/csv' as const,
+      content: renderCsv(report),
+    };
+    const count = report.calls?.length ?? 0;
+    return answerWith({ kind: 'notice', text: `CSV export of ${count} calls (${windowLabel}) sent to you.` }, { files: [file] });
+  }
+
+  private parse(text: string, user: ChatUser): ReportRequest {
+    const parsed = parseCommand(text, {
+      now: this.options.now(),
+      timeZone: user.timeZone,
+      weekStart: this.options.weekStart,
+      maxPeriodDays: this.options.maxPeriodDays,
+    });
+    if (!parsed.ok) throw parsed.error;
+    return parsed.request;
+  }
+
+  private async guard(user: ChatUser, context: Record<string, unknown>, work: () => Promise<Answer>): Promise<Answer> {
+    try {
+      return await work();
+    } catch (error) {
+      return answerWith(toErrorReply(error, this.options.logger, { platform: user.platform, user: user.id, ...context }));
+    }
+  }
+}
+
+const ACTION_IDS: readonly ReplyActionId[] = ['missed', 'by-extension', 'previous', 'next', 'export-csv', 'share', 'summary', 'list'];
+
+function isActionId(id: string): id is ReplyActionId {
+  return (ACTION_IDS as readonly string[]).includes(id);
+}
+
+function focusFor(request: ReportRequest, focus: ReportFocus): ReportFocus {
+  return focus === 'summary' && request.filters.status === 'missed' ? 'missed' : focus;
+}

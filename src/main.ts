@@ -1,0 +1,37 @@
+import { secretsOf } from './config/config';
+import { loadConfig } from './config/load-config';
+import { readEnvironment } from './config/read-environment';
+import { AppError } from './core/errors';
+import { createLogger } from './core/logger';
+import { startBot } from './start-bot';
+
+/** `npm start`: load the configuration, start the bot, stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let secrets: string[] = [];
+  const config = loadConfig(readEnvironment());
+  secrets = secretsOf(config);
+  const logger = createLogger({ level: config.logLevel, secrets: () => secrets });
+  const bot = await startBot({ config, logger });
+  secrets = [...secrets, ...bot.connection.secrets];
+  logger.info('calls-bot is running', {
+    url: bot.url,
+    pbx: bot.connection.description,
+    chat: bot.adapters.length > 0 ? bot.adapters.map((adapter) => adapter.description) : ['none configured'],
+  });
+  const stop = async (signal: string) => {
+    logger.info('stopping', { signal });
+    await bot.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    process.stderr.write(`${error.message}\n${error.hint ?? ''}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`calls-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

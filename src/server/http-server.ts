@@ -1,0 +1,63 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../core/logger';
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+/** One endpoint of the bot's HTTP server. `path` matches exactly (query strings ignored). */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: RouteHandler;
+}
+
+/**
+ * The single HTTP server behind `npm start`: Slack, Teams, health checks and the playground are
+ * routes on it. A handler that throws answers 500 with a reference id that is in the log.
+ */
+export function createHttpServer(routes: Route[], logger: Logger): Server {
+  return createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const candidates = routes.filter((route) => route.path === path);
+    const route = candidates.find((candidate) => candidate.method === request.method || (candidate.method === 'GET' && request.method === 'HEAD'));
+    if (!route) {
+      const status = candidates.length > 0 ? 405 : 404;
+      sendJson(response, status, { error: status === 404 ? 'not found' : 'method not allowed' });
+      return;
+    }
+    Promise.resolve()
+      .then(() => route.handler(request, response))
+      .catch((error: unknown) => {
+        const reference = randomBytes(4).toString('hex');
+        logger.error('request handler failed', { path, reference, error: error instanceof Error ? error.message : String(error) });
+        if (!response.headersSent) sendJson(response, 500, { error: 'internal error', reference });
+        else response.destroy();
+      });
+  });
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Reads a request body up to `maxBytes`; rejects with `BodyTooLargeError` past it. */
+export async function readBody(request: IncomingMessage, maxBytes = 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) throw new BodyTooLargeError(maxBytes);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`request body larger than ${maxBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
