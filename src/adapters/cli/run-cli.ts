@@ -82,8 +82,8 @@ async function printRows(service: ReportService, request: ReportRequest, json: b
   const collected = [];
   for await (const row of rows) collected.push(row);
   const windowLabel = describeWindow(request.window);
-  const reply = { kind: 'rows', windowLabel, rowCount: count ?? collected.length, previewRows: collected, notes: [], actions: [] } as const;
-  io.stdout.write(`${renderText(reply)}\n`);
+  const rowCount = count ?? collected.length;
+  io.stdout.write(`${renderText({ kind: 'rows', windowLabel, rowCount, previewRows: collected, notes: [], actions: [] })}\n`);
 }
 
 function describeFailure(error: unknown): string {

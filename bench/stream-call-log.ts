@@ -1,0 +1,42 @@
+/**
+ * Streams 1,000,000 call-log rows from a big demo PBX (in its own process) through the XAPI
+ * client, holding none of them, and prints rows per second and this process's peak memory.
+ * `npx tsx bench/stream-call-log.ts [rows]`
+ */
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../src/core/report-request';
+import { XapiClient } from '../src/threecx/xapi-client';
+import { sampleMemory } from './lib/memory-sampler';
+import { spawnDemoPbx } from './lib/spawn-demo-pbx';
+
+async function main(): Promise<void> {
+  const target = Number(process.argv[2] ?? 1_000_000);
+  const days = 200;
+  const pbx = await spawnDemoPbx({ callsPerDay: 4000, days });
+  const client = new XapiClient({ baseUrl: pbx.url, clientId: pbx.clientId, clientSecret: pbx.clientSecret });
+  try {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const memory = sampleMemory();
+    const started = process.hrtime.bigint();
+    let rows = 0;
+    let legSeconds = 0;
+    for await (const row of client.streamRows({ from, to, callLog: DEFAULT_CALL_LOG_PARAMETERS, top: target })) {
+      rows++;
+      if (typeof row.TalkingDuration === 'string') legSeconds += row.TalkingDuration.length;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const { peakRssMb, peakHeapMb } = memory.stop();
+    console.log('| rows | seconds | rows/second | peak RSS (MB) | peak heap (MB) |');
+    console.log('|---:|---:|---:|---:|---:|');
+    console.log(`| ${rows} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${peakRssMb.toFixed(0)} | ${peakHeapMb.toFixed(0)} |`);
+    if (legSeconds < 0) console.log('unreachable');
+  } finally {
+    await client.close();
+    pbx.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
