@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     let rows = 0;
     let legSeconds = 0;
-    for await (const row of client.streamRows({ from, to, callLog: DEFAULT_CALL_LOG_PARAMETERS, top: target })) {
+    for await (const row of client.streamRows({
+      from,
+      to,
+      callLog: DEFAULT_CALL_LOG_PARAMETERS,
+      top: target,
+    })) {
       rows++;
       if (typeof row.TalkingDuration === 'string') legSeconds += row.TalkingDuration.length;
     }
@@ -28,7 +33,9 @@ async function main(): Promise<void> {
     const { peakRssMb, peakHeapMb } = memory.stop();
     console.log('| rows | seconds | rows/second | peak RSS (MB) | peak heap (MB) |');
     console.log('|---:|---:|---:|---:|---:|');
-    console.log(`| ${rows} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${peakRssMb.toFixed(0)} | ${peakHeapMb.toFixed(0)} |`);
+    console.log(
+      `| ${rows} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${peakRssMb.toFixed(0)} | ${peakHeapMb.toFixed(0)} |`,
+    );
     if (legSeconds < 0) console.log('unreachable');
   } finally {
     await client.close();

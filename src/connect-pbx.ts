@@ -26,11 +26,26 @@ export interface ConnectPbxOptions {
  */
 export async function connectPbx(config: Config, options: ConnectPbxOptions): Promise<PbxConnection> {
   if (config.threecx) {
-    const client = new XapiClient({ baseUrl: config.threecx.url, clientId: config.threecx.clientId, clientSecret: config.threecx.clientSecret, logger: options.logger });
-    return { source: client, description: config.threecx.url, secrets: [config.threecx.clientSecret], close: () => client.close() };
+    const client = new XapiClient({
+      baseUrl: config.threecx.url,
+      clientId: config.threecx.clientId,
+      clientSecret: config.threecx.clientSecret,
+      logger: options.logger,
+    });
+    return {
+      source: client,
+      description: config.threecx.url,
+      secrets: [config.threecx.clientSecret],
+      close: () => client.close(),
+    };
   }
   const demo = await startDemoPbx({ now: options.now });
-  const client = new XapiClient({ baseUrl: demo.url, clientId: demo.clientId, clientSecret: demo.clientSecret, logger: options.logger });
+  const client = new XapiClient({
+    baseUrl: demo.url,
+    clientId: demo.clientId,
+    clientSecret: demo.clientSecret,
+    logger: options.logger,
+  });
   return {
     source: client,
     description: `demo PBX at ${demo.url}`,

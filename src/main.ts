@@ -32,6 +32,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n${error.hint ?? ''}\n`);
     process.exit(2);
   }
-  process.stderr.write(`calls-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `calls-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -3,7 +3,7 @@ import { createSlackAdapter } from './adapters/slack/create-slack-adapter';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
-import { type PbxConnection, connectPbx } from './connect-pbx';
+import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
 import { ReportService } from './report/report-service';
 import type { ChatAdapter } from './server/chat-adapter';
@@ -35,20 +35,48 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   const connection = options.connection ?? (await connectPbx(config, { logger, now: now() }));
-  const reports = new ReportService({ source: connection.source, serviceLevelSeconds: config.serviceLevelSeconds });
+  const reports = new ReportService({
+    source: connection.source,
+    serviceLevelSeconds: config.serviceLevelSeconds,
+  });
   const chatFor = (actions: { exportCsv: boolean; share: boolean }) =>
-    new ChatService({ reports, logger, now, weekStart: config.weekStart, maxPeriodDays: config.maxPeriodDays, actions });
+    new ChatService({
+      reports,
+      logger,
+      now,
+      weekStart: config.weekStart,
+      maxPeriodDays: config.maxPeriodDays,
+      actions,
+    });
 
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
-    adapters.push(createSlackAdapter({ slack: config.slack, chat: chatFor({ exportCsv: true, share: true }), logger, defaultTimeZone: config.defaultTimeZone ?? 'UTC' }));
+    adapters.push(
+      createSlackAdapter({
+        slack: config.slack,
+        chat: chatFor({ exportCsv: true, share: true }),
+        logger,
+        defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+        now,
+      }),
+    );
   }
   if (config.teams || config.teamsDevNoAuth) {
     adapters.push(
-      createTeamsAdapter({ teams: config.teams, devNoAuth: config.teamsDevNoAuth, host: config.host, chat: chatFor({ exportCsv: false, share: false }), logger, defaultTimeZone: config.defaultTimeZone ?? 'UTC' }),
+      createTeamsAdapter({
+        teams: config.teams,
+        devNoAuth: config.teamsDevNoAuth,
+        host: config.host,
+        chat: chatFor({ exportCsv: false, share: false }),
+        logger,
+        defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+      }),
     );
   }
-  const routes = [...createHealthRoutes([pbxReadinessCheck(connection.source)]), ...adapters.flatMap((adapter) => adapter.routes)];
+  const routes = [
+    ...createHealthRoutes([pbxReadinessCheck(connection.source)]),
+    ...adapters.flatMap((adapter) => adapter.routes),
+  ];
   const server = createHttpServer(routes, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

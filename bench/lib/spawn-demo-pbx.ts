@@ -9,9 +9,23 @@ export interface SpawnedDemoPbx {
   stop(): void;
 }
 
-export async function spawnDemoPbx(flags: { callsPerDay: number; days: number; seed?: number }): Promise<SpawnedDemoPbx> {
+export async function spawnDemoPbx(flags: {
+  callsPerDay: number;
+  days: number;
+  seed?: number;
+}): Promise<SpawnedDemoPbx> {
   const script = resolve(__dirname, '..', '..', 'src', 'demo', 'serve-demo-pbx.ts');
-  const args = ['--import', 'tsx', script, '--calls-per-day', String(flags.callsPerDay), '--days', String(flags.days), '--seed', String(flags.seed ?? 7)];
+  const args = [
+    '--import',
+    'tsx',
+    script,
+    '--calls-per-day',
+    String(flags.callsPerDay),
+    '--days',
+    String(flags.days),
+    '--seed',
+    String(flags.seed ?? 7),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const output = await new Promise<string>((resolveOutput, reject) => {
     let text = '';
@@ -22,5 +36,10 @@ export async function spawnDemoPbx(flags: { callsPerDay: number; days: number; s
     child.once('exit', (code) => reject(new Error(`the demo PBX exited with code ${code}`)));
   });
   const value = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(output)?.[1] ?? '';
-  return { url: value('THREECX_URL'), clientId: value('THREECX_CLIENT_ID'), clientSecret: value('THREECX_CLIENT_SECRET'), stop: () => child.kill('SIGTERM') };
+  return {
+    url: value('THREECX_URL'),
+    clientId: value('THREECX_CLIENT_ID'),
+    clientSecret: value('THREECX_CLIENT_SECRET'),
+    stop: () => child.kill('SIGTERM'),
+  };
 }

@@ -80,7 +80,9 @@ export class ChatService {
       }
       collected.push(row);
     }
-    const notes = truncated ? [`The file holds the first ${limit} rows; use the terminal or top=/skip= for more.`] : [];
+    const notes = truncated
+      ? [`The file holds the first ${limit} rows; use the terminal or top=/skip= for more.`]
+      : [];
     const windowLabel = describeWindow(request.window);
     const file = {
       filename: `calls-rows-${request.window.from.toISOString().slice(0, 10)}.json`,
@@ -88,7 +90,14 @@ export class ChatService {
       mimeType: 'application/json' as const,
       content: JSON.stringify(count === undefined ? collected : { count, rows: collected }, null, 2),
     };
-    const reply = { kind: 'rows' as const, windowLabel, rowCount: count ?? collected.length, previewRows: collected.slice(0, PREVIEW_ROWS), notes, actions: [] };
+    const reply = {
+      kind: 'rows' as const,
+      windowLabel,
+      rowCount: count ?? collected.length,
+      previewRows: collected.slice(0, PREVIEW_ROWS),
+      notes,
+      actions: [],
+    };
     return answerWith(reply, { files: [file] });
   }
 
@@ -103,7 +112,10 @@ export class ChatService {
       content: renderCsv(report),
     };
     const count = report.calls?.length ?? 0;
-    return answerWith({ kind: 'notice', text: `CSV export of ${count} calls (${windowLabel}) sent to you.` }, { files: [file] });
+    return answerWith(
+      { kind: 'notice', text: `CSV export of ${count} calls (${windowLabel}) sent to you.` },
+      { files: [file] },
+    );
   }
 
   private parse(text: string, user: ChatUser): ReportRequest {
@@ -117,16 +129,31 @@ export class ChatService {
     return parsed.request;
   }
 
-  private async guard(user: ChatUser, context: Record<string, unknown>, work: () => Promise<Answer>): Promise<Answer> {
+  private async guard(
+    user: ChatUser,
+    context: Record<string, unknown>,
+    work: () => Promise<Answer>,
+  ): Promise<Answer> {
     try {
       return await work();
     } catch (error) {
-      return answerWith(toErrorReply(error, this.options.logger, { platform: user.platform, user: user.id, ...context }));
+      return answerWith(
+        toErrorReply(error, this.options.logger, { platform: user.platform, user: user.id, ...context }),
+      );
     }
   }
 }
 
-const ACTION_IDS: readonly ReplyActionId[] = ['missed', 'by-extension', 'previous', 'next', 'export-csv', 'share', 'summary', 'list'];
+const ACTION_IDS: readonly ReplyActionId[] = [
+  'missed',
+  'by-extension',
+  'previous',
+  'next',
+  'export-csv',
+  'share',
+  'summary',
+  'list',
+];
 
 function isActionId(id: string): id is ReplyActionId {
   return (ACTION_IDS as readonly string[]).includes(id);

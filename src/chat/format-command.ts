@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_CALL_LOG_PARAMETERS, type CallLogParameters, type ReportRequest } from '../core/report-request';
+import {
+  type CallLogParameters,
+  DEFAULT_CALL_LOG_PARAMETERS,
+  type ReportRequest,
+} from '../core/report-request';
 
 /** The 3CX report parameters as the command language names them. */
 const CALL_LOG_WORDS: Record<keyof CallLogParameters, string> = {
@@ -46,7 +50,12 @@ export function formatCommand(request: ReportRequest, window = request.window): 
 }
 
 function toIso(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toISO({ includeOffset: true, suppressMilliseconds: false }) ?? instant.toISOString();
+  return (
+    DateTime.fromJSDate(instant, { zone: timeZone }).toISO({
+      includeOffset: true,
+      suppressMilliseconds: false,
+    }) ?? instant.toISOString()
+  );
 }
 
 function quote(text: string): string {

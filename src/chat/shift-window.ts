@@ -12,10 +12,16 @@ export function shiftWindow(window: TimeWindow, direction: -1 | 1, now: Date): T
   const from = DateTime.fromJSDate(window.from, { zone });
   const to = DateTime.fromJSDate(window.to, { zone });
   const step = calendarStep(from, to);
-  const shiftedFrom = step ? from.plus(scale(step, direction)) : from.plus((to.toMillis() - from.toMillis()) * direction);
+  const shiftedFrom = step
+    ? from.plus(scale(step, direction))
+    : from.plus((to.toMillis() - from.toMillis()) * direction);
   const shiftedTo = step ? shiftedFrom.plus(step) : shiftedFrom.plus(to.toMillis() - from.toMillis());
   if (shiftedFrom.toMillis() >= now.getTime()) return undefined;
-  return { from: shiftedFrom.toJSDate(), to: new Date(Math.min(shiftedTo.toMillis(), now.getTime())), timeZone: zone };
+  return {
+    from: shiftedFrom.toJSDate(),
+    to: new Date(Math.min(shiftedTo.toMillis(), now.getTime())),
+    timeZone: zone,
+  };
 }
 
 function calendarStep(from: DateTime, to: DateTime): DurationLikeObject | undefined {

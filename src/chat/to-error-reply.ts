@@ -8,13 +8,18 @@ import type { ErrorReply } from '../core/reply';
  * message and hint; anything else is logged under a short reference id, and the user sees only
  * that id (never a stack, a URL with secrets, or another user's data).
  */
-export function toErrorReply(error: unknown, logger: Logger, context: Record<string, unknown> = {}): ErrorReply {
+export function toErrorReply(
+  error: unknown,
+  logger: Logger,
+  context: Record<string, unknown> = {},
+): ErrorReply {
   if (error instanceof AppError) {
     logger.info('request failed', { ...context, kind: error.kind, message: error.message });
     return { kind: 'error', message: error.message, ...(error.hint !== undefined && { hint: error.hint }) };
   }
   const reference = randomBytes(4).toString('hex');
-  const detail = error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
+  const detail =
+    error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
   logger.error('unexpected failure', { ...context, reference, ...detail });
   return {
     kind: 'error',

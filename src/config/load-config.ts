@@ -12,7 +12,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const values = normalise(env);
   const parsed = environmentSchema.safeParse(values);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)),
     ...findMissingCompanions(values).map((problem) => `- ${problem}`),
   ];
   if (!parsed.success || problems.length > 0) {
@@ -38,7 +40,9 @@ function findMissingCompanions(env: Record<string, string>): string[] {
   requireTogether(['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'], 'Slack');
   const appToken = env.SLACK_APP_TOKEN;
   if (appToken !== undefined && !('SLACK_BOT_TOKEN' in env || 'SLACK_SIGNING_SECRET' in env)) {
-    problems.push('SLACK_BOT_TOKEN: is missing: Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+    problems.push(
+      'SLACK_BOT_TOKEN: is missing: Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET',
+    );
   }
   if (appToken !== undefined && !appToken.startsWith('xapp-')) {
     problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp-');
@@ -47,11 +51,21 @@ function findMissingCompanions(env: Record<string, string>): string[] {
     problems.push('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
   }
   const teamsType = env.MICROSOFT_APP_TYPE ?? 'SingleTenant';
-  if (env.MICROSOFT_APP_ID !== undefined && teamsType !== 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD === undefined) {
+  if (
+    env.MICROSOFT_APP_ID !== undefined &&
+    teamsType !== 'UserAssignedMSI' &&
+    env.MICROSOFT_APP_PASSWORD === undefined
+  ) {
     problems.push("MICROSOFT_APP_PASSWORD: is missing: Teams needs the bot's client secret");
   }
-  if (env.MICROSOFT_APP_ID !== undefined && teamsType === 'SingleTenant' && env.MICROSOFT_APP_TENANT_ID === undefined) {
-    problems.push('MICROSOFT_APP_TENANT_ID: is missing: a SingleTenant bot needs its Entra ID tenant id (or set MICROSOFT_APP_TYPE)');
+  if (
+    env.MICROSOFT_APP_ID !== undefined &&
+    teamsType === 'SingleTenant' &&
+    env.MICROSOFT_APP_TENANT_ID === undefined
+  ) {
+    problems.push(
+      'MICROSOFT_APP_TENANT_ID: is missing: a SingleTenant bot needs its Entra ID tenant id (or set MICROSOFT_APP_TYPE)',
+    );
   }
   return problems;
 }
@@ -79,7 +93,10 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       if (value === undefined) return fallback;
       const number = Number(value);
       if (!Number.isInteger(number) || number < min || number > max) {
-        context.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}, not "${value}"` });
+        context.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from ${min} to ${max}, not "${value}"`,
+        });
         return z.NEVER;
       }
       return number;
@@ -89,7 +106,8 @@ const timeZone = z
   .string()
   .optional()
   .refine((value) => value === undefined || isValidTimeZone(value), {
-    error: (issue) => `DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "${String(issue.input)}"`,
+    error: (issue) =>
+      `DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "${String(issue.input)}"`,
   });
 
 const httpUrl = (name: string) =>
@@ -100,47 +118,44 @@ const httpUrl = (name: string) =>
       error: `${name} must be an http(s) URL such as https://pbx.example.com:5001`,
     });
 
-const environmentSchema = z
-  .object({
-    THREECX_URL: httpUrl('THREECX_URL'),
-    THREECX_CLIENT_ID: z.string().optional(),
-    THREECX_CLIENT_SECRET: z.string().optional(),
-    SLACK_SIGNING_SECRET: z.string().optional(),
-    SLACK_BOT_TOKEN: z.string().optional(),
-    SLACK_APP_TOKEN: z.string().optional(),
-    SLACK_API_URL: httpUrl('SLACK_API_URL'),
-    MICROSOFT_APP_ID: z.string().optional(),
-    MICROSOFT_APP_PASSWORD: z.string().optional(),
-    MICROSOFT_APP_TENANT_ID: z.string().optional(),
-    MICROSOFT_APP_TYPE: z
-      .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
-        error: 'MICROSOFT_APP_TYPE must be SingleTenant, MultiTenant or UserAssignedMSI',
-      })
-      .optional(),
-    TEAMS_DEV_NO_AUTH: boolean('TEAMS_DEV_NO_AUTH'),
-    DATABASE_URL: z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), {
-        error: 'DATABASE_URL must be sqlite:PATH or postgres://user:password@host/db',
-      }),
-    DEFAULT_TIMEZONE: timeZone,
-    WEEK_START: z
-      .enum(['monday', 'sunday'], { error: 'WEEK_START must be monday or sunday' })
-      .optional(),
-    SERVICE_LEVEL_SECONDS: integer('SERVICE_LEVEL_SECONDS', 1, 3600, 20),
-    MAX_PERIOD_DAYS: integer('MAX_PERIOD_DAYS', 1, 3660, 400),
-    DIGEST_GRACE_MINUTES: integer('DIGEST_GRACE_MINUTES', 0, 7 * 24 * 60, 60),
-    ACCESS_POLICY: z.string().optional(),
-    ACCESS_UNMAPPED: z.enum(['none', 'agent'], { error: 'ACCESS_UNMAPPED must be none or agent' }).optional(),
-    PRIVACY_MASK_NUMBERS: boolean('PRIVACY_MASK_NUMBERS'),
-    PLAYGROUND: boolean('PLAYGROUND'),
-    PORT: integer('PORT', 0, 65535, 3000),
-    HOST: z.string().optional(),
-    LOG_LEVEL: z
-      .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
-      .optional(),
-  });
+const environmentSchema = z.object({
+  THREECX_URL: httpUrl('THREECX_URL'),
+  THREECX_CLIENT_ID: z.string().optional(),
+  THREECX_CLIENT_SECRET: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: httpUrl('SLACK_API_URL'),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+      error: 'MICROSOFT_APP_TYPE must be SingleTenant, MultiTenant or UserAssignedMSI',
+    })
+    .optional(),
+  TEAMS_DEV_NO_AUTH: boolean('TEAMS_DEV_NO_AUTH'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), {
+      error: 'DATABASE_URL must be sqlite:PATH or postgres://user:password@host/db',
+    }),
+  DEFAULT_TIMEZONE: timeZone,
+  WEEK_START: z.enum(['monday', 'sunday'], { error: 'WEEK_START must be monday or sunday' }).optional(),
+  SERVICE_LEVEL_SECONDS: integer('SERVICE_LEVEL_SECONDS', 1, 3600, 20),
+  MAX_PERIOD_DAYS: integer('MAX_PERIOD_DAYS', 1, 3660, 400),
+  DIGEST_GRACE_MINUTES: integer('DIGEST_GRACE_MINUTES', 0, 7 * 24 * 60, 60),
+  ACCESS_POLICY: z.string().optional(),
+  ACCESS_UNMAPPED: z.enum(['none', 'agent'], { error: 'ACCESS_UNMAPPED must be none or agent' }).optional(),
+  PRIVACY_MASK_NUMBERS: boolean('PRIVACY_MASK_NUMBERS'),
+  PLAYGROUND: boolean('PLAYGROUND'),
+  PORT: integer('PORT', 0, 65535, 3000),
+  HOST: z.string().optional(),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' })
+    .optional(),
+});
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -166,7 +181,11 @@ function toConfig(env: Environment): Config {
   return {
     threecx:
       env.THREECX_URL && env.THREECX_CLIENT_ID && env.THREECX_CLIENT_SECRET
-        ? { url: env.THREECX_URL.replace(/\/+$/, ''), clientId: env.THREECX_CLIENT_ID, clientSecret: env.THREECX_CLIENT_SECRET }
+        ? {
+            url: env.THREECX_URL.replace(/\/+$/, ''),
+            clientId: env.THREECX_CLIENT_ID,
+            clientSecret: env.THREECX_CLIENT_SECRET,
+          }
         : undefined,
     slack,
     teams,

@@ -80,7 +80,12 @@ export function createDemoCompany(): DemoCompany {
   }));
   const queues: DemoQueue[] = [
     { id: 1, number: '800', name: 'Sales', agents: ['101', '102', '103', '104', '105', '106', '107'] },
-    { id: 2, number: '801', name: 'Support', agents: ['108', '109', '110', '111', '112', '113', '114', '115'] },
+    {
+      id: 2,
+      number: '801',
+      name: 'Support',
+      agents: ['108', '109', '110', '111', '112', '113', '114', '115'],
+    },
   ];
   return {
     users,

@@ -7,8 +7,8 @@ export interface SeededRandom {
   /** True with probability `p`. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** 8 lower-case hex digits. */
-  hex8(): string;
+  /** An unsigned 32-bit integer. */
+  uint32(): number;
 }
 
 /** Mixes several integers into one 32-bit seed (order matters). */
@@ -24,13 +24,14 @@ export function mixSeed(...parts: number[]): number {
 
 export function createSeededRandom(seed: number): SeededRandom {
   let state = seed >>> 0;
-  const next = (): number => {
+  const uint32 = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
+  const next = (): number => uint32() / 4294967296;
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -40,6 +41,6 @@ export function createSeededRandom(seed: number): SeededRandom {
       if (item === undefined) throw new Error('pick from an empty list');
       return item;
     },
-    hex8: () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0'),
+    uint32,
   };
 }

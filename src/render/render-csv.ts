@@ -7,10 +7,30 @@ import type { Report } from '../core/report';
  * `+4420...` are affected too: the apostrophe only hides in the spreadsheet.
  */
 export function renderCsv(report: Report): string {
-  const header = ['start', 'direction', 'from', 'from name', 'to', 'to name', 'answered', 'talk seconds', 'wait seconds'];
+  const header = [
+    'start',
+    'direction',
+    'from',
+    'from name',
+    'to',
+    'to name',
+    'answered',
+    'talk seconds',
+    'wait seconds',
+  ];
   const lines = [header.map(toCell).join(',')];
   for (const call of report.calls ?? []) {
-    const cells = [call.start, call.direction, call.from, call.fromName, call.to, call.toName, call.answered ? 'yes' : 'no', call.talkSeconds, call.waitSeconds];
+    const cells = [
+      call.start,
+      call.direction,
+      call.from,
+      call.fromName,
+      call.to,
+      call.toName,
+      call.answered ? 'yes' : 'no',
+      call.talkSeconds,
+      call.waitSeconds,
+    ];
     lines.push(cells.map(toCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

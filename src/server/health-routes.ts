@@ -14,7 +14,11 @@ export interface ReadinessCheck {
  */
 export function createHealthRoutes(checks: ReadinessCheck[]): Route[] {
   return [
-    { method: 'GET', path: '/healthz', handler: (_request, response) => sendJson(response, 200, { status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/healthz',
+      handler: (_request, response) => sendJson(response, 200, { status: 'ok' }),
+    },
     {
       method: 'GET',
       path: '/readyz',

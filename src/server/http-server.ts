@@ -1,5 +1,5 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../core/logger';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -19,7 +19,10 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
   return createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const candidates = routes.filter((route) => route.path === path);
-    const route = candidates.find((candidate) => candidate.method === request.method || (candidate.method === 'GET' && request.method === 'HEAD'));
+    const route = candidates.find(
+      (candidate) =>
+        candidate.method === request.method || (candidate.method === 'GET' && request.method === 'HEAD'),
+    );
     if (!route) {
       const status = candidates.length > 0 ? 405 : 404;
       sendJson(response, status, { error: status === 404 ? 'not found' : 'method not allowed' });
@@ -29,7 +32,11 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
       .then(() => route.handler(request, response))
       .catch((error: unknown) => {
         const reference = randomBytes(4).toString('hex');
-        logger.error('request handler failed', { path, reference, error: error instanceof Error ? error.message : String(error) });
+        logger.error('request handler failed', {
+          path,
+          reference,
+          error: error instanceof Error ? error.message : String(error),
+        });
         if (!response.headersSent) sendJson(response, 500, { error: 'internal error', reference });
         else response.destroy();
       });
@@ -38,7 +45,10 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 

@@ -66,7 +66,8 @@ export function hintForStatus(status: number, endpoint: string): string {
     );
   }
   if (status === 504) return 'The PBX took too long to answer: ask for a shorter period.';
-  if (status === 429 || status === 502 || status === 503) return 'The PBX is busy or restarting: try again in a minute.';
+  if (status === 429 || status === 502 || status === 503)
+    return 'The PBX is busy or restarting: try again in a minute.';
   if (status >= 500) return 'The PBX failed on this request: try a shorter period, or check the PBX.';
   return 'Check THREECX_URL and that the PBX runs 3CX V20 Update 6 or later.';
 }

@@ -37,7 +37,7 @@ const DETAIL_BY_REASON: Record<UnreachableReason, string> = {
 /** Turns a transport failure (undici or Node socket error) into a `PbxUnreachableError`. */
 export function toUnreachableError(error: unknown, endpoint: string): PbxUnreachableError {
   const code = findErrorCode(error);
-  const reason = (code && REASON_BY_CODE[code]) ?? 'network';
+  const reason: UnreachableReason = (code ? REASON_BY_CODE[code] : undefined) ?? 'network';
   const detail = code ? `${DETAIL_BY_REASON[reason]} (${code})` : DETAIL_BY_REASON[reason];
   return new PbxUnreachableError(reason, endpoint, detail, { cause: error });
 }

@@ -53,7 +53,11 @@ export class PbxHttp {
       try {
         answer = await this.sendOnce(req, endpoint);
       } catch (error) {
-        if (!(error instanceof PbxUnreachableError) || !isRetryableReason(error) || retry >= policy.maxRetries) {
+        if (
+          !(error instanceof PbxUnreachableError) ||
+          !isRetryableReason(error) ||
+          retry >= policy.maxRetries
+        ) {
           throw error;
         }
         const delayMs = computeRetryDelayMs(retry, policy, this.options.random);
@@ -91,7 +95,11 @@ export class PbxHttp {
       });
       const text = await response.body.text();
       const retryAfter = response.headers['retry-after'];
-      return { status: response.statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text };
+      return {
+        status: response.statusCode,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        text,
+      };
     } catch (error) {
       throwIfAborted(req.signal);
       if (timeout.signal.aborted) {

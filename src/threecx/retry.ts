@@ -40,7 +40,7 @@ export function parseRetryAfterMs(header: string | undefined, nowMs: number): nu
   const text = header.trim();
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const atMs = Date.parse(text);
+  const atMs = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(atMs)) return undefined;
   return Math.max(0, atMs - nowMs);
 }

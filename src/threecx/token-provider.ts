@@ -45,7 +45,8 @@ export class ClientCredentialsTokenProvider implements AccessTokenProvider {
   constructor(private readonly options: ClientCredentialsOptions) {}
 
   getToken(): Promise<string> {
-    if (this.cached && this.options.now() < this.cached.refreshAtMs) return Promise.resolve(this.cached.token);
+    if (this.cached && this.options.now() < this.cached.refreshAtMs)
+      return Promise.resolve(this.cached.token);
     if (!this.inFlight) {
       this.inFlight = this.fetchToken().finally(() => {
         this.inFlight = undefined;

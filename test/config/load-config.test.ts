@@ -54,10 +54,30 @@ describe('loadConfig', () => {
       SERVICE_LEVEL_SECONDS: '30',
       PORT: '8080',
     });
-    expect(config.threecx).toEqual({ url: 'https://pbx.example.com:5001', clientId: 'calls-bot', clientSecret: 'k3y' });
-    expect(config.slack).toEqual({ signingSecret: 'sign', botToken: 'xoxb-1', appToken: undefined, apiUrl: 'http://127.0.0.1:9999/api/' });
-    expect(config.teams).toEqual({ appId: 'app', appPassword: 'pw', tenantId: 'tenant', appType: 'SingleTenant' });
-    expect(config).toMatchObject({ defaultTimeZone: 'Europe/Berlin', weekStart: 'sunday', serviceLevelSeconds: 30, port: 8080, host: '0.0.0.0' });
+    expect(config.threecx).toEqual({
+      url: 'https://pbx.example.com:5001',
+      clientId: 'calls-bot',
+      clientSecret: 'k3y',
+    });
+    expect(config.slack).toEqual({
+      signingSecret: 'sign',
+      botToken: 'xoxb-1',
+      appToken: undefined,
+      apiUrl: 'http://127.0.0.1:9999/api/',
+    });
+    expect(config.teams).toEqual({
+      appId: 'app',
+      appPassword: 'pw',
+      tenantId: 'tenant',
+      appType: 'SingleTenant',
+    });
+    expect(config).toMatchObject({
+      defaultTimeZone: 'Europe/Berlin',
+      weekStart: 'sunday',
+      serviceLevelSeconds: 30,
+      port: 8080,
+      host: '0.0.0.0',
+    });
   });
 
   it('lists every problem at once, each naming the variable and what to set', () => {
@@ -72,14 +92,24 @@ describe('loadConfig', () => {
     expect(error.kind).toBe('config');
     const lines = error.message.split('\n');
     expect(lines[0]).toBe('The configuration has 8 problems:');
-    expect(error.message).toContain('THREECX_URL: THREECX_URL must be an http(s) URL such as https://pbx.example.com:5001');
-    expect(error.message).toContain('THREECX_CLIENT_ID: is missing: a real PBX needs THREECX_URL, THREECX_CLIENT_ID, THREECX_CLIENT_SECRET');
+    expect(error.message).toContain(
+      'THREECX_URL: THREECX_URL must be an http(s) URL such as https://pbx.example.com:5001',
+    );
+    expect(error.message).toContain(
+      'THREECX_CLIENT_ID: is missing: a real PBX needs THREECX_URL, THREECX_CLIENT_ID, THREECX_CLIENT_SECRET',
+    );
     expect(error.message).toContain('THREECX_CLIENT_SECRET: is missing');
-    expect(error.message).toContain('DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "Mars/Olympus"');
+    expect(error.message).toContain(
+      'DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "Mars/Olympus"',
+    );
     expect(error.message).toContain('WEEK_START must be monday or sunday');
-    expect(error.message).toContain('SERVICE_LEVEL_SECONDS must be a whole number from 1 to 3600, not "twenty"');
+    expect(error.message).toContain(
+      'SERVICE_LEVEL_SECONDS must be a whole number from 1 to 3600, not "twenty"',
+    );
     expect(error.message).toContain('PORT must be a whole number from 0 to 65535, not "70000"');
-    expect(error.message).toContain('SLACK_BOT_TOKEN: is missing: Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN');
+    expect(error.message).toContain(
+      'SLACK_BOT_TOKEN: is missing: Slack needs SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN',
+    );
     expect(error.hint).toContain('README.md');
   });
 
@@ -100,9 +130,10 @@ describe('loadConfig', () => {
     expect(configError({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).message).toContain(
       'MICROSOFT_APP_TENANT_ID: is missing',
     );
-    expect(loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' }).teams?.appType).toBe(
-      'MultiTenant',
-    );
+    expect(
+      loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' })
+        .teams?.appType,
+    ).toBe('MultiTenant');
   });
 
   it('treats empty values as unset', () => {

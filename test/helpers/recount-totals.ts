@@ -39,16 +39,29 @@ export function recountTotals(rows: Row[], options: RecountOptions): RecountedTo
     const key = String(row.MainCallHistoryId ?? row.CallHistoryId ?? row.CallId);
     calls.set(key, [...(calls.get(key) ?? []), row]);
   }
-  const totals: RecountedTotals = { calls: 0, inbound: 0, outbound: 0, internal: 0, answered: 0, missed: 0, talkSeconds: 0 };
+  const totals: RecountedTotals = {
+    calls: 0,
+    inbound: 0,
+    outbound: 0,
+    internal: 0,
+    answered: 0,
+    missed: 0,
+    talkSeconds: 0,
+  };
   for (const legs of calls.values()) {
     legs.sort(
       (a, b) =>
-        Date.parse(String(a.StartTime)) - Date.parse(String(b.StartTime)) || Number(a.SegmentId ?? 0) - Number(b.SegmentId ?? 0),
+        Date.parse(String(a.StartTime)) - Date.parse(String(b.StartTime)) ||
+        Number(a.SegmentId ?? 0) - Number(b.SegmentId ?? 0),
     );
     const first = legs[0]!;
     const start = Date.parse(String(first.StartTime));
     if (start < options.from.getTime() || start >= options.to.getTime()) continue;
-    const involved = legs.some((leg) => options.extensions.includes(String(leg.SourceDn)) || options.extensions.includes(String(leg.DestinationDn)));
+    const involved = legs.some(
+      (leg) =>
+        options.extensions.includes(String(leg.SourceDn)) ||
+        options.extensions.includes(String(leg.DestinationDn)),
+    );
     if (options.extensions.length > 0 && !involved) continue;
     const direction = directionOf(first, options.internalNumbers);
     const personLegs = legs.filter((leg) => !NOT_PERSON.has(String(leg.CallType ?? '')));

@@ -9,7 +9,8 @@ export interface CliArguments {
 
 export type CliArgumentsResult = { ok: true; value: CliArguments } | { ok: false; message: string };
 
-const USAGE = 'Usage: npm run -s calls -- <command words> [--json] [--tz Europe/Berlin] [--now 2026-11-29T10:00:00Z]';
+const USAGE =
+  'Usage: npm run -s calls -- <command words> [--json] [--tz Europe/Berlin] [--now 2026-11-29T10:00:00Z]';
 
 /**
  * Splits argv into flags and command words. The shell has already removed quotes, so a word with
@@ -27,7 +28,8 @@ export function parseCliArguments(argv: readonly string[]): CliArgumentsResult {
       json = true;
     } else if (flag === '--tz' || flag === '--now') {
       const value = inlineValue ?? argv[++index];
-      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${flag} needs a value.\n${USAGE}` };
+      if (value === undefined || value.startsWith('--'))
+        return { ok: false, message: `${flag} needs a value.\n${USAGE}` };
       if (flag === '--tz') timeZone = value;
       else now = value;
     } else if (argument.startsWith('--')) {

@@ -3,7 +3,7 @@ import { usageText } from '../../commands/usage';
 import { secretsOf } from '../../config/config';
 import { isValidTimeZone } from '../../config/is-valid-time-zone';
 import { loadConfig } from '../../config/load-config';
-import { type PbxConnection, connectPbx } from '../../connect-pbx';
+import { connectPbx, type PbxConnection } from '../../connect-pbx';
 import { describeWindow } from '../../core/describe-window';
 import { AppError, exitCodeFor } from '../../core/errors';
 import { createLogger, redact } from '../../core/logger';
@@ -44,22 +44,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const config = loadConfig(io.env);
     secrets = secretsOf(config);
     const timeZone = args.value.timeZone ?? config.defaultTimeZone ?? io.machineTimeZone;
-    if (!isValidTimeZone(timeZone)) return fail(`Unknown time zone "${timeZone}". Use an IANA name such as Europe/Berlin.`, 2);
+    if (!isValidTimeZone(timeZone))
+      return fail(`Unknown time zone "${timeZone}". Use an IANA name such as Europe/Berlin.`, 2);
     const now = args.value.now === undefined ? io.now() : new Date(args.value.now);
-    if (Number.isNaN(now.getTime())) return fail(`--now needs an ISO date-time such as 2026-11-29T10:00:00Z, not "${args.value.now}".`, 2);
+    if (Number.isNaN(now.getTime()))
+      return fail(`--now needs an ISO date-time such as 2026-11-29T10:00:00Z, not "${args.value.now}".`, 2);
 
-    const parsed = parseCommand(commandText, { now, timeZone, weekStart: config.weekStart, maxPeriodDays: config.maxPeriodDays });
+    const parsed = parseCommand(commandText, {
+      now,
+      timeZone,
+      weekStart: config.weekStart,
+      maxPeriodDays: config.maxPeriodDays,
+    });
     if (!parsed.ok) throw parsed.error;
     const request = parsed.request;
     if (request.view === 'help') {
       io.stdout.write(`${usageText()}\n`);
       return 0;
     }
-    const logger = createLogger({ level: 'warn', secrets: () => secrets, write: (line) => io.stderr.write(`${line}\n`) });
+    const logger = createLogger({
+      level: 'warn',
+      secrets: () => secrets,
+      write: (line) => io.stderr.write(`${line}\n`),
+    });
     connection = await connectPbx(config, { logger, now });
     secrets = [...secrets, ...connection.secrets];
-    const service = new ReportService({ source: connection.source, serviceLevelSeconds: config.serviceLevelSeconds });
-    await (request.view === 'rows' ? printRows(service, request, json, io) : printReport(service, request, json, io));
+    const service = new ReportService({
+      source: connection.source,
+      serviceLevelSeconds: config.serviceLevelSeconds,
+    });
+    await (request.view === 'rows'
+      ? printRows(service, request, json, io)
+      : printReport(service, request, json, io));
     return 0;
   } catch (error) {
     return fail(redact(describeFailure(error), secrets), exitCodeFor(error));
@@ -68,12 +84,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function printReport(service: ReportService, request: ReportRequest, json: boolean, io: CliIo): Promise<void> {
+async function printReport(
+  service: ReportService,
+  request: ReportRequest,
+  json: boolean,
+  io: CliIo,
+): Promise<void> {
   const report = await service.runReport(request);
-  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(composeReportReply(request, report))}\n`);
+  io.stdout.write(
+    json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(composeReportReply(request, report))}\n`,
+  );
 }
 
-async function printRows(service: ReportService, request: ReportRequest, json: boolean, io: CliIo): Promise<void> {
+async function printRows(
+  service: ReportService,
+  request: ReportRequest,
+  json: boolean,
+  io: CliIo,
+): Promise<void> {
   const { rows, count } = await service.runRows(request);
   if (json) {
     await writeRowsAsJson(rows, count, io.stdout);
@@ -83,11 +111,14 @@ async function printRows(service: ReportService, request: ReportRequest, json: b
   for await (const row of rows) collected.push(row);
   const windowLabel = describeWindow(request.window);
   const rowCount = count ?? collected.length;
-  io.stdout.write(`${renderText({ kind: 'rows', windowLabel, rowCount, previewRows: collected, notes: [], actions: [] })}\n`);
+  io.stdout.write(
+    `${renderText({ kind: 'rows', windowLabel, rowCount, previewRows: collected, notes: [], actions: [] })}\n`,
+  );
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof AppError) return error.hint ? `Error: ${error.message}\n${error.hint}` : `Error: ${error.message}`;
+  if (error instanceof AppError)
+    return error.hint ? `Error: ${error.message}\n${error.hint}` : `Error: ${error.message}`;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}`;
 }

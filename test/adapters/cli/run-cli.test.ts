@@ -41,7 +41,15 @@ describe('calls CLI against the built-in demo PBX (no THREECX_URL)', () => {
   });
 
   it('limits the fields with select=', async () => {
-    const run = await calls(['rows', 'yesterday', 'top=3', 'select=StartTime,SourceDn', '--json', '--now', NOW]);
+    const run = await calls([
+      'rows',
+      'yesterday',
+      'top=3',
+      'select=StartTime,SourceDn',
+      '--json',
+      '--now',
+      NOW,
+    ]);
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(3);
@@ -90,7 +98,11 @@ describe('calls CLI against the built-in demo PBX (no THREECX_URL)', () => {
 
 describe('calls CLI against a configured PBX', () => {
   let pbx: DemoPbx;
-  const env = () => ({ THREECX_URL: pbx.url, THREECX_CLIENT_ID: pbx.clientId, THREECX_CLIENT_SECRET: pbx.clientSecret });
+  const env = () => ({
+    THREECX_URL: pbx.url,
+    THREECX_CLIENT_ID: pbx.clientId,
+    THREECX_CLIENT_SECRET: pbx.clientSecret,
+  });
 
   beforeEach(async () => {
     pbx = await startDemoPbx({ seed: 42, now: new Date(NOW) });
@@ -98,7 +110,10 @@ describe('calls CLI against a configured PBX', () => {
   afterEach(() => pbx.close());
 
   it('reports last week for ext 101 with totals equal to a recount of the raw rows', async () => {
-    const run = await calls(['last', 'week', 'ext', '101', '--json', '--tz', 'Europe/Berlin', '--now', NOW], env());
+    const run = await calls(
+      ['last', 'week', 'ext', '101', '--json', '--tz', 'Europe/Berlin', '--now', NOW],
+      env(),
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const report = reportSchema.parse(JSON.parse(run.stdout));
     expect(report.window).toEqual({
@@ -110,8 +125,17 @@ describe('calls CLI against a configured PBX', () => {
     const from = new Date('2026-11-15T23:00:00Z');
     const to = new Date('2026-11-22T23:00:00Z');
     const rows = pbx.rowsBetween(new Date(from.getTime() - 3600_000), new Date(to.getTime() + 3600_000));
-    const internalNumbers = new Set([...pbx.directory.users.map((u) => u.number), ...pbx.directory.queues.map((q) => q.number)]);
-    const expected = recountTotals(rows, { from, to, internalNumbers, extensions: ['101'], serviceLevelSeconds: 20 });
+    const internalNumbers = new Set([
+      ...pbx.directory.users.map((u) => u.number),
+      ...pbx.directory.queues.map((q) => q.number),
+    ]);
+    const expected = recountTotals(rows, {
+      from,
+      to,
+      internalNumbers,
+      extensions: ['101'],
+      serviceLevelSeconds: 20,
+    });
     expect(expected.calls).toBeGreaterThan(5);
     expect(report.totals).toMatchObject(expected);
   });

@@ -1,0 +1,234 @@
+import type { CallDirection, CallStatus, View } from '../core/report-request';
+
+/** The words of the command language, in one place, for the parser, typo hints and the docs. */
+
+/** A table lookup that ignores inherited keys (`constructor`, `__proto__`). */
+export function lookupWord<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
+export const VIEW_WORDS: Readonly<Record<string, View>> = {
+  summary: 'summary',
+  list: 'list',
+  rows: 'rows',
+  help: 'help',
+  '?': 'help',
+  usage: 'help',
+};
+
+export const DIRECTION_WORDS: Readonly<Record<string, CallDirection>> = {
+  inbound: 'inbound',
+  incoming: 'inbound',
+  outbound: 'outbound',
+  outgoing: 'outbound',
+  internal: 'internal',
+};
+
+export const STATUS_WORDS: Readonly<Record<string, CallStatus>> = {
+  answered: 'answered',
+  missed: 'missed',
+  unanswered: 'missed',
+};
+
+export type FilterKind = 'extension' | 'queue' | 'number';
+
+export const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
+  ext: 'extension',
+  exts: 'extension',
+  extension: 'extension',
+  extensions: 'extension',
+  queue: 'queue',
+  queues: 'queue',
+  number: 'number',
+  numbers: 'number',
+  phone: 'number',
+};
+
+/** The asker's own extension. */
+export const ME_WORDS: readonly string[] = ['me', 'my', 'mine'];
+
+/** Words that carry no meaning ("missed calls for the last week"); skipped anywhere. */
+export const FILLER_WORDS: readonly string[] = ['/calls', 'calls', 'call', 'for', 'the', 'of', 'show', 'all'];
+
+/** Luxon weekday numbers: 1 = Monday .. 7 = Sunday. */
+export const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7,
+};
+
+export const MONTH_WORDS: Readonly<Record<string, number>> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+
+/** Units of `last N <unit>`: calendar units count back from the start of today, clock units from now. */
+export type PeriodUnit = 'days' | 'weeks' | 'months' | 'hours' | 'minutes';
+
+export const UNIT_WORDS: Readonly<Record<string, PeriodUnit>> = {
+  day: 'days',
+  days: 'days',
+  d: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  wk: 'weeks',
+  wks: 'weeks',
+  w: 'weeks',
+  month: 'months',
+  months: 'months',
+  hour: 'hours',
+  hours: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  h: 'hours',
+  minute: 'minutes',
+  minutes: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+};
+
+/** Words between the two ends of a range: `nov 1 - nov 15`, `from nov 1 to nov 15`. */
+export const RANGE_SEPARATORS: readonly string[] = [
+  '-',
+  '–',
+  '—',
+  '..',
+  'to',
+  'until',
+  'till',
+  'through',
+  'thru',
+];
+
+/** Keywords a typo may be corrected to (each at least three letters), most likely first. */
+export const SUGGESTABLE_WORDS: readonly string[] = [
+  'today',
+  'yesterday',
+  'last',
+  'this',
+  'past',
+  'since',
+  'week',
+  'month',
+  'year',
+  'workday',
+  'days',
+  'hours',
+  'weeks',
+  'months',
+  'summary',
+  'list',
+  'rows',
+  'help',
+  'answered',
+  'missed',
+  'inbound',
+  'outbound',
+  'internal',
+  'ext',
+  'extension',
+  'queue',
+  'number',
+  'between',
+  'from',
+  'count',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Words that start or continue a period. */
+export const PERIOD_WORDS: readonly string[] = [
+  'today',
+  'yesterday',
+  'this',
+  'last',
+  'previous',
+  'prev',
+  'past',
+  'since',
+  'from',
+  'between',
+  'on',
+  'and',
+  'to',
+  'until',
+  'till',
+  'through',
+  'thru',
+  'workday',
+  'weekday',
+  'working',
+  'business',
+  'work',
+  'year',
+];
+
+/** True for any word the command language knows, in whatever role. */
+export function isKnownWord(word: string): boolean {
+  const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
+    VIEW_WORDS,
+    DIRECTION_WORDS,
+    STATUS_WORDS,
+    FILTER_WORDS,
+    WEEKDAY_WORDS,
+    MONTH_WORDS,
+    UNIT_WORDS,
+  ];
+  if (tables.some((table) => lookupWord(table, word) !== undefined)) return true;
+  return (
+    [ME_WORDS, FILLER_WORDS, PERIOD_WORDS, RANGE_SEPARATORS].some((list) => list.includes(word)) ||
+    word === 'count'
+  );
+}

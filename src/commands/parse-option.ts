@@ -1,0 +1,244 @@
+import type { CallLogParameters } from '../core/report-request';
+import { addUnique, type CommandDraft } from './command-draft';
+import { FILTER_WORDS, lookupWord } from './command-vocabulary';
+import { suggestKeyword } from './suggest-keyword';
+import type { CommandToken } from './tokenize-command';
+
+interface OptionRule {
+  /** Kept for the PBX in every view (`false`) or an OData option for `rows` only (`true`). */
+  odata: boolean;
+  /** What the value must be, completing "`key` must be ...". */
+  allowed: string;
+  /** A valid value for the corrected example. */
+  example: string;
+  /** Stores the value; false when it is not allowed. */
+  apply(value: string, draft: CommandDraft): boolean;
+}
+
+const WHOLE_NUMBER = 'a whole number, 0 or more';
+const TIME_OF_DAY = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/;
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_./]*$/;
+
+const RULES: Readonly<Record<string, OptionRule>> = {
+  'source-type': callLogNumber('sourceType'),
+  source: callLogText('sourceFilter'),
+  'dest-type': callLogNumber('destinationType'),
+  dest: callLogText('destinationFilter'),
+  'calls-type': callLogNumber('callsType'),
+  'time-filter': callLogNumber('callTimeFilterType'),
+  'time-from': callLogTime('callTimeFilterFrom'),
+  'time-to': callLogTime('callTimeFilterTo'),
+  pcalls: {
+    odata: false,
+    allowed: 'show or hide',
+    example: 'show',
+    apply: (value, draft) =>
+      storeIf(/^(show|hide)$/i.test(value), () => {
+        draft.callLog.hidePcalls = value.toLowerCase() === 'hide';
+      }),
+  },
+  top: odataNumber('top'),
+  skip: odataNumber('skip'),
+  search: odataText('search', 'Smith'),
+  filter: odataText('filter', '"Answered eq true"'),
+  count: {
+    odata: true,
+    allowed: 'true or false (or just the word count)',
+    example: 'true',
+    apply: (value, draft) =>
+      storeIf(/^(true|false)$/i.test(value), () => {
+        draft.odata.count = value.toLowerCase() === 'true';
+      }),
+  },
+  select: {
+    odata: true,
+    allowed: 'field names separated by commas',
+    example: 'StartTime,SourceDn,DestinationDn',
+    apply: (value, draft) => {
+      const fields = value.split(',').map((field) => field.trim());
+      return storeIf(
+        fields.every((field) => FIELD_NAME.test(field)),
+        () => {
+          draft.odata.select = fields;
+        },
+      );
+    },
+  },
+  orderby: odataText('orderby', '"StartTime desc"'),
+  expand: odataText('expand', 'X'),
+};
+
+/** Spellings people use for each option (lower-case, without `-` and `_`). */
+const ALIASES: Readonly<Record<string, string>> = {
+  sourcetype: 'source-type',
+  source: 'source',
+  sourcefilter: 'source',
+  desttype: 'dest-type',
+  destinationtype: 'dest-type',
+  dest: 'dest',
+  destination: 'dest',
+  destinationfilter: 'dest',
+  callstype: 'calls-type',
+  timefilter: 'time-filter',
+  calltimefiltertype: 'time-filter',
+  timefrom: 'time-from',
+  calltimefilterfrom: 'time-from',
+  timeto: 'time-to',
+  calltimefilterto: 'time-to',
+  pcalls: 'pcalls',
+  top: 'top',
+  skip: 'skip',
+  search: 'search',
+  filter: 'filter',
+  count: 'count',
+  select: 'select',
+  orderby: 'orderby',
+  expand: 'expand',
+  from: 'from',
+  to: 'to',
+};
+
+/** Every option name, as the usage text and error messages list them. */
+export const OPTION_NAMES: readonly string[] = [...Object.keys(RULES), 'from', 'to'];
+
+/** Reads the `key=value` token at `index` into the draft, or records why it cannot. */
+export function applyOption(tokens: readonly CommandToken[], index: number, draft: CommandDraft): void {
+  const token = tokens[index]!;
+  const option = token.option!;
+  const name = lookupWord(ALIASES, option.key.replace(/[-_]/g, ''));
+  if (name === undefined) {
+    reportUnknownOption(token, index, draft);
+    return;
+  }
+  const earlier = draft.seenOptions.get(name);
+  if (earlier !== undefined) {
+    draft.issues.push({
+      message: `"${name}=" is given twice ("${tokens[earlier]!.raw}" and "${token.raw}"): give it once.`,
+      edits: [{ start: index, end: index + 1, text: '' }],
+    });
+    return;
+  }
+  draft.seenOptions.set(name, index);
+  if (name === 'from' || name === 'to') {
+    draft.instants[name] = index;
+    return;
+  }
+  const rule = RULES[name]!;
+  if (rule.odata) draft.odataTokens.push(index);
+  if (!rule.apply(option.value, draft)) {
+    draft.issues.push({
+      message: `"${token.raw}" is not valid: ${name} must be ${rule.allowed}, e.g. ${name}=${rule.example}.`,
+      edits: [{ start: index, end: index + 1, text: `${name}=${rule.example}` }],
+    });
+  }
+}
+
+/** The bare word `count`: the same as `count=true`. */
+export function applyCountWord(index: number, draft: CommandDraft): void {
+  if (!draft.seenOptions.has('count')) {
+    draft.seenOptions.set('count', index);
+    draft.odata.count = true;
+  }
+  addUnique(draft.odataTokens, [index]);
+}
+
+function reportUnknownOption(token: CommandToken, index: number, draft: CommandDraft): void {
+  const key = token.option!.key;
+  if (lookupWord(FILTER_WORDS, key) !== undefined) {
+    const fixed = `${key} ${token.option!.value}`;
+    draft.issues.push({
+      message: `Filters take a space, not "=": write "${fixed}" instead of "${token.raw}".`,
+      edits: [{ start: index, end: index + 1, text: fixed }],
+    });
+    return;
+  }
+  const suggestion = suggestKeyword(key, OPTION_NAMES);
+  const valueText = token.raw.slice(token.raw.indexOf('=') + 1);
+  draft.issues.push({
+    message:
+      `I don't know the option "${token.raw}"${suggestion ? ` (did you mean "${suggestion}="?)` : ''}. ` +
+      `Options are ${OPTION_NAMES.map((name) => `${name}=`).join(', ')} and the word count.`,
+    edits: [{ start: index, end: index + 1, text: suggestion ? `${suggestion}=${valueText}` : '' }],
+  });
+}
+
+function storeIf(valid: boolean, store: () => void): boolean {
+  if (valid) store();
+  return valid;
+}
+
+function parseWholeNumber(value: string): number | undefined {
+  return /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+type NumberKey = 'sourceType' | 'destinationType' | 'callsType' | 'callTimeFilterType';
+type TextKey = 'sourceFilter' | 'destinationFilter';
+type TimeKey = 'callTimeFilterFrom' | 'callTimeFilterTo';
+
+function callLogNumber(key: NumberKey): OptionRule {
+  return {
+    odata: false,
+    allowed: WHOLE_NUMBER,
+    example: '0',
+    apply: (value, draft) => {
+      const number = parseWholeNumber(value);
+      return storeIf(number !== undefined, () => {
+        draft.callLog[key] = number!;
+      });
+    },
+  };
+}
+
+function callLogText(key: TextKey): OptionRule {
+  return {
+    odata: false,
+    allowed: 'text',
+    example: '101',
+    apply: (value, draft) => {
+      draft.callLog[key] = value;
+      return true;
+    },
+  };
+}
+
+function callLogTime(key: TimeKey & keyof CallLogParameters): OptionRule {
+  return {
+    odata: false,
+    allowed: 'a time of day H:MM:SS from 0:00:00 to 23:59:59',
+    example: key === 'callTimeFilterFrom' ? '8:00:00' : '17:00:00',
+    apply: (value, draft) => {
+      const match = TIME_OF_DAY.exec(value);
+      const [hours, minutes, seconds] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3] ?? 0)];
+      const valid = match !== null && hours <= 23 && minutes <= 59 && seconds <= 59 && match[2]!.length === 2;
+      return storeIf(valid, () => {
+        draft.callLog[key] = match![3] === undefined ? `${hours}:${match![2]}:00` : value;
+      });
+    },
+  };
+}
+
+function odataNumber(key: 'top' | 'skip'): OptionRule {
+  return {
+    odata: true,
+    allowed: WHOLE_NUMBER,
+    example: key === 'top' ? '100' : '0',
+    apply: (value, draft) => {
+      const number = parseWholeNumber(value);
+      return storeIf(number !== undefined, () => {
+        draft.odata[key] = number!;
+      });
+    },
+  };
+}
+
+function odataText(key: 'search' | 'filter' | 'orderby' | 'expand', example: string): OptionRule {
+  return {
+    odata: true,
+    allowed: key === 'filter' ? 'an OData expression' : 'text',
+    example,
+    apply: (value, draft) =>
+      storeIf(value.trim() !== '', () => {
+        draft.odata[key] = value;
+      }),
+  };
+}

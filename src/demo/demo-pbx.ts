@@ -1,0 +1,184 @@
+/**
+ * The built-in demo PBX: a real HTTP server on loopback speaking the part of the 3CX V20 XAPI
+ * that calls-bot uses, with a generated company and call history. It serves the bot when no PBX
+ * is configured, other modules' integration tests (with injectable faults) and benchmarks.
+ *
+ * What it mimics (see /work/shared/3cx-xapi.md):
+ * - `POST /connect/token` (client credentials, form-encoded): one active token per client, a new
+ *   token invalidates the old one; `expires_in` in seconds; 401 with 3CX's body on bad credentials.
+ *   Bearer tokens expire in real (wall-clock) time, independent of the data's `now`.
+ * - `GET /xapi/v1/ReportCallLogData/Pbx.GetCallLogData(11 arguments)`: arguments split on literal
+ *   commas then percent-decoded; missing/extra/reordered/unquoted-string arguments answer 404, bad
+ *   dates or types 500. Rows whose StartTime lies in [periodFrom, periodTo], inclusive, compared in
+ *   whole milliseconds (StartTime prints 7 fractional digits; the last 4 are decoration).
+ *   `$top $skip $count $select $filter $orderby $search $expand`; default order StartTime then
+ *   SegmentId. Unsupported OData answers 400 "The query specified in the URI is not valid. ...".
+ * - `GET /xapi/v1/Users` (also `Users(Number='101')`), `/Queues` (`$expand=Agents`), `/Defs`.
+ * - Call shapes: IVR (Digital Receptionist, marked answered) -> queue (Inbound Queue, Waiting) ->
+ *   agent legs (some ring unanswered first), abandoned queue calls, IVR hang-ups, direct calls
+ *   (answered, missed, forwarded to voicemail), transfers, park/pickup, outbound via trunk 10000,
+ *   internal calls; out-of-hours calls go to voicemail; some days a call runs past midnight.
+ *
+ * Where it simplifies:
+ * - Type codes (SourceType, DestinationType, ActionType, ActionDnType) are invented: 3CX does not
+ *   document them. sourceType/destinationType/callTimeFilter* are accepted and ignored.
+ * - sourceFilter/destinationFilter keep calls with any leg whose Source/Destination DN or caller id
+ *   contains the text; callsType 1 keeps answered calls, 2 unanswered ones (a person leg answered).
+ * - hidePcalls=true hides parking legs (a DN `SP0`, "Park 0"); the pickup leg is an ordinary leg.
+ * - `$search` is a case-insensitive substring match over caller ids, DNs and display names.
+ * - `$filter`: eq ne gt ge lt le, and or not, parentheses, contains/startswith/endswith/tolower/
+ *   toupper; literals string ('' escapes), number, true/false, null, date-times, duration'PT..'.
+ * - `$orderby` only StartTime asc|desc on the call log; `$expand` is accepted and ignored there.
+ * - No server-side row cap unless `setPageCap` sets one; no `@odata.nextLink`.
+ * - Data: calls starting in [now - days, now), generated lazily per local day from (seed, day),
+ *   so the same seed and `now` give the same rows; recent days are cached in small LRUs.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RawCallLogRow } from '../core/call-log-source';
+import type { Directory } from '../core/directory';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import { createCallLogStore } from './call-log-store';
+import { createDemoCompany, toDirectory } from './demo-company';
+import { generateExternalContacts } from './external-contacts';
+import { type DemoEndpoint, type DemoFault, FaultQueue } from './fault-queue';
+import { type CallLogServing, toRowQuery } from './handle-call-log';
+import { classifyRequest, type DemoServerState } from './route-request';
+import { serveDemoRequest } from './serve-demo-request';
+import { TokenIssuer } from './token-issuer';
+
+export type { DemoEndpoint, DemoFault } from './fault-queue';
+
+export interface DemoPbxOptions {
+  /** Default 42; same seed + same now => identical data. */
+  seed?: number;
+  /** Average logical calls on a weekday; default 150; weekends get about 10% of it. */
+  callsPerDay?: number;
+  /** History length in days, default 90. */
+  days?: number;
+  /** Data covers calls starting in [now - days, now); default: the time of the start. */
+  now?: Date;
+  /** Company zone for business hours, default 'Europe/London'. */
+  timeZone?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Default 3600 (expires_in is sent in seconds). */
+  tokenLifetimeSeconds?: number;
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+}
+
+/** One request as the server saw it. */
+export interface DemoRequestLogEntry {
+  method: string;
+  endpoint: DemoEndpoint | 'other';
+  /** Raw request URL, path and query as received. */
+  url: string;
+  /** 0 until answered. */
+  status: number;
+}
+
+/** A running demo PBX and its controls. */
+export interface DemoPbx {
+  /** Server root, e.g. `http://127.0.0.1:40123` (the XAPI lives under /xapi/v1). */
+  readonly url: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly directory: Directory;
+  /** Every request, in order of arrival. */
+  readonly requests: DemoRequestLogEntry[];
+  /** Tokens issued by POST /connect/token. */
+  tokenRequests(): number;
+  /** Queues a fault (several may be queued). */
+  misbehave(fault: DemoFault): void;
+  /** Serve at most this many rows per page even if $top asks for more (as some 3CX builds do). */
+  setPageCap(maxRows: number | undefined): void;
+  setTokenLifetime(seconds: number): void;
+  /** Delays every answer. */
+  setDelay(ms: number): void;
+  /** The rows GetCallLogData serves for [from, to] with default parameters, in served order. */
+  rowsBetween(from: Date, to: Date): RawCallLogRow[];
+  close(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Starts a demo PBX on loopback (or `host`) and resolves once it listens. */
+export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPbx> {
+  const seed = options.seed ?? 42;
+  const nowMs = (options.now ?? new Date()).getTime();
+  const company = createDemoCompany();
+  const profile = {
+    seed,
+    callsPerDay: options.callsPerDay ?? 150,
+    timeZone: options.timeZone ?? 'Europe/London',
+    company,
+    contacts: generateExternalContacts(seed),
+  };
+  const store = createCallLogStore(profile, nowMs - (options.days ?? 90) * DAY_MS, nowMs);
+  const issuer = new TokenIssuer(
+    options.clientId ?? 'calls-bot-demo',
+    options.clientSecret ?? 'demo-secret',
+    options.tokenLifetimeSeconds ?? 3600,
+  );
+  const callLog: CallLogServing = { store, baseUrl: '', pageCap: undefined };
+  const state: DemoServerState = { company, issuer, callLog };
+  const faults = new FaultQueue();
+  const requests: DemoRequestLogEntry[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const settings = { delayMs: 0 };
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const entry: DemoRequestLogEntry = {
+      method: request.method ?? 'GET',
+      endpoint: classifyRequest(request.url ?? '/'),
+      url: request.url ?? '/',
+      status: 0,
+    };
+    requests.push(entry);
+    const fault = faults.take(entry.endpoint);
+    serveDemoRequest(request, response, { entry, fault, delayMs: settings.delayMs, state, timers }).catch(
+      () => {
+        if (!response.headersSent) response.writeHead(500).end();
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  callLog.baseUrl = url;
+
+  return {
+    url,
+    clientId: issuer.clientId,
+    clientSecret: issuer.clientSecret,
+    directory: toDirectory(company),
+    requests,
+    tokenRequests: () => issuer.issuedCount,
+    misbehave: (fault) => faults.add(fault),
+    setPageCap: (maxRows) => {
+      callLog.pageCap = maxRows;
+    },
+    setTokenLifetime: (seconds) => issuer.setLifetime(seconds),
+    setDelay: (ms) => {
+      settings.delayMs = ms;
+    },
+    rowsBetween: (from, to) => {
+      const args = { ...DEFAULT_CALL_LOG_PARAMETERS, periodFromMs: from.getTime(), periodToMs: to.getTime() };
+      const page = store.queryRows(toRowQuery(args, { skip: 0, count: false }));
+      return page.rows.map((demoRow) => ({ ...demoRow.row }));
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,102 @@
+import type { CallLogArguments } from './call-log-arguments';
+import { parseCallLogArguments } from './call-log-arguments';
+import type { CallLogStore, RowQuery } from './call-log-store';
+import type { DemoCall, DemoRow } from './demo-call';
+import { type DemoResponse, jsonResponse, odataErrorResponse } from './demo-response';
+import { type ODataQueryOptions, parseODataQueryOptions, projectRow } from './odata-query-options';
+import { CALL_LOG_SCHEMA, CALL_LOG_SEARCH_FIELDS } from './odata-schemas';
+
+const FUNCTION_PATH = /^\/xapi\/v1\/ReportCallLogData\/Pbx\.GetCallLogData\((.*)\)$/;
+
+/** Settings of the running server that shape call-log answers. */
+export interface CallLogServing {
+  store: CallLogStore;
+  baseUrl: string;
+  /** Serve at most this many rows per page, whatever `$top` says. */
+  pageCap: number | undefined;
+}
+
+/**
+ * The report's own parameters, applied per call (3CX filters whole calls): source/destination
+ * filters are substring matches on any leg's DN or caller id; callsType 1 = answered calls,
+ * 2 = unanswered calls; source/destination types and the call-time filter are accepted and ignored.
+ */
+function matchesCallArguments(args: CallLogArguments): (call: DemoCall) => boolean {
+  const source = args.sourceFilter;
+  const destination = args.destinationFilter;
+  return (call) => {
+    if (args.callsType === 1 && !call.answered) return false;
+    if (args.callsType === 2 && call.answered) return false;
+    const legHas = (dnField: string, idField: string, text: string) =>
+      call.rows.some(
+        (leg) => String(leg.row[dnField]).includes(text) || String(leg.row[idField]).includes(text),
+      );
+    if (source !== '' && !legHas('SourceDn', 'SourceCallerId', source)) return false;
+    if (destination !== '' && !legHas('DestinationDn', 'DestinationCallerId', destination)) return false;
+    return true;
+  };
+}
+
+function matchesRowOptions(args: CallLogArguments, options: ODataQueryOptions): (row: DemoRow) => boolean {
+  const { filter, search } = options;
+  return (demoRow) => {
+    if (args.hidePcalls && demoRow.isParkLeg) return false;
+    if (filter && !filter(demoRow.row)) return false;
+    if (search !== undefined) {
+      const found = CALL_LOG_SEARCH_FIELDS.some((field) => {
+        const value = demoRow.row[field];
+        return typeof value === 'string' && value.toLowerCase().includes(search);
+      });
+      if (!found) return false;
+    }
+    return true;
+  };
+}
+
+/** Builds the store query for parsed arguments and options (also used by `rowsBetween`). */
+export function toRowQuery(args: CallLogArguments, options: ODataQueryOptions, pageCap?: number): RowQuery {
+  const top = pageCap === undefined ? options.top : Math.min(options.top ?? pageCap, pageCap);
+  return {
+    fromMs: args.periodFromMs,
+    toMs: args.periodToMs,
+    matchesCall: matchesCallArguments(args),
+    matchesRow: matchesRowOptions(args, options),
+    cacheKey: JSON.stringify([
+      args.sourceFilter,
+      args.destinationFilter,
+      args.callsType,
+      args.hidePcalls,
+      options.filterText ?? null,
+      options.search ?? null,
+    ]),
+    descending: options.orderBy?.descending ?? false,
+    skip: options.skip,
+    ...(top === undefined ? {} : { top }),
+  };
+}
+
+/** `GET /xapi/v1/ReportCallLogData/Pbx.GetCallLogData(...)`, raw path and query as received. */
+export function handleCallLogRequest(
+  rawPath: string,
+  rawQuery: string,
+  serving: CallLogServing,
+): DemoResponse {
+  const call = FUNCTION_PATH.exec(rawPath);
+  if (!call)
+    return odataErrorResponse(404, `No HTTP resource was found that matches the request URI '${rawPath}'.`);
+  const args = parseCallLogArguments(call[1]!);
+  if (!args.ok) return odataErrorResponse(args.status, args.message);
+  const options = parseODataQueryOptions(rawQuery, {
+    schema: CALL_LOG_SCHEMA,
+    entityName: 'Pbx.CallLogData',
+    orderableFields: ['StartTime'],
+  });
+  if (!options.ok) return odataErrorResponse(400, options.message);
+  const page = serving.store.queryRows(toRowQuery(args.value, options.value, serving.pageCap));
+  const select = options.value.select;
+  return jsonResponse(200, {
+    '@odata.context': `${serving.baseUrl}/xapi/v1/$metadata#ReportCallLogData`,
+    ...(options.value.count ? { '@odata.count': page.count } : {}),
+    value: page.rows.map((demoRow) => projectRow(demoRow.row, select)),
+  });
+}

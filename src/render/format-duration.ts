@@ -1,0 +1,10 @@
+/** Whole seconds as a clock reading: `0:45`, `3:12`, `1:02:03`. Negative or fractional input is clamped and rounded. */
+export function formatDuration(seconds: number): string {
+  const total = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  const twoDigits = (value: number) => String(value).padStart(2, '0');
+  if (hours > 0) return `${hours}:${twoDigits(minutes)}:${twoDigits(rest)}`;
+  return `${minutes}:${twoDigits(rest)}`;
+}

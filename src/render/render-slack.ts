@@ -1,0 +1,137 @@
+import type { ErrorReply, Reply, RowsReply } from '../core/reply';
+import { cleanText, truncateText } from './clean-text';
+import { describeFilters } from './describe-filters';
+import { escapeMrkdwn } from './escape-mrkdwn';
+import { chunkLines, fitLines } from './fit-lines';
+import { formatCount, plural } from './format-number';
+import { formatTextTable } from './format-text-table';
+import { buildSlackActions } from './slack-actions';
+import {
+  type ContextBlock,
+  type HeaderBlock,
+  measureSlackText,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+} from './slack-blocks';
+import { buildSlackReportBlocks, mrkdwnSection } from './slack-report-blocks';
+import { summarizeReply } from './summarize-reply';
+import { tabulatePreview } from './tabulate-preview';
+
+const CONTEXT_MAX_CHARS = 1500;
+const PREVIEW_COLUMNS = 6;
+const PREVIEW_CELL_CHARS = 24;
+/** Room kept free under the total-text limit, for rounding in Slack's own counting. */
+const SAFETY_CHARS = 100;
+
+/**
+ * A reply as a Slack message: Block Kit blocks plus the one-line fallback `text` (notifications,
+ * screen readers). Keeps to Slack's limits (see `SLACK_LIMITS`); long lists end with
+ * "…and N more". PBX- and user-provided text is escaped for mrkdwn.
+ */
+export function renderSlack(reply: Reply): SlackMessage {
+  const text = escapeMrkdwn(summarizeReply(reply));
+  const blocks = capBlocks(buildBlocks(reply, text.length));
+  return { text, blocks };
+}
+
+function buildBlocks(reply: Reply, fallbackChars: number): SlackBlock[] {
+  const budget = SLACK_LIMITS.maxTotalTextChars - SAFETY_CHARS - fallbackChars;
+  switch (reply.kind) {
+    case 'report': {
+      const filters = describeFilters(reply.report.filters);
+      const top = [
+        header(reply.windowLabel),
+        ...context([filters ? `Filters: ${filters}` : '', ...reply.notes]),
+      ];
+      const actions = buildSlackActions(reply.actions);
+      const bottom = actions ? [actions] : [];
+      const body = buildSlackReportBlocks(
+        reply,
+        budget - measureSlackText({ text: '', blocks: [...top, ...bottom] }),
+      );
+      return [...top, ...body, ...bottom];
+    }
+    case 'rows':
+      return buildRowsBlocks(reply, budget);
+    case 'help': {
+      const lines = fitLines(
+        escapeMrkdwn(reply.text).split('\n'),
+        { maxChars: budget, maxItems: 1000 },
+        () => '…',
+      );
+      return chunkLines(lines, SLACK_LIMITS.maxSectionTextChars).map(mrkdwnSection);
+    }
+    case 'error':
+      return buildErrorBlocks(reply);
+    case 'notice':
+      return chunkLines(
+        truncateText(escapeMrkdwn(reply.text), budget).split('\n'),
+        SLACK_LIMITS.maxSectionTextChars,
+      ).map(mrkdwnSection);
+  }
+}
+
+function buildErrorBlocks(reply: ErrorReply): SlackBlock[] {
+  const lines = [`:warning: ${escapeMrkdwn(cleanText(reply.message))}`];
+  if (reply.hint) lines.push(escapeMrkdwn(cleanText(reply.hint)));
+  const blocks: SlackBlock[] = [mrkdwnSection(lines.join('\n'))];
+  if (reply.reference) blocks.push(...context([`Reference: ${reply.reference}`]));
+  return blocks;
+}
+
+function buildRowsBlocks(reply: RowsReply, budget: number): SlackBlock[] {
+  const blocks: SlackBlock[] = [header(reply.windowLabel), ...context(reply.notes)];
+  blocks.push(mrkdwnSection(`*${plural(reply.rowCount, 'row')}*`));
+  if (reply.previewRows.length > 0) {
+    const preview = tabulatePreview(reply.previewRows, PREVIEW_COLUMNS, PREVIEW_CELL_CHARS);
+    const table = formatTextTable(
+      preview.columns.map((column) => ({ header: column })),
+      preview.cells,
+    ).map(escapeMrkdwn);
+    const maxChars = Math.min(SLACK_LIMITS.maxSectionTextChars, budget) - 8;
+    const fitted = fitLines(
+      table,
+      { maxChars, maxItems: table.length },
+      (hidden) => `…and ${formatCount(hidden)} more`,
+    );
+    blocks.push(mrkdwnSection(`\`\`\`\n${fitted.join('\n')}\n\`\`\``));
+    const hiddenFields =
+      preview.hiddenColumnCount > 0
+        ? `, ${preview.columns.length} of ${preview.columns.length + preview.hiddenColumnCount} fields`
+        : '';
+    blocks.push(
+      ...context([
+        `Preview of the first ${formatCount(reply.previewRows.length)} of ${formatCount(reply.rowCount)} rows${hiddenFields}.`,
+      ]),
+    );
+  }
+  const actions = buildSlackActions(reply.actions);
+  if (actions) blocks.push(actions);
+  return blocks;
+}
+
+function header(windowLabel: string): HeaderBlock {
+  const text = truncateText(cleanText(windowLabel), SLACK_LIMITS.maxHeaderChars) || 'Calls';
+  return { type: 'header', text: { type: 'plain_text', text, emoji: true } };
+}
+
+/** One context block with the non-empty lines, escaped; none when there is nothing to say. */
+function context(lines: string[]): ContextBlock[] {
+  const text = lines
+    .map(cleanText)
+    .filter((line) => line.length > 0)
+    .map(escapeMrkdwn)
+    .join('\n');
+  if (text.length === 0) return [];
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(text, CONTEXT_MAX_CHARS) }] }];
+}
+
+/** At most 50 blocks: the last ones before the buttons give way, and the buttons stay. */
+function capBlocks(blocks: SlackBlock[]): SlackBlock[] {
+  if (blocks.length <= SLACK_LIMITS.maxBlocks) return blocks;
+  const last = blocks[blocks.length - 1];
+  const keepsActions = last?.type === 'actions';
+  const head = blocks.slice(0, SLACK_LIMITS.maxBlocks - (keepsActions ? 1 : 0));
+  return keepsActions && last ? [...head, last] : head;
+}

@@ -1,0 +1,188 @@
+import type { ErrorReply, Reply, ReportReply, RowsReply } from '../core/reply';
+import { cleanText, truncateText } from './clean-text';
+import { describeCallResult } from './describe-call';
+import { describeFilters } from './describe-filters';
+import { describeCallee, describeCaller } from './describe-party';
+import { formatDuration } from './format-duration';
+import { formatCount } from './format-number';
+import { formatTextTable } from './format-text-table';
+import { formatTimeOfDay } from './format-time-of-day';
+import { drawHourBars, listBusyHours } from './list-busy-hours';
+import { listKeyFigures } from './list-key-figures';
+import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
+import { tabulatePreview } from './tabulate-preview';
+
+const MAX_NAME_CHARS = 40;
+const HOUR_BAR_CHARS = 30;
+const PREVIEW_COLUMNS = 8;
+const PREVIEW_CELL_CHARS = 32;
+
+/** A reply as plain text for a terminal: no colours, columns aligned, every list complete. */
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'report':
+      return renderReport(reply).join('\n');
+    case 'rows':
+      return renderRows(reply).join('\n');
+    case 'help':
+      return reply.text;
+    case 'error':
+      return renderError(reply).join('\n');
+    case 'notice':
+      return reply.text;
+  }
+}
+
+function renderError(reply: ErrorReply): string[] {
+  const lines = [`Error: ${cleanText(reply.message)}`];
+  if (reply.hint) lines.push(cleanText(reply.hint));
+  if (reply.reference) lines.push(`Reference: ${cleanText(reply.reference)}`);
+  return lines;
+}
+
+function renderHeading(windowLabel: string, notes: string[], filters?: string): string[] {
+  const lines = [cleanText(windowLabel)];
+  if (filters) lines.push(`Filters: ${filters}`);
+  lines.push(...notes.map(cleanText));
+  return lines;
+}
+
+function renderReport(reply: ReportReply): string[] {
+  const lines = renderHeading(reply.windowLabel, reply.notes, describeFilters(reply.report.filters));
+  for (const section of orderSections(reply)) {
+    lines.push('', ...renderSection(reply, section));
+  }
+  return lines;
+}
+
+function renderSection(reply: ReportReply, section: ReportSection): string[] {
+  const { report } = reply;
+  const name = (text: string) => truncateText(cleanText(text), MAX_NAME_CHARS);
+  switch (section) {
+    case 'empty':
+      return [describeEmptyReport(reply)];
+    case 'figures':
+      return formatTextTable(
+        [{ header: '' }, { header: '' }],
+        listKeyFigures(report.totals).map((figure) => [figure.label, figure.value]),
+        { header: false },
+      );
+    case 'extensions':
+      return [
+        'Extensions',
+        ...formatTextTable(
+          [
+            { header: 'Ext' },
+            { header: 'Name' },
+            { header: 'Calls', align: 'right' },
+            { header: 'Answered', align: 'right' },
+            { header: 'Missed', align: 'right' },
+            { header: 'Outbound', align: 'right' },
+            { header: 'Talk', align: 'right' },
+          ],
+          report.byExtension.map((row) => [
+            name(row.extension),
+            name(row.name),
+            formatCount(row.calls),
+            formatCount(row.answered),
+            formatCount(row.missed),
+            formatCount(row.outbound),
+            formatDuration(row.talkSeconds),
+          ]),
+        ),
+      ];
+    case 'queues':
+      return [
+        'Queues',
+        ...formatTextTable(
+          [
+            { header: 'Queue' },
+            { header: 'Name' },
+            { header: 'Calls', align: 'right' },
+            { header: 'Answered', align: 'right' },
+            { header: 'Missed', align: 'right' },
+            { header: 'Avg wait', align: 'right' },
+          ],
+          report.byQueue.map((row) => [
+            name(row.queue),
+            name(row.name),
+            formatCount(row.calls),
+            formatCount(row.answered),
+            formatCount(row.missed),
+            formatDuration(row.avgWaitSeconds),
+          ]),
+        ),
+      ];
+    case 'hours':
+      return ['Calls by hour', ...drawHourBars(listBusyHours(report.byHour), HOUR_BAR_CHARS)];
+    case 'missed':
+      if (report.missedCalls.length === 0) return ['Missed calls: none'];
+      return [
+        `Missed calls (${formatCount(report.missedCalls.length)})`,
+        ...formatTextTable(
+          [
+            { header: 'When' },
+            { header: 'From' },
+            { header: 'Name' },
+            { header: 'To' },
+            { header: 'Wait', align: 'right' },
+          ],
+          report.missedCalls.map((call) => [
+            formatTimeOfDay(call.start),
+            name(call.from),
+            name(call.fromName),
+            name(describeCallee(call.to, call.toName)),
+            formatDuration(call.waitSeconds),
+          ]),
+        ),
+      ];
+    case 'calls': {
+      const calls = report.calls ?? [];
+      if (calls.length === 0) return ['Calls: none'];
+      return [
+        `Calls (${formatCount(calls.length)})`,
+        ...formatTextTable(
+          [
+            { header: 'When' },
+            { header: 'Direction' },
+            { header: 'From' },
+            { header: 'To' },
+            { header: 'Result' },
+            { header: 'Talk', align: 'right' },
+            { header: 'Wait', align: 'right' },
+          ],
+          calls.map((call) => [
+            formatTimeOfDay(call.start),
+            call.direction,
+            name(describeCaller(call.from, call.fromName)),
+            name(describeCallee(call.to, call.toName)),
+            describeCallResult(call),
+            formatDuration(call.talkSeconds),
+            formatDuration(call.waitSeconds),
+          ]),
+        ),
+      ];
+    }
+  }
+}
+
+function renderRows(reply: RowsReply): string[] {
+  const lines = renderHeading(reply.windowLabel, reply.notes);
+  lines.push('', `${formatCount(reply.rowCount)} ${reply.rowCount === 1 ? 'row' : 'rows'}`);
+  if (reply.previewRows.length === 0) return lines;
+  const preview = tabulatePreview(reply.previewRows, PREVIEW_COLUMNS, PREVIEW_CELL_CHARS);
+  lines.push(
+    '',
+    ...formatTextTable(
+      preview.columns.map((header) => ({ header })),
+      preview.cells,
+    ),
+  );
+  const shown = `Showing the first ${formatCount(reply.previewRows.length)} of ${formatCount(reply.rowCount)} rows`;
+  const hidden =
+    preview.hiddenColumnCount > 0
+      ? ` and ${preview.columns.length} of ${preview.columns.length + preview.hiddenColumnCount} fields`
+      : '';
+  lines.push('', `${shown}${hidden}.`);
+  return lines;
+}

@@ -1,0 +1,156 @@
+import type { ReportReply } from '../core/reply';
+import { truncateText } from './clean-text';
+import {
+  describeExtensionCounts,
+  describeListedCall,
+  describeMissedCall,
+  describeQueueCounts,
+  shortName,
+} from './describe-call';
+import { describeMore } from './describe-more';
+import { escapeMrkdwn } from './escape-mrkdwn';
+import { chunkLines, fitLines } from './fit-lines';
+import { formatCount } from './format-number';
+import { drawHourBars, listBusyHours } from './list-busy-hours';
+import { listKeyFigures } from './list-key-figures';
+import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
+import { measureBlockText, type SectionBlock, SLACK_LIMITS, type SlackBlock } from './slack-blocks';
+
+const TOP_EXTENSIONS = 10;
+const TOP_QUEUES = 10;
+const EXTENSIONS_MAX_CHARS = 2000;
+const QUEUES_MAX_CHARS = 1500;
+const LONG_LIST_MAX_ITEMS = 40;
+const HOUR_BAR_CHARS = 20;
+
+/**
+ * The report's sections as blocks, in the reply's order. The short sections are built first; the
+ * long list (missed calls, or the calls of the `list` view) gets whatever is left of
+ * `textBudgetChars` and ends with "…and N more" when it is cut.
+ */
+export function buildSlackReportBlocks(reply: ReportReply, textBudgetChars: number): SlackBlock[] {
+  const sections = orderSections(reply);
+  const built = new Map<ReportSection, SlackBlock[]>();
+  for (const section of sections) {
+    if (section !== 'missed' && section !== 'calls') built.set(section, buildShortSection(reply, section));
+  }
+  const used = [...built.values()].flat().reduce((sum, block) => sum + measureBlockText(block), 0);
+  const remaining = Math.max(0, textBudgetChars - used);
+  if (sections.includes('missed')) built.set('missed', buildMissedSection(reply, remaining));
+  if (sections.includes('calls')) built.set('calls', buildCallsSection(reply, remaining));
+  return sections.flatMap((section) => built.get(section) ?? []);
+}
+
+function buildShortSection(reply: ReportReply, section: ReportSection): SlackBlock[] {
+  const { report } = reply;
+  switch (section) {
+    case 'empty':
+      return [mrkdwnSection(describeEmptyReport(reply))];
+    case 'figures':
+      return [
+        {
+          type: 'section',
+          fields: listKeyFigures(report.totals)
+            .slice(0, SLACK_LIMITS.maxFields)
+            .map((figure) => ({
+              type: 'mrkdwn' as const,
+              text: truncateText(`*${figure.label}*\n${figure.value}`, SLACK_LIMITS.maxFieldChars),
+            })),
+        },
+      ];
+    case 'extensions': {
+      const lines = report.byExtension
+        .slice(0, TOP_EXTENSIONS)
+        .map(
+          (row) =>
+            `\`${escapeMrkdwn(shortName(row.extension))}\` ${escapeMrkdwn(shortName(row.name))} · ${describeExtensionCounts(row)}`,
+        );
+      return listSection(
+        '*Busiest extensions*',
+        lines,
+        report.byExtension.length,
+        EXTENSIONS_MAX_CHARS,
+        reply,
+      );
+    }
+    case 'queues': {
+      const lines = report.byQueue
+        .slice(0, TOP_QUEUES)
+        .map(
+          (row) =>
+            `\`${escapeMrkdwn(shortName(row.queue))}\` ${escapeMrkdwn(shortName(row.name))} · ${describeQueueCounts(row)}`,
+        );
+      return listSection('*Queues*', lines, report.byQueue.length, QUEUES_MAX_CHARS, reply);
+    }
+    case 'hours': {
+      const bars = drawHourBars(listBusyHours(report.byHour), HOUR_BAR_CHARS);
+      return [mrkdwnSection(`*Calls by hour*\n\`\`\`\n${bars.join('\n')}\n\`\`\``)];
+    }
+    default:
+      return [];
+  }
+}
+
+function buildMissedSection(reply: ReportReply, budgetChars: number): SlackBlock[] {
+  const calls = reply.report.missedCalls;
+  if (calls.length === 0) return [mrkdwnSection('*Missed calls*\nNo missed calls. :tada:')];
+  const lines = calls.slice(0, LONG_LIST_MAX_ITEMS).map((call) => {
+    const line = describeMissedCall(call);
+    return `• *${line.when}* · ${escapeMrkdwn(line.summary)}`;
+  });
+  return longListSections(
+    `*Missed calls (${formatCount(calls.length)})*`,
+    lines,
+    calls.length,
+    budgetChars,
+    reply,
+  );
+}
+
+function buildCallsSection(reply: ReportReply, budgetChars: number): SlackBlock[] {
+  const calls = reply.report.calls ?? [];
+  if (calls.length === 0) return [mrkdwnSection('*Calls*\nNo calls to list.')];
+  const lines = calls.slice(0, LONG_LIST_MAX_ITEMS).map((call) => {
+    const line = describeListedCall(call);
+    return `• *${line.when}* · ${escapeMrkdwn(line.summary)}`;
+  });
+  return longListSections(`*Calls (${formatCount(calls.length)})*`, lines, calls.length, budgetChars, reply);
+}
+
+/** A titled list in one section, cut to `maxChars` and the top entries. */
+function listSection(
+  title: string,
+  lines: string[],
+  totalCount: number,
+  maxChars: number,
+  reply: ReportReply,
+): SlackBlock[] {
+  const limits = { maxChars: maxChars - title.length - 1, maxItems: lines.length, totalCount };
+  const fitted = fitLines(lines, limits, (hidden) => describeMore(hidden, reply.actions));
+  return [mrkdwnSection([title, ...fitted].join('\n'))];
+}
+
+/** A titled long list split into sections of at most 3,000 characters, within `budgetChars` in all. */
+function longListSections(
+  title: string,
+  lines: string[],
+  totalCount: number,
+  budgetChars: number,
+  reply: ReportReply,
+): SlackBlock[] {
+  const limits = {
+    maxChars: Math.max(0, budgetChars - title.length - 1),
+    maxItems: LONG_LIST_MAX_ITEMS,
+    totalCount,
+  };
+  const fitted = fitLines(lines, limits, (hidden) => describeMore(hidden, reply.actions));
+  return chunkLines([title, ...fitted], SLACK_LIMITS.maxSectionTextChars).map(mrkdwnSection);
+}
+
+/** A section with mrkdwn text, cut to Slack's 3,000 characters. */
+export function mrkdwnSection(text: string): SectionBlock {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncateText(text, SLACK_LIMITS.maxSectionTextChars) },
+  };
+}

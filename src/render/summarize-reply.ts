@@ -1,0 +1,30 @@
+import type { Reply } from '../core/reply';
+import { cleanText, truncateText } from './clean-text';
+import { formatCount, plural } from './format-number';
+
+const MAX_SUMMARY_CHARS = 300;
+
+/**
+ * A one-line plain-text summary of any reply, for notifications, screen readers and chat
+ * fallbacks: `Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): 3 calls, 2 answered, 1 missed`.
+ */
+export function summarizeReply(reply: Reply): string {
+  return truncateText(cleanText(describeReply(reply)), MAX_SUMMARY_CHARS);
+}
+
+function describeReply(reply: Reply): string {
+  switch (reply.kind) {
+    case 'report': {
+      const { totals } = reply.report;
+      return `${reply.windowLabel}: ${plural(totals.calls, 'call')}, ${formatCount(totals.answered)} answered, ${formatCount(totals.missed)} missed`;
+    }
+    case 'rows':
+      return `${reply.windowLabel}: ${plural(reply.rowCount, 'row')}`;
+    case 'help':
+      return reply.text.split('\n').find((line) => line.trim().length > 0) ?? 'Help';
+    case 'error':
+      return `Error: ${reply.message}`;
+    case 'notice':
+      return reply.text;
+  }
+}

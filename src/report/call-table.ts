@@ -1,0 +1,289 @@
+import type { CallLeg } from '../core/call-leg';
+import type { CallDirection } from '../core/report-request';
+import { CallKeyIndex } from './call-key-index';
+import { CALL_PAGE_MASK, CALL_PAGE_SHIFT, CallPage } from './call-page';
+import { DN_QUEUE, DN_USER, type DnTable } from './dn-table';
+import { INVOLVED_ANSWERED_TO, INVOLVED_LEG_TO, InvolvementPool } from './involvement-pool';
+import { classifyLegType, isAnsweredStatus, parseDirection } from './leg-kinds';
+import { secondsToMicros } from './round-half-up';
+
+/** A leg started before the window: the whole call is out; later legs are ignored. */
+const FLAG_EXCLUDED = 1;
+/** A leg's caller id contains one of the `number` filter's digit strings. */
+const FLAG_NUMBER_MATCH = 2;
+const DIRECTIONS: readonly CallDirection[] = ['inbound', 'outbound', 'internal'];
+const NON_DIGITS = /\D/g;
+const INT32_MAX = 2147483647;
+// Module-local copies of hot imports: CommonJS output (tsx, swc) reads every imported name
+// through a getter, which shows up at a million legs a second.
+const PAGE_SHIFT = CALL_PAGE_SHIFT;
+const PAGE_MASK = CALL_PAGE_MASK;
+const USER = DN_USER;
+const QUEUE = DN_QUEUE;
+const ANSWERED_TO = INVOLVED_ANSWERED_TO;
+const LEG_TO = INVOLVED_LEG_TO;
+const classifyRole = classifyLegType;
+const isAnsweredText = isAnsweredStatus;
+const toMicros = secondsToMicros;
+
+export interface CallTableOptions {
+  /** Start of the report window (epoch ms): a call with a leg before it is not in the report. */
+  fromMs: number;
+  dnTable: DnTable;
+  /** The `number` filter's digit strings; empty when not filtering by number. */
+  numberDigits: readonly string[];
+  /** Keep the caller ids and names of every call (the `list` view), not only of unanswered ones. */
+  keepAllTexts: boolean;
+}
+
+/**
+ * Compact, order-independent state of every call seen, one slot per call key, in typed pages: the
+ * legs themselves are never kept. Each leg updates its call's first leg, last leg, arrival, first
+ * answered person leg, latest end, talk, the DNs involved and the number-filter match, so the
+ * result is the same whatever order the legs come in.
+ */
+export class CallTable {
+  private count = 0;
+  private readonly keyIndex = new CallKeyIndex();
+  private readonly pages: CallPage[] = [];
+  private readonly involvement = new InvolvementPool();
+
+  constructor(private readonly options: CallTableOptions) {}
+
+  /** Number of slots (calls seen, including those that turn out to be outside the window). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Merges one leg into its call's state. */
+  add(leg: CallLeg): void {
+    const startMs = leg.startMs;
+    if (!Number.isFinite(startMs)) return;
+    const slot = this.keyIndex.slotFor(leg.callKey, this.count);
+    if (slot === this.count) this.allocate();
+    const page = this.pages[slot >>> PAGE_SHIFT]!;
+    const i = slot & PAGE_MASK;
+    if (page.flags[i]! & FLAG_EXCLUDED) return;
+    if (startMs < this.options.fromMs) {
+      page.flags[i]! |= FLAG_EXCLUDED;
+      dropTexts(page, i);
+      return;
+    }
+    const segment = toSegment(leg.segmentId);
+    const ringUs = toMicros(leg.ringingSeconds);
+    const talkUs = toMicros(leg.talkingSeconds);
+    const spanUs = Math.fround(ringUs + talkUs);
+    const startUs = Math.round(startMs * 1000);
+    const role = classifyRole(leg.legType);
+    const isPerson = role === 'person';
+    const answered = isPerson && (leg.answered === true || isAnsweredText(leg.status));
+    const keepTexts = this.options.keepAllTexts || !(answered || page.answerStartMs[i]! !== Infinity);
+    const { dnTable } = this.options;
+    const sourceIndex = dnTable.indexOf(leg.sourceDn);
+    const destinationIndex = dnTable.indexOf(leg.destinationDn);
+
+    const firstStart = page.firstStartMs[i]!;
+    if (
+      startMs < firstStart ||
+      (startMs === firstStart &&
+        (segment < page.firstSegment[i]! ||
+          (segment === page.firstSegment[i]! && spanUs > page.firstSpanUs[i]!)))
+    ) {
+      page.firstStartMs[i] = startMs;
+      page.firstSegment[i] = segment;
+      page.firstSpanUs[i] = spanUs;
+      page.firstDirection[i] = DIRECTIONS.indexOf(
+        this.directionOfFirstLeg(leg, sourceIndex, destinationIndex),
+      );
+      page.firstSourceDn[i] = sourceIndex;
+      if (keepTexts) {
+        page.firstSourceCallerId[i] = leg.sourceCallerId;
+        page.firstSourceName[i] = leg.sourceDisplayName;
+      }
+    }
+    const lastStart = page.lastStartMs[i]!;
+    if (
+      startMs > lastStart ||
+      (startMs === lastStart &&
+        (segment > page.lastSegment[i]! ||
+          (segment === page.lastSegment[i]! && spanUs > page.lastSpanUs[i]!)))
+    ) {
+      page.lastStartMs[i] = startMs;
+      page.lastSegment[i] = segment;
+      page.lastSpanUs[i] = spanUs;
+      if (keepTexts) {
+        page.lastDestinationDn[i] =
+          destinationIndex >= 0 ? dnTable.numberOf(destinationIndex) : leg.destinationDn;
+        page.lastDestinationName[i] = leg.destinationDisplayName;
+        if (this.options.keepAllTexts) page.lastDestinationCallerId[i] = leg.destinationCallerId;
+      }
+    }
+    if (role !== 'system' && startMs < page.arrivalMs[i]!) page.arrivalMs[i] = startMs;
+    if (startUs + ringUs + talkUs > page.maxEndUs[i]!) page.maxEndUs[i] = startUs + ringUs + talkUs;
+    if (isPerson) page.talkUs[i]! += talkUs;
+    if (answered) {
+      // An answered call is never missed: without the list view its texts are no longer needed.
+      if (!keepTexts) dropTexts(page, i);
+      recordAnswer(page, i, startMs, segment, startUs + ringUs);
+    }
+    if (
+      this.options.numberDigits.length > 0 &&
+      !(page.flags[i]! & FLAG_NUMBER_MATCH) &&
+      this.legMatchesNumber(leg)
+    ) {
+      page.flags[i]! |= FLAG_NUMBER_MATCH;
+    }
+    const personTalkUs = isPerson ? talkUs : 0;
+    let head = page.involvementHead[i]!;
+    if (destinationIndex >= 0) {
+      const flags = LEG_TO | (answered ? ANSWERED_TO : 0);
+      head = this.involvement.record(head, destinationIndex, flags, personTalkUs);
+    }
+    if (sourceIndex >= 0 && sourceIndex !== destinationIndex) {
+      head = this.involvement.record(head, sourceIndex, 0, personTalkUs);
+    }
+    page.involvementHead[i] = head;
+  }
+
+  /** Orders two calls by their keys (GUIDs as lower-case text), for a stable order of ties. */
+  compareCallKeys(left: number, right: number): number {
+    return this.keyIndex.compareKeys(left, right);
+  }
+
+  /** True when a leg started before the window (the call began before it). */
+  isExcluded(slot: number): boolean {
+    return (this.pageOf(slot).flags[slot & PAGE_MASK]! & FLAG_EXCLUDED) !== 0;
+  }
+
+  /** Some leg's caller id contains one of the `number` filter's digit strings. */
+  hasNumberMatch(slot: number): boolean {
+    return (this.pageOf(slot).flags[slot & PAGE_MASK]! & FLAG_NUMBER_MATCH) !== 0;
+  }
+
+  /** The call's start: its first leg's start (epoch ms). */
+  startMsOf(slot: number): number {
+    return this.pageOf(slot).firstStartMs[slot & PAGE_MASK]!;
+  }
+
+  directionOf(slot: number): CallDirection {
+    return DIRECTIONS[this.pageOf(slot).firstDirection[slot & PAGE_MASK]!] ?? 'inbound';
+  }
+
+  /** A person leg was answered. */
+  isAnswered(slot: number): boolean {
+    return this.pageOf(slot).answerStartMs[slot & PAGE_MASK]! !== Infinity;
+  }
+
+  /** Talk of the call's person legs, in microseconds. */
+  talkMicrosOf(slot: number): number {
+    return this.pageOf(slot).talkUs[slot & PAGE_MASK]!;
+  }
+
+  /**
+   * Answered: the first answered person leg's start + ringing − arrival. Not answered: how long
+   * the caller held on, the latest leg end − arrival. Never negative.
+   */
+  waitMicrosOf(slot: number): number {
+    const page = this.pageOf(slot);
+    const i = slot & PAGE_MASK;
+    const arrivalMs = page.arrivalMs[i] === Infinity ? page.firstStartMs[i]! : page.arrivalMs[i]!;
+    const endUs = page.answerStartMs[i] !== Infinity ? page.answerAtUs[i]! : page.maxEndUs[i]!;
+    return Math.max(0, endUs - Math.round(arrivalMs * 1000));
+  }
+
+  /** The DnTable index of the first leg's source, or -1. */
+  firstSourceDnOf(slot: number): number {
+    return this.pageOf(slot).firstSourceDn[slot & PAGE_MASK]!;
+  }
+
+  firstSourceCallerIdOf(slot: number): string {
+    return this.pageOf(slot).firstSourceCallerId[slot & PAGE_MASK] ?? '';
+  }
+
+  firstSourceNameOf(slot: number): string {
+    return this.pageOf(slot).firstSourceName[slot & PAGE_MASK] ?? '';
+  }
+
+  lastDestinationDnOf(slot: number): string {
+    return this.pageOf(slot).lastDestinationDn[slot & PAGE_MASK] ?? '';
+  }
+
+  lastDestinationNameOf(slot: number): string {
+    return this.pageOf(slot).lastDestinationName[slot & PAGE_MASK] ?? '';
+  }
+
+  /** Kept only with `keepAllTexts`. */
+  lastDestinationCallerIdOf(slot: number): string {
+    return this.pageOf(slot).lastDestinationCallerId[slot & PAGE_MASK] ?? '';
+  }
+
+  /** The first involvement record of the call (walk it with `involvementRecords`), or -1. */
+  involvementHeadOf(slot: number): number {
+    return this.pageOf(slot).involvementHead[slot & PAGE_MASK]!;
+  }
+
+  get involvementRecords(): InvolvementPool {
+    return this.involvement;
+  }
+
+  private pageOf(slot: number): CallPage {
+    return this.pages[slot >>> PAGE_SHIFT]!;
+  }
+
+  private directionOfFirstLeg(leg: CallLeg, sourceIndex: number, destinationIndex: number): CallDirection {
+    const given = parseDirection(leg.direction);
+    if (given !== undefined) return given;
+    const { dnTable } = this.options;
+    const sourceKinds = dnTable.kindsOf(sourceIndex);
+    const destinationInternal = (dnTable.kindsOf(destinationIndex) & (USER | QUEUE)) !== 0;
+    if ((sourceKinds & (USER | QUEUE)) !== 0 && destinationInternal) return 'internal';
+    if ((sourceKinds & USER) !== 0 && !destinationInternal) return 'outbound';
+    return 'inbound';
+  }
+
+  private legMatchesNumber(leg: CallLeg): boolean {
+    const digits = this.options.numberDigits;
+    return containsAny(leg.sourceCallerId, digits) || containsAny(leg.destinationCallerId, digits);
+  }
+
+  private allocate(): void {
+    if ((this.count & PAGE_MASK) === 0) this.pages.push(new CallPage());
+    this.count++;
+  }
+}
+
+function recordAnswer(page: CallPage, i: number, startMs: number, segment: number, answerAtUs: number): void {
+  const current = page.answerStartMs[i]!;
+  if (
+    startMs < current ||
+    (startMs === current &&
+      (segment < page.answerSegment[i]! ||
+        (segment === page.answerSegment[i]! && answerAtUs < page.answerAtUs[i]!)))
+  ) {
+    page.answerStartMs[i] = startMs;
+    page.answerSegment[i] = segment;
+    page.answerAtUs[i] = answerAtUs;
+  }
+}
+
+function dropTexts(page: CallPage, i: number): void {
+  page.firstSourceCallerId[i] = undefined;
+  page.firstSourceName[i] = undefined;
+  page.lastDestinationDn[i] = undefined;
+  page.lastDestinationName[i] = undefined;
+  page.lastDestinationCallerId[i] = undefined;
+}
+
+/** SegmentId as a 32-bit int (missing or NaN → 0; out of range clamped, keeping the order). */
+function toSegment(segmentId: number): number {
+  if (segmentId >= INT32_MAX) return INT32_MAX;
+  if (segmentId <= -INT32_MAX) return -INT32_MAX;
+  return segmentId | 0;
+}
+
+function containsAny(callerId: string | undefined, digitStrings: readonly string[]): boolean {
+  if (callerId === undefined || callerId === '') return false;
+  const digits = callerId.replace(NON_DIGITS, '');
+  for (const wanted of digitStrings) if (digits.includes(wanted)) return true;
+  return false;
+}

@@ -1,0 +1,81 @@
+import type { CallLogParameters } from '../core/report-request';
+
+/** OData query options for one request, as 3CX's call-log function accepts them. */
+export interface ODataRequestOptions {
+  top?: number;
+  skip?: number;
+  count?: boolean;
+  filter?: string;
+  search?: string;
+  select?: string[];
+  orderby?: string;
+  expand?: string;
+}
+
+export const CALL_LOG_FUNCTION_PATH = '/xapi/v1/ReportCallLogData/Pbx.GetCallLogData';
+
+/**
+ * The path and query of one `Pbx.GetCallLogData` request for the half-open window `[from, to)`.
+ * 3CX's bounds are inclusive, so `periodTo` is `to` minus 1 ms. All 11 arguments are required and
+ * must come in this order (a missing or reordered one answers 404).
+ *
+ * Encoding: each argument's VALUE (and each OData option's value) goes through
+ * `encodeURIComponent`, as 3CX's web console does: `:` becomes `%3A`, `+` `%2B`, a space `%20`,
+ * while `'` stays literal (strings are single-quoted with `'` doubled: `'O''Brien'`). The
+ * `(`, `)`, `,` and `=` of the function-call syntax and the `$` of option names stay literal.
+ */
+export function buildCallLogPath(
+  query: { from: Date; to: Date; callLog: CallLogParameters },
+  odata: ODataRequestOptions,
+): string {
+  const p = query.callLog;
+  const args: Array<[string, string]> = [
+    ['periodFrom', toDateTimeLiteral(query.from.getTime())],
+    ['periodTo', toDateTimeLiteral(query.to.getTime() - 1)],
+    ['sourceType', toIntegerLiteral(p.sourceType, 'sourceType')],
+    ['sourceFilter', toStringLiteral(p.sourceFilter)],
+    ['destinationType', toIntegerLiteral(p.destinationType, 'destinationType')],
+    ['destinationFilter', toStringLiteral(p.destinationFilter)],
+    ['callsType', toIntegerLiteral(p.callsType, 'callsType')],
+    ['callTimeFilterType', toIntegerLiteral(p.callTimeFilterType, 'callTimeFilterType')],
+    ['callTimeFilterFrom', toStringLiteral(p.callTimeFilterFrom)],
+    ['callTimeFilterTo', toStringLiteral(p.callTimeFilterTo)],
+    ['hidePcalls', p.hidePcalls ? 'true' : 'false'],
+  ];
+  const call = args.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join(',');
+  const search = buildODataQuery(odata);
+  return `${CALL_LOG_FUNCTION_PATH}(${call})${search === '' ? '' : `?${search}`}`;
+}
+
+/** `$top=..&$skip=..` in a fixed order; each value `encodeURIComponent`-ed, `$select` joined by commas first. */
+export function buildODataQuery(odata: ODataRequestOptions): string {
+  const options: Array<[string, string | undefined]> = [
+    ['$top', odata.top === undefined ? undefined : String(odata.top)],
+    ['$skip', odata.skip === undefined ? undefined : String(odata.skip)],
+    ['$search', odata.search],
+    ['$filter', odata.filter],
+    ['$count', odata.count === undefined ? undefined : String(odata.count)],
+    ['$select', odata.select && odata.select.length > 0 ? odata.select.join(',') : undefined],
+    ['$orderby', odata.orderby],
+    ['$expand', odata.expand],
+  ];
+  return options
+    .filter((option): option is [string, string] => option[1] !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
+}
+
+/** A bare UTC date-time literal with milliseconds, e.g. `2026-11-15T23:00:00.000Z`. */
+function toDateTimeLiteral(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError('The call-log period has an invalid date');
+  return new Date(epochMs).toISOString();
+}
+
+function toStringLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function toIntegerLiteral(value: number, name: string): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);
+  return String(value);
+}

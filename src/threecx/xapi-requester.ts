@@ -1,0 +1,35 @@
+import { PbxHttpError } from './errors';
+import type { PbxHttp } from './pbx-http';
+import type { AccessTokenProvider } from './token-provider';
+
+/**
+ * Authenticated XAPI GETs: adds the bearer token and, when the PBX answers 401, drops that token,
+ * takes a new one (shared with concurrent callers) and repeats the request once.
+ */
+export class XapiRequester {
+  constructor(
+    private readonly http: PbxHttp,
+    private readonly tokens: AccessTokenProvider,
+  ) {}
+
+  async getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+    const token = await this.tokens.getToken();
+    try {
+      return await this.sendWithToken(path, token, signal);
+    } catch (error) {
+      if (!(error instanceof PbxHttpError) || error.status !== 401) throw error;
+      this.tokens.invalidate(token);
+      const freshToken = await this.tokens.getToken();
+      return this.sendWithToken(path, freshToken, signal);
+    }
+  }
+
+  private sendWithToken(path: string, token: string, signal: AbortSignal | undefined): Promise<unknown> {
+    return this.http.requestJson({
+      method: 'GET',
+      path,
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    });
+  }
+}

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { type ParseContext, parseCommand } from '../../src/commands/parse-command';
+import { CommandError } from '../../src/core/errors';
+
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kolkata',
+  'UTC',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Pacific/Chatham',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+];
+
+/** Words and pieces of the language, including ones that go wrong together. */
+const KNOWN_TOKENS = [
+  'today',
+  'yesterday',
+  'last',
+  'this',
+  'past',
+  'since',
+  'from',
+  'to',
+  'between',
+  'and',
+  'on',
+  'week',
+  'month',
+  'year',
+  'workday',
+  'working',
+  'day',
+  'days',
+  'hours',
+  'weeks',
+  'months',
+  'minutes',
+  '7',
+  '24h',
+  '0',
+  '1',
+  '15',
+  '400',
+  '401',
+  '99999999999',
+  'monday',
+  'fri',
+  'nov',
+  'feb',
+  '29',
+  '3rd',
+  'of',
+  '2026',
+  '2028',
+  '2026-11-03',
+  '2028-02-29',
+  '2027-02-29',
+  '9999-12-31',
+  '0001-01-01',
+  '2026-11-01..2026-11-15',
+  '-',
+  '–',
+  '..',
+  ',',
+  'summary',
+  'list',
+  'rows',
+  'help',
+  'ext',
+  '101',
+  '101,102',
+  'queue',
+  '800',
+  'number',
+  '+44',
+  '20',
+  '12',
+  'inbound',
+  'outbound',
+  'internal',
+  'answered',
+  'missed',
+  'me',
+  'calls',
+  '/calls',
+  'count',
+  'top=5',
+  'top=x',
+  'skip=2',
+  'filter="a eq b"',
+  'filter="open',
+  "source='O'Brien'",
+  'select=A,B',
+  'pcalls=show',
+  'pcalls=maybe',
+  'time-from=8:00:00',
+  'time-to=25:00',
+  'from=2026-11-01T08:00',
+  'to=2026-11-01T12:00',
+  'from=2026-11-01T08:00Z',
+  'to=2030-01-01',
+  'from=0000-01-01',
+  '=',
+  'top',
+  '&amp;',
+  '&lt;p&gt;',
+  '<p>',
+  '</p>',
+  '<br>',
+  '"',
+  "'",
+  '3/11',
+  'blursday',
+  'lsat',
+  'constructor',
+  '__proto__',
+  'toString',
+];
+
+const contextArbitrary: fc.Arbitrary<ParseContext> = fc.record({
+  now: fc.date({
+    min: new Date('1990-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  }),
+  timeZone: fc.constantFrom(...ZONES),
+  weekStart: fc.constantFrom<'monday' | 'sunday'>('monday', 'sunday'),
+  maxPeriodDays: fc.integer({ min: 1, max: 800 }),
+});
+
+const textArbitrary = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.array(fc.constantFrom(...KNOWN_TOKENS), { maxLength: 8 }).map((words) => words.join(' ')),
+  fc.array(fc.constantFrom(...KNOWN_TOKENS), { maxLength: 6 }).map((words) => words.join('')),
+);
+
+function checkResult(text: string, context: ParseContext): void {
+  const result = parseCommand(text, context);
+  if (!result.ok) {
+    expect(result.error).toBeInstanceOf(CommandError);
+    expect(result.error.message.length).toBeGreaterThan(0);
+    // The last-resort catch inside parseCommand must never be what answered.
+    expect(result.error.message).not.toBe('I could not read that command.');
+    return;
+  }
+  const { from, to, timeZone } = result.request.window;
+  expect(timeZone).toBe(context.timeZone);
+  expect(from.getTime()).toBeLessThan(to.getTime());
+  expect(to.getTime()).toBeLessThanOrEqual(context.now.getTime());
+  const days = DateTime.fromJSDate(to, { zone: timeZone }).diff(
+    DateTime.fromJSDate(from, { zone: timeZone }),
+    'days',
+  ).days;
+  expect(days).toBeLessThanOrEqual(context.maxPeriodDays ?? 400);
+}
+
+describe('parseCommand on arbitrary input', () => {
+  test('never throws; refusals are CommandErrors with a message; windows are sane', () => {
+    fc.assert(
+      fc.property(textArbitrary, contextArbitrary, (text, context) => {
+        checkResult(text, context);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('every example offered for a refused command is accepted', () => {
+    fc.assert(
+      fc.property(textArbitrary, contextArbitrary, (text, context) => {
+        const result = parseCommand(text, context);
+        if (result.ok || result.error.example === undefined) return;
+        const again = parseCommand(result.error.example, context);
+        expect(again.ok ? 'ok' : `${result.error.example} -> ${again.error.message}`).toBe('ok');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,354 @@
+import type { ReplyAction } from '../../src/core/reply';
+import {
+  type AdaptiveCard,
+  type CardElement,
+  type Container,
+  type FactSet,
+  measureCardBytes,
+  type Table,
+  TEAMS_CARD_MAX_BYTES,
+  type TextBlock,
+  type VerticalBarChart,
+} from '../../src/render/adaptive-card';
+import { renderTeams, teamsSummaryText } from '../../src/render/render-teams';
+import {
+  buildActions,
+  buildErrorReply,
+  buildExtension,
+  buildHelpReply,
+  buildLargeReport,
+  buildMissedCall,
+  buildReport,
+  buildReportReply,
+  buildRowsReply,
+} from './fixtures/build-reply';
+
+const TEAMS_LIMIT_BYTES = 28 * 1024;
+
+const textOf = (element: CardElement | undefined) =>
+  element?.type === 'TextBlock' ? element.text : undefined;
+const bodyTexts = (card: AdaptiveCard) =>
+  card.body.map(textOf).filter((text): text is string => text !== undefined);
+const tableTexts = (table: Table) =>
+  table.rows.map((row) => row.cells.map((cell) => (cell.items[0] as TextBlock).text));
+
+describe('renderTeams: summary', () => {
+  const card = renderTeams(buildReportReply({ notes: ['Narrowed to your extension 101.'] }));
+
+  it('is an Adaptive Card 1.5 with the summary as fallback text', () => {
+    expect(card.type).toBe('AdaptiveCard');
+    expect(card.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
+    expect(card.version).toBe('1.5');
+    expect(card.fallbackText).toBe('Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): 3 calls, 2 answered, 1 missed');
+  });
+
+  it('starts with the window label as a heading, then filters and notes', () => {
+    expect(card.body.slice(0, 3)).toEqual([
+      {
+        type: 'TextBlock',
+        text: 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
+        wrap: true,
+        style: 'heading',
+        size: 'Large',
+        weight: 'Bolder',
+      },
+      { type: 'TextBlock', text: 'Filters: ext 101', wrap: true, isSubtle: true, spacing: 'None' },
+      {
+        type: 'TextBlock',
+        text: 'Narrowed to your extension 101.',
+        wrap: true,
+        isSubtle: true,
+        spacing: 'None',
+      },
+    ]);
+  });
+
+  it("shows the report's key figures as a FactSet", () => {
+    expect(card.body[3]).toEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Calls', value: '3' },
+        { title: 'Inbound / outbound / internal', value: '2 / 1 / 0' },
+        { title: 'Answered', value: '2 (67%)' },
+        { title: 'Missed', value: '1 (50% of inbound)' },
+        { title: 'Service level', value: '50%' },
+        { title: 'Talk time', value: '6:52' },
+        { title: 'Average talk', value: '3:26' },
+        { title: 'Average wait', value: '0:09' },
+        { title: 'Longest call', value: '5:00' },
+      ],
+    });
+  });
+
+  it('shows extensions and queues as tables with a ColumnSet fallback', () => {
+    const tables = card.body.filter((element): element is Table => element.type === 'Table');
+    expect(tables).toHaveLength(2);
+    const [extensions, queues] = tables as [Table, Table];
+    expect(extensions.firstRowAsHeader).toBe(true);
+    expect(tableTexts(extensions)).toEqual([
+      ['Ext', 'Name', 'Calls', 'Answered', 'Missed', 'Outbound', 'Talk'],
+      ['101', 'Ben Okafor', '3', '1', '1', '1', '6:52'],
+    ]);
+    expect(extensions.columns.map((column) => column.width)).toEqual([1, 3, 1, 1, 1, 1, 1]);
+    expect(extensions.fallback).toMatchObject({ type: 'ColumnSet' });
+    const fallback = extensions.fallback as { columns: { items: TextBlock[] }[] };
+    expect(fallback.columns.map((column) => column.items.map((item) => item.text))).toEqual([
+      ['Ext', '101'],
+      ['Name', 'Ben Okafor'],
+      ['Calls', '3'],
+      ['Answered', '1'],
+      ['Missed', '1'],
+      ['Outbound', '1'],
+      ['Talk', '6:52'],
+    ]);
+    expect(tableTexts(queues)).toEqual([
+      ['Queue', 'Name', 'Calls', 'Answered', 'Missed', 'Avg wait'],
+      ['800', 'Sales', '2', '1', '1', '0:09'],
+    ]);
+  });
+
+  it('shows calls by hour as a vertical bar chart with a text fallback', () => {
+    const chart = card.body.find(
+      (element): element is VerticalBarChart => element.type === 'Chart.VerticalBar',
+    )!;
+    expect(chart.title).toBe('Calls by hour');
+    expect(chart.data).toEqual([
+      { x: '09', y: 1 },
+      { x: '10', y: 1 },
+      { x: '11', y: 0 },
+      { x: '12', y: 0 },
+      { x: '13', y: 0 },
+      { x: '14', y: 1 },
+    ]);
+    const fallback = chart.fallback as Container;
+    expect(fallback.type).toBe('Container');
+    expect(fallback.items.map(textOf)).toEqual([
+      'Calls by hour',
+      `09 ${'█'.repeat(20)} 1`,
+      `10 ${'█'.repeat(20)} 1`,
+      '11                      0',
+      '12                      0',
+      '13                      0',
+      `14 ${'█'.repeat(20)} 1`,
+    ]);
+  });
+
+  it('lists missed calls last, as facts', () => {
+    expect(card.body.slice(-2)).toEqual([
+      {
+        type: 'TextBlock',
+        text: 'Missed calls (1)',
+        wrap: true,
+        weight: 'Bolder',
+        size: 'Medium',
+        separator: true,
+        spacing: 'Medium',
+      },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Fri 20 Nov 14:03', value: 'Jane Caller (+442071234567) → 101 Ben Okafor · waited 0:42' },
+        ],
+      },
+    ]);
+  });
+
+  it('has one Action.Submit per action carrying { action, value }', () => {
+    expect(card.actions).toEqual(
+      buildActions().map((action) => ({
+        type: 'Action.Submit',
+        title: action.label,
+        data: { action: action.id, value: action.value },
+        ...(action.id === 'share' ? { style: 'positive' } : {}),
+      })),
+    );
+  });
+
+  it('puts buttons beyond the sixth in the overflow menu', () => {
+    const ids: ReplyAction['id'][] = [
+      'missed',
+      'by-extension',
+      'previous',
+      'next',
+      'export-csv',
+      'share',
+      'summary',
+      'list',
+    ];
+    const actions = ids.map((id) => ({ id, label: id, value: `v-${id}` }));
+    const buttons = renderTeams(buildReportReply({ actions })).actions!;
+    expect(buttons.map((button) => button.mode)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'secondary',
+      'secondary',
+    ]);
+  });
+});
+
+describe('renderTeams: focus and views', () => {
+  it('puts missed calls right after the heading when the focus is missed', () => {
+    const card = renderTeams(buildReportReply({ focus: 'missed' }));
+    expect(bodyTexts(card).slice(0, 3)).toEqual([
+      'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
+      'Filters: ext 101',
+      'Missed calls (1)',
+    ]);
+    expect(card.body.map((element) => element.type).slice(2, 5)).toEqual(['TextBlock', 'FactSet', 'FactSet']);
+  });
+
+  it('puts the extensions table first when the focus is extensions', () => {
+    const card = renderTeams(buildReportReply({ focus: 'extensions' }));
+    expect(textOf(card.body[2])).toBe('Busiest extensions');
+    expect(card.body[3]?.type).toBe('Table');
+  });
+
+  it('lists calls in the list view', () => {
+    const report = buildReport({
+      calls: [
+        {
+          start: '2026-11-20T09:15:00.000+01:00',
+          direction: 'outbound',
+          from: '101',
+          fromName: 'Ben Okafor',
+          to: '+4930123456',
+          toName: '',
+          answered: false,
+          talkSeconds: 0,
+          waitSeconds: 0,
+        },
+      ],
+    });
+    const card = renderTeams(buildReportReply({ view: 'list', report }));
+    expect(card.body.slice(-2)).toEqual([
+      {
+        type: 'TextBlock',
+        text: 'Calls (1)',
+        wrap: true,
+        weight: 'Bolder',
+        size: 'Medium',
+        separator: true,
+        spacing: 'Medium',
+      },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Fri 20 Nov 09:15', value: 'outbound · Ben Okafor (101) → +4930123456 · no answer' },
+        ],
+      },
+    ]);
+    expect(card.body.some((element) => element.type === 'Table')).toBe(false);
+  });
+});
+
+describe('renderTeams: size', () => {
+  it('keeps a report with 500 missed calls and 40 extensions under 28 KB and says how many were left out', () => {
+    const card = renderTeams(buildReportReply({ focus: 'missed', report: buildLargeReport() }));
+    expect(measureCardBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(TEAMS_LIMIT_BYTES);
+    const missed = card.body.find(
+      (element): element is FactSet => element.type === 'FactSet' && element.facts[0]?.title !== 'Calls',
+    )!;
+    expect(missed.facts).toHaveLength(50);
+    const texts = bodyTexts(card);
+    expect(texts).toContain('…and 450 more (Export CSV for all)');
+    const extensions = card.body.find((element): element is Table => element.type === 'Table')!;
+    expect(extensions.rows).toHaveLength(11);
+    expect(texts).toContain('…and 30 more (Export CSV for all)');
+    expect(texts).toContain('…and 2 more (Export CSV for all)');
+  });
+
+  it('shrinks the lists until the card fits when names are very long', () => {
+    const long = (seed: string) => `${seed} ${'Ωé'.repeat(29)}`;
+    const report = buildLargeReport();
+    report.byExtension = report.byExtension.map((row) => ({
+      ...row,
+      name: long(row.name),
+      extension: long(row.extension),
+    }));
+    report.byQueue = report.byQueue.map((row) => ({ ...row, name: long(row.name), queue: long(row.queue) }));
+    report.missedCalls = report.missedCalls.map((call) => ({
+      ...call,
+      fromName: long(call.fromName),
+      toName: long('Sales'),
+    }));
+    const card = renderTeams(buildReportReply({ report }));
+    expect(measureCardBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
+    const shown = (card.body.at(-2) as FactSet).facts.length;
+    expect(shown).toBeGreaterThanOrEqual(10);
+    expect(shown).toBeLessThan(50);
+    expect(textOf(card.body.at(-1))).toBe(`…and ${500 - shown} more (Export CSV for all)`);
+  });
+
+  it('keeps small lists whole', () => {
+    const report = buildReport({
+      missedCalls: Array.from({ length: 5 }, (_, index) => buildMissedCall(index)),
+      byExtension: [buildExtension(1)],
+    });
+    const texts = bodyTexts(renderTeams(buildReportReply({ report })));
+    expect(texts.some((text) => text.includes('more'))).toBe(false);
+  });
+});
+
+describe('renderTeams: other replies', () => {
+  it('renders an error in attention colour with the hint and the reference', () => {
+    const card = renderTeams(buildErrorReply({ reference: 'e-7f3a' }));
+    expect(card.body).toEqual([
+      {
+        type: 'TextBlock',
+        text: '⚠️ I could not read "lastweek".',
+        wrap: true,
+        color: 'Attention',
+        weight: 'Bolder',
+      },
+      { type: 'TextBlock', text: 'Try: last week ext 101', wrap: true },
+      { type: 'TextBlock', text: 'Reference: e-7f3a', wrap: true, isSubtle: true, size: 'Small' },
+    ]);
+    expect(card.actions).toBeUndefined();
+    expect(card.fallbackText).toBe('Error: I could not read "lastweek".');
+  });
+
+  it('renders help line by line', () => {
+    const card = renderTeams(buildHelpReply());
+    expect(bodyTexts(card)).toEqual([
+      'Usage: `/calls [view] [period] [filters]`',
+      ' ',
+      'Examples:',
+      '`/calls last week ext 101`',
+    ]);
+  });
+
+  it('renders rows as a count and a preview table', () => {
+    const card = renderTeams(buildRowsReply());
+    expect(bodyTexts(card)).toEqual([
+      'Fri 20 Nov 2026 (Europe/Berlin)',
+      '1,234 rows',
+      'Preview of the first 2 of 1,234 rows.',
+    ]);
+    const table = card.body.find((element): element is Table => element.type === 'Table')!;
+    expect(tableTexts(table)).toEqual([
+      ['SegmentId', 'StartTime', 'SourceDn', 'SourceCallerId', 'Answered'],
+      ['1', '2026-11-20T13:03:11Z', '10000', '+442071234567', 'false'],
+      ['2', '2026-11-20T13:03:20Z', '800', '', 'true'],
+    ]);
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Submit',
+        title: 'Export CSV',
+        data: { action: 'export-csv', value: 'export-csv|rows friday' },
+      },
+    ]);
+  });
+
+  it('gives a one-line summary for notifications', () => {
+    expect(teamsSummaryText(buildReportReply())).toBe(
+      'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): 3 calls, 2 answered, 1 missed',
+    );
+    expect(teamsSummaryText(buildRowsReply())).toBe('Fri 20 Nov 2026 (Europe/Berlin): 1,234 rows');
+    expect(teamsSummaryText({ kind: 'notice', text: 'Done.' })).toBe('Done.');
+  });
+});

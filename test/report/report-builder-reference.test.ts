@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import type { CallLeg } from '../../src/core/call-leg';
+import { emptyFilters } from '../../src/core/report-request';
+import { buildReport } from '../../src/report/report-builder';
+import { reportSchema } from '../../src/report/report-schema';
+import { referenceReport } from './reference-report';
+import { directory, shuffled } from './report-fixtures';
+
+/** One Berlin day; calls start from an hour before to an hour after it. */
+const window = {
+  from: new Date('2026-11-16T23:00:00Z'),
+  to: new Date('2026-11-17T23:00:00Z'),
+  timeZone: 'Europe/Berlin',
+};
+const DNS = ['10000', '8000', '99', '101', '102', '103', '800', '801', '555', undefined];
+
+const legArbitrary = fc.record({
+  offsetMs: fc.integer({ min: 0, max: 900_000 }),
+  sourceDn: fc.constantFrom(...DNS),
+  destinationDn: fc.constantFrom(...DNS),
+  sourceCallerId: fc.constantFrom('+44 20 7123 4567', '101', undefined),
+  destinationCallerId: fc.constantFrom('+15551234567', '102', undefined),
+  direction: fc.constantFrom('Inbound', 'Inbound Queue', 'Outbound', 'Internal', undefined),
+  legType: fc.constantFrom('Extension', 'External', 'Queue', 'System', 'Digital Receptionist', undefined),
+  status: fc.constantFrom('Answered', 'Unanswered', 'Waiting', 'Redirected', undefined),
+  answered: fc.constantFrom(true, false, undefined),
+  ringingSeconds: fc.integer({ min: 0, max: 60_000 }).map((ms) => ms / 1000),
+  talkingSeconds: fc.integer({ min: 0, max: 600_000_000 }).map((micros) => micros / 1e6),
+});
+
+const callArbitrary = fc.record({
+  startMs: fc.oneof(
+    fc.integer({ min: window.from.getTime() - 3_600_000, max: window.to.getTime() + 3_600_000 }),
+    fc.integer({ min: window.from.getTime() - 60_000, max: window.from.getTime() + 60_000 }),
+    fc.integer({ min: window.to.getTime() - 60_000, max: window.to.getTime() + 60_000 }),
+  ),
+  legs: fc.array(legArbitrary, { minLength: 1, maxLength: 6 }),
+});
+
+type GeneratedLeg = ReturnType<typeof legArbitrary.generate>['value'];
+
+function toLegs(calls: { startMs: number; legs: GeneratedLeg[] }[]): CallLeg[] {
+  return calls.flatMap((call, callIndex) =>
+    call.legs.map(({ offsetMs, ...leg }, segmentId) => ({
+      ...leg,
+      callKey: `call-${callIndex}`,
+      segmentId,
+      startMs: call.startMs + (segmentId === 0 ? 0 : offsetMs),
+      sourceDisplayName: leg.sourceDn ? `Name ${leg.sourceDn}` : undefined,
+      destinationDisplayName: leg.destinationDn ? `Name ${leg.destinationDn}` : undefined,
+    })),
+  );
+}
+
+describe('ReportBuilder against a plain reading of the spec', () => {
+  it('agrees on random calls, in any leg order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(callArbitrary, { maxLength: 25 }), fc.integer(), async (calls, seed) => {
+        const legs = toLegs(calls);
+        const options = {
+          window,
+          filters: emptyFilters(),
+          directory,
+          serviceLevelSeconds: 20,
+          includeCalls: true,
+        };
+        const report = reportSchema.parse(await buildReport(shuffled(legs, seed), options));
+        expect(report).toEqual(referenceReport(legs, window, directory, 20));
+        const summary = await buildReport(shuffled(legs, seed + 1), { ...options, includeCalls: false });
+        const { calls: _calls, ...expectedSummary } = report;
+        expect(summary).toEqual(expectedSummary);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import type { CallLogQuery, RawCallLogRow } from '../../src/core/call-log-source';
+import { createLogger } from '../../src/core/logger';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../../src/core/report-request';
+import { startDemoPbx } from '../../src/demo/demo-pbx';
+import { XapiClient, type XapiClientOptions } from '../../src/threecx/xapi-client';
+
+export type DemoPbx = Awaited<ReturnType<typeof startDemoPbx>>;
+
+/** The demo's clock: Sunday 29 Nov 2026, 10:00 UTC; its data covers the days before. */
+export const DEMO_NOW = new Date('2026-11-29T10:00:00Z');
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export function startTestPbx(): Promise<DemoPbx> {
+  return startDemoPbx({ seed: 42, now: DEMO_NOW, callsPerDay: 150, tokenLifetimeSeconds: 3600 });
+}
+
+/** A client for the demo with fast retries; `overrides` win. */
+export function createTestClient(pbx: DemoPbx, overrides: Partial<XapiClientOptions> = {}): XapiClient {
+  return new XapiClient({
+    baseUrl: pbx.url,
+    clientId: pbx.clientId,
+    clientSecret: pbx.clientSecret,
+    retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 1000 },
+    requestTimeoutMs: 10_000,
+    ...overrides,
+  });
+}
+
+export function queryFor(fromIso: string, toIso: string, extra: Partial<CallLogQuery> = {}): CallLogQuery {
+  return {
+    from: new Date(fromIso),
+    to: new Date(toIso),
+    callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
+    ...extra,
+  };
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+/** The rows the demo serves for the half-open `[from, to)`, as JSON would carry them. */
+export function expectedRows(pbx: DemoPbx, fromIso: string, toIso: string): RawCallLogRow[] {
+  const rows = pbx.rowsBetween(new Date(fromIso), new Date(Date.parse(toIso) - 1));
+  return JSON.parse(JSON.stringify(rows)) as RawCallLogRow[];
+}
+
+/** Call-log requests the demo received so far, as raw paths with queries. */
+export function callLogUrls(pbx: DemoPbx): string[] {
+  return pbx.requests.filter((entry) => entry.endpoint === 'calllog').map((entry) => entry.url);
+}
+
+/** `periodFrom`..`periodTo` of a call-log request URL, decoded. */
+export function periodOf(url: string): string {
+  const from = /periodFrom=([^,]+)/.exec(url)?.[1] ?? '?';
+  const to = /periodTo=([^,]+)/.exec(url)?.[1] ?? '?';
+  return `${decodeURIComponent(from)}..${decodeURIComponent(to)}`;
+}
+
+/** A `URLSearchParams`-style read of one query option of a raw URL. */
+export function queryOption(url: string, name: string): string | undefined {
+  const query = url.slice(url.indexOf('?') + 1);
+  for (const part of query.split('&')) {
+    const equals = part.indexOf('=');
+    if (part.slice(0, equals) === name) return decodeURIComponent(part.slice(equals + 1));
+  }
+  return undefined;
+}
+
+/** A logger that keeps every line (debug and up), for asserting what was and was not logged. */
+export function createRecordingLogger() {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => lines.push(line), now: () => DEMO_NOW });
+  return { logger, lines };
+}
+
+/** Resolves with the error a promise rejects with (fails the test when it resolves). */
+export async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
