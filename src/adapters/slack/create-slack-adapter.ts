@@ -1,0 +1,97 @@
+import { App, type AppOptions } from '@slack/bolt';
+import type { ChatService } from '../../chat/chat-service';
+import type { Config } from '../../config/config';
+import type { Logger } from '../../core/logger';
+import type { ChatAdapter } from '../../server/chat-adapter';
+import { describeSlackError } from './describe-slack-error';
+import { registerAppHome } from './register-app-home';
+import { registerCallsCommand } from './register-calls-command';
+import { registerReportButtons } from './register-report-buttons';
+import type { SlackHandlerDeps } from './slack-handler-deps';
+import { SlackHttpReceiver } from './slack-http-receiver';
+import { SlackUserResolver } from './slack-user-resolver';
+import { toBoltLogger } from './to-bolt-logger';
+
+export interface SlackAdapterOptions {
+  slack: NonNullable<Config['slack']>;
+  chat: ChatService;
+  logger: Logger;
+  /** The zone for users whose Slack profile has none (DEFAULT_TIMEZONE, else UTC). */
+  defaultTimeZone: string;
+  /** The clock for request signatures and the user cache; default the system clock. */
+  now?: () => Date;
+  /** A "Working on it…" note goes out when an answer takes longer than this; default 2000 ms. */
+  workingNoticeMs?: number;
+  /** How long a user's zone and e-mail are reused; default 1 hour. */
+  userCacheTtlMs?: number;
+}
+
+/** The Slack adapter, and which way it talks to Slack. */
+export interface SlackAdapter extends ChatAdapter {
+  mode: 'http' | 'socket';
+}
+
+const DEFAULT_WORKING_NOTICE_MS = 2000;
+const WEB_API_TIMEOUT_MS = 15_000;
+
+/**
+ * Slack through Bolt: over HTTP as the POST /slack/events route of our server (signatures checked
+ * by `SlackHttpReceiver`), or over Socket Mode when an app-level token is configured (no route;
+ * Bolt's socket client connects on `start`). Every Web API call goes to `slack.apiUrl`.
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { slack, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const appOptions: AppOptions = {
+    authorize: async () => ({ botToken: slack.botToken }),
+    logger: toBoltLogger(logger),
+    convoStore: false,
+    clientOptions: { slackApiUrl: slack.apiUrl, timeout: WEB_API_TIMEOUT_MS, retryConfig: { retries: 2 } },
+  };
+  const deps: SlackHandlerDeps = {
+    chat: options.chat,
+    users: new SlackUserResolver({
+      defaultTimeZone: options.defaultTimeZone,
+      logger,
+      now,
+      ...(options.userCacheTtlMs !== undefined && { ttlMs: options.userCacheTtlMs }),
+    }),
+    logger,
+    workingNoticeMs: options.workingNoticeMs ?? DEFAULT_WORKING_NOTICE_MS,
+  };
+
+  if (slack.appToken) {
+    const app = new App({ ...appOptions, socketMode: true, appToken: slack.appToken });
+    registerListeners(app, deps);
+    return {
+      mode: 'socket',
+      description: 'Slack (Socket Mode)',
+      routes: [],
+      start: async () => {
+        await app.start();
+      },
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+
+  const receiver = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger, now });
+  const app = new App({ ...appOptions, receiver });
+  registerListeners(app, deps);
+  return {
+    mode: 'http',
+    description: 'Slack (HTTP at /slack/events)',
+    routes: [{ method: 'POST', path: '/slack/events', handler: receiver.requestHandler }],
+    stop: () => receiver.stop(),
+  };
+}
+
+function registerListeners(app: App, deps: SlackHandlerDeps): void {
+  registerCallsCommand(app, deps);
+  registerReportButtons(app, deps);
+  registerAppHome(app, deps);
+  app.error(async (error) => {
+    deps.logger.error('Slack listener failed', { error: describeSlackError(error) });
+  });
+}

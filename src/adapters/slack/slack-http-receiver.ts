@@ -1,0 +1,171 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver } from '@slack/bolt';
+import type { Logger } from '../../core/logger';
+import { BodyTooLargeError, readBody, sendJson } from '../../server/http-server';
+import { checkSlackSignature } from './check-slack-signature';
+import { parseSlackBody } from './parse-slack-body';
+
+export interface SlackHttpReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  /** The clock the request timestamps are checked against. */
+  now: () => Date;
+  /** A request no listener acknowledged by then gets an empty 200 (Slack gives up at 3 s); default 2500. */
+  ackTimeoutMs?: number;
+  /** Larger bodies answer 413; default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_ACK_TIMEOUT_MS = 2500;
+
+/**
+ * Bolt's entrance on our own HTTP server: `requestHandler` serves POST /slack/events. It checks
+ * the signature (401 without it, before anything else runs), answers Slack's URL verification and
+ * SSL checks, and hands everything else to `app.processEvent` with an `ack` that answers the HTTP
+ * request at once; the listener's work goes on after the response. `stop()` waits for that work.
+ */
+export class SlackHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: SlackHttpReceiverOptions) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Our HTTP server listens; there is nothing to start. */
+  async start(): Promise<void> {}
+
+  /** Waits for the work of requests already acknowledged. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  readonly requestHandler = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const { logger } = this.options;
+    let rawBody: string;
+    try {
+      rawBody = (await readBody(request, this.options.maxBodyBytes)).toString('utf8');
+    } catch (error) {
+      endEmpty(response, error instanceof BodyTooLargeError ? 413 : 400);
+      return;
+    }
+    const check = checkSlackSignature({
+      signingSecret: this.options.signingSecret,
+      rawBody,
+      signature: headerOf(request, 'x-slack-signature'),
+      timestamp: headerOf(request, 'x-slack-request-timestamp'),
+      now: this.options.now(),
+    });
+    if (!check.ok) {
+      logger.warn('Slack request refused', { reason: check.reason });
+      endEmpty(response, 401);
+      return;
+    }
+    const body = parseSlackBody(rawBody, headerOf(request, 'content-type'));
+    if (!body) {
+      logger.warn('Slack request body could not be read', { contentType: headerOf(request, 'content-type') });
+      endEmpty(response, 400);
+      return;
+    }
+    if (body.ssl_check === '1') {
+      endEmpty(response, 200);
+      return;
+    }
+    if (body.type === 'url_verification') {
+      sendJson(response, 200, { challenge: typeof body.challenge === 'string' ? body.challenge : '' });
+      return;
+    }
+    const work = this.dispatch(body, request, response);
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  };
+
+  private async dispatch(
+    body: Record<string, unknown>,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const { logger } = this.options;
+    const ack = new HttpAck(response);
+    const timer = setTimeout(() => {
+      if (ack.sent) return;
+      logger.warn('no listener acknowledged a Slack request in time', { type: describeType(body) });
+      ack.sendEmpty(200);
+    }, this.options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
+    try {
+      if (!this.app) throw new Error('the Slack receiver was not initialised by a Bolt app');
+      const retryNum = Number(headerOf(request, 'x-slack-retry-num'));
+      await this.app.processEvent({
+        body,
+        ack: async (reply?: unknown) => ack.send(reply),
+        ...(Number.isInteger(retryNum) && { retryNum }),
+        ...(headerOf(request, 'x-slack-retry-reason') !== undefined && {
+          retryReason: headerOf(request, 'x-slack-retry-reason'),
+        }),
+      });
+    } catch (error) {
+      logger.error('Slack event processing failed', {
+        type: describeType(body),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!ack.sent) ack.sendEmpty(500);
+    } finally {
+      clearTimeout(timer);
+      // Nothing listens for it (another command, an event we did not subscribe to): Slack wants a 200.
+      if (!ack.sent) ack.sendEmpty(200);
+    }
+  }
+}
+
+/** Answers one HTTP request once: empty, plain text, or a JSON message (a slash command's immediate reply). */
+class HttpAck {
+  sent = false;
+
+  constructor(private readonly response: ServerResponse) {}
+
+  send(reply: unknown): void {
+    if (reply === undefined || reply === '') {
+      this.sendEmpty(200);
+      return;
+    }
+    if (this.sent) return;
+    this.sent = true;
+    if (typeof reply === 'string') {
+      this.response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      this.response.end(reply);
+      return;
+    }
+    sendJson(this.response, 200, reply);
+  }
+
+  sendEmpty(status: number): void {
+    if (this.sent) return;
+    this.sent = true;
+    endEmpty(this.response, status);
+  }
+}
+
+function endEmpty(response: ServerResponse, status: number): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { 'content-length': 0 });
+  response.end();
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** For the log: what kind of request it was, never its content. */
+function describeType(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'slash_command';
+  const event = body.event as { type?: unknown } | undefined;
+  if (body.type === 'event_callback' && typeof event?.type === 'string') return `event:${event.type}`;
+  return typeof body.type === 'string' ? body.type : 'unknown';
+}

@@ -1,0 +1,255 @@
+import { encodeActionValue } from '../../../src/chat/action-value';
+import {
+  blockTexts,
+  buttonOf,
+  findButtons,
+  listUnscopedMethods,
+  SLACK_NOW,
+  type SlackBotHarness,
+  startSlackBotHarness,
+} from '../../helpers/slack-bot-harness';
+import { runCliReport } from '../../helpers/slack-cli-report';
+import { buildAppHomeOpened, SLACK_TEST_IDS } from '../../helpers/slack-request';
+
+const USER_DM = `D${SLACK_TEST_IDS.userId}`;
+
+interface Block {
+  type: string;
+  text?: { text: string };
+}
+
+function headerOf(message: Record<string, unknown>): string | undefined {
+  return (message.blocks as Block[]).find((block) => block.type === 'header')?.text?.text;
+}
+
+describe('report buttons end to end', () => {
+  let harness: SlackBotHarness;
+  let report: Record<string, unknown>;
+  let clicks = 0;
+
+  beforeEach(async () => {
+    harness = await startSlackBotHarness();
+    const sent = await harness.sendCommand('last week ext 101');
+    report = (await harness.waitForAnswer(sent.responseId)).answer;
+  });
+  afterEach(async () => {
+    expect(listUnscopedMethods(harness.slack)).toEqual([]);
+    await harness.close();
+  });
+
+  /** Clicks `actionId` of the report (or `value`) as an ephemeral message in the channel, and waits for the answer. */
+  async function click(actionId: string, value = buttonOf(report, actionId).value, isEphemeral = true) {
+    clicks += 1;
+    const responseId = `click-${clicks}`;
+    const result = await harness.click({ actionId, value, responseId, isEphemeral });
+    expect(result).toEqual({ status: 200, body: '' });
+    return (await harness.waitForAnswer(responseId)).answer;
+  }
+
+  it('offers missed calls, by extension, previous, next, export and share', () => {
+    expect(findButtons(report).map((button) => [button.action_id, button.text.text])).toEqual([
+      ['calls_missed', 'Missed calls'],
+      ['calls_by-extension', 'By extension'],
+      ['calls_previous', '◀ Previous'],
+      ['calls_next', 'Next ▶'],
+      ['calls_export-csv', 'Export CSV'],
+      ['calls_share', 'Share to channel'],
+    ]);
+  });
+
+  it('Missed calls replaces the private report with the missed calls first', async () => {
+    const expected = await runCliReport(
+      ['last', 'week', 'ext', '101'],
+      harness.pbx,
+      'Europe/Berlin',
+      SLACK_NOW,
+    );
+    const answer = await click('calls_missed');
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(headerOf(answer)).toBe('Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)');
+    const sections = (answer.blocks as Block[]).filter((block) => block.type === 'section' && block.text);
+    expect(sections[0]?.text?.text).toMatch(
+      new RegExp(`^\\*Missed calls \\(${expected.missedCalls.length}\\)\\*`),
+    );
+    expect(findButtons(answer).map((button) => button.action_id)).not.toContain('calls_missed');
+  });
+
+  it('By extension puts the extensions first', async () => {
+    const answer = await click('calls_by-extension');
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    const sections = (answer.blocks as Block[]).filter((block) => block.type === 'section' && block.text);
+    expect(sections[0]?.text?.text).toMatch(/^\*Busiest extensions\*\n`101` Ben Okafor · /);
+  });
+
+  it('Previous and Next step a week back and forward', async () => {
+    const previous = await click('calls_previous');
+    expect(previous).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(headerOf(previous)).toBe('Mon 9 – Sun 15 Nov 2026 (Europe/Berlin)');
+    const expected = await runCliReport(
+      ['nov', '9', '-', 'nov', '15', 'ext', '101'],
+      harness.pbx,
+      'Europe/Berlin',
+      SLACK_NOW,
+    );
+    expect(previous.text).toBe(
+      `Mon 9 – Sun 15 Nov 2026 (Europe/Berlin): ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
+    );
+    const next = await click('calls_next');
+    expect(headerOf(next)).toBe('Mon 23 Nov 00:00 – Sun 29 Nov 2026 11:00 (Europe/Berlin)');
+  });
+
+  it("Export CSV uploads the report's calls to the asker's DM, formula-like cells escaped", async () => {
+    const answer = await click('calls_export-csv');
+    const expected = await runCliReport(
+      ['list', 'last', 'week', 'ext', '101'],
+      harness.pbx,
+      'Europe/Berlin',
+      SLACK_NOW,
+    );
+    const calls = expected.calls ?? [];
+    expect(calls.length).toBeGreaterThan(5);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.text).toBe(
+      `CSV export of ${calls.length} calls (Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)) sent to you.`,
+    );
+    const files = [...harness.slack.files.values()];
+    expect(files).toHaveLength(1);
+    const file = files[0]!;
+    expect(file).toMatchObject({
+      filename: 'calls-2026-11-15.csv',
+      contentType: 'text/csv',
+      title: 'Calls, Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
+      channelId: USER_DM,
+      declaredLength: file.content?.length,
+    });
+    const lines = file.content!.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('start,direction,from,from name,to,to name,answered,talk seconds,wait seconds');
+    expect(lines.at(-1)).toBe('');
+    const rows = lines.slice(1, -1).map(parseCsvLine);
+    expect(rows).toEqual(
+      calls.map((call) => [
+        call.start,
+        call.direction,
+        escapeFormula(call.from),
+        escapeFormula(call.fromName),
+        escapeFormula(call.to),
+        escapeFormula(call.toName),
+        call.answered ? 'yes' : 'no',
+        String(call.talkSeconds),
+        String(call.waitSeconds),
+      ]),
+    );
+    expect(rows.some((row) => row[2]?.startsWith("'+"))).toBe(true);
+  });
+
+  it('Share posts the same report in the channel for everyone, then confirms privately', async () => {
+    const answer = await click('calls_share');
+    expect(answer).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Shared in the channel.',
+    });
+    const [post] = harness.slack.callsOf('chat.postMessage');
+    expect(post?.args.channel).toBe(SLACK_TEST_IDS.channelId);
+    expect(post?.args.text).toBe(report.text);
+    const withoutButtons = (report.blocks as Block[]).filter((block) => block.type !== 'actions');
+    expect(post?.args.blocks).toEqual([
+      ...withoutButtons,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${SLACK_TEST_IDS.userId}>` }] },
+    ]);
+  });
+
+  it('Share falls back to an in-channel response where the app may not post', async () => {
+    harness.slack.failMethod('chat.postMessage', 'not_in_channel');
+    const answer = await click('calls_share');
+    expect(answer).toMatchObject({ response_type: 'in_channel', replace_original: false, text: report.text });
+    expect(blockTexts(answer)).toContain(`Shared by <@${SLACK_TEST_IDS.userId}>`);
+  });
+
+  it('a click on a shared (public) report answers the clicker privately instead of replacing it', async () => {
+    const answer = await click('calls_missed', buttonOf(report, 'calls_missed').value, false);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  });
+
+  it('forged button values get an error, not data, and the PBX is not asked', async () => {
+    const pbxRequestsBefore = harness.pbx.requests.length;
+    const cases: [string, string][] = [
+      ['calls_missed', 'not json at all'],
+      ['calls_next', JSON.stringify({ v: 1, c: 'last week', f: 'everything' })],
+      ['calls_share', JSON.stringify({ v: 2, c: 'last week', f: 'summary' })],
+      ['calls_delete-all', encodeActionValue({ command: 'last week', focus: 'summary' })],
+    ];
+    for (const [actionId, value] of cases) {
+      const answer = await click(actionId, value);
+      expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(blockTexts(answer)).toContain("That button's data could not be read, so nothing was looked up.");
+    }
+    const unreadable = await click(
+      'calls_previous',
+      encodeActionValue({ command: 'last week ext 101 drop-tables', focus: 'summary' }),
+    );
+    expect(blockTexts(unreadable)).toContain('drop-tables');
+    expect(harness.pbx.requests).toHaveLength(pbxRequestsBefore);
+    expect(harness.slack.callsOf('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('App Home', () => {
+  let harness: SlackBotHarness;
+  beforeEach(async () => {
+    harness = await startSlackBotHarness();
+  });
+  afterEach(async () => {
+    expect(listUnscopedMethods(harness.slack)).toEqual([]);
+    await harness.close();
+  });
+
+  it('publishes the quick buttons and the usage when the Home tab opens (not the Messages tab)', async () => {
+    expect((await harness.post({ json: buildAppHomeOpened({ tab: 'messages' }) })).status).toBe(200);
+    expect((await harness.post({ json: buildAppHomeOpened({ tab: 'home' }) })).status).toBe(200);
+    const [publish] = await harness.slack.waitForCalls('views.publish');
+    expect(harness.slack.callsOf('views.publish')).toHaveLength(1);
+    expect(publish?.args.user_id).toBe(SLACK_TEST_IDS.userId);
+    const view = publish?.args.view as Record<string, unknown>;
+    expect(view.type).toBe('home');
+    expect(findButtons(view).map((button) => button.text.text)).toEqual(['Today', 'Yesterday', 'Last week']);
+    expect(blockTexts(view)).toContain('`last week ext 101`');
+  });
+
+  it('answers a quick button in the DM with the bot (Home has no response_url)', async () => {
+    const value = encodeActionValue({ command: 'yesterday', focus: 'summary' });
+    const result = await harness.click({ actionId: 'calls_summary.yesterday', value, container: 'view' });
+    expect(result.status).toBe(200);
+    const [post] = await harness.slack.waitForCalls('chat.postMessage');
+    expect(post?.args.channel).toBe(USER_DM);
+    expect(headerOf(post!.args)).toBe('Sat 28 Nov 2026 (Europe/Berlin)');
+    expect(findButtons(post!.args).map((button) => button.action_id)).toContain('calls_share');
+  });
+});
+
+function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV line (RFC 4180 quoting). */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (quoted) {
+      if (char === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}

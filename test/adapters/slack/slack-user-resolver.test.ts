@@ -1,0 +1,67 @@
+import { webApi } from '@slack/bolt';
+import { SlackUserResolver } from '../../../src/adapters/slack/slack-user-resolver';
+import { createLogger } from '../../../src/core/logger';
+import { type FakeSlackApi, startFakeSlackApi } from '../../helpers/fake-slack-api';
+
+describe('SlackUserResolver (users.info over HTTP to a fake Slack)', () => {
+  let slack: FakeSlackApi;
+  let client: webApi.WebClient;
+  let clock: Date;
+  let logs: string[];
+  let resolver: SlackUserResolver;
+
+  beforeEach(async () => {
+    slack = await startFakeSlackApi();
+    client = new webApi.WebClient('xoxb-resolver-test', {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    clock = new Date('2026-11-29T10:00:00Z');
+    logs = [];
+    const logger = createLogger({ write: (line) => logs.push(line) });
+    resolver = new SlackUserResolver({
+      defaultTimeZone: 'America/Chicago',
+      logger,
+      now: () => clock,
+      ttlMs: 60_000,
+    });
+  });
+  afterEach(() => slack.close());
+
+  it("uses the user's Slack zone and e-mail, and asks Slack once per user within the cache time", async () => {
+    slack.setUser('U1', { tz: 'Europe/Berlin', email: 'ben@example.com' });
+    const first = await resolver.resolveUser(client, 'U1');
+    expect(first).toEqual({
+      platform: 'slack',
+      id: 'U1',
+      timeZone: 'Europe/Berlin',
+      email: 'ben@example.com',
+    });
+    expect(await resolver.resolveUser(client, 'U1')).toEqual(first);
+    expect(slack.callsOf('users.info').map((call) => call.args)).toEqual([{ user: 'U1' }]);
+    expect(slack.callsOf('users.info')[0]?.authorization).toBe('Bearer xoxb-resolver-test');
+  });
+
+  it('asks again once the cache time has passed', async () => {
+    slack.setUser('U1', { tz: 'Europe/Berlin' });
+    await resolver.resolveUser(client, 'U1');
+    slack.setUser('U1', { tz: 'Asia/Tokyo' });
+    clock = new Date(clock.getTime() + 60_001);
+    expect((await resolver.resolveUser(client, 'U1')).timeZone).toBe('Asia/Tokyo');
+    expect(slack.callsOf('users.info')).toHaveLength(2);
+  });
+
+  it('falls back to the default zone when Slack fails or sends no usable zone, and does not cache a failure', async () => {
+    expect(await resolver.resolveUser(client, 'U404')).toEqual({
+      platform: 'slack',
+      id: 'U404',
+      timeZone: 'America/Chicago',
+    });
+    expect(logs.join('\n')).toContain('user_not_found');
+    expect(logs.join('\n')).not.toContain('xoxb-resolver-test');
+    slack.setUser('U404', { tz: 'Europe/Paris' });
+    expect((await resolver.resolveUser(client, 'U404')).timeZone).toBe('Europe/Paris');
+    slack.setUser('U2', { tz: 'Mars/Olympus_Mons' });
+    expect((await resolver.resolveUser(client, 'U2')).timeZone).toBe('America/Chicago');
+  });
+});
