@@ -61,18 +61,17 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       }),
     );
   }
-  if (config.teams || config.teamsDevNoAuth) {
-    adapters.push(
-      createTeamsAdapter({
-        teams: config.teams,
-        devNoAuth: config.teamsDevNoAuth,
-        host: config.host,
-        chat: chatFor({ exportCsv: false, share: false }),
-        logger,
-        defaultTimeZone: config.defaultTimeZone ?? 'UTC',
-      }),
-    );
-  }
+  // Always mounted: without Teams configured, /api/messages answers 401 to everything.
+  adapters.push(
+    createTeamsAdapter({
+      teams: config.teams,
+      devNoAuth: config.teamsDevNoAuth,
+      host: config.host,
+      chat: chatFor({ exportCsv: false, share: false }),
+      logger,
+      defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+    }),
+  );
   const routes = [
     ...createHealthRoutes([pbxReadinessCheck(connection.source)]),
     ...adapters.flatMap((adapter) => adapter.routes),

@@ -1,0 +1,88 @@
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationReference,
+  TurnContext,
+} from 'botbuilder';
+import type { TeamsAppType } from '../../config/config';
+import type { TeamsConversationReference } from './conversation-reference-store';
+import type { OutgoingActivity } from './outgoing-activity';
+
+/*
+ * The only file that touches botbuilder (in maintenance mode): moving to Microsoft's newer
+ * Teams SDK means rewriting this file against the same small interface.
+ */
+
+/** The bot's Entra ID app registration (MICROSOFT_APP_*). */
+export interface BotCredentials {
+  appId: string;
+  appPassword: string | undefined;
+  tenantId: string | undefined;
+  appType: TeamsAppType;
+}
+
+export type SendActivity = (activity: OutgoingActivity) => Promise<void>;
+
+/** Runs one authenticated turn: `handle` gets a sender bound to the activity's conversation. */
+export type TurnRunner = (handle: (send: SendActivity) => Promise<void>) => Promise<void>;
+
+export interface BotFrameworkConnection {
+  /**
+   * Validates the request's bearer token against Microsoft's keys (the channel, our app id as
+   * audience, the activity's serviceUrl); rejects when it is missing or wrong. Without
+   * credentials, authentication is disabled and every request is accepted: only for dev-no-auth.
+   */
+  authenticate(activity: Record<string, unknown>, authorization: string): Promise<TurnRunner>;
+  /** Posts a new message (not a reply) into a stored conversation. */
+  postToConversation(reference: TeamsConversationReference, activity: OutgoingActivity): Promise<void>;
+}
+
+interface ConversationsApi {
+  conversations: {
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+  };
+}
+
+/**
+ * botbuilder's CloudAdapter with ConfigurationBotFrameworkAuthentication. With no app id the SDK
+ * disables authentication both ways: inbound tokens are not checked and outbound calls carry no
+ * token (so nothing asks Microsoft's login endpoint for one).
+ */
+export function connectBotFramework(credentials: BotCredentials | undefined): BotFrameworkConnection {
+  const authentication = new ConfigurationBotFrameworkAuthentication(
+    credentials
+      ? {
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppType: credentials.appType,
+          ...(credentials.appType !== 'UserAssignedMSI' && {
+            MicrosoftAppPassword: credentials.appPassword ?? '',
+          }),
+          ...(credentials.tenantId !== undefined && { MicrosoftAppTenantId: credentials.tenantId }),
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(authentication);
+  const appId = credentials?.appId ?? '';
+
+  return {
+    authenticate: async (activity, authorization) => {
+      const asActivity = activity as unknown as Activity;
+      const result = await authentication.authenticateRequest(asActivity, authorization);
+      return (handle) =>
+        adapter.processActivityDirect(result, asActivity, (context) =>
+          handle(async (outgoing) => {
+            await context.sendActivity(outgoing);
+          }),
+        );
+    },
+    postToConversation: async (reference, activity) => {
+      const botReference = reference as Partial<ConversationReference>;
+      await adapter.continueConversationAsync(appId, botReference, async (context) => {
+        const connector = context.turnState.get<ConversationsApi>(adapter.ConnectorClientKey);
+        const message = TurnContext.applyConversationReference({ ...activity }, botReference);
+        await connector.conversations.sendToConversation(reference.conversation.id, message);
+      });
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { runPackageCli } from '../../../manifests/teams/package-teams-app';
+import { parseCommand } from '../../../src/commands/parse-command';
+import { readPng, readZip } from '../../helpers/teams-package-files';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const schemaPath = resolve(repoRoot, '..', 'shared', 'schemas', 'teams', 'MicrosoftTeams.schema.json');
+const APP_ID = '0b5e8f1a-6c2d-4e3f-9a7b-1c2d3e4f5a6b';
+
+type Manifest = {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  version: string;
+  name: { short: string; full?: string };
+  description: { short: string; full: string };
+  developer: Record<string, string>;
+  icons: { color: string; outline: string };
+  accentColor: string;
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+  }[];
+};
+
+function loadSchemaValidator() {
+  if (!existsSync(schemaPath)) {
+    throw new Error(
+      `The Teams manifest schema is missing at ${schemaPath}: CI keeps shared/schemas/teams/MicrosoftTeams.schema.json beside the repository.`,
+    );
+  }
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
+    properties: { manifestVersion: { const: string } };
+  };
+  // The official schema is not written for Ajv's strict type checks; unknown keywords stay errors.
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+  return { validate: ajv.compile(schema), schemaVersion: schema.properties.manifestVersion.const };
+}
+
+let workDir: string;
+let files: Map<string, Buffer>;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'teams-package-'));
+  const outFile = join(workDir, 'teams-app.zip');
+  const { stdout } = await promisify(execFile)(
+    'npm',
+    [
+      'run',
+      '-s',
+      'teams:package',
+      '--',
+      '--app-id',
+      APP_ID.toUpperCase(),
+      '--version',
+      '1.4.2',
+      '--out',
+      outFile,
+    ],
+    { cwd: repoRoot, env: { ...process.env, MICROSOFT_APP_ID: '' } },
+  );
+  expect(stdout).toContain(`Wrote ${outFile} (app id ${APP_ID}, version 1.4.2).`);
+  files = readZip(readFileSync(outFile));
+  manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('npm run teams:package', () => {
+  it('zips exactly the manifest and the two icons, flat, with the app id and version filled in', () => {
+    expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.bots.map((bot) => bot.botId)).toEqual([APP_ID]);
+    expect(manifest.version).toBe('1.4.2');
+    const template = JSON.parse(
+      readFileSync(join(repoRoot, 'manifests', 'teams', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    expect({ ...manifest, id: template.id, version: template.version, bots: template.bots }).toEqual(
+      template,
+    );
+  });
+
+  it('passes the official schema, and so does the template', () => {
+    const { validate, schemaVersion } = loadSchemaValidator();
+    expect(manifest.manifestVersion).toBe(schemaVersion);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${schemaVersion}/MicrosoftTeams.schema.json`,
+    );
+    for (const candidate of [
+      manifest,
+      JSON.parse(readFileSync(join(repoRoot, 'manifests/teams/manifest.json'), 'utf8')),
+    ]) {
+      const valid = validate(candidate);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
+    expect(validate({ ...manifest, accentColor: 'blue' })).toBe(false);
+    expect(validate({ ...manifest, manifestVersion: '1.17' })).toBe(false);
+  });
+
+  it('has the fields Teams requires, within their lengths', () => {
+    for (const field of [
+      'manifestVersion',
+      'version',
+      'id',
+      'developer',
+      'name',
+      'description',
+      'icons',
+      'accentColor',
+    ]) {
+      expect(manifest).toHaveProperty(field);
+    }
+    for (const url of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'])
+      expect(manifest.developer[url]).toMatch(/^https:\/\//);
+    expect(manifest.name.short.length).toBeLessThanOrEqual(30);
+    expect(manifest.description.short.length).toBeLessThanOrEqual(80);
+    expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
+    expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
+  });
+
+  it('ships a 192×192 opaque colour icon and a 32×32 outline icon in white on transparent', () => {
+    const color = readPng(files.get(manifest.icons.color)!);
+    expect([color.width, color.height]).toEqual([192, 192]);
+    expect(color.pixels.filter((value, at) => at % 4 === 3 && value !== 255)).toHaveLength(0);
+
+    const outline = readPng(files.get(manifest.icons.outline)!);
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let opaque = 0;
+    let coloured = 0;
+    for (let at = 0; at < outline.pixels.length; at += 4) {
+      const [red, green, blue, alpha] = outline.pixels.subarray(at, at + 4);
+      if (alpha !== 0 && (red !== 255 || green !== 255 || blue !== 255)) coloured += 1;
+      if (alpha === 255) opaque += 1;
+    }
+    expect(coloured).toBe(0);
+    expect(opaque).toBeGreaterThan(100);
+    expect(outline.pixels[3]).toBe(0); // the corner is transparent
+  });
+
+  it('offers the bot in personal, team and group chat scopes, with command lists within Teams limits', () => {
+    const [bot] = manifest.bots;
+    expect(bot!.scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(bot!.commandLists.length).toBeLessThanOrEqual(3);
+    expect(bot!.commandLists.flatMap((list) => list.scopes).sort()).toEqual([
+      'groupChat',
+      'personal',
+      'team',
+    ]);
+    for (const list of bot!.commandLists) {
+      expect(list.commands.length).toBeGreaterThan(0);
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      for (const command of list.commands) {
+        expect(command.title.length).toBeLessThanOrEqual(32);
+        expect(command.description.length).toBeLessThanOrEqual(128);
+      }
+    }
+  });
+
+  it('only suggests commands the bot understands', () => {
+    const titles = manifest.bots[0]!.commandLists.flatMap((list) =>
+      list.commands.map((command) => command.title),
+    );
+    for (const title of titles) {
+      const parsed = parseCommand(title, {
+        now: new Date('2026-11-29T10:00:00Z'),
+        timeZone: 'Europe/Berlin',
+      });
+      expect({ title, ok: parsed.ok }).toEqual({ title, ok: true });
+    }
+  });
+});
+
+describe('teams:package input errors', () => {
+  function run(argv: string[], env: Record<string, string> = {}) {
+    let stderr = '';
+    const code = runPackageCli(argv, {
+      env,
+      cwd: workDir,
+      stdout: () => {},
+      stderr: (text) => (stderr += text),
+    });
+    return { code, stderr };
+  }
+
+  it('says how to give the app id when there is none', () => {
+    expect(run([])).toEqual({
+      code: 2,
+      stderr:
+        "No app id: set MICROSOFT_APP_ID (in the environment or .env) or pass --app-id <the bot's Microsoft App ID>.\nSee docs/teams.md for registering the bot.\n",
+    });
+  });
+
+  it('refuses an app id that is not a GUID, the placeholder, a bad version and unknown flags', () => {
+    expect(run(['--app-id', 'calls-bot']).stderr).toContain("must be the bot's Microsoft App ID, a GUID");
+    expect(run([], { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000000' }).code).toBe(2);
+    expect(run(['--app-id', APP_ID, '--version', 'v2']).stderr).toBe(
+      'The version must look like 1.2.3, not "v2".\n',
+    );
+    expect(run(['--app-id']).stderr).toContain('--app-id needs a value.');
+    expect(run(['--appid', APP_ID]).stderr).toContain('Unknown argument "--appid".');
+  });
+
+  it('takes MICROSOFT_APP_ID from the environment', () => {
+    expect(run(['--out', 'from-env.zip', '--version', '2.0.0'], { MICROSOFT_APP_ID: APP_ID }).code).toBe(0);
+    const packaged = readZip(readFileSync(join(workDir, 'from-env.zip')));
+    expect(JSON.parse(packaged.get('manifest.json')!.toString('utf8'))).toMatchObject({
+      id: APP_ID,
+      version: '2.0.0',
+    });
+  });
+});

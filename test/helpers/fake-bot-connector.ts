@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector REST API. */
+export interface ConnectorCall {
+  method: string;
+  /** The path as sent, e.g. `/v3/conversations/19%3Aabc/activities/1732`. */
+  path: string;
+  /** The decoded conversation id from the path. */
+  conversationId: string;
+  /** The activity being answered (`.../activities/{id}`), absent for a new post. */
+  replyToActivityId: string | undefined;
+  authorization: string | undefined;
+  /** The activity the bot sent. */
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A stand-in for Teams' Bot Connector (`serviceUrl`): a real HTTP server on 127.0.0.1 (or
+ * `host`) that accepts `POST /v3/conversations/{id}/activities[/{activityId}]`, records each
+ * activity and answers `{ id }`, as the real one does.
+ */
+export interface FakeBotConnector {
+  /** Use as the activity's `serviceUrl`; ends with a slash like Teams' own. */
+  readonly serviceUrl: string;
+  readonly calls: ConnectorCall[];
+  /** Every request, including ones it did not understand. */
+  readonly requestCount: number;
+  /** Resolves with the calls once `count` of them match (default: all), or rejects after `timeoutMs`. */
+  waitForCalls(
+    count: number,
+    match?: (call: ConnectorCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<ConnectorCall[]>;
+  /** The message activities (not typing indicators) received so far. */
+  messages(): ConnectorCall[];
+  close(): Promise<void>;
+}
+
+const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+export async function startFakeBotConnector(options: { host?: string } = {}): Promise<FakeBotConnector> {
+  const calls: ConnectorCall[] = [];
+  const waiters = new Set<() => void>();
+  let requestCount = 0;
+  let nextId = 1;
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    requestCount += 1;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const path = request.url ?? '/';
+      const match = ACTIVITIES_PATH.exec(path.split('?')[0] ?? '');
+      let activity: unknown;
+      try {
+        activity = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        activity = undefined;
+      }
+      if (request.method !== 'POST' || !match?.[1] || typeof activity !== 'object' || activity === null) {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({ error: { code: 'NotFound', message: `unexpected ${request.method} ${path}` } }),
+        );
+        return;
+      }
+      calls.push({
+        method: request.method,
+        path,
+        conversationId: decodeURIComponent(match[1]),
+        replyToActivityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+        authorization: request.headers.authorization,
+        activity: activity as Record<string, unknown>,
+      });
+      const id = `connector-activity-${nextId++}`;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id }));
+      for (const wake of waiters) wake();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+
+  return {
+    serviceUrl: `http://${host}:${port}/`,
+    calls,
+    get requestCount() {
+      return requestCount;
+    },
+    waitForCalls: (count, match = () => true, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = calls.filter(match);
+          if (found.length < count) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          const seen = calls.map((call) => `${call.activity.type} ${call.path}`).join('; ') || 'nothing';
+          reject(
+            new Error(
+              `fake Bot Connector: expected ${count} matching calls within ${timeoutMs} ms, got: ${seen}`,
+            ),
+          );
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      }),
+    messages: () => calls.filter((call) => call.activity.type === 'message'),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

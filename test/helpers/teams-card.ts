@@ -1,0 +1,71 @@
+/** Reading the Adaptive Cards the Teams adapter sends, for assertions. */
+type Json = Record<string, unknown>;
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The card of a message activity (its only attachment), failing clearly when there is none. */
+export function cardOf(activity: Json): Json {
+  const attachments = activity.attachments as { contentType: string; content: Json }[] | undefined;
+  if (attachments?.length !== 1 || attachments[0]?.contentType !== ADAPTIVE_CARD) {
+    throw new Error(
+      `expected one Adaptive Card attachment, got ${JSON.stringify(attachments)?.slice(0, 300)}`,
+    );
+  }
+  return attachments[0].content;
+}
+
+/** The body's top-level elements. */
+export function bodyOf(card: Json): Json[] {
+  return card.body as Json[];
+}
+
+/** Every TextBlock text in the body (top level), in order. */
+export function textsOf(card: Json): string[] {
+  return bodyOf(card)
+    .filter((element) => element.type === 'TextBlock')
+    .map((element) => String(element.text));
+}
+
+type Fact = { title: string; value: string };
+
+/** The facts of every top-level FactSet, in order. */
+export function factSetsOf(card: Json): Fact[][] {
+  return bodyOf(card)
+    .filter((element) => element.type === 'FactSet')
+    .map((element) => element.facts as Fact[]);
+}
+
+/** The key figures (the FactSet that has "Calls") as title -> value. */
+export function keyFiguresOf(card: Json): Record<string, string> {
+  const facts = factSetsOf(card).find((set) => set.some((fact) => fact.title === 'Calls'));
+  if (!facts) throw new Error('the card has no key figures');
+  return Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
+}
+
+/** The rows (cell texts, header excluded) of the first Table after the TextBlock titled `title`. */
+export function tableAfter(card: Json, title: string): string[][] {
+  const body = bodyOf(card);
+  const start = body.findIndex((element) => element.type === 'TextBlock' && element.text === title);
+  const table = body.slice(start + 1).find((element) => element.type === 'Table');
+  if (start < 0 || !table) throw new Error(`no table after "${title}"`);
+  const rows = table.rows as { cells: { items: { text: string }[] }[] }[];
+  return rows.slice(1).map((row) => row.cells.map((cell) => cell.items[0]?.text ?? ''));
+}
+
+/** The Action.Submit button with `data.action === id`. */
+export function submitAction(
+  card: Json,
+  id: string,
+): { title: string; data: { action: string; value: string } } {
+  const actions = (card.actions ?? []) as {
+    type: string;
+    title: string;
+    data: { action: string; value: string };
+  }[];
+  const found = actions.find((action) => action.type === 'Action.Submit' && action.data.action === id);
+  if (!found)
+    throw new Error(
+      `no Action.Submit "${id}" among ${actions.map((action) => action.data.action).join(', ')}`,
+    );
+  return found;
+}

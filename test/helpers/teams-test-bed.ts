@@ -1,0 +1,86 @@
+import { type CliIo, runCli } from '../../src/adapters/cli/run-cli';
+import type { TeamsChatAdapter } from '../../src/adapters/teams/create-teams-adapter';
+import { loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/core/logger';
+import type { Report } from '../../src/core/report';
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { type RunningBot, startBot } from '../../src/start-bot';
+import { type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector';
+
+export const TEAMS_TEST_NOW = '2026-11-29T10:00:00Z';
+
+/** A parsed log line of the bot under test. */
+export type LogEntry = { level: string; message: string } & Record<string, unknown>;
+
+/** The real bot (`startBot`) against a demo PBX, with a fake Bot Connector for its replies. */
+export interface TeamsTestBed {
+  bot: RunningBot;
+  teams: TeamsChatAdapter;
+  pbx: DemoPbx;
+  connector: FakeBotConnector;
+  logs: LogEntry[];
+  /** POSTs a body (an activity object, or raw text) to the bot's /api/messages. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Waits until every accepted activity has been handled. */
+  settle(): Promise<void>;
+  /** `npm run -s calls -- <words> --json --tz <zone>` in-process, against the same PBX and clock. */
+  runCliJson(words: string[], timeZone: string): Promise<Report>;
+  close(): Promise<void>;
+}
+
+export async function startTeamsTestBed(
+  env: Record<string, string> = { TEAMS_DEV_NO_AUTH: 'true' },
+): Promise<TeamsTestBed> {
+  const pbx = await startDemoPbx({ seed: 42, now: new Date(TEAMS_TEST_NOW) });
+  const connector = await startFakeBotConnector();
+  const pbxEnv = {
+    THREECX_URL: pbx.url,
+    THREECX_CLIENT_ID: pbx.clientId,
+    THREECX_CLIENT_SECRET: pbx.clientSecret,
+  };
+  const logs: LogEntry[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogEntry) });
+  let bot: RunningBot;
+  try {
+    const config = loadConfig({ ...pbxEnv, PORT: '0', HOST: '127.0.0.1', ...env });
+    bot = await startBot({ config, logger, now: () => new Date(TEAMS_TEST_NOW) });
+  } catch (error) {
+    await Promise.all([pbx.close(), connector.close()]);
+    throw error;
+  }
+  const teams = bot.adapters.find((adapter) => adapter.description.startsWith('Teams')) as TeamsChatAdapter;
+  return {
+    bot,
+    teams,
+    pbx,
+    connector,
+    logs,
+    post: async (body, headers = {}) => {
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    settle: () => teams.stop?.() ?? Promise.resolve(),
+    runCliJson: async (words, timeZone) => {
+      let stdout = '';
+      let stderr = '';
+      const io: CliIo = {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        env: pbxEnv,
+        now: () => new Date(TEAMS_TEST_NOW),
+        machineTimeZone: 'UTC',
+      };
+      const code = await runCli([...words, '--json', '--tz', timeZone, '--now', TEAMS_TEST_NOW], io);
+      if (code !== 0) throw new Error(`calls CLI exited with ${code}: ${stderr}`);
+      return JSON.parse(stdout) as Report;
+    },
+    close: async () => {
+      await bot.close();
+      await Promise.all([pbx.close(), connector.close()]);
+    },
+  };
+}
