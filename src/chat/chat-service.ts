@@ -1,6 +1,7 @@
-import { parseCommand } from '../commands/parse-command';
+import { type ParseContext, parseCommand } from '../commands/parse-command';
 import { usageText } from '../commands/usage';
 import type { ChatUser } from '../core/chat-user';
+import type { ConversationTarget } from '../core/conversation-target';
 import { describeWindow } from '../core/describe-window';
 import { CommandError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -11,7 +12,9 @@ import { composeReportReply } from '../report/compose-reply';
 import type { ReportService } from '../report/report-service';
 import { decodeActionValue } from './action-value';
 import { type Answer, answerWith } from './answer';
+import { answerScheduleText } from './answer-schedule-text';
 import { type ActionOptions, buildReportActions } from './report-actions';
+import type { ScheduleCommands } from './schedule-commands';
 import { toErrorReply } from './to-error-reply';
 
 export interface ChatServiceOptions {
@@ -24,6 +27,8 @@ export interface ChatServiceOptions {
   actions: ActionOptions;
   /** The most raw rows one chat export holds (the terminal has no such limit). */
   maxExportRows?: number;
+  /** Digest commands (`schedule`, `schedules`, `unschedule`); without it they answer that digests are off. */
+  schedules?: ScheduleCommands;
 }
 
 const PREVIEW_ROWS = 5;
@@ -36,8 +41,19 @@ const DEFAULT_MAX_EXPORT_ROWS = 20_000;
 export class ChatService {
   constructor(private readonly options: ChatServiceOptions) {}
 
-  async answerText(text: string, user: ChatUser): Promise<Answer> {
-    return this.guard(user, { input: 'text' }, () => this.answerCommand(text, 'summary', user));
+  /** Typed text. `conversation` is where it was typed: digests created there are posted there. */
+  async answerText(text: string, user: ChatUser, conversation?: ConversationTarget): Promise<Answer> {
+    return this.guard(user, { input: 'text' }, async () => {
+      const scheduleReply = await answerScheduleText(
+        text,
+        user,
+        conversation,
+        this.options.schedules,
+        this.parseContext(user),
+      );
+      if (scheduleReply) return answerWith(scheduleReply);
+      return this.answerCommand(text, 'summary', user);
+    });
   }
 
   /** A button click. `value` is untrusted: decoded strictly, then re-parsed like typed text. */
@@ -119,14 +135,18 @@ export class ChatService {
   }
 
   private parse(text: string, user: ChatUser): ReportRequest {
-    const parsed = parseCommand(text, {
+    const parsed = parseCommand(text, this.parseContext(user));
+    if (!parsed.ok) throw parsed.error;
+    return parsed.request;
+  }
+
+  private parseContext(user: ChatUser): ParseContext {
+    return {
       now: this.options.now(),
       timeZone: user.timeZone,
       weekStart: this.options.weekStart,
       maxPeriodDays: this.options.maxPeriodDays,
-    });
-    if (!parsed.ok) throw parsed.error;
-    return parsed.request;
+    };
   }
 
   private async guard(

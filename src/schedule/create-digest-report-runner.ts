@@ -1,0 +1,45 @@
+import { type ActionOptions, buildReportActions } from '../chat/report-actions';
+import { parseCommand } from '../commands/parse-command';
+import { CommandError } from '../core/errors';
+import type { Reply } from '../core/reply';
+import { composeReportReply } from '../report/compose-reply';
+import type { ReportService } from '../report/report-service';
+import type { DigestPlatform, DigestSchedule } from './digest-schedule';
+
+export interface DigestReportRunnerOptions {
+  reports: Pick<ReportService, 'runReport'>;
+  weekStart: 'monday' | 'sunday';
+  maxPeriodDays: number;
+  /** Buttons under a digest, per platform (as the chat service offers them); default none. */
+  actions?: Partial<Record<DigestPlatform, ActionOptions>>;
+}
+
+/**
+ * The `runReport` of the digest scheduler: parses the stored command again with the occurrence
+ * as "now" and the digest's zone (so `yesterday` at 08:00 is the day before the occurrence,
+ * however late it runs), runs the report and composes the reply with a note naming the digest.
+ * Throws `AppError`s (PBX down, a command that no longer reads); the scheduler posts a notice.
+ */
+export function createDigestReportRunner(
+  options: DigestReportRunnerOptions,
+): (schedule: DigestSchedule, occurrenceAt: Date) => Promise<Reply> {
+  return async (schedule, occurrenceAt) => {
+    const parsed = parseCommand(schedule.command, {
+      now: occurrenceAt,
+      timeZone: schedule.timeZone,
+      weekStart: options.weekStart,
+      maxPeriodDays: options.maxPeriodDays,
+    });
+    if (!parsed.ok) throw parsed.error;
+    const { request } = parsed;
+    if (request.view === 'rows' || request.view === 'help' || request.me) {
+      throw new CommandError(`"${schedule.command}" cannot be a digest: schedule a summary or a list.`);
+    }
+    const report = await options.reports.runReport(request);
+    const note = `Scheduled digest ${schedule.id} · ${schedule.rule.description}`;
+    const buttons = options.actions?.[schedule.target.platform];
+    const focus = request.filters.status === 'missed' ? 'missed' : 'summary';
+    const actions = buttons ? buildReportActions(request, focus, occurrenceAt, buttons) : [];
+    return composeReportReply(request, report, { notes: [note], actions });
+  };
+}

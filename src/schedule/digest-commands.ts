@@ -1,0 +1,167 @@
+import type { ChatUser } from '../core/chat-user';
+import type { ConversationTarget } from '../core/conversation-target';
+import { CommandError } from '../core/errors';
+import type { NoticeReply, Reply } from '../core/reply';
+import { nextOccurrence } from './compute-occurrences';
+import { describeLastRun } from './describe-last-run';
+import type { DigestPlatform, DigestSchedule } from './digest-schedule';
+import { formatLocalDateTime } from './format-local-time';
+import type { ScheduleCommand } from './parse-schedule-command';
+import { createScheduleId } from './schedule-id';
+import type { ConversationKey, ScheduleStore } from './schedule-store';
+import { SCHEDULE_EXAMPLE, scheduleUsageText } from './schedule-usage';
+
+export interface DigestCommandsOptions {
+  store: ScheduleStore;
+  now: () => Date;
+  /** Default: 6 random Crockford base32 characters. */
+  createId?: () => string;
+  /** The most digests one conversation may have; default 20. */
+  maxPerConversation?: number;
+}
+
+type CreateCommand = Extract<ScheduleCommand, { kind: 'create' }>;
+
+const DEFAULT_MAX_PER_CONVERSATION = 20;
+const ID_ATTEMPTS = 5;
+
+/**
+ * The chat side of digests (the `ScheduleCommands` the chat service takes): create in, list and
+ * remove from the conversation the command was typed in, and never any other.
+ */
+export class DigestCommands {
+  constructor(private readonly options: DigestCommandsOptions) {}
+
+  async answer(command: ScheduleCommand, user: ChatUser, conversation: ConversationTarget): Promise<Reply> {
+    switch (command.kind) {
+      case 'help':
+        return { kind: 'help', text: scheduleUsageText() };
+      case 'create':
+        return this.create(command, user, conversation);
+      case 'list':
+        return this.list(conversation);
+      case 'delete':
+        return this.remove(command.id, conversation);
+    }
+  }
+
+  private async create(
+    command: CreateCommand,
+    user: ChatUser,
+    conversation: ConversationTarget,
+  ): Promise<Reply> {
+    const key = toConversationKey(conversation);
+    const existing = await this.options.store.listSchedules(key);
+    const max = this.options.maxPerConversation ?? DEFAULT_MAX_PER_CONVERSATION;
+    if (existing.length >= max) {
+      throw new CommandError(
+        `This conversation already has ${existing.length} digests, the most it may have. Remove one first.`,
+        'schedules',
+      );
+    }
+    const twin = existing.find(
+      (schedule) =>
+        schedule.rule.cron === command.rule.cron &&
+        schedule.timeZone === user.timeZone &&
+        schedule.command.toLowerCase() === command.command.toLowerCase(),
+    );
+    if (twin) {
+      throw new CommandError(`That digest already exists here as ${twin.id}.`, 'schedules');
+    }
+    const schedule = await this.store(command, user, conversation, key);
+    const first = formatLocalDateTime(command.firstRunAt, schedule.timeZone);
+    const text = [
+      `Digest ${schedule.id} scheduled: ${schedule.rule.description} (${schedule.timeZone}), posting "${schedule.command}" here.`,
+      `First run: ${first}. "schedules" lists the digests here; "unschedule ${schedule.id}" removes this one.`,
+    ].join('\n');
+    return notice(text);
+  }
+
+  private async store(
+    command: CreateCommand,
+    user: ChatUser,
+    conversation: ConversationTarget,
+    key: ConversationKey,
+  ): Promise<DigestSchedule> {
+    const createId = this.options.createId ?? (() => createScheduleId());
+    for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
+      const schedule: DigestSchedule = {
+        id: createId(),
+        target: {
+          platform: key.platform,
+          conversationId: key.conversationId,
+          ...(conversation.teamId !== undefined && { teamId: conversation.teamId }),
+          ...(key.platform === 'teams' && { referenceKey: conversation.referenceKey ?? conversation.id }),
+          ...(conversation.label !== undefined && { label: conversation.label }),
+        },
+        creator: {
+          platform: user.platform,
+          id: user.id,
+          ...(user.email !== undefined && { email: user.email }),
+        },
+        timeZone: user.timeZone,
+        rule: command.rule,
+        command: command.command,
+        createdAt: this.options.now(),
+        enabled: true,
+      };
+      if ((await this.options.store.createSchedule(schedule)) === 'created') return schedule;
+    }
+    throw new Error(`no free digest id after ${ID_ATTEMPTS} attempts`);
+  }
+
+  private async list(conversation: ConversationTarget): Promise<Reply> {
+    const schedules = await this.options.store.listSchedules(toConversationKey(conversation));
+    if (schedules.length === 0) {
+      return notice(`No digests in this conversation yet. Create one, e.g. "${SCHEDULE_EXAMPLE}".`);
+    }
+    const now = this.options.now();
+    const lines = [`Digests in this conversation (${schedules.length}):`];
+    for (const schedule of schedules) {
+      const next = nextOccurrence(schedule.rule.cron, schedule.timeZone, now);
+      const nextText = !schedule.enabled
+        ? 'paused'
+        : next
+          ? `next ${formatLocalDateTime(next, schedule.timeZone)}`
+          : 'no next run';
+      const last = describeLastRun(await this.options.store.getLastRun(schedule.id), schedule.timeZone);
+      lines.push(
+        `• ${schedule.id}: ${schedule.rule.description} (${schedule.timeZone}), "${schedule.command}"`,
+        `   ${nextText} · last: ${last}`,
+      );
+    }
+    lines.push('"unschedule <id>" removes one.');
+    return notice(lines.join('\n'));
+  }
+
+  private async remove(id: string, conversation: ConversationTarget): Promise<Reply> {
+    const key = toConversationKey(conversation);
+    const schedule = await this.options.store.getSchedule(id);
+    const here =
+      schedule?.target.platform === key.platform && schedule.target.conversationId === key.conversationId;
+    if (!schedule || !here || !(await this.options.store.deleteSchedule(id, key))) {
+      throw new CommandError(`There is no digest ${id} in this conversation.`, 'schedules');
+    }
+    return notice(
+      `Digest ${id} removed (${schedule.rule.description}, "${schedule.command}"); it will not post again.`,
+    );
+  }
+}
+
+/** Digests live in Slack channels and Teams conversations; anything else cannot receive them. */
+function toConversationKey(conversation: ConversationTarget): ConversationKey {
+  const platform: DigestPlatform | undefined =
+    conversation.platform === 'slack' || conversation.platform === 'teams'
+      ? conversation.platform
+      : undefined;
+  if (!platform) {
+    throw new CommandError(
+      'Digests are posted to Slack channels and Teams conversations; this one cannot receive them.',
+    );
+  }
+  return { platform, conversationId: conversation.id };
+}
+
+function notice(text: string): NoticeReply {
+  return { kind: 'notice', text };
+}

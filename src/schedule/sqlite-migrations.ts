@@ -1,0 +1,96 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../core/errors';
+
+/** One step of the schema; versions are applied in order and recorded in `schema_migrations`. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The schema, oldest first. Never edit a released step: add a new one. Times are epoch milliseconds. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'digest schedules and runs',
+    sql: `
+      CREATE TABLE digest_schedules (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'teams')),
+        conversation_id TEXT NOT NULL,
+        team_id TEXT,
+        reference_key TEXT,
+        conversation_label TEXT,
+        creator_platform TEXT NOT NULL,
+        creator_id TEXT NOT NULL,
+        creator_email TEXT,
+        time_zone TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        rule_description TEXT NOT NULL,
+        command TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX digest_schedules_by_conversation ON digest_schedules (platform, conversation_id);
+      CREATE TABLE digest_runs (
+        schedule_id TEXT NOT NULL REFERENCES digest_schedules (id) ON DELETE CASCADE,
+        occurrence_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 1,
+        lease_until INTEGER NOT NULL,
+        reason TEXT,
+        notice_sent INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (schedule_id, occurrence_at)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'Teams conversation references',
+    sql: `
+      CREATE TABLE conversation_references (
+        key TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Brings the database to the latest version in one immediate transaction (so two processes
+ * starting at once do not both migrate). Refuses a database written by a newer version.
+ */
+export function applyMigrations(db: Database, migrations: readonly Migration[], now: Date): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const migrate = db.transaction(() => {
+    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+    }[];
+    const applied = new Set(rows.map((row) => row.version));
+    const latestKnown = migrations.at(-1)?.version ?? 0;
+    const newest = rows.at(-1)?.version ?? 0;
+    if (newest > latestKnown) {
+      throw new AppError(
+        'config',
+        `The schedules database has schema version ${newest}, newer than this calls-bot knows (${latestKnown}).`,
+        'Run the newer calls-bot, or point DATABASE_URL at another database.',
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    const done: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now.toISOString());
+      done.push(migration.version);
+    }
+    return done;
+  });
+  return migrate.immediate();
+}
