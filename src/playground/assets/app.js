@@ -1,0 +1,262 @@
+// The playground page: sends commands and button clicks to the bot's playground API and shows
+// the answer as Slack and Teams would, with the payloads beside them.
+import { renderSlackMessage } from './block-kit.js';
+import { renderTeamsCard } from './teams-card.js';
+
+const form = document.getElementById('command-form');
+const input = document.getElementById('command-input');
+const zoneSelect = document.getElementById('time-zone');
+const runButton = document.getElementById('run');
+const statusLine = document.getElementById('status');
+const slackPane = document.getElementById('slack-pane');
+const teamsPane = document.getElementById('teams-pane');
+const jsonPane = document.getElementById('json-pane');
+
+let lastResult = null;
+let jsonTab = 'slack';
+let busy = false;
+
+fillTimeZones(zoneSelect);
+readLocationHash();
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  runCommand(input.value);
+});
+for (const chip of document.querySelectorAll('[data-example]')) {
+  chip.addEventListener('click', () => {
+    input.value = chip.dataset.example;
+    runCommand(input.value);
+  });
+}
+for (const tab of document.querySelectorAll('[data-tab]')) {
+  tab.addEventListener('click', () => {
+    jsonTab = tab.dataset.tab;
+    for (const other of document.querySelectorAll('[data-tab]')) {
+      other.setAttribute('aria-selected', String(other === tab));
+    }
+    showJson();
+  });
+}
+document.getElementById('copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(jsonPane.textContent);
+    setStatus('Copied.', 'ok');
+  } catch {
+    setStatus('The browser did not allow copying; select the text instead.', 'error');
+  }
+});
+window.addEventListener('hashchange', readLocationHash);
+
+/** Fills the zone picker with every IANA zone the browser knows; the browser's own is selected. */
+function fillTimeZones(select) {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zones = new Set(
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+  );
+  zones.add('UTC');
+  zones.add(own);
+  const sample = new Date();
+  for (const zone of [...zones].sort()) {
+    const option = document.createElement('option');
+    option.value = zone;
+    option.textContent = `${zone.replaceAll('_', ' ')} (${describeOffset(zone, sample)})`;
+    select.append(option);
+  }
+  select.value = own;
+}
+
+function describeOffset(zone, date) {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      timeZoneName: 'shortOffset',
+    }).formatToParts(date);
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
+
+/** `#q=last+week&tz=Europe/Berlin` runs that command, so a link can show a reply. */
+function readLocationHash() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const zone = params.get('tz');
+  if (zone && [...zoneSelect.options].some((option) => option.value === zone)) zoneSelect.value = zone;
+  const text = params.get('q');
+  if (text !== null && text !== input.value) {
+    input.value = text;
+    runCommand(text);
+  }
+}
+
+function runCommand(text) {
+  const params = new URLSearchParams({ q: text, tz: zoneSelect.value });
+  history.replaceState(null, '', `#${params}`);
+  return callApi('/playground/api/command', { text, timeZone: zoneSelect.value }, `/calls ${text}`);
+}
+
+function runAction(actionId, value, label) {
+  return callApi(
+    '/playground/api/action',
+    { actionId, value, timeZone: zoneSelect.value },
+    `button “${label}”`,
+  );
+}
+
+async function callApi(path, body, what) {
+  if (busy) return;
+  busy = true;
+  runButton.disabled = true;
+  document.body.classList.add('busy');
+  setStatus(`Running ${what}…`, 'working');
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const result = await response.json().catch(() => ({ error: `The server answered ${response.status}.` }));
+    if (!response.ok) throw new Error(result.error ?? `The server answered ${response.status}.`);
+    showResult(result);
+    setStatus(`${what} → ${describeResult(result)}`, result.reply.kind === 'error' ? 'error' : 'ok');
+  } catch (error) {
+    setStatus(`${what} failed: ${error.message}`, 'error');
+  } finally {
+    busy = false;
+    runButton.disabled = false;
+    document.body.classList.remove('busy');
+  }
+}
+
+function describeResult(result) {
+  const { reply } = result;
+  const first = { summary: 'summary', missed: 'missed calls first', extensions: 'extensions first' };
+  const parts = [
+    reply.kind === 'report'
+      ? reply.view === 'list'
+        ? 'call list'
+        : `report, ${first[reply.focus]}`
+      : reply.kind,
+  ];
+  if (result.files.length > 0)
+    parts.push(`${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} to download`);
+  if (result.share) parts.push('shared to the channel');
+  return parts.join(' · ');
+}
+
+function showResult(result) {
+  lastResult = result;
+  slackPane.replaceChildren(renderSlackPane(result));
+  teamsPane.replaceChildren(renderTeamsPane(result));
+  showJson();
+}
+
+function renderSlackPane(result) {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'slack-post';
+  const avatar = document.createElement('img');
+  avatar.className = 'avatar';
+  avatar.src = '/playground/favicon.svg';
+  avatar.alt = '';
+  const content = document.createElement('div');
+  content.className = 'slack-content';
+  const meta = document.createElement('div');
+  meta.className = 'slack-meta';
+  meta.append(span('name', 'Calls'), span('app-badge', 'APP'), span('time', formatClock(result.answeredAt)));
+  content.append(meta);
+  content.append(
+    renderSlackMessage(result.slack, (actionId, value, button) =>
+      runAction(actionId.replace(/^calls_/, ''), value, button.textContent),
+    ),
+  );
+  for (const file of result.files) content.append(renderFile(file));
+  const visibility = span(
+    'visibility',
+    result.share ? 'Posted in #calls for everyone' : 'Only visible to you',
+  );
+  visibility.dataset.testid = 'slack-visibility';
+  content.append(visibility);
+  wrapper.append(avatar, content);
+  return wrapper;
+}
+
+function renderFile(file) {
+  const link = document.createElement('a');
+  link.className = 'slack-file';
+  link.href = file.url;
+  link.download = file.filename;
+  link.dataset.testid = 'slack-file';
+  const icon = span('file-icon', file.mimeType === 'text/csv' ? 'CSV' : 'JSON');
+  const text = document.createElement('span');
+  text.className = 'file-text';
+  text.append(
+    span('file-name', file.filename),
+    span('file-meta', `${file.title} · ${formatBytes(file.size)} · in Slack it goes to your direct messages`),
+  );
+  link.append(icon, text);
+  return link;
+}
+
+function renderTeamsPane(result) {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'teams-post';
+  const meta = document.createElement('div');
+  meta.className = 'teams-meta';
+  meta.append(span('name', 'Calls'), span('time', formatClock(result.answeredAt)));
+  const card = document.createElement('div');
+  card.className = 'teams-card';
+  card.dataset.testid = 'teams-card';
+  try {
+    card.append(
+      renderTeamsCard(result.teams, (data, title) =>
+        runAction(String(data?.action ?? ''), data?.value, title ?? 'button'),
+      ),
+    );
+  } catch (error) {
+    card.append(span('render-error', error.message));
+  }
+  wrapper.append(meta, card);
+  return wrapper;
+}
+
+function showJson() {
+  if (!lastResult) return;
+  const views = {
+    slack: lastResult.slack,
+    teams: lastResult.teams,
+    reply: { reply: lastResult.reply, share: lastResult.share, files: lastResult.files },
+  };
+  jsonPane.textContent = jsonTab === 'text' ? lastResult.text : JSON.stringify(views[jsonTab], null, 2);
+}
+
+function setStatus(text, kind) {
+  statusLine.textContent = text;
+  statusLine.dataset.kind = kind;
+}
+
+function span(className, text) {
+  const node = document.createElement('span');
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+/** The server's answer time as Slack and Teams show it, in the chosen zone. */
+function formatClock(isoTime) {
+  const time = new Date(isoTime);
+  if (Number.isNaN(time.getTime())) return '';
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zoneSelect.value,
+  }).format(time);
+}
+
+function formatBytes(bytes) {
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1048576
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1048576).toFixed(1)} MB`;
+}

@@ -1,0 +1,69 @@
+import type { Answer } from '../chat/answer';
+import type { ActionOptions } from '../chat/report-actions';
+import type { Reply, ReplyAction } from '../core/reply';
+import type { AdaptiveCard } from '../render/adaptive-card';
+import { renderSlack } from '../render/render-slack';
+import { renderTeams } from '../render/render-teams';
+import { renderText } from '../render/render-text';
+import type { SlackMessage } from '../render/slack-blocks';
+import type { DownloadStore } from './download-store';
+
+/** A file the answer delivers, offered as a download link (`url`) instead of a direct message. */
+export interface PlaygroundFile {
+  filename: string;
+  title: string;
+  mimeType: string;
+  /** UTF-8 bytes. */
+  size: number;
+  url: string;
+}
+
+/** What the page gets back: the reply and each platform's rendering of it, by the bot's own renderers. */
+export interface PlaygroundResult {
+  reply: Reply;
+  /** True after Share to channel: Slack would post the reply visibly. */
+  share: boolean;
+  slack: SlackMessage;
+  teams: AdaptiveCard;
+  text: string;
+  files: PlaygroundFile[];
+  /** When the server answered (its clock), for the message's timestamp. */
+  answeredAt: string;
+}
+
+export const DOWNLOAD_PATH = '/playground/download';
+
+/**
+ * Renders an answer for all panes. The Teams card leaves out the buttons Teams does not offer
+ * (`teamsActions`, as start-bot configures Teams), so each pane shows what its platform would.
+ */
+export function toPlaygroundResult(
+  answer: Answer,
+  downloads: DownloadStore,
+  teamsActions: ActionOptions,
+  answeredAt: Date,
+): PlaygroundResult {
+  const files = answer.files.map((file) => ({
+    filename: file.filename,
+    title: file.title,
+    mimeType: file.mimeType,
+    size: Buffer.byteLength(file.content, 'utf8'),
+    url: `${DOWNLOAD_PATH}?id=${downloads.add(file)}`,
+  }));
+  return {
+    reply: answer.reply,
+    share: answer.share,
+    slack: renderSlack(answer.reply),
+    teams: renderTeams(withTeamsActions(answer.reply, teamsActions)),
+    text: renderText(answer.reply),
+    files,
+    answeredAt: answeredAt.toISOString(),
+  };
+}
+
+function withTeamsActions(reply: Reply, options: ActionOptions): Reply {
+  if (reply.kind !== 'report' && reply.kind !== 'rows') return reply;
+  const offered = (action: ReplyAction) =>
+    (action.id !== 'export-csv' || options.exportCsv) && (action.id !== 'share' || options.share);
+  return { ...reply, actions: reply.actions.filter(offered) };
+}

@@ -1,0 +1,34 @@
+import { loadPlaygroundAssets } from '../../src/playground/playground-assets';
+
+describe('loadPlaygroundAssets', () => {
+  it('escapes the PBX description it writes into the page', () => {
+    const page = loadPlaygroundAssets('<img src=x onerror=alert(1)> & "co"').find(
+      (asset) => asset.path === '/',
+    );
+    const html = page?.body.toString('utf8') ?? '';
+    expect(html).toContain(
+      'Answers come from &lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;, through',
+    );
+  });
+
+  it('serves every page script and style the page asks for', () => {
+    const assets = loadPlaygroundAssets('demo');
+    const paths = assets.map((asset) => asset.path);
+    const html = assets.find((asset) => asset.path === '/')?.body.toString('utf8') ?? '';
+    const referenced = [...html.matchAll(/(?:src|href)="(\/playground\/[^"]+)"/g)].map((match) => match[1]);
+    expect(referenced.length).toBeGreaterThan(3);
+    for (const path of referenced) expect(paths).toContain(path);
+    const app = assets.find((asset) => asset.path === '/playground/app.js')?.body.toString('utf8') ?? '';
+    const teams =
+      assets.find((asset) => asset.path === '/playground/teams-card.js')?.body.toString('utf8') ?? '';
+    const imported = [...`${app}\n${teams}`.matchAll(/from '\.\/([^']+)'/g)].map(
+      (match) => `/playground/${match[1]}`,
+    );
+    expect(imported.sort()).toEqual([
+      '/playground/block-kit.js',
+      '/playground/teams-card.js',
+      '/playground/teams-chart.js',
+    ]);
+    for (const path of imported) expect(paths).toContain(path);
+  });
+});

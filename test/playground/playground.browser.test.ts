@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { describeMissedCall } from '../../src/render/describe-call';
+import { formatCount } from '../../src/render/format-number';
+import { listKeyFigures } from '../../src/render/list-key-figures';
+import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ZONE = 'Europe/Berlin';
+const SCREENSHOT = join(__dirname, '../../docs/playground.png');
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  if (process.env.CALLS_BOT_REQUIRE_BROWSER === '1') {
+    throw new Error(`CALLS_BOT_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
+  }
+  console.warn(
+    `SKIPPED: chromium not installed (${CHROMIUM}); the playground browser test did not run. apt-get install -y chromium`,
+  );
+}
+
+(hasChromium ? describe : describe.skip)('the playground page in Chromium', () => {
+  let bed: PlaygroundTestBed;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    bed = await startPlaygroundTestBed();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bed?.close();
+  });
+
+  it('runs `last week ext 101` in the browser zone; Slack and Teams panes show the CLI figures', async () => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(bed.url);
+    expect(await page.getByTestId('time-zone').inputValue()).toBe(ZONE);
+
+    await page.getByTestId('command-input').fill('last week ext 101');
+    await page.getByTestId('run').click();
+    await page.getByTestId('slack-field').first().waitFor();
+
+    const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
+    const figures = listKeyFigures(cli.totals);
+    expect(cli.totals.calls).toBeGreaterThan(0);
+    expect(await renderedText(page.getByTestId('slack-header'))).toBe(
+      'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
+    );
+    expect(await allRenderedTexts(page.getByTestId('slack-field'))).toEqual(
+      figures.map((figure) => `${figure.label}\n${figure.value}`),
+    );
+    expect(await readTeamsFacts(page, 0)).toEqual(figures.map((figure) => [figure.label, figure.value]));
+    expect(await renderedText(page.getByTestId('teams-card'))).toContain(
+      'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
+    );
+    expect(await renderedText(page.getByTestId('json-pane'))).toContain('"action_id": "calls_missed"');
+    expect(problems).toEqual([]);
+
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('clicks Missed calls in the Slack pane and both panes list the missed calls', async () => {
+    await page.locator('[data-testid="slack-button"][data-action-id="calls_missed"]').click();
+    const cli = await bed.runCliJson(['last', 'week', 'ext', '101', 'missed'], ZONE);
+    const title = `Missed calls (${formatCount(cli.missedCalls.length)})`;
+    await page.getByTestId('slack-pane').getByText(title).waitFor();
+    expect(cli.missedCalls.length).toBeGreaterThan(0);
+
+    const slackText = await renderedText(page.getByTestId('slack-pane'));
+    const teamsFacts = await readTeamsFacts(page, 0);
+    const lines = cli.missedCalls.map(describeMissedCall);
+    for (const line of lines) expect(slackText).toContain(`• ${line.when} · ${line.summary}`);
+    expect(teamsFacts).toEqual(lines.map((line) => [line.when, line.summary]));
+    expect(await renderedText(page.getByTestId('teams-card'))).toContain(title);
+    expect(await renderedText(page.getByTestId('slack-context').first())).toBe('Filters: ext 101 · missed');
+  });
+
+  it("clicks a Teams button (Action.Submit) and gets the previous week's report", async () => {
+    await page.getByTestId('teams-card').getByRole('button', { name: '◀ Previous' }).click();
+    await page.getByTestId('slack-header').getByText('Mon 9 – Sun 15 Nov 2026 (Europe/Berlin)').waitFor();
+    const cli = await bed.runCliJson(['from', 'nov', '9', 'to', 'nov', '15', 'ext', '101', 'missed'], ZONE);
+    expect(await renderedText(page.getByTestId('slack-pane'))).toContain(
+      `Missed calls (${formatCount(cli.missedCalls.length)})`,
+    );
+  });
+
+  it('renders mrkdwn faithfully and never turns text into markup', async () => {
+    const message = {
+      text: 'x',
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '*Bold* _it_ ~gone~ `a &lt;b&gt;` <https://example.com/a?b=1&amp;c=2|Site> &lt;img src=x onerror=alert(1)&gt; Tom &amp; Jerry :tada: snake_case_name\n```\n*not bold* &lt;x&gt;\n```\n<javascript:alert(1)|bad> <@U123> <!here>',
+          },
+        },
+      ],
+    };
+    // A string, so that the test's compiler leaves the browser's dynamic import alone.
+    const html = await page.evaluate(
+      `import('/playground/block-kit.js').then(({ renderSlackMessage }) => renderSlackMessage(${JSON.stringify(message)}, () => {}).innerHTML)`,
+    );
+    expect(html).toBe(
+      '<div class="sk-section" data-testid="slack-section"><div class="sk-mrkdwn sk-text">' +
+        '<strong>Bold</strong> <em>it</em> <s>gone</s> <code class="sk-code">a &lt;b&gt;</code> ' +
+        '<a class="sk-link" href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">Site</a> ' +
+        '&lt;img src=x onerror=alert(1)&gt; Tom &amp; Jerry 🎉 snake_case_name' +
+        '<pre class="sk-pre">*not bold* &lt;x&gt;</pre>' +
+        '&lt;javascript:alert(1)|bad&gt; <span class="sk-mention">@U123</span> <span class="sk-mention">@here</span>' +
+        '</div></div>',
+    );
+  });
+});
+
+/** The facts of the Teams card's n-th FactSet, as [title, value] pairs. */
+async function readTeamsFacts(page: Page, index: number): Promise<string[][]> {
+  const factSet = page.getByTestId('teams-card').locator('.ac-factset').nth(index);
+  return factSet
+    .locator('tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector('.ac-fact-title')?.textContent?.trim() ?? '',
+        row.querySelector('.ac-fact-value')?.textContent?.trim() ?? '',
+      ]),
+    );
+}
+
+/** What the browser shows, line breaks included (Playwright's innerText, not the DOM's textContent). */
+function renderedText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, with <br> as line breaks, is what is compared
+  return locator.innerText();
+}
+
+function allRenderedTexts(locator: Locator): Promise<string[]> {
+  return locator.allInnerTexts();
+}
