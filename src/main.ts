@@ -4,6 +4,7 @@ import { readEnvironment } from './config/read-environment';
 import { AppError } from './core/errors';
 import { createLogger } from './core/logger';
 import { startBot } from './start-bot';
+import { startupBanner } from './startup-banner';
 
 /** `npm start`: load the configuration, start the bot, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -13,11 +14,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: () => secrets });
   const bot = await startBot({ config, logger });
   secrets = [...secrets, ...bot.connection.secrets];
-  logger.info('calls-bot is running', {
-    url: bot.url,
-    pbx: bot.connection.description,
-    chat: bot.adapters.length > 0 ? bot.adapters.map((adapter) => adapter.description) : ['none configured'],
-  });
+  process.stdout.write(`${startupBanner(config, bot)}\n`);
+  logger.info('calls-bot is running', { url: bot.url, pbx: bot.connection.description });
   const stop = async (signal: string) => {
     logger.info('stopping', { signal });
     await bot.close();

@@ -1,14 +1,20 @@
 import type { AddressInfo } from 'node:net';
+import { setUpAccess } from './access/set-up-access';
 import { createSlackAdapter } from './adapters/slack/create-slack-adapter';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
+import { TeamsDigestDelivery } from './adapters/teams/teams-digest-delivery';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
 import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
+import { createPlaygroundRoutes } from './playground/create-playground-routes';
+import { shouldServePlayground } from './playground/should-serve-playground';
 import { ReportService } from './report/report-service';
+import type { DigestScheduler } from './schedule/digest-scheduler';
 import type { ChatAdapter } from './server/chat-adapter';
 import { createHealthRoutes, pbxReadinessCheck } from './server/health-routes';
 import { createHttpServer } from './server/http-server';
+import { wireDigests } from './wire-digests';
 
 export interface StartBotOptions {
   config: Config;
@@ -16,6 +22,8 @@ export interface StartBotOptions {
   now?: () => Date;
   /** Tests inject the PBX connection; otherwise the configured 3CX or the demo PBX. */
   connection?: PbxConnection;
+  /** Start the digest scheduler's timer; default true. Tests pass false and call `scheduler.tick()`. */
+  startScheduler?: boolean;
 }
 
 export interface RunningBot {
@@ -23,22 +31,36 @@ export interface RunningBot {
   url: string;
   connection: PbxConnection;
   adapters: ChatAdapter[];
+  /** Whether `/` serves the playground page. */
+  playground: boolean;
+  /** Posts scheduled digests; `tick()` runs one pass now. */
+  scheduler: DigestScheduler;
   close(): Promise<void>;
 }
 
 /**
- * Wiring only: config -> PBX connection -> report service -> chat service -> adapters -> one
- * HTTP server. Everything the bot does is reachable from here, and nothing else knows the
+ * Wiring only: config -> PBX connection -> report service -> digests (store, commands) -> chat
+ * service -> adapters -> digest scheduler -> one HTTP server. Everything the bot does is reachable from here, and nothing else knows the
  * concrete adapters or the 3CX client.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
+  // First, so that an invalid ACCESS_POLICY stops the start before anything connects.
+  const access = await setUpAccess({
+    policyPath: config.accessPolicyPath,
+    unmapped: config.accessUnmapped,
+    getDirectory: () => connection.source.getDirectory(),
+    logger,
+    chatEnabled: config.slack !== undefined || config.teams !== undefined || config.teamsDevNoAuth,
+  });
   const connection = options.connection ?? (await connectPbx(config, { logger, now: now() }));
   const reports = new ReportService({
     source: connection.source,
     serviceLevelSeconds: config.serviceLevelSeconds,
+    maskNumbers: config.privacyMaskNumbers,
   });
+  const digests = wireDigests({ config, reports, logger, now, access });
   const chatFor = (actions: { exportCsv: boolean; share: boolean }) =>
     new ChatService({
       reports,
@@ -47,34 +69,49 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       weekStart: config.weekStart,
       maxPeriodDays: config.maxPeriodDays,
       actions,
+      access,
+      schedules: digests.commands,
     });
 
-  const adapters: ChatAdapter[] = [];
-  if (config.slack) {
-    adapters.push(
-      createSlackAdapter({
+  const slack = config.slack
+    ? createSlackAdapter({
         slack: config.slack,
         chat: chatFor({ exportCsv: true, share: true }),
         logger,
         defaultTimeZone: config.defaultTimeZone ?? 'UTC',
         now,
-      }),
-    );
-  }
+      })
+    : undefined;
   // Always mounted: without Teams configured, /api/messages answers 401 to everything.
-  adapters.push(
-    createTeamsAdapter({
-      teams: config.teams,
-      devNoAuth: config.teamsDevNoAuth,
-      host: config.host,
-      chat: chatFor({ exportCsv: false, share: false }),
-      logger,
-      defaultTimeZone: config.defaultTimeZone ?? 'UTC',
-    }),
-  );
+  const teams = createTeamsAdapter({
+    teams: config.teams,
+    devNoAuth: config.teamsDevNoAuth,
+    host: config.host,
+    chat: chatFor({ exportCsv: false, share: false }),
+    logger,
+    defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+    references: digests.teamsReferences,
+  });
+  const adapters: ChatAdapter[] = slack ? [slack, teams] : [teams];
+  const scheduler = digests.createScheduler({
+    ...(slack && { slack: slack.digestDelivery }),
+    teams: new TeamsDigestDelivery(teams),
+  });
+  // The playground bypasses chat authentication: loopback only, unless PLAYGROUND=true.
+  const playgroundRoutes = shouldServePlayground(config)
+    ? createPlaygroundRoutes({
+        chat: chatFor({ exportCsv: true, share: true }),
+        logger,
+        now,
+        defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+        pbxDescription: config.threecx ? config.threecx.url : 'the built-in demo PBX',
+        allowAnyHost: config.playground,
+      })
+    : [];
   const routes = [
-    ...createHealthRoutes([pbxReadinessCheck(connection.source)]),
+    ...createHealthRoutes([pbxReadinessCheck(connection.source), digests.readiness]),
     ...adapters.flatMap((adapter) => adapter.routes),
+    ...playgroundRoutes,
   ];
   const server = createHttpServer(routes, logger);
   await new Promise<void>((resolve, reject) => {
@@ -82,16 +119,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     server.listen(config.port, config.host, () => resolve());
   });
   for (const adapter of adapters) await adapter.start?.();
+  if (options.startScheduler !== false) scheduler.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     connection,
     adapters,
+    playground: playgroundRoutes.length > 0,
+    scheduler,
     close: async () => {
+      await scheduler.stop();
       for (const adapter of adapters) await adapter.stop?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await digests.store.close();
       if (!options.connection) await connection.close();
     },
   };

@@ -4,9 +4,12 @@ import type { RunningBot } from './start-bot';
 /** The few lines `npm start` prints for a person: what is on, what is off, where to go. */
 export function startupBanner(config: Config, bot: RunningBot): string {
   const lines = [`calls-bot is listening on ${bot.url}`];
-  lines.push(`  PBX:        ${config.threecx ? config.threecx.url : 'the built-in demo PBX (set THREECX_URL to use your 3CX)'}`);
+  lines.push(
+    `  PBX:        ${config.threecx ? config.threecx.url : 'the built-in demo PBX (set THREECX_URL to use your 3CX)'}`,
+  );
   for (const adapter of bot.adapters) lines.push(`  Chat:       ${adapter.description}`);
-  if (!config.slack) lines.push('  Chat:       Slack not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)');
+  if (!config.slack)
+    lines.push('  Chat:       Slack not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)');
   lines.push(
     bot.playground
       ? `  Playground: ${bot.url}/  (try a command there)`

@@ -1,3 +1,4 @@
+import type { AccessControl } from '../access/access-control';
 import { type ParseContext, parseCommand } from '../commands/parse-command';
 import { usageText } from '../commands/usage';
 import type { ChatUser } from '../core/chat-user';
@@ -29,6 +30,8 @@ export interface ChatServiceOptions {
   maxExportRows?: number;
   /** Digest commands (`schedule`, `schedules`, `unschedule`); without it they answer that digests are off. */
   schedules?: ScheduleCommands;
+  /** Who may see which calls: every report, rows, export and share is authorized here. Absent: no limits. */
+  access?: Pick<AccessControl, 'authorize'>;
 }
 
 const PREVIEW_ROWS = 5;
@@ -52,7 +55,7 @@ export class ChatService {
         this.parseContext(user),
       );
       if (scheduleReply) return answerWith(scheduleReply);
-      return this.answerCommand(text, 'summary', user);
+      return this.answerCommand(text, 'summary', user, 'text');
     });
   }
 
@@ -64,27 +67,47 @@ export class ChatService {
         throw new CommandError("That button's data could not be read, so nothing was looked up.", 'today');
       }
       if (actionId === 'export-csv') return this.exportCsv(decoded.command, user);
-      const answer = await this.answerCommand(decoded.command, decoded.focus, user);
+      const answer = await this.answerCommand(decoded.command, decoded.focus, user, actionId);
       return actionId === 'share' ? { ...answer, share: true } : answer;
     });
   }
 
-  private async answerCommand(text: string, focus: ReportFocus, user: ChatUser): Promise<Answer> {
-    const request = this.parse(text, user);
+  private async answerCommand(
+    text: string,
+    focus: ReportFocus,
+    user: ChatUser,
+    via: string,
+  ): Promise<Answer> {
+    const { request, notes } = await this.authorize(user, this.parse(text, user), text, via);
     switch (request.view) {
       case 'help':
         return answerWith({ kind: 'help', text: usageText() });
       case 'rows':
-        return this.answerRows(request);
+        return this.answerRows(request, notes);
       default: {
         const report = await this.options.reports.runReport(request);
         const actions = buildReportActions(request, focus, this.options.now(), this.options.actions);
-        return answerWith(composeReportReply(request, report, { actions, focus: focusFor(request, focus) }));
+        return answerWith(
+          composeReportReply(request, report, { actions, focus: focusFor(request, focus), notes }),
+        );
       }
     }
   }
 
-  private async answerRows(request: ReportRequest): Promise<Answer> {
+  /** The request as the asker may run it (narrowed to their scope, `me` resolved), or a `forbidden` error. */
+  private async authorize(
+    user: ChatUser,
+    request: ReportRequest,
+    command: string,
+    via: string,
+  ): Promise<{ request: ReportRequest; notes: string[] }> {
+    if (!this.options.access || request.view === 'help') return { request, notes: [] };
+    const decision = await this.options.access.authorize(user, request, { command, via });
+    if (!decision.ok) throw decision.error;
+    return decision;
+  }
+
+  private async answerRows(request: ReportRequest, accessNotes: string[]): Promise<Answer> {
     const limit = this.options.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS;
     const { rows, count } = await this.options.reports.runRows(request);
     const collected: Record<string, unknown>[] = [];
@@ -97,8 +120,8 @@ export class ChatService {
       collected.push(row);
     }
     const notes = truncated
-      ? [`The file holds the first ${limit} rows; use the terminal or top=/skip= for more.`]
-      : [];
+      ? [...accessNotes, `The file holds the first ${limit} rows; use the terminal or top=/skip= for more.`]
+      : accessNotes;
     const windowLabel = describeWindow(request.window);
     const file = {
       filename: `calls-rows-${request.window.from.toISOString().slice(0, 10)}.json`,
@@ -118,7 +141,8 @@ export class ChatService {
   }
 
   private async exportCsv(command: string, user: ChatUser): Promise<Answer> {
-    const request = { ...this.parse(command, user), view: 'list' as const };
+    const parsed = { ...this.parse(command, user), view: 'list' as const };
+    const { request, notes } = await this.authorize(user, parsed, command, 'export-csv');
     const report = await this.options.reports.runReport(request);
     const windowLabel = describeWindow(request.window);
     const file = {
@@ -129,7 +153,10 @@ export class ChatService {
     };
     const count = report.calls?.length ?? 0;
     return answerWith(
-      { kind: 'notice', text: `CSV export of ${count} calls (${windowLabel}) sent to you.` },
+      {
+        kind: 'notice',
+        text: [`CSV export of ${count} calls (${windowLabel}) sent to you.`, ...notes].join(' '),
+      },
       { files: [file] },
     );
   }

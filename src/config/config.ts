@@ -17,7 +17,8 @@ export interface Config {
   maxPeriodDays: number;
   digestGraceMinutes: number;
   accessPolicyPath: string | undefined;
-  accessUnmapped: 'none' | 'agent';
+  /** ACCESS_UNMAPPED: what chat users not linked to an extension (nor named in the policy) see. */
+  accessUnmapped: 'none' | 'all';
   privacyMaskNumbers: boolean;
   playground: boolean;
   port: number;

@@ -147,7 +147,12 @@ const environmentSchema = z.object({
   MAX_PERIOD_DAYS: integer('MAX_PERIOD_DAYS', 1, 3660, 400),
   DIGEST_GRACE_MINUTES: integer('DIGEST_GRACE_MINUTES', 0, 7 * 24 * 60, 60),
   ACCESS_POLICY: z.string().optional(),
-  ACCESS_UNMAPPED: z.enum(['none', 'agent'], { error: 'ACCESS_UNMAPPED must be none or agent' }).optional(),
+  ACCESS_UNMAPPED: z
+    .enum(['none', 'all'], {
+      error:
+        'ACCESS_UNMAPPED must be none (default: unlinked chat users see nothing) or all (they see every call)',
+    })
+    .optional(),
   PRIVACY_MASK_NUMBERS: boolean('PRIVACY_MASK_NUMBERS'),
   PLAYGROUND: boolean('PLAYGROUND'),
   PORT: integer('PORT', 0, 65535, 3000),

@@ -60,6 +60,16 @@ export interface ODataOptions {
   expand?: string;
 }
 
+/**
+ * What access rules let the asker see: only calls involving (as any leg's source or destination)
+ * one of these extensions or queues, ANDed with the filters; `byExtension`/`byQueue` list only
+ * these. Set by the access layer, never by the parser; absent means every call.
+ */
+export interface CallScope {
+  extensions: string[];
+  queues: string[];
+}
+
 /** A parsed command: platform-neutral, everything resolved (the window is absolute). */
 export interface ReportRequest {
   view: View;
@@ -69,6 +79,8 @@ export interface ReportRequest {
   odata: ODataOptions;
   /** `me` was used: the asker's own extension, filled in by the access layer. */
   me: boolean;
+  /** The asker's access scope (see `CallScope`); kept apart from `filters`, which stay as asked. */
+  scope?: CallScope;
 }
 
 export function emptyFilters(): ReportFilters {

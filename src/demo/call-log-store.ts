@@ -46,8 +46,8 @@ export function createCallLogStore(
   dataToMs: number,
 ): CallLogStore {
   const localDays = new LruCache<number, LocalDay>(2000);
-  const days = new LruCache<number, DemoDay>(6);
-  const buckets = new LruCache<number, DemoRow[]>(4);
+  const days = new LruCache<number, DemoDay>(16);
+  const buckets = new LruCache<number, DemoRow[]>(16);
   const counts = new LruCache<string, number>(100_000);
 
   const localDay = (dayNumber: number) =>

@@ -1,12 +1,13 @@
 import type { CallDirection, ReportFilters } from '../core/report-request';
 import type { CallFacts } from './call-facts';
 import type { CallTable } from './call-table';
-import { DN_EXTENSION_FILTER, DN_QUEUE_FILTER, type DnTable } from './dn-table';
+import { DN_EXTENSION_FILTER, DN_QUEUE_FILTER, DN_SCOPE, type DnTable } from './dn-table';
 
 /**
  * The request's filters over whole calls: values of one kind OR together, kinds AND. `ext` and
  * `queue` match a DN that is the source or destination of any leg; `number` a digit string within
- * any leg's caller ids (recorded by the CallTable while legs arrive).
+ * any leg's caller ids (recorded by the CallTable while legs arrive). With an access scope, a call
+ * must also involve one of the scope's DNs.
  */
 export class CallFilter {
   private readonly directions: ReadonlySet<CallDirection> | undefined;
@@ -17,6 +18,7 @@ export class CallFilter {
   constructor(
     private readonly filters: ReportFilters,
     private readonly dnTable: DnTable,
+    private readonly scoped = false,
   ) {
     this.directions = filters.directions.length > 0 ? new Set(filters.directions) : undefined;
     this.wantsExtension = filters.extensions.some((extension) => extension !== '');
@@ -30,7 +32,7 @@ export class CallFilter {
     if (this.filters.status === 'answered' && !facts.answered) return false;
     if (this.filters.status === 'missed' && !facts.missed) return false;
     if (this.wantsNumber && !table.hasNumberMatch(slot)) return false;
-    if (!this.wantsExtension && !this.wantsQueue) return true;
+    if (!this.wantsExtension && !this.wantsQueue && !this.scoped) return true;
     let kinds = 0;
     const records = table.involvementRecords;
     for (let record = table.involvementHeadOf(slot); record !== -1; record = records.nextOf(record)) {
@@ -38,6 +40,7 @@ export class CallFilter {
     }
     if (this.wantsExtension && !(kinds & DN_EXTENSION_FILTER)) return false;
     if (this.wantsQueue && !(kinds & DN_QUEUE_FILTER)) return false;
+    if (this.scoped && !(kinds & DN_SCOPE)) return false;
     return true;
   }
 }

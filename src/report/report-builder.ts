@@ -1,7 +1,7 @@
 import type { CallLeg } from '../core/call-leg';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
-import type { CallDirection, ReportFilters } from '../core/report-request';
+import type { CallDirection, CallScope, ReportFilters } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
 import { deriveCallFacts } from './call-facts';
 import { CallFilter, toNumberDigits } from './call-filter';
@@ -27,6 +27,11 @@ export interface ReportBuilderOptions {
   /** Optional scope narrowing for access rules: when set, byExtension/byQueue list only these. */
   visibleExtensions?: ReadonlySet<string>;
   visibleQueues?: ReadonlySet<string>;
+  /**
+   * The asker's access scope: only calls involving one of its DNs count (ANDed with the filters),
+   * and byExtension/byQueue list only its extensions and queues. Absent: every call.
+   */
+  scope?: CallScope;
 }
 
 const DIRECTION_ORDER: readonly CallDirection[] = ['inbound', 'outbound', 'internal'];
@@ -46,7 +51,7 @@ export class ReportBuilder {
     this.fromMs = options.window.from.getTime();
     this.toMs = options.window.to.getTime();
     this.clock = new ZoneClock(options.window.timeZone);
-    this.dnTable = new DnTable(options.directory, options.filters);
+    this.dnTable = new DnTable(options.directory, options.filters, options.scope);
     this.table = new CallTable({
       fromMs: this.fromMs,
       dnTable: this.dnTable,
@@ -63,7 +68,7 @@ export class ReportBuilder {
   /** The report over every call whose first leg starts in the window and passes the filters. */
   finish(): Report {
     const { options, table, clock } = this;
-    const filter = new CallFilter(options.filters, this.dnTable);
+    const filter = new CallFilter(options.filters, this.dnTable, options.scope !== undefined);
     const totals = new TotalsAccumulator(Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND));
     const dnStats = new DnStats(this.dnTable);
     const byHour = new Array<number>(24).fill(0);
@@ -90,8 +95,10 @@ export class ReportBuilder {
       },
       filters: copyFilters(options.filters),
       totals: totals.toTotals(),
-      byExtension: dnStats.toExtensionStats(options.visibleExtensions),
-      byQueue: dnStats.toQueueStats(options.visibleQueues),
+      byExtension: dnStats.toExtensionStats(
+        visibleWithin(options.visibleExtensions, options.scope?.extensions),
+      ),
+      byQueue: dnStats.toQueueStats(visibleWithin(options.visibleQueues, options.scope?.queues)),
       byHour,
       missedCalls: sortNewestFirst(table, missedSlots).map((slot) => toMissedCall(table, slot, clock)),
     };
@@ -114,6 +121,15 @@ export async function buildReport(
     for (const leg of legs) builder.add(leg);
   }
   return builder.finish();
+}
+
+/** The DNs both the visible set and the scope allow; undefined when neither limits. */
+function visibleWithin(
+  visible: ReadonlySet<string> | undefined,
+  scope: readonly string[] | undefined,
+): ReadonlySet<string> | undefined {
+  if (scope === undefined) return visible;
+  return new Set(visible === undefined ? scope : scope.filter((dn) => visible.has(dn)));
 }
 
 /** The request's filters, deduplicated, numbers in ascending order and directions in spec order. */

@@ -1,6 +1,9 @@
+import { maskReport } from '../access/mask-report';
+import { keepRowsInvolving, maskRow, scopeRowsQuery } from '../access/scope-rows';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
 import type { Report } from '../core/report';
 import type { ReportRequest } from '../core/report-request';
+import { InFlightCoalescer } from './in-flight-coalescer';
 import { buildReport } from './report-builder';
 
 /** Legs of calls that began inside the window may run past it; calls are fetched this far around it. */
@@ -10,6 +13,8 @@ export interface ReportServiceOptions {
   source: CallLogSource;
   /** Threshold for the service level, in seconds (config `SERVICE_LEVEL_SECONDS`). */
   serviceLevelSeconds: number;
+  /** PRIVACY_MASK_NUMBERS: external numbers masked in every report and row; default false. */
+  maskNumbers?: boolean;
 }
 
 /** The rows of the `rows` view, with the PBX's total when `count` was asked for. */
@@ -20,12 +25,14 @@ export interface RowsResult {
 
 /**
  * Turns a parsed request into figures: the one place every adapter (Slack, Teams, the terminal,
- * digests) gets its numbers from, so they always agree.
+ * digests) gets its numbers from, so they always agree. It enforces the request's access `scope`
+ * (set by the access layer) and masks external numbers when configured, so every rendering of
+ * its results (Slack, Teams, CSV, text, JSON) is scoped and masked alike.
  */
 export class ReportService {
   constructor(private readonly options: ReportServiceOptions) {}
 
-  /** The summary or list report for the request's window and filters. */
+  /** The summary or list report for the request's window, filters and scope. */
   async runReport(request: ReportRequest): Promise<Report> {
     const { source, serviceLevelSeconds } = this.options;
     const directory = await source.getDirectory();
@@ -34,22 +41,52 @@ export class ReportService {
       to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
       callLog: request.callLog,
     });
-    return buildReport(legs, {
+    const report = await buildReport(legs, {
       window: request.window,
       filters: request.filters,
       directory,
       serviceLevelSeconds,
       includeCalls: request.view === 'list',
+      ...(request.scope !== undefined && { scope: request.scope }),
     });
+    return this.options.maskNumbers ? maskReport(report) : report;
   }
 
-  /** The raw rows whose StartTime lies in the window, as the PBX returned them. */
+  /**
+   * The raw rows whose StartTime lies in the window, as the PBX returned them; with a scope, only
+   * rows whose source or destination is in it (see `scopeRowsQuery`).
+   */
   async runRows(request: ReportRequest): Promise<RowsResult> {
     const { source } = this.options;
-    const query = toRowsQuery(request);
+    let query = toRowsQuery(request);
+    const dns = request.scope ? [...request.scope.extensions, ...request.scope.queues] : undefined;
+    if (dns?.length === 0) return { rows: noRows(), count: request.odata.count ? 0 : undefined };
+    if (dns) query = scopeRowsQuery(query, dns);
     const count = request.odata.count ? await source.countRows(query) : undefined;
-    return { rows: source.streamRows(query), count };
+    let rows: AsyncIterable<RawCallLogRow> = source.streamRows(query);
+    if (dns) rows = keepRowsInvolving(rows, new Set(dns));
+    if (this.options.maskNumbers) rows = mapRows(rows, maskRow);
+    return { rows, count };
   }
+}
+
+/** Everything a report depends on besides the source and the service level (which are the service's). */
+function reportKey(request: ReportRequest): string {
+  const { window, filters, callLog } = request;
+  return JSON.stringify([
+    request.view === 'list',
+    window.from.getTime(),
+    window.to.getTime(),
+    window.timeZone,
+    filters.extensions,
+    filters.queues,
+    filters.numbers,
+    filters.directions,
+    filters.status,
+    callLog,
+    // Access scope: two askers with different rights must never share a report.
+    request.scope ?? null,
+  ]);
 }
 
 function toRowsQuery(request: ReportRequest): CallLogQuery {
@@ -66,4 +103,13 @@ function toRowsQuery(request: ReportRequest): CallLogQuery {
     ...(odata.top !== undefined && { top: odata.top }),
     ...(odata.skip !== undefined && { skip: odata.skip }),
   };
+}
+
+async function* noRows(): AsyncGenerator<RawCallLogRow> {}
+
+async function* mapRows(
+  rows: AsyncIterable<RawCallLogRow>,
+  map: (row: RawCallLogRow) => RawCallLogRow,
+): AsyncGenerator<RawCallLogRow> {
+  for await (const row of rows) yield map(row);
 }

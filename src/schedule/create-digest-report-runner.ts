@@ -1,3 +1,5 @@
+import type { AccessControl } from '../access/access-control';
+import { authorizeDigestRun } from '../access/authorize-digest-run';
 import { type ActionOptions, buildReportActions } from '../chat/report-actions';
 import { parseCommand } from '../commands/parse-command';
 import { CommandError } from '../core/errors';
@@ -12,6 +14,11 @@ export interface DigestReportRunnerOptions {
   maxPeriodDays: number;
   /** Buttons under a digest, per platform (as the chat service offers them); default none. */
   actions?: Partial<Record<DigestPlatform, ActionOptions>>;
+  /**
+   * Access rules: each run is authorized as the digest's creator, narrowed to what they may see
+   * now; when they lost the rights, the run throws `DigestAccessRevokedError`. Absent: no limits.
+   */
+  access?: Pick<AccessControl, 'authorize'>;
 }
 
 /**
@@ -31,15 +38,17 @@ export function createDigestReportRunner(
       maxPeriodDays: options.maxPeriodDays,
     });
     if (!parsed.ok) throw parsed.error;
-    const { request } = parsed;
-    if (request.view === 'rows' || request.view === 'help' || request.me) {
+    if (parsed.request.view === 'rows' || parsed.request.view === 'help' || parsed.request.me) {
       throw new CommandError(`"${schedule.command}" cannot be a digest: schedule a summary or a list.`);
     }
+    const { request, notes } = options.access
+      ? await authorizeDigestRun(options.access, schedule, parsed.request)
+      : { request: parsed.request, notes: [] };
     const report = await options.reports.runReport(request);
     const note = `Scheduled digest ${schedule.id} · ${schedule.rule.description}`;
     const buttons = options.actions?.[schedule.target.platform];
     const focus = request.filters.status === 'missed' ? 'missed' : 'summary';
     const actions = buttons ? buildReportActions(request, focus, occurrenceAt, buttons) : [];
-    return composeReportReply(request, report, { notes: [note], actions });
+    return composeReportReply(request, report, { notes: [note, ...notes], actions });
   };
 }

@@ -1,7 +1,8 @@
 import type { ChatUser } from '../core/chat-user';
 import type { ConversationTarget } from '../core/conversation-target';
-import { CommandError } from '../core/errors';
+import { AppError, CommandError } from '../core/errors';
 import type { NoticeReply, Reply } from '../core/reply';
+import type { ReportRequest } from '../core/report-request';
 import { nextOccurrence } from './compute-occurrences';
 import { describeLastRun } from './describe-last-run';
 import type { DigestPlatform, DigestSchedule } from './digest-schedule';
@@ -18,6 +19,21 @@ export interface DigestCommandsOptions {
   createId?: () => string;
   /** The most digests one conversation may have; default 20. */
   maxPerConversation?: number;
+  /**
+   * Access rules: a digest may only report what its creator may see (checked here and again at
+   * every run), and only its creator or an admin may remove it. Absent: no limits.
+   */
+  access?: DigestCommandAccess;
+}
+
+/** What digest commands need of the access rules (`AccessControl` fits). */
+export interface DigestCommandAccess {
+  authorize(
+    user: ChatUser,
+    request: ReportRequest,
+    context: { command?: string; via?: string },
+  ): Promise<{ ok: true; notes: string[] } | { ok: false; error: AppError }>;
+  isAdmin(user: ChatUser): boolean;
 }
 
 type CreateCommand = Extract<ScheduleCommand, { kind: 'create' }>;
@@ -41,7 +57,7 @@ export class DigestCommands {
       case 'list':
         return this.list(conversation);
       case 'delete':
-        return this.remove(command.id, conversation);
+        return this.remove(command.id, user, conversation);
     }
   }
 
@@ -68,13 +84,27 @@ export class DigestCommands {
     if (twin) {
       throw new CommandError(`That digest already exists here as ${twin.id}.`, 'schedules');
     }
+    const notes = await this.checkAccess(command, user);
     const schedule = await this.store(command, user, conversation, key);
     const first = formatLocalDateTime(command.firstRunAt, schedule.timeZone);
     const text = [
       `Digest ${schedule.id} scheduled: ${schedule.rule.description} (${schedule.timeZone}), posting "${schedule.command}" here.`,
+      ...notes,
       `First run: ${first}. "schedules" lists the digests here; "unschedule ${schedule.id}" removes this one.`,
     ].join('\n');
     return notice(text);
+  }
+
+  /** Refuses a digest of calls the creator may not see; returns the notes when it will be narrowed. */
+  private async checkAccess(command: CreateCommand, user: ChatUser): Promise<string[]> {
+    const { access } = this.options;
+    if (!access) return [];
+    const decision = await access.authorize(user, command.request, {
+      command: command.command,
+      via: 'schedule',
+    });
+    if (!decision.ok) throw decision.error;
+    return decision.notes;
   }
 
   private async store(
@@ -134,12 +164,23 @@ export class DigestCommands {
     return notice(lines.join('\n'));
   }
 
-  private async remove(id: string, conversation: ConversationTarget): Promise<Reply> {
+  private async remove(id: string, user: ChatUser, conversation: ConversationTarget): Promise<Reply> {
     const key = toConversationKey(conversation);
     const schedule = await this.options.store.getSchedule(id);
     const here =
       schedule?.target.platform === key.platform && schedule.target.conversationId === key.conversationId;
-    if (!schedule || !here || !(await this.options.store.deleteSchedule(id, key))) {
+    if (!schedule || !here) {
+      throw new CommandError(`There is no digest ${id} in this conversation.`, 'schedules');
+    }
+    const { access } = this.options;
+    const creator = schedule.creator.platform === user.platform && schedule.creator.id === user.id;
+    if (access && !creator && !access.isAdmin(user)) {
+      throw new AppError(
+        'forbidden',
+        `Digest ${id} was set up by someone else: only they or an admin may remove it.`,
+      );
+    }
+    if (!(await this.options.store.deleteSchedule(id, key))) {
       throw new CommandError(`There is no digest ${id} in this conversation.`, 'schedules');
     }
     return notice(

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { type ParseContext, parseCommand } from '../commands/parse-command';
 import { unescapeCommandText } from '../commands/unescape-command-text';
 import { CommandError } from '../core/errors';
+import type { ReportRequest } from '../core/report-request';
 import { nextOccurrence } from './compute-occurrences';
 import type { ScheduleRule } from './digest-schedule';
 import { readScheduleRule } from './parse-schedule-rule';
@@ -11,7 +12,7 @@ import { type ScheduleWord, splitScheduleWords } from './schedule-words';
 
 /** A digest command, read and checked; `create` carries the report words as typed (re-parsed at each run). */
 export type ScheduleCommand =
-  | { kind: 'create'; rule: ScheduleRule; command: string; firstRunAt: Date }
+  | { kind: 'create'; rule: ScheduleRule; command: string; firstRunAt: Date; request: ReportRequest }
   | { kind: 'list' }
   | { kind: 'delete'; id: string }
   | { kind: 'help' };
@@ -86,7 +87,7 @@ function readCreate(plain: string, words: readonly ScheduleWord[], context: Pars
       'A digest goes to everyone in the conversation, so "me" cannot stand for one person there: name the extension, e.g. "ext 101".';
     return refuse(message, `${head} ${command.replace(ME_WORDS, '$1ext 101')}`);
   }
-  return { ok: true, command: { kind: 'create', rule: reading.rule, command, firstRunAt } };
+  return { ok: true, command: { kind: 'create', rule: reading.rule, command, firstRunAt, request } };
 }
 
 function readDelete(words: readonly ScheduleWord[], index: number): ScheduleParse {

@@ -1,3 +1,4 @@
+import { DigestAccessRevokedError } from '../access/authorize-digest-run';
 import { toErrorReply } from '../chat/to-error-reply';
 import { AppError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -38,6 +39,7 @@ export async function runDigestOccurrence(
   try {
     reply = await deps.runReport(schedule, occurrenceAt);
   } catch (error) {
+    if (error instanceof DigestAccessRevokedError) return stopDigest(deps, schedule, occurrenceAt, error);
     return postNotice(deps, schedule, occurrenceAt, error);
   }
   try {
@@ -71,6 +73,35 @@ async function postNotice(
     logger.warn('digest failure notice could not be posted', { ...fields, reason: deliveryReason });
     const both = shorten(`${stripPeriod(reason)}; the notice could not be posted either: ${deliveryReason}`);
     await store.markFailed(schedule.id, occurrenceAt, both, deps.now());
+    return 'failed';
+  }
+  await store.markFailed(schedule.id, occurrenceAt, reason, deps.now(), { noticeSent: true });
+  return 'notice';
+}
+
+/**
+ * The creator lost the rights to what the digest reports: say so in the channel (no data), and
+ * disable the digest so it does not post again.
+ */
+async function stopDigest(
+  deps: OccurrenceRunDeps,
+  schedule: DigestSchedule,
+  occurrenceAt: Date,
+  error: DigestAccessRevokedError,
+): Promise<OccurrenceOutcome> {
+  const { store, logger } = deps;
+  logger.warn('digest stopped: its creator lost access', { scheduleId: schedule.id });
+  await store.disableSchedule(schedule.id);
+  const reason = 'stopped: the creator no longer has access to these calls';
+  try {
+    await deps.delivery.deliver(schedule, error.notice);
+  } catch (deliveryError) {
+    await store.markFailed(
+      schedule.id,
+      occurrenceAt,
+      shorten(`${reason}; the notice could not be posted: ${describeFailure(deliveryError)}`),
+      deps.now(),
+    );
     return 'failed';
   }
   await store.markFailed(schedule.id, occurrenceAt, reason, deps.now(), { noticeSent: true });

@@ -24,6 +24,8 @@ export interface ScheduleStore {
   listEnabledSchedules(): Promise<DigestSchedule[]>;
   /** Removes the digest (and its runs) only if it belongs to this conversation; false otherwise. */
   deleteSchedule(id: string, conversation: ConversationKey): Promise<boolean>;
+  /** Stops the digest without removing it (its creator lost access); `schedules` shows it paused. */
+  disableSchedule(id: string): Promise<void>;
 
   /**
    * Claims one occurrence until `leaseUntil`. `claimed` when no run exists yet, or when an earlier
@@ -52,5 +54,7 @@ export interface ScheduleStore {
   saveConversationReference(key: string, reference: unknown, now: Date): Promise<void>;
   getConversationReference(key: string): Promise<unknown | undefined>;
 
+  /** A cheap round trip (`/readyz`): resolves when the store answers, throws an `AppError` saying why not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { AppError } from '../core/errors';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import type { ClaimResult, ConversationKey, ScheduleStore } from './schedule-store';
 import { applyMigrations, SQLITE_MIGRATIONS } from './sqlite-migrations';
@@ -87,6 +88,10 @@ export class SqliteScheduleStore implements ScheduleStore {
       .prepare('DELETE FROM digest_schedules WHERE id = ? AND platform = ? AND conversation_id = ?')
       .run(id, conversation.platform, conversation.conversationId);
     return result.changes === 1;
+  }
+
+  async disableSchedule(id: string): Promise<void> {
+    this.db.prepare('UPDATE digest_schedules SET enabled = 0 WHERE id = ?').run(id);
   }
 
   async claimOccurrence(
@@ -177,6 +182,18 @@ export class SqliteScheduleStore implements ScheduleStore {
     return row ? (JSON.parse(row.reference) as unknown) : undefined;
   }
 
+  async ping(): Promise<void> {
+    try {
+      this.db.prepare('SELECT 1').get();
+    } catch (error) {
+      throw new AppError(
+        'unreachable',
+        `The schedule database does not answer (${describeSqliteError(error)}).`,
+        'Check DATABASE_URL, that the file is readable and writable, and that the disk is not full.',
+      );
+    }
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -201,4 +218,10 @@ export class SqliteScheduleStore implements ScheduleStore {
         occurrenceAt.getTime(),
       );
   }
+}
+
+/** SQLite's own message (errors of the native module may come from another realm, so no instanceof). */
+function describeSqliteError(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -44,6 +44,11 @@ export function pbxReadinessCheck(source: CallLogSource): ReadinessCheck {
   return { name: 'pbx', check: () => source.checkConnection() };
 }
 
+/** The schedule store (digests, Teams conversation references) answers a trivial query. */
+export function storeReadinessCheck(store: { ping(): Promise<void> }): ReadinessCheck {
+  return { name: 'store', check: () => store.ping() };
+}
+
 function describe(error: unknown): string {
   if (error instanceof AppError) return error.hint ? `${error.message} ${error.hint}` : error.message;
   return 'unexpected failure (see the log)';

@@ -21,54 +21,49 @@ interface CallLogPage {
   count: number | undefined;
 }
 
+/** Rows at the start of a refetched span that were already passed on and must be dropped; shared by its parts. */
+interface DropCounter {
+  rows: number;
+}
+
 const ENDPOINT = `GET ${CALL_LOG_FUNCTION_PATH}`;
 
 /**
- * Fetches one window of the call log: every page, rows outside the window dropped, and a window
- * that answers 504 (the query ran too long) fetched again as two halves, down to `minWindowMs`.
+ * Fetches one window of the call log page by page, rows outside the window dropped. A window that
+ * answers 504 (the query ran too long) is fetched again as two halves, down to `minWindowMs`.
+ *
+ * A 504 after some of the window's rows were already passed on (a later page timed out) resumes
+ * where they stopped: rows come in StartTime order, so the rest of the window is `[T, end)` with T
+ * the StartTime of the last row passed on; that span is fetched as two halves and its first rows
+ * that start at T and were already passed on are dropped. Rows without a readable StartTime, or out
+ * of order, make the resume count-based instead: the whole window is fetched again as halves and
+ * as many leading rows dropped as were passed on. Both rely on the PBX serving the same rows in the
+ * same order twice, which holds for calls that ended (3CX writes a call once, when it ends).
  */
 export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
 
-  /** All rows of the window whose StartTime (when present) lies in `[startMs, endMs)`, in the PBX's order. */
-  async fetchWindowRows(
-    window: FetchWindow,
-    query: CallLogQuery,
-    signal: AbortSignal,
-  ): Promise<RawCallLogRow[]> {
-    return this.splitOnGatewayTimeout(window, (part) => this.fetchAllPages(part, query, signal), concatRows);
+  /** The window's rows whose StartTime (when present) lies in `[startMs, endMs)`, one array per page, in the PBX's order. */
+  streamWindowPages(window: FetchWindow, query: CallLogQuery, signal: AbortSignal): AsyncGenerator<RawCallLogRow[]> {
+    return this.streamSpan(window, query, signal, { rows: 0 });
   }
 
   /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
   async countWindowRows(window: FetchWindow, query: CallLogQuery, signal: AbortSignal): Promise<number> {
-    return this.splitOnGatewayTimeout(
-      window,
-      async (part) => {
-        const page = await this.fetchPage(part, query, { top: 1, count: true }, signal);
-        if (page.count !== undefined) return page.count;
-        return (await this.fetchAllPages(part, query, signal)).length;
-      },
-      (first, second) => first + second,
-    );
-  }
-
-  private async splitOnGatewayTimeout<T>(
-    window: FetchWindow,
-    fetch: (window: FetchWindow) => Promise<T>,
-    combine: (first: T, second: T) => T,
-  ): Promise<T> {
     try {
-      return await fetch(window);
+      const page = await this.fetchPage(window, query, { top: 1, count: true }, signal);
+      if (page.count !== undefined) return page.count;
+      let rows = 0;
+      for await (const pageRows of this.streamWindowPages(window, query, signal)) rows += pageRows.length;
+      return rows;
     } catch (error) {
       const halves = isGatewayTimeout(error) ? halveWindow(window, this.options.minWindowMs) : undefined;
       if (!halves) throw error;
-      this.options.logger.info('The PBX timed out on a call-log window; fetching it in two halves', {
-        from: new Date(window.startMs).toISOString(),
-        to: new Date(window.endMs).toISOString(),
-      });
-      const first = await this.splitOnGatewayTimeout(halves[0], fetch, combine);
-      const second = await this.splitOnGatewayTimeout(halves[1], fetch, combine);
-      return combine(first, second);
+      this.logSplit(window);
+      return (
+        (await this.countWindowRows(halves[0], query, signal)) +
+        (await this.countWindowRows(halves[1], query, signal))
+      );
     }
   }
 
@@ -76,25 +71,61 @@ export class CallLogFetcher {
    * Pages with `$top`/`$skip`/`$count=true`. A short page is not the end while `@odata.count` says
    * rows remain (a PBX may cap pages below `$top`); an empty page always is.
    */
-  private async fetchAllPages(
-    window: FetchWindow,
+  private async *streamSpan(
+    span: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
-  ): Promise<RawCallLogRow[]> {
+    drop: DropCounter,
+  ): AsyncGenerator<RawCallLogRow[]> {
     const { pageSize } = this.options;
-    const rows: RawCallLogRow[] = [];
+    /** Rows of this span passed on or dropped, and how many of them started at `lastStartMs`. */
+    let consumed = 0;
+    let lastStartMs = Number.NEGATIVE_INFINITY;
+    let atLastStart = 0;
+    let ordered = true;
     let skip = 0;
     for (;;) {
-      const page = await this.fetchPage(window, query, { top: pageSize, skip, count: true }, signal);
-      if (page.received === 0) break;
-      for (const row of page.rows) {
-        if (isInWindow(window, readStartMs(row))) rows.push(row);
+      let page: CallLogPage;
+      try {
+        page = await this.fetchPage(span, query, { top: pageSize, skip, count: true }, signal);
+      } catch (error) {
+        if (!isGatewayTimeout(error)) throw error;
+        const resumeFromMs = consumed === 0 || !ordered ? span.startMs : lastStartMs;
+        const halves = halveWindow({ startMs: resumeFromMs, endMs: span.endMs }, this.options.minWindowMs);
+        if (!halves) throw error;
+        this.logSplit(span);
+        drop.rows += consumed === 0 || !ordered ? consumed : atLastStart;
+        yield* this.streamSpan(halves[0], query, signal, drop);
+        yield* this.streamSpan(halves[1], query, signal, drop);
+        return;
       }
+      if (page.received === 0) return;
+      const rows: RawCallLogRow[] = [];
+      for (const row of page.rows) {
+        const startMs = readStartMs(row);
+        if (!isInWindow(span, startMs)) continue;
+        consumed++;
+        if (startMs === undefined || startMs < lastStartMs) ordered = false;
+        else if (startMs === lastStartMs) atLastStart++;
+        else {
+          lastStartMs = startMs;
+          atLastStart = 1;
+        }
+        if (drop.rows > 0) drop.rows--;
+        else rows.push(row);
+      }
+      if (rows.length > 0) yield rows;
       skip += page.received;
       const done = page.count === undefined ? page.received < pageSize : skip >= page.count;
-      if (done) break;
+      if (done) return;
     }
-    return rows;
+  }
+
+  private logSplit(window: FetchWindow): void {
+    this.options.logger.info('The PBX timed out on a call-log window; fetching it in two halves', {
+      from: new Date(window.startMs).toISOString(),
+      to: new Date(window.endMs).toISOString(),
+    });
   }
 
   private async fetchPage(
@@ -132,9 +163,4 @@ function readPage(json: unknown): CallLogPage {
 
 function isGatewayTimeout(error: unknown): boolean {
   return error instanceof PbxHttpError && error.status === 504;
-}
-
-function concatRows(first: RawCallLogRow[], second: RawCallLogRow[]): RawCallLogRow[] {
-  for (const row of second) first.push(row);
-  return first;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { CallLeg } from '../core/call-leg';
 import type { RawCallLogRow } from '../core/call-log-source';
+import { parseDurationSeconds, parseInstantMs } from './call-log-values';
+
+export { parseDurationSeconds, parseInstantMs } from './call-log-values';
 
 const text = z.string().nullish();
 const integer = z.number().nullish();
@@ -57,11 +60,77 @@ export type ParsedCallLogRow = z.infer<typeof rawCallLogRowSchema>;
 /** The field that holds a row's start; the client drops rows outside their window by it. */
 export const START_TIME_FIELD = 'StartTime';
 
-/** A leg in our own names, or undefined when the row has no grouping key or no readable StartTime. */
+/**
+ * Whether every known field has its schema type: the same verdict as `rawCallLogRowSchema.safeParse`
+ * (null and missing always pass), written out field by field because zod per row costs more than
+ * everything else a leg needs (a test holds the two to the same verdicts).
+ */
+function hasKnownFieldTypes(r: RawCallLogRow): boolean {
+  return (
+    isText(r.MainCallHistoryId) &&
+    isText(r.CallHistoryId) &&
+    isText(r.CdrId) &&
+    isNumberOrText(r.CallId) &&
+    isNumber(r.Indent) &&
+    isNumber(r.SegmentId) &&
+    isNumber(r.SubrowDescNumber) &&
+    isText(r.StartTime) &&
+    isNumber(r.SourceType) &&
+    isNumber(r.DestinationType) &&
+    isNumber(r.ActionType) &&
+    isNumber(r.ActionDnType) &&
+    isText(r.SourceDn) &&
+    isText(r.SourceCallerId) &&
+    isText(r.SourceDisplayName) &&
+    isText(r.DestinationDn) &&
+    isText(r.DestinationCallerId) &&
+    isText(r.DestinationDisplayName) &&
+    isText(r.actionDnDn) &&
+    isText(r.ActionDnCallerId) &&
+    isText(r.ActionDnDisplayName) &&
+    isNumberOrText(r.RingingDuration) &&
+    isNumberOrText(r.TalkingDuration) &&
+    isNumberOrText(r.CallCost) &&
+    isBoolean(r.Answered) &&
+    isText(r.Direction) &&
+    isText(r.CallType) &&
+    isText(r.Status) &&
+    isText(r.Reason) &&
+    isText(r.RecordingUrl) &&
+    isNumber(r.SrcRecId) &&
+    isNumber(r.DstRecId) &&
+    isBoolean(r.QualityReport) &&
+    isNumber(r.SentimentScore) &&
+    isText(r.Summary) &&
+    isText(r.Transcription) &&
+    (r.Recordings === undefined || r.Recordings === null || Array.isArray(r.Recordings))
+  );
+}
+
+function isText(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
+}
+
+function isNumber(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function isNumberOrText(value: unknown): boolean {
+  return typeof value === 'string' || isNumber(value);
+}
+
+function isBoolean(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'boolean';
+}
+
+/**
+ * A leg in our own names, or undefined when the row has no grouping key, no readable StartTime,
+ * or a known field of the wrong type (the verdict of `rawCallLogRowSchema`, checked by hand).
+ */
 export function toCallLeg(raw: RawCallLogRow): CallLeg | undefined {
-  const parsed = rawCallLogRowSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const row = parsed.data;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !hasKnownFieldTypes(raw))
+    return undefined;
+  const row = raw as ParsedCallLogRow;
   const callKey = nonEmpty(row.MainCallHistoryId) ?? nonEmpty(row.CallHistoryId) ?? callIdKey(row.CallId);
   if (callKey === undefined) return undefined;
   const startMs = row.StartTime ? parseInstantMs(row.StartTime) : Number.NaN;
@@ -93,107 +162,6 @@ export function readStartMs(raw: RawCallLogRow): number | undefined {
   return Number.isNaN(startMs) ? undefined : startMs;
 }
 
-/**
- * An ISO date-time in epoch ms (NaN when unreadable). `Date.parse` reads 3CX's 7 fraction digits;
- * a time without a zone is taken as UTC (Date.parse would take the machine's zone).
- */
-export function parseInstantMs(value: string): number {
-  const timeAt = value.indexOf('T');
-  if (timeAt < 0) return Date.parse(value);
-  const last = value.charCodeAt(value.length - 1);
-  const hasZone =
-    last === 90 /* Z */ ||
-    last === 122 /* z */ ||
-    value.indexOf('+', timeAt) > 0 ||
-    value.indexOf('-', timeAt) > 0;
-  return Date.parse(hasZone ? value : `${value}Z`);
-}
-
-/**
- * Seconds in a duration: ISO 8601 (`PT0S`, `PT1M12.577027S`, `P1DT2H`) or .NET TimeSpan
- * (`hh:mm:ss`, `h:mm:ss.fffffff`, `d.hh:mm:ss`). Undefined for anything else, negative included.
- */
-export function parseDurationSeconds(value: string): number | undefined {
-  const trimmed = value.trim();
-  if (trimmed.charCodeAt(0) === 80 /* P */ || trimmed.charCodeAt(0) === 112 /* p */) {
-    return parseIsoDuration(trimmed.toUpperCase());
-  }
-  return parseTimeSpan(trimmed);
-}
-
-const ISO_UNIT_SECONDS: Record<string, number> = { W: 604_800, D: 86_400, H: 3_600, M: 60, S: 1 };
-
-function parseIsoDuration(value: string): number | undefined {
-  let seconds = 0;
-  let inTime = false;
-  let sawNumber = false;
-  let i = 1;
-  while (i < value.length) {
-    if (value[i] === 'T') {
-      if (inTime) return undefined;
-      inTime = true;
-      i++;
-      continue;
-    }
-    const number = readDecimal(value, i);
-    if (!number) return undefined;
-    const unit = value[number.end];
-    // Date part allows W and D (Y and M have no fixed length); the time part H, M and S.
-    const allowed = inTime ? unit === 'H' || unit === 'M' || unit === 'S' : unit === 'W' || unit === 'D';
-    if (!unit || !allowed) return undefined;
-    seconds += number.value * (ISO_UNIT_SECONDS[unit] ?? 0);
-    sawNumber = true;
-    i = number.end + 1;
-  }
-  return sawNumber && Number.isFinite(seconds) ? seconds : undefined;
-}
-
-function parseTimeSpan(value: string): number | undefined {
-  const parts = value.split(':');
-  if (parts.length !== 3) return undefined;
-  const [dayHour, minutes, secs] = parts as [string, string, string];
-  let days = 0;
-  let hoursText = dayHour;
-  const dot = dayHour.indexOf('.');
-  if (dot >= 0) {
-    days = readWhole(dayHour.slice(0, dot)) ?? Number.NaN;
-    hoursText = dayHour.slice(dot + 1);
-  }
-  const hours = readWhole(hoursText);
-  const mins = readWhole(minutes);
-  const sec = readDecimal(secs, 0);
-  if (Number.isNaN(days) || hours === undefined || mins === undefined || !sec || sec.end !== secs.length) {
-    return undefined;
-  }
-  const seconds = days * 86_400 + hours * 3_600 + mins * 60 + sec.value;
-  return Number.isFinite(seconds) ? seconds : undefined;
-}
-
-/** Digits with an optional `.`/`,` fraction starting at `start`; undefined when no digit is there. */
-function readDecimal(value: string, start: number): { value: number; end: number } | undefined {
-  let i = start;
-  while (i < value.length && isDigit(value.charCodeAt(i))) i++;
-  if (i === start) return undefined;
-  let end = i;
-  if (i < value.length && (value[i] === '.' || value[i] === ',')) {
-    let j = i + 1;
-    while (j < value.length && isDigit(value.charCodeAt(j))) j++;
-    if (j === i + 1) return undefined;
-    end = j;
-  }
-  return { value: Number(value.slice(start, end).replace(',', '.')), end };
-}
-
-function readWhole(value: string): number | undefined {
-  if (value.length === 0) return undefined;
-  for (let i = 0; i < value.length; i++) if (!isDigit(value.charCodeAt(i))) return undefined;
-  return Number(value);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 function toSeconds(value: string | number | null | undefined): number {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : 0;
   if (typeof value === 'string') return parseDurationSeconds(value) ?? 0;
@@ -207,4 +175,46 @@ function nonEmpty(value: string | null | undefined): string | undefined {
 function callIdKey(value: number | string | null | undefined): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   return String(value);
+}
+
+/**
+ * The fields that may show a party's number as text: caller ids, display names (an unknown
+ * caller's name is often their number) and the AI summary and transcription, which may quote it.
+ */
+export const CALLER_TEXT_FIELDS = [
+  'SourceCallerId',
+  'SourceDisplayName',
+  'DestinationCallerId',
+  'DestinationDisplayName',
+  'ActionDnCallerId',
+  'ActionDnDisplayName',
+  'Summary',
+  'Transcription',
+] as const;
+
+/** The fields whose DN makes an extension or queue "involved" in a row (the spec's rule). */
+export const DN_FIELDS = ['SourceDn', 'DestinationDn'] as const;
+
+/** A copy of the raw row with each caller text (when it is a string) passed through `mask`. */
+export function mapCallerTexts(raw: RawCallLogRow, mask: (text: string) => string): RawCallLogRow {
+  const copy: RawCallLogRow = { ...raw };
+  for (const field of CALLER_TEXT_FIELDS) {
+    const value = copy[field];
+    if (typeof value === 'string') copy[field] = mask(value);
+  }
+  return copy;
+}
+
+/** True when the row's SourceDn or DestinationDn is one of `dns`. */
+export function rowInvolvesAnyDn(raw: RawCallLogRow, dns: ReadonlySet<string>): boolean {
+  return DN_FIELDS.some((field) => {
+    const value = raw[field];
+    return typeof value === 'string' && dns.has(value);
+  });
+}
+
+/** An OData `$filter` for rows whose SourceDn or DestinationDn is one of `dns` (at least one). */
+export function buildDnFilter(dns: readonly string[]): string {
+  const terms = dns.flatMap((dn) => DN_FIELDS.map((field) => `${field} eq '${dn.replaceAll("'", "''")}'`));
+  return `(${terms.join(' or ')})`;
 }

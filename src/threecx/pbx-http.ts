@@ -2,6 +2,7 @@ import { type Dispatcher, request } from 'undici';
 import { type Logger, redact } from '../core/logger';
 import { describeEndpoint, PbxHttpError, PbxUnreachableError } from './errors';
 import { toUnreachableError } from './network-errors';
+import { decodeBody, parseJsonBody } from './parse-json-body';
 import { computeRetryDelayMs, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry';
 
 /** Everything the transport needs; all of it injected so tests run against a real local server. */
@@ -32,7 +33,7 @@ export interface PbxRequest {
 interface RawAnswer {
   status: number;
   retryAfter: string | undefined;
-  text: string;
+  body: Uint8Array;
 }
 
 /**
@@ -68,7 +69,7 @@ export class PbxHttp {
       logger.debug('PBX answered', { endpoint, status: answer.status, attempt: retry + 1 });
       if (answer.status >= 200 && answer.status < 300) return this.parseJson(answer, endpoint);
       if (!isRetryableStatus(answer.status) || retry >= policy.maxRetries) {
-        throw new PbxHttpError(answer.status, endpoint, this.readPbxMessage(answer.text));
+        throw new PbxHttpError(answer.status, endpoint, this.readPbxMessage(decodeBody(answer.body)));
       }
       const retryAfterMs = parseRetryAfterMs(answer.retryAfter, this.options.now());
       const delayMs = computeRetryDelayMs(retry, policy, this.options.random, retryAfterMs);
@@ -93,12 +94,13 @@ export class PbxHttp {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
-      const text = await response.body.text();
+      // Bytes, not text: large pages are parsed row by row (see parse-json-body.ts).
+      const body = await response.body.bytes();
       const retryAfter = response.headers['retry-after'];
       return {
         status: response.statusCode,
         retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-        text,
+        body,
       };
     } catch (error) {
       throwIfAborted(req.signal);
@@ -113,9 +115,9 @@ export class PbxHttp {
   }
 
   private parseJson(answer: RawAnswer, endpoint: string): unknown {
-    if (answer.text === '') return {};
+    if (isEmptyBody(answer.body)) return {};
     try {
-      return JSON.parse(answer.text);
+      return parseJsonBody(answer.body);
     } catch {
       throw new PbxHttpError(answer.status, endpoint, 'the answer is not JSON (is THREECX_URL the PBX?)');
     }
@@ -156,6 +158,11 @@ function extractPbxMessage(text: string): string | undefined {
     if (typeof value === 'string' && value !== '') return value;
   }
   return undefined;
+}
+
+/** No bytes, or only a UTF-8 byte order mark (which `TextDecoder` drops). */
+function isEmptyBody(body: Uint8Array): boolean {
+  return body.byteLength === 0 || (body.byteLength === 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf);
 }
 
 function isRetryableReason(error: PbxUnreachableError): boolean {

@@ -11,8 +11,13 @@ import { QUEUE_FIELDS, toDirectoryQueue, toDirectoryUser, USER_FIELDS } from './
 import { fetchCollection } from './fetch-collection';
 import { PbxHttp } from './pbx-http';
 import { DEFAULT_RETRY_POLICY } from './retry';
+import { type SkippedRowsTally } from './legs-recording';
+import { BufferedPageFeed } from './page-feed';
+import { readFeedsInOrder } from './read-feeds-in-order';
 import { runInOrder } from './run-in-order';
 import { type AccessTokenProvider, ClientCredentialsTokenProvider } from './token-provider';
+import { WindowLegsCache } from './window-legs-cache';
+import { WindowLegsHub } from './window-legs-hub';
 import { XapiRequester } from './xapi-requester';
 
 /** How to reach one 3CX V20 PBX's XAPI; everything but the address and credentials has a default. */
@@ -36,6 +41,16 @@ export interface XapiClientOptions {
   pageSize?: number;
   /** Call-log windows fetched at once; default 4. */
   concurrency?: number;
+  /** Pages `streamRows` fetches ahead per window before waiting for its reader; default 4. */
+  bufferPages?: number;
+  /** Keep-alive connections to the PBX; default 4 × concurrency (several reports may run at once). */
+  connections?: number;
+  /**
+   * Legs of windows that ended more than `settleMs` (default 1 h) before they were fetched are kept
+   * for repeated reports, at most `maxLegs` (default 250,000) for at most `maxAgeMs` (default 6 h).
+   * `false`: no cache (identical windows in flight are still fetched once).
+   */
+  cache?: false | { maxLegs?: number; maxAgeMs?: number; settleMs?: number };
   /** How long the directory is cached; default 5 min. */
   directoryTtlMs?: number;
   /** Default: silent. */
@@ -51,7 +66,9 @@ export interface XapiClientOptions {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const RECENT_TOKENS = 4;
+const DEFAULT_CACHE = { maxLegs: 250_000, maxAgeMs: 6 * HOUR_MS, settleMs: HOUR_MS };
 
 /** The `CallLogSource` backed by a 3CX V20 PBX's XAPI. */
 export class XapiClient implements CallLogSource {
@@ -62,6 +79,10 @@ export class XapiClient implements CallLogSource {
   private readonly logger: Logger;
   private readonly windowMs: number;
   private readonly concurrency: number;
+  private readonly bufferPages: number;
+  private readonly legsHub: WindowLegsHub;
+  /** The legs cache, for tests and benchmarks; undefined when turned off. */
+  readonly legsCache: WindowLegsCache | undefined;
   /** The last few tokens used: a PBX may echo an old one in an error body, and it must be masked too. */
   private readonly recentTokens: string[] = [];
 
@@ -69,8 +90,11 @@ export class XapiClient implements CallLogSource {
     const now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
     this.windowMs = options.windowMs ?? DAY_MS;
-    this.concurrency = options.concurrency ?? 4;
-    this.ownDispatcher = options.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000 });
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+    this.bufferPages = Math.max(1, Math.floor(options.bufferPages ?? 4));
+    this.ownDispatcher = options.dispatcher
+      ? undefined
+      : new Agent({ keepAliveTimeout: 10_000, connections: options.connections ?? 4 * this.concurrency });
     const http = new PbxHttp({
       baseUrl: normalizeBaseUrl(options.baseUrl),
       dispatcher: options.dispatcher ?? this.ownDispatcher!,
@@ -101,6 +125,15 @@ export class XapiClient implements CallLogSource {
       minWindowMs: options.minWindowMs ?? 5 * 60_000,
       logger: this.logger,
     });
+    const cache = options.cache === false ? undefined : { ...DEFAULT_CACHE, ...definedOnly(options.cache ?? {}) };
+    this.legsCache = cache ? new WindowLegsCache(cache) : undefined;
+    this.legsHub = new WindowLegsHub({
+      source: (window, query, signal) => this.fetcher.streamWindowPages(window, query, signal),
+      cache: this.legsCache,
+      settleMs: cache?.settleMs ?? DEFAULT_CACHE.settleMs,
+      now,
+      logger: this.logger,
+    });
     this.directory = new DirectoryCache(
       () => this.loadDirectory(),
       options.directoryTtlMs ?? 5 * 60_000,
@@ -108,42 +141,62 @@ export class XapiClient implements CallLogSource {
     );
   }
 
-  /** Rows in window order; `top`/`skip` count over the whole result. Breaking off aborts pending requests. */
+  /**
+   * Rows in window order, each window's pages passed on as they arrive while later windows are
+   * fetched ahead (`bufferPages` each); `top`/`skip` count over the whole result. Breaking off
+   * aborts pending requests.
+   */
   async *streamRows(query: CallLogQuery): AsyncGenerator<RawCallLogRow> {
     let toSkip = Math.max(0, query.skip ?? 0);
     let remaining = query.top ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) return;
-    const abort = new AbortController();
-    const tasks = this.splitQuery(query).map(
-      (window) => () => this.fetcher.fetchWindowRows(window, query, abort.signal),
+    const openers = this.splitQuery(query).map(
+      (window) => () =>
+        new BufferedPageFeed(
+          (signal) => this.fetcher.streamWindowPages(window, query, signal),
+          this.bufferPages,
+        ),
     );
-    try {
-      for await (const rows of runInOrder(tasks, this.concurrency)) {
-        for (const row of rows) {
-          if (toSkip > 0) {
-            toSkip--;
-            continue;
-          }
-          yield row;
-          if (--remaining <= 0) return;
+    for await (const rows of readFeedsInOrder(openers, this.concurrency)) {
+      for (const row of rows) {
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
         }
+        yield row;
+        if (--remaining <= 0) return;
       }
-    } finally {
-      abort.abort();
     }
   }
 
-  /** Parsed legs; rows without a call key or StartTime are skipped and their number logged (never their content). */
+  /**
+   * Parsed legs in window order; rows without a call key or StartTime are skipped and their number
+   * logged (never their content). Windows are shared with concurrent identical queries and served
+   * from the cache when they can no longer change (see `WindowLegsHub`).
+   */
   async *streamLegs(query: CallLogQuery): AsyncGenerator<CallLeg> {
-    let skippedRows = 0;
+    const tally = { skippedRows: 0 };
     try {
-      for await (const row of this.streamRows(query)) {
-        const leg = toCallLeg(row);
-        if (leg) yield leg;
-        else skippedRows++;
-      }
+      for await (const legs of this.streamLegPages(query, tally)) for (const leg of legs) yield leg;
     } finally {
-      if (skippedRows > 0) this.logger.warn('Skipped call-log rows that could not be read', { skippedRows });
+      if (tally.skippedRows > 0) {
+        this.logger.warn('Skipped call-log rows that could not be read', { skippedRows: tally.skippedRows });
+      }
+    }
+  }
+
+  private streamLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
+    if (query.top !== undefined || query.skip !== undefined) return this.parseRowPages(query, tally);
+    const openers = this.splitQuery(query).map((window) => () => this.legsHub.openFeed(window, query, tally));
+    return readFeedsInOrder(openers, this.concurrency);
+  }
+
+  /** `top`/`skip` count rows, so such queries are parsed from `streamRows`, unshared and uncached. */
+  private async *parseRowPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncGenerator<CallLeg[]> {
+    for await (const row of this.streamRows(query)) {
+      const leg = toCallLeg(row);
+      if (leg) yield [leg];
+      else tally.skippedRows++;
     }
   }
 

@@ -1,5 +1,6 @@
 import { parseCommand } from '../../src/commands/parse-command';
 import { usageText } from '../../src/commands/usage';
+import { parseScheduleCommand } from '../../src/schedule/parse-schedule-command';
 
 describe('usageText', () => {
   const text = usageText();
@@ -58,6 +59,18 @@ describe('usageText', () => {
       '`expand=X`',
     ]) {
       expect(text).toContain(part);
+    }
+  });
+
+  test('names the digest commands on one line, which is no list of report commands', () => {
+    const line = text.split('\n').find((candidate) => candidate.startsWith('Digests'));
+    expect(line).toBe(
+      'Digests, in a Slack channel or Teams conversation: `schedule every weekday at 8:00 last workday missed` posts that report there on that schedule; `schedules` lists them, `unschedule <id>` removes one, `schedule help` tells more.',
+    );
+    expect(text.indexOf('Digests')).toBeLessThan(text.indexOf('Examples:'));
+    for (const span of ['schedule every weekday at 8:00 last workday missed', 'schedules', 'schedule help']) {
+      const parsed = parseScheduleCommand(span, context);
+      expect(parsed?.ok ? span : `${span}: ${JSON.stringify(parsed)}`).toBe(span);
     }
   });
 

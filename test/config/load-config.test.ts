@@ -126,6 +126,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the access settings: ACCESS_UNMAPPED is none or all', () => {
+    expect(
+      loadConfig({ ACCESS_POLICY: './policy.yaml', ACCESS_UNMAPPED: 'all', PRIVACY_MASK_NUMBERS: 'true' }),
+    ).toMatchObject({ accessPolicyPath: './policy.yaml', accessUnmapped: 'all', privacyMaskNumbers: true });
+    expect(configError({ ACCESS_UNMAPPED: 'agent' }).message).toContain(
+      'ACCESS_UNMAPPED must be none (default: unlinked chat users see nothing) or all (they see every call)',
+    );
+  });
+
   it('requires the tenant for a single-tenant Teams bot and accepts a multi-tenant one without', () => {
     expect(configError({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).message).toContain(
       'MICROSOFT_APP_TENANT_ID: is missing',

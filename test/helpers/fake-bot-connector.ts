@@ -15,10 +15,20 @@ export interface ConnectorCall {
   activity: Record<string, unknown>;
 }
 
+/** A conversation member as the Bot Connector describes one (TeamsChannelAccount). */
+export interface FakeTeamsMember {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
 /**
  * A stand-in for Teams' Bot Connector (`serviceUrl`): a real HTTP server on 127.0.0.1 (or
  * `host`) that accepts `POST /v3/conversations/{id}/activities[/{activityId}]`, records each
- * activity and answers `{ id }`, as the real one does.
+ * activity and answers `{ id }`, as the real one does. `GET /v3/conversations/{id}/members/{userId}`
+ * answers the member set with `setMember` (in any conversation), else 404 like Teams.
  */
 export interface FakeBotConnector {
   /** Use as the activity's `serviceUrl`; ends with a slash like Teams' own. */
@@ -34,13 +44,20 @@ export interface FakeBotConnector {
   ): Promise<ConnectorCall[]>;
   /** The message activities (not typing indicators) received so far. */
   messages(): ConnectorCall[];
+  /** What a member lookup of `userId` (the channel account id) answers. */
+  setMember(member: FakeTeamsMember): void;
+  /** The member lookups received, as `conversationId userId`. */
+  readonly memberLookups: string[];
   close(): Promise<void>;
 }
 
 const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const MEMBER_PATH = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 export async function startFakeBotConnector(options: { host?: string } = {}): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
+  const members = new Map<string, FakeTeamsMember>();
+  const memberLookups: string[] = [];
   const waiters = new Set<() => void>();
   let requestCount = 0;
   let nextId = 1;
@@ -51,6 +68,19 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const path = request.url ?? '/';
+      const memberMatch = request.method === 'GET' ? MEMBER_PATH.exec(path.split('?')[0] ?? '') : null;
+      if (memberMatch?.[1] && memberMatch[2]) {
+        const userId = decodeURIComponent(memberMatch[2]);
+        memberLookups.push(`${decodeURIComponent(memberMatch[1])} ${userId}`);
+        const member = members.get(userId);
+        response.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify(
+            member ?? { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } },
+          ),
+        );
+        return;
+      }
       const match = ACTIVITIES_PATH.exec(path.split('?')[0] ?? '');
       let activity: unknown;
       try {
@@ -114,6 +144,10 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
         if (!check()) waiters.add(check);
       }),
     messages: () => calls.filter((call) => call.activity.type === 'message'),
+    setMember: (member) => {
+      members.set(member.id, member);
+    },
+    memberLookups,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

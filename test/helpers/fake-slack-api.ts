@@ -44,6 +44,8 @@ export interface FakeSlackApi {
   setUser(userId: string, user: FakeSlackUser): void;
   /** The next `times` calls of `method` answer `{ ok: false, error }`. */
   failMethod(method: string, error: string, times?: number): void;
+  /** The next `times` (default 1) calls of `method` answer HTTP `status`, e.g. 429 with a Retry-After, or 503. */
+  failHttp(method: string, status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
   /** Holds every call of `method` unanswered until the returned function is called. */
   hold(method: string): () => void;
   /** Answers every held call now. */
@@ -66,6 +68,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const files = new Map<string, UploadedFile>();
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, { error: string; times: number }>();
+  const httpFailures = new Map<string, { status: number; times: number; retryAfterSeconds?: number }>();
   const holds = new Map<string, { promise: Promise<void>; release: () => void }>();
   const changes = new EventEmitter();
   changes.setMaxListeners(100);
@@ -144,6 +147,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const args = decodeArgs(raw.toString('utf8'), contentType);
       calls.push({ method, args, authorization: request.headers.authorization, contentType });
       changes.emit('change');
+      const httpFailure = httpFailures.get(method);
+      if (httpFailure && httpFailure.times > 0) {
+        httpFailure.times -= 1;
+        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+        if (httpFailure.retryAfterSeconds !== undefined)
+          headers['retry-after'] = String(httpFailure.retryAfterSeconds);
+        response.writeHead(httpFailure.status, headers);
+        response.end(
+          JSON.stringify({ ok: false, error: httpFailure.status === 429 ? 'ratelimited' : 'fatal' }),
+        );
+        return;
+      }
       return sendJson(response, 200, await answerMethod(method, args));
     }
     if (path.startsWith('/upload/')) {
@@ -201,6 +216,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     files,
     setUser: (userId, user) => users.set(userId, user),
     failMethod: (method, error, times = 1) => failures.set(method, { error, times }),
+    failHttp: (method, status, { times = 1, retryAfterSeconds } = {}) =>
+      httpFailures.set(method, {
+        status,
+        times,
+        ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+      }),
     hold: (method) => {
       let resolveHold = () => {};
       const promise = new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
 import { type DemoPbx, type DemoPbxOptions, startDemoPbx } from '../../src/demo/demo-pbx';
 import { type RunningBot, startBot } from '../../src/start-bot';
+import { TEST_ADMINS_POLICY_PATH } from './access-policy-files';
 import {
   type FakeSlackApi,
   type FakeSlackUser,
@@ -40,7 +41,10 @@ export interface SlackBotHarness {
   /** Every log line the bot wrote (JSON), to check that no secret is in them. */
   logs: string[];
   eventsUrl: string;
-  /** POSTs a signed request at the pinned clock (or as `options` say). */
+  /** The bot's clock: starts at SLACK_NOW; `setNow` moves it (signatures follow it). */
+  now(): Date;
+  setNow(date: Date): void;
+  /** POSTs a signed request at the bot's clock (or as `options` say). */
   post(body: SlackRequestBody, options?: Partial<SlackPostOptions>): Promise<SlackPostResult>;
   /** Sends `/calls <text>`; its response_url is `slack.responseUrl(responseId)`. */
   sendCommand(
@@ -60,6 +64,8 @@ export interface SlackBotHarnessOptions {
   env?: Record<string, string>;
   /** users.info answers; by default the test user is in Europe/Berlin. */
   users?: Record<string, FakeSlackUser>;
+  /** Start the digest scheduler's timer; default false (tests call `bot.scheduler.tick()`). */
+  startScheduler?: boolean;
 }
 
 let responseCounter = 0;
@@ -73,7 +79,10 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
   };
   for (const [id, user] of Object.entries(users)) slack.setUser(id, user);
   const logs: string[] = [];
+  let current = SLACK_NOW;
+  const now = () => current;
   const config = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
@@ -83,15 +92,16 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
     ...options.env,
   });
-  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), now: () => SLACK_NOW });
-  const bot = await startBot({ config, logger, now: () => SLACK_NOW });
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), now });
+  const bot = await startBot({ config, logger, now, startScheduler: options.startScheduler ?? false });
   const eventsUrl = `${bot.url}/slack/events`;
   const post = (body: SlackRequestBody, postOptions: Partial<SlackPostOptions> = {}) =>
     postToSlackEvents(eventsUrl, body, {
       signingSecret: SIGNING_SECRET,
-      timestampSeconds: SLACK_NOW_SECONDS,
+      timestampSeconds: Math.floor(current.getTime() / 1000),
       ...postOptions,
     });
   return {
@@ -100,6 +110,10 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
     slack,
     logs,
     eventsUrl,
+    now,
+    setNow: (date) => {
+      current = date;
+    },
     post,
     sendCommand: async (text, fields = {}) => {
       responseCounter += 1;

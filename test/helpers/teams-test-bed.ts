@@ -5,6 +5,7 @@ import { createLogger } from '../../src/core/logger';
 import type { Report } from '../../src/core/report';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { type RunningBot, startBot } from '../../src/start-bot';
+import { TEST_ADMINS_POLICY_PATH } from './access-policy-files';
 import { type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector';
 
 export const TEAMS_TEST_NOW = '2026-11-29T10:00:00Z';
@@ -25,13 +26,23 @@ export interface TeamsTestBed {
   settle(): Promise<void>;
   /** `npm run -s calls -- <words> --json --tz <zone>` in-process, against the same PBX and clock. */
   runCliJson(words: string[], timeZone: string): Promise<Report>;
+  /** Moves the bot's clock (it starts at TEAMS_TEST_NOW). */
+  setNow(date: Date): void;
   close(): Promise<void>;
+}
+
+export interface TeamsTestBedOptions {
+  /** The demo PBX's "now" (its data ends there); default TEAMS_TEST_NOW. */
+  pbxNow?: Date;
+  /** Start the digest scheduler's timer; default false (tests call `bot.scheduler.tick()`). */
+  startScheduler?: boolean;
 }
 
 export async function startTeamsTestBed(
   env: Record<string, string> = { TEAMS_DEV_NO_AUTH: 'true' },
+  options: TeamsTestBedOptions = {},
 ): Promise<TeamsTestBed> {
-  const pbx = await startDemoPbx({ seed: 42, now: new Date(TEAMS_TEST_NOW) });
+  const pbx = await startDemoPbx({ seed: 42, now: options.pbxNow ?? new Date(TEAMS_TEST_NOW) });
   const connector = await startFakeBotConnector();
   const pbxEnv = {
     THREECX_URL: pbx.url,
@@ -41,9 +52,22 @@ export async function startTeamsTestBed(
   const logs: LogEntry[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogEntry) });
   let bot: RunningBot;
+  let current = new Date(TEAMS_TEST_NOW);
   try {
-    const config = loadConfig({ ...pbxEnv, PORT: '0', HOST: '127.0.0.1', ...env });
-    bot = await startBot({ config, logger, now: () => new Date(TEAMS_TEST_NOW) });
+    const config = loadConfig({
+      ...pbxEnv,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite::memory:',
+      ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
+      ...env,
+    });
+    bot = await startBot({
+      config,
+      logger,
+      now: () => current,
+      startScheduler: options.startScheduler ?? false,
+    });
   } catch (error) {
     await Promise.all([pbx.close(), connector.close()]);
     throw error;
@@ -64,6 +88,9 @@ export async function startTeamsTestBed(
       return { status: response.status, body: await response.text() };
     },
     settle: () => teams.stop?.() ?? Promise.resolve(),
+    setNow: (date) => {
+      current = date;
+    },
     runCliJson: async (words, timeZone) => {
       let stdout = '';
       let stderr = '';

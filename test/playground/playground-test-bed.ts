@@ -45,7 +45,7 @@ export async function startPlaygroundTestBed(): Promise<PlaygroundTestBed> {
   const env: Record<string, string> = {}; // no THREECX_URL: the built-in demo PBX, as in `npm start`
   const logs: LogEntry[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogEntry) });
-  const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:' });
   const served = await startServer(config, logger, now);
   return {
     url: served.url,

@@ -145,4 +145,30 @@ describe('ReportBuilder: filters', () => {
       ['103', 1],
     ]);
   });
+
+  it('keeps to an access scope: calls involving any scope DN, ANDed with the filters, lists within it', async () => {
+    const startsIn = async (
+      scope: { extensions: string[]; queues: string[] },
+      filters: Partial<ReportFilters> = {},
+    ) =>
+      (await reportOf(legs, { filters, scope, includeCalls: true }))
+        .calls!.map((call) => call.start.slice(11, 16))
+        .join(' ');
+    expect(await startsIn({ extensions: ['101'], queues: [] })).toBe('12:00 10:02 09:02');
+    expect(await startsIn({ extensions: ['103'], queues: ['800'] })).toBe('11:00 10:02 09:02');
+    expect(await startsIn({ extensions: [], queues: ['801'] })).toBe('');
+    expect(await startsIn({ extensions: ['101'], queues: [] }, { directions: ['outbound'] })).toBe('12:00');
+    expect(await startsIn({ extensions: ['101'], queues: [] }, { extensions: ['103'] })).toBe('');
+    const report = await reportOf(legs, { scope: { extensions: ['102'], queues: [] } });
+    const filtered = await reportOf(legs, { filters: { extensions: ['102'] } });
+    expect(report.totals).toEqual(filtered.totals);
+    expect(report.totals.calls).toBe(4);
+    expect(report.byExtension.map((row) => [row.extension, row.calls])).toEqual([['102', 4]]);
+    expect(report.byQueue).toEqual([]);
+    expect(report.filters.extensions).toEqual([]);
+    const queue = await reportOf(legs, { scope: { extensions: [], queues: ['800'] } });
+    expect(queue.totals.calls).toBe(2);
+    expect(queue.byQueue.map((row) => [row.queue, row.calls])).toEqual([['800', 2]]);
+    expect(queue.byExtension).toEqual([]);
+  });
 });

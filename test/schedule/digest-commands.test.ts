@@ -1,8 +1,10 @@
+import { parseCommand } from '../../src/commands/parse-command';
 import type { ChatUser } from '../../src/core/chat-user';
 import type { ConversationTarget } from '../../src/core/conversation-target';
-import { CommandError } from '../../src/core/errors';
+import { AppError, CommandError } from '../../src/core/errors';
 import type { Reply } from '../../src/core/reply';
-import { DigestCommands } from '../../src/schedule/digest-commands';
+import type { ReportRequest } from '../../src/core/report-request';
+import { type DigestCommandAccess, DigestCommands } from '../../src/schedule/digest-commands';
 import type { ScheduleCommand } from '../../src/schedule/parse-schedule-command';
 import { createClock, openMemoryStore } from './schedule-helpers';
 
@@ -10,12 +12,19 @@ const USER: ChatUser = { platform: 'slack', id: 'U1', email: 'lead@example.com',
 const CHANNEL: ConversationTarget = { platform: 'slack', id: 'C1', teamId: 'T1', label: '#support' };
 const OTHER_CHANNEL: ConversationTarget = { platform: 'slack', id: 'C2', teamId: 'T1' };
 
-const WEEKDAY_DIGEST: ScheduleCommand = {
+const WEEKDAY_DIGEST: Extract<ScheduleCommand, { kind: 'create' }> = {
   kind: 'create',
   rule: { cron: '0 8 * * 1-5', description: 'every weekday at 08:00' },
   command: 'last workday missed',
   firstRunAt: new Date('2026-11-02T07:00:00Z'),
+  request: requestFor('last workday missed'),
 };
+
+function requestFor(command: string): ReportRequest {
+  const parsed = parseCommand(command, { now: new Date('2026-11-02T07:00:00Z'), timeZone: 'Europe/Berlin' });
+  if (!parsed.ok) throw parsed.error;
+  return parsed.request;
+}
 
 function setUp(ids: string[] = ['k3m9qa', 'p7x2zd', 'a1b2c3']) {
   const clock = createClock('2026-10-30T10:00:00Z');
@@ -31,13 +40,20 @@ function textOf(reply: Reply): string {
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<CommandError> {
+  const error = await refusalOf(promise);
+  if (error instanceof CommandError) return error;
+  throw error;
+}
+
+/** The AppError (a command error, or a refusal by the access rules) the promise rejects with. */
+async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof CommandError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
-  throw new Error('expected a CommandError');
+  throw new Error('expected an AppError');
 }
 
 describe('DigestCommands: create', () => {
@@ -131,6 +147,7 @@ describe('DigestCommands: list and remove, only within the conversation', () => 
         rule: { cron: '0 * * * *', description: 'every hour' },
         command: 'past 1 hours queue 800',
         firstRunAt: new Date('2026-10-30T11:00:00Z'),
+        request: requestFor('past 1 hours queue 800'),
       },
       { ...USER, timeZone: 'UTC' },
       CHANNEL,
@@ -182,6 +199,72 @@ describe('DigestCommands: list and remove, only within the conversation', () => 
     expect(reply.kind).toBe('help');
     expect(reply.kind === 'help' && reply.text.split('\n')[0]).toBe(
       'Digests post a report to this conversation on a schedule: `schedule <when> <report command>`.',
+    );
+  });
+});
+
+describe('DigestCommands with access rules', () => {
+  const MANAGER: ChatUser = { platform: 'slack', id: 'UMGR', timeZone: 'Europe/Berlin' };
+  const ADMIN: ChatUser = { platform: 'slack', id: 'UADMIN', timeZone: 'Europe/Berlin' };
+  const OTHER: ChatUser = { platform: 'slack', id: 'UOTHER', timeZone: 'Europe/Berlin' };
+  /** Access rules where the manager may see queue 800 only, and UADMIN is an admin. */
+  const access: DigestCommandAccess = {
+    async authorize(user, request) {
+      if (user.id === 'UADMIN') return { ok: true, notes: [] };
+      if (user.id !== 'UMGR')
+        return { ok: false, error: new AppError('forbidden', 'You have no access to call data yet.') };
+      if (request.filters.queues.some((queue) => queue !== '800')) {
+        return { ok: false, error: new AppError('forbidden', 'Queue 801 is outside what you may see.') };
+      }
+      return { ok: true, notes: ['Narrowed to what you may see: queue 800.'] };
+    },
+    isAdmin: (user) => user.id === 'UADMIN',
+  };
+
+  function setUpWithAccess() {
+    const clock = createClock('2026-10-30T10:00:00Z');
+    const store = openMemoryStore();
+    const ids = ['k3m9qa', 'p7x2zd'];
+    const commands = new DigestCommands({
+      store,
+      now: clock.now,
+      createId: () => ids.shift() ?? 'zzzzzz',
+      access,
+    });
+    return { store, commands };
+  }
+
+  const digestOf = (command: string) => ({ ...WEEKDAY_DIGEST, command, request: requestFor(command) });
+
+  it('refuses a digest of calls its creator may not see, and stores nothing', async () => {
+    const { store, commands } = setUpWithAccess();
+    const error = await refusalOf(commands.answer(digestOf('yesterday queue 801'), MANAGER, CHANNEL));
+    expect(error.message).toBe('Queue 801 is outside what you may see.');
+    expect(await store.listSchedules({ platform: 'slack', conversationId: 'C1' })).toEqual([]);
+    const stranger = await refusalOf(commands.answer(digestOf('yesterday'), OTHER, CHANNEL));
+    expect(stranger.message).toBe('You have no access to call data yet.');
+  });
+
+  it("says when a digest will be narrowed to the creator's scope", async () => {
+    const { commands } = setUpWithAccess();
+    const text = textOf(await commands.answer(digestOf('yesterday'), MANAGER, CHANNEL));
+    expect(text.split('\n')[1]).toBe('Narrowed to what you may see: queue 800.');
+  });
+
+  it('lets only the creator or an admin remove a digest', async () => {
+    const { store, commands } = setUpWithAccess();
+    await commands.answer(digestOf('yesterday'), MANAGER, CHANNEL);
+    const error = await refusalOf(commands.answer({ kind: 'delete', id: 'k3m9qa' }, OTHER, CHANNEL));
+    expect(error.message).toBe(
+      'Digest k3m9qa was set up by someone else: only they or an admin may remove it.',
+    );
+    expect(await store.getSchedule('k3m9qa')).toBeDefined();
+    expect(textOf(await commands.answer({ kind: 'delete', id: 'k3m9qa' }, ADMIN, CHANNEL))).toMatch(
+      /^Digest k3m9qa removed/,
+    );
+    await commands.answer(digestOf('yesterday'), MANAGER, CHANNEL);
+    expect(textOf(await commands.answer({ kind: 'delete', id: 'p7x2zd' }, MANAGER, CHANNEL))).toMatch(
+      /^Digest p7x2zd removed/,
     );
   });
 });

@@ -19,22 +19,32 @@ function errorOf(text: string, context = CONTEXT) {
 
 describe('parseScheduleCommand: creating a digest', () => {
   it('reads the rule, keeps the report words as typed, and knows the first run', () => {
-    expect(commandOf('schedule every weekday at 8:00 last workday missed')).toEqual({
+    expect(commandOf('schedule every weekday at 8:00 last workday missed')).toMatchObject({
       kind: 'create',
       rule: { cron: '0 8 * * 1-5', description: 'every weekday at 08:00' },
       command: 'last workday missed',
       firstRunAt: new Date('2026-11-02T07:00:00Z'),
+      // The report words as they read at the first run: the Friday before that Monday.
+      request: {
+        view: 'summary',
+        window: {
+          from: new Date('2026-10-29T23:00:00Z'),
+          to: new Date('2026-10-30T23:00:00Z'),
+          timeZone: 'Europe/Berlin',
+        },
+        filters: { status: 'missed' },
+      },
     });
   });
 
   it('reads Slack- and Teams-escaped text and typographic quotes around a cron expression', () => {
-    expect(commandOf('Schedule \u201c30 7 * * 1-5\u201d yesterday queue 800')).toEqual({
+    expect(commandOf('Schedule \u201c30 7 * * 1-5\u201d yesterday queue 800')).toMatchObject({
       kind: 'create',
       rule: { cron: '30 7 * * 1-5', description: 'cron "30 7 * * 1-5"' },
       command: 'yesterday queue 800',
       firstRunAt: new Date('2026-11-02T06:30:00Z'),
     });
-    expect(commandOf('<p>schedule every monday at 9&nbsp;last week</p>')).toEqual({
+    expect(commandOf('<p>schedule every monday at 9&nbsp;last week</p>')).toMatchObject({
       kind: 'create',
       rule: { cron: '0 9 * * 1', description: 'every Monday at 09:00' },
       command: 'last week',

@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../../config/is-valid-time-zone';
 import { loadConfig } from '../../config/load-config';
 import { connectPbx, type PbxConnection } from '../../connect-pbx';
 import { describeWindow } from '../../core/describe-window';
-import { AppError, exitCodeFor } from '../../core/errors';
+import { AppError, CommandError, exitCodeFor } from '../../core/errors';
 import { createLogger, redact } from '../../core/logger';
 import type { ReportRequest } from '../../core/report-request';
 import { renderText } from '../../render/render-text';
@@ -58,6 +58,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     if (!parsed.ok) throw parsed.error;
     const request = parsed.request;
+    if (request.me) {
+      throw new CommandError(
+        '"me" means the asker\'s own extension, and the terminal has no chat account to tell whose: name the extension.',
+        'yesterday ext 101',
+      );
+    }
     if (request.view === 'help') {
       io.stdout.write(`${usageText()}\n`);
       return 0;
@@ -72,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const service = new ReportService({
       source: connection.source,
       serviceLevelSeconds: config.serviceLevelSeconds,
+      maskNumbers: config.privacyMaskNumbers,
     });
     await (request.view === 'rows'
       ? printRows(service, request, json, io)

@@ -10,13 +10,15 @@ export interface HomeView {
 }
 
 const QUICK_PERIODS = [
+  { label: 'My calls', command: 'me today' },
   { label: 'Today', command: 'today' },
   { label: 'Yesterday', command: 'yesterday' },
   { label: 'Last week', command: 'last week' },
 ] as const;
 
 /**
- * The App Home: quick buttons for today, yesterday and last week (answered in the asker's DM with
+ * The App Home: quick buttons for the asker's own calls today (`me today`: their extension), and
+ * today, yesterday and last week within what they may see (answered in the asker's DM with
  * the bot, since Home has no response_url) and the usage of `/calls`. A button's `action_id` is
  * `calls_summary.<period>`: unique in its block, and read as the `summary` action.
  */

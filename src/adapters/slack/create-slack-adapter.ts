@@ -2,11 +2,13 @@ import { App, type AppOptions } from '@slack/bolt';
 import type { ChatService } from '../../chat/chat-service';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../core/logger';
+import type { DigestDelivery } from '../../schedule/digest-delivery';
 import type { ChatAdapter } from '../../server/chat-adapter';
 import { describeSlackError } from './describe-slack-error';
 import { registerAppHome } from './register-app-home';
 import { registerCallsCommand } from './register-calls-command';
 import { registerReportButtons } from './register-report-buttons';
+import { SlackDigestDelivery } from './slack-digest-delivery';
 import type { SlackHandlerDeps } from './slack-handler-deps';
 import { SlackHttpReceiver } from './slack-http-receiver';
 import { SlackUserResolver } from './slack-user-resolver';
@@ -29,6 +31,8 @@ export interface SlackAdapterOptions {
 /** The Slack adapter, and which way it talks to Slack. */
 export interface SlackAdapter extends ChatAdapter {
   mode: 'http' | 'socket';
+  /** Posts scheduled digests to their channels (paced, with retries). */
+  digestDelivery: DigestDelivery;
 }
 
 const DEFAULT_WORKING_NOTICE_MS = 2000;
@@ -59,12 +63,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
     workingNoticeMs: options.workingNoticeMs ?? DEFAULT_WORKING_NOTICE_MS,
   };
+  const digestDelivery = new SlackDigestDelivery({ apiUrl: slack.apiUrl, botToken: slack.botToken, logger });
 
   if (slack.appToken) {
     const app = new App({ ...appOptions, socketMode: true, appToken: slack.appToken });
     registerListeners(app, deps);
     return {
       mode: 'socket',
+      digestDelivery,
       description: 'Slack (Socket Mode)',
       routes: [],
       start: async () => {
@@ -81,6 +87,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerListeners(app, deps);
   return {
     mode: 'http',
+    digestDelivery,
     description: 'Slack (HTTP at /slack/events)',
     routes: [{ method: 'POST', path: '/slack/events', handler: receiver.requestHandler }],
     stop: () => receiver.stop(),

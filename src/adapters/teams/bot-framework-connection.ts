@@ -3,6 +3,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
+  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import type { TeamsAppType } from '../../config/config';
@@ -24,8 +25,22 @@ export interface BotCredentials {
 
 export type SendActivity = (activity: OutgoingActivity) => Promise<void>;
 
-/** Runs one authenticated turn: `handle` gets a sender bound to the activity's conversation. */
-export type TurnRunner = (handle: (send: SendActivity) => Promise<void>) => Promise<void>;
+/** What Teams says about a member: their e-mail and user principal name, when it says. */
+export interface TeamsMemberInfo {
+  email: string | undefined;
+  userPrincipalName: string | undefined;
+}
+
+/** Asks the Bot Connector about a member of the turn's conversation (or team) by their channel account id. */
+export type LookUpMember = (userId: string) => Promise<TeamsMemberInfo>;
+
+/**
+ * Runs one authenticated turn: `handle` gets a sender bound to the activity's conversation and a
+ * member lookup (`GET /v3/conversations/{id}/members/{userId}` through TeamsInfo.getMember).
+ */
+export type TurnRunner = (
+  handle: (send: SendActivity, lookUpMember: LookUpMember) => Promise<void>,
+) => Promise<void>;
 
 export interface BotFrameworkConnection {
   /**
@@ -71,9 +86,18 @@ export function connectBotFramework(credentials: BotCredentials | undefined): Bo
       const result = await authentication.authenticateRequest(asActivity, authorization);
       return (handle) =>
         adapter.processActivityDirect(result, asActivity, (context) =>
-          handle(async (outgoing) => {
-            await context.sendActivity(outgoing);
-          }),
+          handle(
+            async (outgoing) => {
+              await context.sendActivity(outgoing);
+            },
+            async (userId) => {
+              const member = await TeamsInfo.getMember(context, userId);
+              return {
+                email: member.email || undefined,
+                userPrincipalName: member.userPrincipalName || undefined,
+              };
+            },
+          ),
         );
     },
     postToConversation: async (reference, activity) => {

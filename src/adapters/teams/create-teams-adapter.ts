@@ -11,6 +11,7 @@ import { isLoopbackHost, isLoopbackServiceUrl } from './loopback-address';
 import { createMemoryConversationReferenceStore } from './memory-conversation-reference-store';
 import { createMessagesEndpoint, MESSAGES_PATH, type TeamsEndpointMode } from './messages-endpoint';
 import { toReplyActivity } from './outgoing-activity';
+import { TeamsMemberResolver } from './teams-member-resolver';
 import { toConversationKey } from './to-conversation-reference';
 
 export type { ConversationReferenceStore, TeamsConversationReference } from './conversation-reference-store';
@@ -29,6 +30,8 @@ export interface CreateTeamsAdapterOptions {
   defaultTimeZone: string;
   /** Where conversation references live; default in memory. */
   references?: ConversationReferenceStore;
+  /** The clock, for caching members' e-mails; default the system clock. */
+  now?: () => Date;
 }
 
 /** The Teams adapter: `/api/messages`, plus posting into known conversations (scheduled digests). */
@@ -59,6 +62,7 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
     references,
     logger,
     defaultTimeZone: options.defaultTimeZone,
+    members: new TeamsMemberResolver({ logger, now: options.now ?? (() => new Date()) }),
   });
   const endpoint = createMessagesEndpoint({ mode, connection, handleTurn, logger });
 

@@ -3,18 +3,23 @@ import type { ChatService } from '../../chat/chat-service';
 import type { ChatUser } from '../../core/chat-user';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
+import type { LookUpMember } from './bot-framework-connection';
 import type { ConversationReferenceStore } from './conversation-reference-store';
 import { type OutgoingActivity, toReplyActivity } from './outgoing-activity';
 import { resolveActivityTimeZone } from './resolve-activity-time-zone';
 import { mentionsBot, stripBotMention } from './strip-bot-mention';
 import type { TeamsActivity } from './teams-activity';
+import type { TeamsMemberResolver } from './teams-member-resolver';
 import { toConversationReference } from './to-conversation-reference';
+import { toConversationTarget } from './to-conversation-target';
 import { buildWelcomeReply } from './welcome-reply';
 
 /** One inbound activity and the way to answer it in its conversation. SDK-neutral. */
 export interface TeamsTurn {
   activity: TeamsActivity;
   send(activity: OutgoingActivity): Promise<void>;
+  /** Asks the Bot Connector about a member (for the asker's e-mail); absent in unit tests. */
+  lookUpMember?: LookUpMember;
 }
 
 export interface TeamsTurnOptions {
@@ -23,6 +28,8 @@ export interface TeamsTurnOptions {
   logger: Logger;
   /** DEFAULT_TIMEZONE, for activities that carry no zone. */
   defaultTimeZone: string;
+  /** Finds the asker's e-mail (matched to their 3CX user by the access rules); without it, none is known. */
+  members?: TeamsMemberResolver;
 }
 
 /** Commands are a few words; longer text is answered with an error rather than parsed. */
@@ -59,19 +66,28 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
     }
   };
 
+  /** The asker, with their e-mail when the Bot Connector tells it. */
+  const askerOf = async (turn: TeamsTurn): Promise<ChatUser> => {
+    const user = toChatUser(turn.activity, options.defaultTimeZone);
+    const accountId = turn.activity.from?.id;
+    if (!options.members || !turn.lookUpMember || !accountId) return user;
+    const email = await options.members.resolveEmail(turn.lookUpMember, user.id, accountId);
+    return email === undefined ? user : { ...user, email };
+  };
+
   const answerMessage = async (turn: TeamsTurn): Promise<Answer | undefined> => {
     const { activity } = turn;
-    const user = toChatUser(activity, options.defaultTimeZone);
     const submit = readSubmit(activity.value);
     if (submit) {
       await showTyping(turn);
-      return chat.answerAction(submit.action, submit.value, user);
+      return chat.answerAction(submit.action, submit.value, await askerOf(turn));
     }
     if (isGroupConversation(activity) && !mentionsBot(activity)) {
       logger.debug('ignored a Teams group message that does not mention the bot');
       return undefined;
     }
-    if ((activity.text ?? '').trim() === '') return chat.answerText('help', user);
+    if ((activity.text ?? '').trim() === '')
+      return chat.answerText('help', toChatUser(activity, options.defaultTimeZone));
     const text = stripBotMention(activity);
     if (text.length > MAX_COMMAND_CHARS) {
       return {
@@ -85,7 +101,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
       };
     }
     await showTyping(turn);
-    return chat.answerText(text, user);
+    return chat.answerText(text, await askerOf(turn), toConversationTarget(activity));
   };
 
   return async (turn) => {

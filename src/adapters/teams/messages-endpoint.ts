@@ -114,12 +114,14 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions): Messag
         return;
       }
       track(
-        run((send) => options.handleTurn({ activity, send })).catch((error: unknown) => {
-          logger.error('Teams: handling an activity failed', {
-            type: activity.type,
-            error: describeTurnError(error),
-          });
-        }),
+        run((send, lookUpMember) => options.handleTurn({ activity, send, lookUpMember })).catch(
+          (error: unknown) => {
+            logger.error('Teams: handling an activity failed', {
+              type: activity.type,
+              error: describeTurnError(error),
+            });
+          },
+        ),
       );
     },
   };

@@ -3,7 +3,7 @@ import { decodeActionValue } from '../../../src/chat/action-value';
 import type { ActionsBlock } from '../../../src/render/slack-blocks';
 
 describe('buildHomeView', () => {
-  it('offers today, yesterday and last week as summary buttons with distinct action ids', () => {
+  it('offers my calls, today, yesterday and last week as summary buttons with distinct action ids', () => {
     const view = buildHomeView();
     expect(view.type).toBe('home');
     const actions = view.blocks.filter((block): block is ActionsBlock => block.type === 'actions');
@@ -12,6 +12,7 @@ describe('buildHomeView', () => {
     expect(
       buttons.map((button) => [button.action_id, button.text.text, decodeActionValue(button.value)]),
     ).toEqual([
+      ['calls_summary.me-today', 'My calls', { command: 'me today', focus: 'summary' }],
       ['calls_summary.today', 'Today', { command: 'today', focus: 'summary' }],
       ['calls_summary.yesterday', 'Yesterday', { command: 'yesterday', focus: 'summary' }],
       ['calls_summary.last-week', 'Last week', { command: 'last week', focus: 'summary' }],

@@ -212,7 +212,12 @@ describe('App Home', () => {
     expect(publish?.args.user_id).toBe(SLACK_TEST_IDS.userId);
     const view = publish?.args.view as Record<string, unknown>;
     expect(view.type).toBe('home');
-    expect(findButtons(view).map((button) => button.text.text)).toEqual(['Today', 'Yesterday', 'Last week']);
+    expect(findButtons(view).map((button) => button.text.text)).toEqual([
+      'My calls',
+      'Today',
+      'Yesterday',
+      'Last week',
+    ]);
     expect(blockTexts(view)).toContain('`last week ext 101`');
   });
 

@@ -1,0 +1,101 @@
+/**
+ * `last month` against a big demo PBX (in its own process): the report's time next to the floor
+ * (the same windows and pages merely downloaded and parsed, as concurrently), the same report
+ * again from the cache, and the plain sequential client. Prints one `RESULT` JSON line.
+ * `npx tsx bench/report-vs-floor.ts [callsPerDay] [repeats]`
+ */
+import { parseCommand } from '../src/commands/parse-command';
+import { ReportService, FETCH_MARGIN_MS } from '../src/report/report-service';
+import { splitIntoWindows } from '../src/threecx/call-log-windows';
+import { XapiClient } from '../src/threecx/xapi-client';
+import { downloadFloor } from './lib/download-floor';
+import { PbxSession } from './lib/pbx-session';
+import { printResult } from './lib/run-bench-child';
+import { runSequentialReport } from './lib/sequential-report';
+import { spawnDemoPbx } from './lib/spawn-demo-pbx';
+
+const DAY_MS = 86_400_000;
+const CONCURRENCY = 4;
+const PAGE_SIZE = 1000;
+const SERVICE_LEVEL_SECONDS = 20;
+const TIME_ZONE = 'Europe/London';
+
+async function main(): Promise<void> {
+  const callsPerDay = Number(process.argv[2] ?? 2000);
+  const repeats = Number(process.argv[3] ?? 3);
+  const pbx = await spawnDemoPbx({ callsPerDay, days: 70 });
+  const session = new PbxSession(pbx, 4 * CONCURRENCY);
+  try {
+    const parsed = parseCommand('last month', { now: new Date(), timeZone: TIME_ZONE });
+    if (!parsed.ok) throw parsed.error;
+    const request = parsed.request;
+    const query = {
+      from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
+      to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
+      callLog: request.callLog,
+    };
+    const windows = splitIntoWindows(query.from.getTime(), query.to.getTime(), DAY_MS);
+    const floorOptions = { concurrency: CONCURRENCY, pageSize: PAGE_SIZE, callLog: request.callLog };
+    const rows = await downloadFloor(session, windows, floorOptions); // warm-up: JIT, the PBX's counts
+    const floorSeconds: number[] = [];
+    const reportSeconds: number[] = [];
+    const cachedSeconds: number[] = [];
+    let report: unknown;
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      floorSeconds.push(await timeSeconds(() => downloadFloor(session, windows, floorOptions)));
+      const client = new XapiClient({
+        baseUrl: pbx.url,
+        clientId: pbx.clientId,
+        clientSecret: pbx.clientSecret,
+        concurrency: CONCURRENCY,
+        pageSize: PAGE_SIZE,
+      });
+      const service = new ReportService({ source: client, serviceLevelSeconds: SERVICE_LEVEL_SECONDS });
+      reportSeconds.push(await timeSeconds(async () => (report = await service.runReport(request))));
+      cachedSeconds.push(await timeSeconds(() => service.runReport(request)));
+      await client.close();
+    }
+    const directory = await (async () => {
+      const client = new XapiClient({ baseUrl: pbx.url, clientId: pbx.clientId, clientSecret: pbx.clientSecret });
+      const loaded = await client.getDirectory();
+      await client.close();
+      return loaded;
+    })();
+    let sequential: { report: unknown; rows: number } | undefined;
+    const sequentialSeconds = await timeSeconds(async () => {
+      sequential = await runSequentialReport(session, query, request, directory, SERVICE_LEVEL_SECONDS);
+    });
+    printResult({
+      callsPerDay,
+      window: `${request.window.from.toISOString()}..${request.window.to.toISOString()}`,
+      windows: windows.length,
+      rows,
+      floorSeconds: median(floorSeconds),
+      reportSeconds: median(reportSeconds),
+      cachedSeconds: median(cachedSeconds),
+      sequentialSeconds,
+      sequentialRows: sequential?.rows,
+      sameFigures: JSON.stringify(sequential?.report) === JSON.stringify(report),
+      runs: { floorSeconds, reportSeconds, cachedSeconds },
+    });
+  } finally {
+    await session.close();
+    pbx.stop();
+  }
+}
+
+async function timeSeconds(task: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await task();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

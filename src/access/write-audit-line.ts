@@ -1,0 +1,42 @@
+import type { ChatUser } from '../core/chat-user';
+import type { Logger } from '../core/logger';
+import type { View } from '../core/report-request';
+import { maskCommandText } from './mask-number';
+import type { AccessRole } from './user-access';
+
+/** `allowed` as asked, `narrowed` to the asker's scope, or `refused`. */
+export type AuditDecision = 'allowed' | 'narrowed' | 'refused';
+
+/** One request as the audit log records it: who, what, how it was decided. No call data. */
+export interface AuditEntry {
+  user: ChatUser;
+  /** The command words as typed or carried by a button (numbers are masked when written). */
+  command: string;
+  /** How the request came: `text`, a button's action id, `digest`… */
+  via: string;
+  view: View;
+  role: AccessRole;
+  decision: AuditDecision;
+  /** Why it was refused, in the words the asker saw. */
+  reason?: string;
+}
+
+/**
+ * Writes one JSON line per request (the logger adds the time): `{"message":"audit","audit":true,
+ * "platform":"slack","user":"U0123","email":…,"via":"text","command":"last week ext 101",
+ * "view":"summary","role":"agent","decision":"allowed"}`. Phone numbers in the command are masked.
+ */
+export function writeAuditLine(logger: Logger, entry: AuditEntry): void {
+  logger.info('audit', {
+    audit: true,
+    platform: entry.user.platform,
+    user: entry.user.id,
+    ...(entry.user.email !== undefined && { email: entry.user.email }),
+    via: entry.via,
+    command: maskCommandText(entry.command).slice(0, 500),
+    view: entry.view,
+    role: entry.role,
+    decision: entry.decision,
+    ...(entry.reason !== undefined && { reason: entry.reason }),
+  });
+}

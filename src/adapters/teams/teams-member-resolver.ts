@@ -1,0 +1,61 @@
+import type { Logger } from '../../core/logger';
+import type { LookUpMember } from './bot-framework-connection';
+
+export interface TeamsMemberResolverOptions {
+  logger: Logger;
+  now: () => Date;
+  /** How long a looked-up e-mail is reused; default 1 hour. */
+  ttlMs?: number;
+  /** Entries kept at most; the oldest go first. Default 10,000. */
+  maxEntries?: number;
+}
+
+interface CachedEmail {
+  email: string | undefined;
+  expiresAtMs: number;
+}
+
+const DEFAULT_TTL_MS = 60 * 60 * 1000;
+const DEFAULT_MAX_ENTRIES = 10_000;
+
+/**
+ * The asker's e-mail in Teams (for matching them to their 3CX user): the member's `email`, else
+ * their user principal name when it looks like an address, asked of the Bot Connector once per
+ * user and cached. A failed lookup is logged (without any token) and not cached: the user is then
+ * treated as unlinked for this message, and the next message asks again.
+ */
+export class TeamsMemberResolver {
+  private readonly cache = new Map<string, CachedEmail>();
+
+  constructor(private readonly options: TeamsMemberResolverOptions) {}
+
+  /** `cacheKey` is stable per person (the AAD object id); `userId` is what the Bot Connector knows them by. */
+  async resolveEmail(lookUp: LookUpMember, cacheKey: string, userId: string): Promise<string | undefined> {
+    const nowMs = this.options.now().getTime();
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.expiresAtMs > nowMs) return cached.email;
+    try {
+      const member = await lookUp(userId);
+      const upn = member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined;
+      const email = member.email ?? upn;
+      this.remember(cacheKey, { email, expiresAtMs: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS) });
+      return email;
+    } catch (error) {
+      this.options.logger.warn('Teams: could not look up the member for their e-mail', {
+        error: (error instanceof Error ? error.message : String(error)).slice(0, 300),
+      });
+      return undefined;
+    }
+  }
+
+  private remember(key: string, entry: CachedEmail): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    const maxEntries = this.options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    while (this.cache.size > maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { CallLeg } from '../core/call-leg';
+import { PackedLegs } from './packed-legs';
+import { type PageFeed, SettledListeners, Wakeup } from './page-feed';
+
+/** Rows of a window that could not be read as legs, added up by the readers that read to the end. */
+export interface SkippedRowsTally {
+  skippedRows: number;
+}
+
+/** Legs handed to a reader at a time. */
+const READ_PAGE_LEGS = 1000;
+
+/**
+ * One window's legs, kept whole (packed) so that every reader sees all of them from the first,
+ * however late it joined: readers of a fetch in progress follow it as legs arrive, readers of a
+ * finished one (a cache hit) replay it. Each reader gets its own leg objects.
+ */
+export class LegsRecording {
+  skippedRows = 0;
+  private failure: { error: unknown } | undefined;
+  private readonly settledListeners = new SettledListeners();
+  private readonly wakeups = new Set<Wakeup>();
+
+  constructor(readonly legs: PackedLegs = new PackedLegs()) {}
+
+  /** A recording that is already complete (a cache hit). */
+  static complete(legs: PackedLegs, skippedRows: number): LegsRecording {
+    const recording = new LegsRecording(legs);
+    recording.skippedRows = skippedRows;
+    recording.settledListeners.settle();
+    return recording;
+  }
+
+  get settled(): boolean {
+    return this.settledListeners.settled;
+  }
+
+  append(legs: readonly CallLeg[], skippedRows: number): void {
+    if (this.settled) return;
+    for (const leg of legs) this.legs.append(leg);
+    this.skippedRows += skippedRows;
+    this.wakeAll();
+  }
+
+  /** No more legs; `error` when the fetch failed (readers get it after the legs before it). */
+  finish(error?: { error: unknown }): void {
+    if (this.settled) return;
+    this.failure = error;
+    this.legs.seal();
+    this.settledListeners.settle();
+    this.wakeAll();
+  }
+
+  onSettled(listener: () => void): void {
+    this.settledListeners.add(listener);
+  }
+
+  /** A reader from the first leg; `onLeave` runs once when it stops reading (at the end, on error or cancelled). */
+  openReader(tally: SkippedRowsTally, onLeave: () => void): PageFeed<CallLeg> {
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      onLeave();
+    };
+    const recording = this;
+    return {
+      get fetching() {
+        return !left && !recording.settled;
+      },
+      onSettled: (listener) => recording.onSettled(listener),
+      pages: () => recording.readFrom(tally, leave),
+      cancel: leave,
+    };
+  }
+
+  private async *readFrom(tally: SkippedRowsTally, leave: () => void): AsyncGenerator<CallLeg[]> {
+    const wakeup = new Wakeup();
+    this.wakeups.add(wakeup);
+    try {
+      for (let next = 0; ; ) {
+        if (next < this.legs.length) {
+          const end = Math.min(this.legs.length, next + READ_PAGE_LEGS);
+          const page = this.legs.slice(next, end);
+          next = end;
+          yield page;
+        } else if (this.failure) {
+          throw this.failure.error;
+        } else if (this.settled) {
+          tally.skippedRows += this.skippedRows;
+          return;
+        } else {
+          await wakeup.wait();
+        }
+      }
+    } finally {
+      this.wakeups.delete(wakeup);
+      leave();
+    }
+  }
+
+  private wakeAll(): void {
+    for (const wakeup of this.wakeups) wakeup.wake();
+  }
+}

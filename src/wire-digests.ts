@@ -1,0 +1,70 @@
+import type { AccessControl } from './access/access-control';
+import type {
+  ConversationReferenceStore,
+  TeamsConversationReference,
+} from './adapters/teams/create-teams-adapter';
+import type { Config } from './config/config';
+import type { Logger } from './core/logger';
+import type { ReportService } from './report/report-service';
+import { createDigestReportRunner } from './schedule/create-digest-report-runner';
+import { DigestCommands } from './schedule/digest-commands';
+import type { DigestDelivery } from './schedule/digest-delivery';
+import type { DigestPlatform } from './schedule/digest-schedule';
+import { DigestScheduler } from './schedule/digest-scheduler';
+import { openScheduleStore } from './schedule/open-schedule-store';
+import { routeDigestDelivery } from './schedule/route-digest-delivery';
+import type { ScheduleStore } from './schedule/schedule-store';
+import { createStoredConversationReferences } from './schedule/stored-conversation-references';
+import { type ReadinessCheck, storeReadinessCheck } from './server/health-routes';
+
+export interface DigestWiringOptions {
+  config: Pick<Config, 'databaseUrl' | 'digestGraceMinutes' | 'weekStart' | 'maxPeriodDays'>;
+  reports: Pick<ReportService, 'runReport'>;
+  logger: Logger;
+  now: () => Date;
+  /** Access rules: every run is authorized as the digest's creator (see createDigestReportRunner). */
+  access?: Pick<AccessControl, 'authorize' | 'isAdmin'>;
+}
+
+/** Scheduled digests, wired: what start-bot hands to the chat services, the adapters and /readyz. */
+export interface DigestWiring {
+  store: ScheduleStore;
+  /** The chat services' `schedules` (`schedule`, `schedules`, `unschedule`). */
+  commands: DigestCommands;
+  /** The Teams adapter's `references`: kept in the store, so Teams digests survive a restart. */
+  teamsReferences: ConversationReferenceStore;
+  readiness: ReadinessCheck;
+  /** The scheduler, posting through each platform's delivery; a digest of a missing platform fails. */
+  createScheduler(deliveries: Partial<Record<DigestPlatform, DigestDelivery>>): DigestScheduler;
+}
+
+/**
+ * Opens the store `DATABASE_URL` names (migrating it) and builds the digest parts around it. A
+ * digest's buttons are those of an answer in its platform, except Share: it is in the channel already.
+ */
+export function wireDigests(options: DigestWiringOptions): DigestWiring {
+  const { config, logger, now } = options;
+  const store = openScheduleStore(config.databaseUrl, { now });
+  const runReport = createDigestReportRunner({
+    reports: options.reports,
+    weekStart: config.weekStart,
+    maxPeriodDays: config.maxPeriodDays,
+    actions: { slack: { exportCsv: true, share: false }, teams: { exportCsv: false, share: false } },
+    ...(options.access && { access: options.access }),
+  });
+  return {
+    store,
+    commands: new DigestCommands({ store, now, ...(options.access && { access: options.access }) }),
+    teamsReferences: createStoredConversationReferences<TeamsConversationReference>(store, now),
+    readiness: storeReadinessCheck(store),
+    createScheduler: (deliveries) =>
+      new DigestScheduler({
+        store,
+        delivery: routeDigestDelivery(deliveries),
+        runReport,
+        now,
+        graceMinutes: config.digestGraceMinutes,
+        logger,
+      }),
+  };
+}

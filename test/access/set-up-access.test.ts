@@ -1,0 +1,86 @@
+import { setUpAccess } from '../../src/access/set-up-access';
+import { loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/core/logger';
+import { startBot } from '../../src/start-bot';
+import { writePolicyFile } from '../helpers/access-policy-files';
+import { ACCESS_DIRECTORY } from './access-fixtures';
+
+function recordingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger({ write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { lines, logger };
+}
+
+const INVALID_AT_LINE_7 = [
+  'admins:',
+  '  - alice@example.com',
+  'departments:',
+  '  Sales: { extensions: [101], queues: [800] }',
+  'managers:',
+  '  - who: carol@example.com',
+  '    queues: 800',
+].join('\n');
+
+describe('access at startup', () => {
+  it('stops the bot on an invalid policy, naming the file, the line and the problem', async () => {
+    const path = await writePolicyFile(INVALID_AT_LINE_7);
+    const { logger } = recordingLogger();
+    const config = loadConfig({ ACCESS_POLICY: path, PORT: '0', HOST: '127.0.0.1' });
+    await expect(startBot({ config, logger })).rejects.toMatchObject({
+      kind: 'config',
+      message: `ACCESS_POLICY ${path} line 7: 'queues' must be a list of queue numbers, e.g. [800]`,
+    });
+  });
+
+  it('warns when chat runs without a policy, and when unlinked users may see everything', async () => {
+    const { lines, logger } = recordingLogger();
+    const access = await setUpAccess({
+      policyPath: undefined,
+      unmapped: 'all',
+      getDirectory: async () => ACCESS_DIRECTORY,
+      logger,
+    });
+    expect(lines.map((line) => [line.level, line.message])).toEqual([
+      [
+        'warn',
+        'ACCESS_POLICY is not set: chat users see only the calls of their own extension (matched by e-mail) and nobody is an admin. Write a policy to name admins and managers (docs/access.md).',
+      ],
+      [
+        'warn',
+        'ACCESS_UNMAPPED=all: chat users not linked to an extension see EVERY call. Use it only where everyone may see all calls.',
+      ],
+    ]);
+    const ben = { platform: 'slack' as const, id: 'U1', timeZone: 'UTC', email: 'ben.okafor@example.com' };
+    expect(await access.roleOf(ben)).toBe('agent');
+  });
+
+  it('says what it loaded, and nothing about a missing policy when no chat platform is set', async () => {
+    const { lines, logger } = recordingLogger();
+    const path = await writePolicyFile('admins: [U0ADMIN001]\nidentities:\n  U0ERIN0001: 102\n');
+    await setUpAccess({
+      policyPath: path,
+      unmapped: 'none',
+      getDirectory: async () => ACCESS_DIRECTORY,
+      logger,
+    });
+    await setUpAccess({
+      policyPath: undefined,
+      unmapped: 'none',
+      getDirectory: async () => ACCESS_DIRECTORY,
+      logger,
+      chatEnabled: false,
+    });
+    expect(lines.map(({ time: _time, ...line }) => line)).toEqual([
+      {
+        level: 'info',
+        message: 'access policy loaded',
+        path,
+        admins: 1,
+        managers: 0,
+        departments: 0,
+        identities: 1,
+        unmapped: 'none',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,178 @@
+import { encodeActionValue } from '../../src/chat/action-value';
+import { writePolicyFile } from '../helpers/access-policy-files';
+import type { ConnectorCall } from '../helpers/fake-bot-connector';
+import {
+  buildButtonSubmit,
+  buildChannelMention,
+  buildPersonalMessage,
+  TEAMS_USER,
+} from '../helpers/teams-activities';
+import { cardOf, submitAction } from '../helpers/teams-card';
+import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
+import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+
+const LAST_WEEK_BERLIN = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
+const LAST_WEEK_NEW_YORK = 'Mon 16 – Sun 22 Nov 2026 (America/New_York)';
+
+const AGENT = {
+  id: '29:1agentBenOkafor',
+  name: 'Ben Okafor',
+  aadObjectId: 'aa11aa11-0000-4000-8000-000000000101',
+};
+const MANAGER = {
+  id: '29:1managerCarol',
+  name: 'Carol Lead',
+  aadObjectId: 'cc33cc33-0000-4000-8000-000000000800',
+};
+const ADMIN = { id: '29:1adminAlice', name: 'Alice Admin', aadObjectId: PEOPLE.adminAadId };
+const STRANGER = {
+  id: '29:1strangerNobody',
+  name: 'No Body',
+  aadObjectId: 'dd44dd44-0000-4000-8000-000000000000',
+};
+
+let bed: TeamsTestBed;
+
+beforeAll(async () => {
+  bed = await startTeamsTestBed({
+    TEAMS_DEV_NO_AUTH: 'true',
+    ACCESS_POLICY: await writePolicyFile(INTEGRATION_POLICY),
+  });
+  bed.connector.setMember({
+    ...AGENT,
+    email: 'ben.okafor@example.com',
+    userPrincipalName: 'ben@contoso.onmicrosoft.com',
+  });
+  // Carol's tenant gives no e-mail: her user principal name is her address.
+  bed.connector.setMember({ ...MANAGER, userPrincipalName: PEOPLE.managerEmail });
+  bed.connector.setMember({ ...STRANGER, email: 'nobody@example.com' });
+});
+
+afterAll(async () => {
+  await bed?.close();
+});
+
+/** Posts an activity and returns the message the bot sent back in reply to it. */
+async function ask(activity: Record<string, unknown>): Promise<ConnectorCall> {
+  const response = await bed.post(activity);
+  expect(response.status).toBe(200);
+  const [reply] = await bed.connector.waitForCalls(
+    1,
+    (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
+  );
+  return reply!;
+}
+
+const personal = (from: typeof AGENT, text: string) =>
+  buildPersonalMessage(bed.connector.serviceUrl, { from, text });
+const cardText = (reply: ConnectorCall) => JSON.stringify(cardOf(reply.activity));
+
+describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connector, demo PBX)', () => {
+  it("narrows an agent's `last week` to their extension, matched by the member's e-mail", async () => {
+    const reply = await ask(personal(AGENT, 'calls last week'));
+    const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
+    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(cardText(reply)).toContain('Showing only the calls of your extension 101.');
+    expect(bed.connector.memberLookups).toContain(
+      `a:1Jx7u8VbQf3wXh9nTq2ZpL6kR4sYc0mN5oP8aE2dG7iU3yW1vB6tH9lK4jF0zS2xC8 ${AGENT.id}`,
+    );
+  });
+
+  it("refuses an agent's `ext 102`", async () => {
+    const reply = await ask(personal(AGENT, 'calls last week ext 102'));
+    expect(cardText(reply)).toContain('You may not see the calls of extension 102.');
+    expect(String(reply.activity.summary ?? '')).not.toContain('calls,');
+  });
+
+  it('gives a manager their queue in a channel and refuses another', async () => {
+    const mention = (text: string) => buildChannelMention(bed.connector.serviceUrl, text, { from: MANAGER });
+    const expected = await bed.runCliJson(['last', 'week', 'queue', '800'], 'America/New_York');
+    expect((await ask(mention('last week queue 800'))).activity.summary).toBe(
+      summaryLine(LAST_WEEK_NEW_YORK, expected.totals),
+    );
+    const narrowed = await ask(mention('last week'));
+    expect(narrowed.activity.summary).toBe(summaryLine(LAST_WEEK_NEW_YORK, expected.totals));
+    expect(cardText(narrowed)).toContain('Showing only the calls of your access (queue 800).');
+    expect(cardText(await ask(mention('last week queue 801')))).toContain(
+      'You may not see the calls of queue 801.',
+    );
+  });
+
+  it('lets an admin (by Entra object id) see every call', async () => {
+    const reply = await ask(personal(ADMIN, 'calls last week'));
+    const expected = await bed.runCliJson(['last', 'week'], 'Europe/Berlin');
+    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+  });
+
+  it('tells an unmapped user how to get access', async () => {
+    const text = cardText(await ask(personal(STRANGER, 'calls last week')));
+    expect(text).toContain(
+      'You have no access to call reports yet: your Teams account is not linked to a 3CX extension.',
+    );
+    expect(text).toContain('the same e-mail as your Teams account (nobody@example.com)');
+  });
+
+  it('treats a member the Bot Connector does not know as unlinked', async () => {
+    const ghost = { id: '29:1ghost', name: 'Ghost', aadObjectId: 'ee55ee55-0000-4000-8000-000000000000' };
+    const text = cardText(await ask(personal(ghost, 'calls today')));
+    expect(text).toContain('your Teams account is not linked to a 3CX extension');
+    expect(
+      bed.logs.some((entry) => entry.message === 'Teams: could not look up the member for their e-mail'),
+    ).toBe(true);
+  });
+
+  it("re-checks every submit: a forged payload naming another extension is refused, the agent's own buttons stay narrowed", async () => {
+    const forged = buildButtonSubmit(
+      bed.connector.serviceUrl,
+      { action: 'previous', value: encodeActionValue({ command: 'last week ext 102', focus: 'summary' }) },
+      { from: AGENT },
+    );
+    expect(cardText(await ask(forged))).toContain('You may not see the calls of extension 102.');
+    const report = await ask(personal(AGENT, 'calls last week'));
+    const missed = submitAction(cardOf(report.activity), 'missed');
+    const clicked = await ask(buildButtonSubmit(bed.connector.serviceUrl, missed.data, { from: AGENT }));
+    expect(cardText(clicked)).toContain('Showing only the calls of your extension 101.');
+  });
+
+  it('answers `me last week` with the asker’s own extension', async () => {
+    const reply = await ask(personal(AGENT, 'calls me last week'));
+    const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
+    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(cardText(reply)).not.toContain('Showing only');
+    // The member's e-mail was asked for once and then cached.
+    expect(bed.connector.memberLookups.filter((lookup) => lookup.endsWith(` ${AGENT.id}`))).toHaveLength(1);
+  });
+
+  it('gives a user the policy does not name, and who matches no 3CX user, nothing', async () => {
+    const text = cardText(await ask(personal(TEAMS_USER, 'calls today')));
+    expect(text).toContain('your Teams account is not linked to a 3CX extension');
+  });
+});
+
+describe('PRIVACY_MASK_NUMBERS over Teams', () => {
+  let masked: TeamsTestBed;
+
+  beforeAll(async () => {
+    masked = await startTeamsTestBed({ TEAMS_DEV_NO_AUTH: 'true', PRIVACY_MASK_NUMBERS: 'true' });
+  });
+  afterAll(async () => {
+    await masked?.close();
+  });
+
+  it('masks external numbers in the Adaptive Card', async () => {
+    const plain = await masked.runCliJson(['last', 'week', 'ext', '101', 'missed'], 'Europe/Berlin');
+    const external = plain.missedCalls.find((call) => call.from.startsWith('+'));
+    expect(external).toBeDefined();
+    const activity = buildPersonalMessage(masked.connector.serviceUrl, {
+      text: 'calls last week ext 101 missed',
+    });
+    await masked.post(activity);
+    const [reply] = await masked.connector.waitForCalls(
+      1,
+      (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
+    );
+    const text = JSON.stringify(cardOf(reply!.activity));
+    expect(text).not.toContain(external!.from);
+    expect(text).toMatch(/\+\d{1,3} \d\d•• •+\d{4}/);
+  });
+});

@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { silentLogger } from '../../src/core/logger';
+import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
+import { createHealthRoutes, storeReadinessCheck } from '../../src/server/health-routes';
+import { createHttpServer } from '../../src/server/http-server';
+import { createTempDir, openMemoryStore } from './schedule-helpers';
+
+describe('schedule store readiness', () => {
+  it('pings an open store, in memory or on disk', async () => {
+    const memory = openMemoryStore();
+    await expect(memory.ping()).resolves.toBeUndefined();
+    await memory.close();
+    const temp = createTempDir();
+    const file = new SqliteScheduleStore({ path: join(temp.dir, 'nested', 'calls-bot.sqlite') });
+    await expect(file.ping()).resolves.toBeUndefined();
+    await file.close();
+    temp.remove();
+  });
+
+  it('fails the ping of a closed store with a reason and a hint', async () => {
+    const store = openMemoryStore();
+    await store.close();
+    await expect(store.ping()).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: 'The schedule database does not answer (The database connection is not open).',
+      hint: 'Check DATABASE_URL, that the file is readable and writable, and that the disk is not full.',
+    });
+  });
+
+  it('makes /readyz answer 503 when the store does not answer', async () => {
+    const store = openMemoryStore();
+    const server = createHttpServer(createHealthRoutes([storeReadinessCheck(store)]), silentLogger);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`;
+    try {
+      const ready = await fetch(url);
+      expect([ready.status, await ready.json()]).toEqual([
+        200,
+        { status: 'ready', checks: [{ name: 'store', ok: true }] },
+      ]);
+      await store.close();
+      const down = await fetch(url);
+      expect([down.status, await down.json()]).toEqual([
+        503,
+        {
+          status: 'not ready',
+          checks: [
+            {
+              name: 'store',
+              ok: false,
+              reason:
+                'The schedule database does not answer (The database connection is not open). Check DATABASE_URL, that the file is readable and writable, and that the disk is not full.',
+            },
+          ],
+        },
+      ]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
