@@ -1,25 +1,10 @@
+import { WEEKDAY_WORDS as COMMAND_WEEKDAY_WORDS } from '../commands/command-vocabulary';
 import type { ScheduleWord } from './schedule-words';
 
-/** Cron day-of-week numbers (Sunday 0) by the names people type. */
-const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
-  monday: 1,
-  mon: 1,
-  tuesday: 2,
-  tue: 2,
-  tues: 2,
-  wednesday: 3,
-  wed: 3,
-  thursday: 4,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  friday: 5,
-  fri: 5,
-  saturday: 6,
-  sat: 6,
-  sunday: 0,
-  sun: 0,
-};
+/** Cron day-of-week numbers (Sunday 0) by the names people type: the command language's words. */
+const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(COMMAND_WEEKDAY_WORDS).map(([word, isoWeekday]) => [word, isoWeekday % 7]),
+);
 
 /** Names for descriptions, Monday first. */
 export const WEEKDAY_NAMES: Readonly<Record<number, string>> = {
