@@ -1,11 +1,15 @@
 /**
  * `last month` against a big demo PBX (in its own process): the report's time next to the floor
  * (the same windows and pages merely downloaded and parsed, as concurrently), the same report
- * again from the cache, and the plain sequential client. Prints one `RESULT` JSON line.
- * `npx tsx bench/report-vs-floor.ts [callsPerDay] [repeats]`
+ * again from the cache, and the plain sequential client. The floor and the report run in turns,
+ * `repeats` times each; `ratio` is the median of each report's time over the floor run just
+ * before it (the machine's load changes less within a pair). Prints one `RESULT` JSON line.
+ * `delayMs` > 0 puts a proxy in front of the PBX that holds every request that long (a PBX further
+ * away, or slower to query, than one on loopback).
+ * `node --require tsx/cjs bench/report-vs-floor.ts [callsPerDay] [repeats] [delayMs]`
  */
 import { parseCommand } from '../src/commands/parse-command';
-import { ReportService, FETCH_MARGIN_MS } from '../src/report/report-service';
+import { FETCH_MARGIN_MS, ReportService } from '../src/report/report-service';
 import { splitIntoWindows } from '../src/threecx/call-log-windows';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { downloadFloor } from './lib/download-floor';
@@ -13,6 +17,7 @@ import { PbxSession } from './lib/pbx-session';
 import { printResult } from './lib/run-bench-child';
 import { runSequentialReport } from './lib/sequential-report';
 import { spawnDemoPbx } from './lib/spawn-demo-pbx';
+import { spawnLatencyProxy } from './lib/spawn-latency-proxy';
 
 const DAY_MS = 86_400_000;
 const CONCURRENCY = 4;
@@ -23,7 +28,10 @@ const TIME_ZONE = 'Europe/London';
 async function main(): Promise<void> {
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const repeats = Number(process.argv[3] ?? 3);
-  const pbx = await spawnDemoPbx({ callsPerDay, days: 70 });
+  const delayMs = Number(process.argv[4] ?? 0);
+  const demo = await spawnDemoPbx({ callsPerDay, days: 70 });
+  const proxy = delayMs > 0 ? await spawnLatencyProxy(demo.url, delayMs) : undefined;
+  const pbx = { ...demo, url: proxy?.url ?? demo.url };
   const session = new PbxSession(pbx, 4 * CONCURRENCY);
   try {
     const parsed = parseCommand('last month', { now: new Date(), timeZone: TIME_ZONE });
@@ -51,12 +59,18 @@ async function main(): Promise<void> {
         pageSize: PAGE_SIZE,
       });
       const service = new ReportService({ source: client, serviceLevelSeconds: SERVICE_LEVEL_SECONDS });
+      // A running bot's client: token and directory already fetched, the legs cache empty.
+      await client.getDirectory();
       reportSeconds.push(await timeSeconds(async () => (report = await service.runReport(request))));
       cachedSeconds.push(await timeSeconds(() => service.runReport(request)));
       await client.close();
     }
     const directory = await (async () => {
-      const client = new XapiClient({ baseUrl: pbx.url, clientId: pbx.clientId, clientSecret: pbx.clientSecret });
+      const client = new XapiClient({
+        baseUrl: pbx.url,
+        clientId: pbx.clientId,
+        clientSecret: pbx.clientSecret,
+      });
       const loaded = await client.getDirectory();
       await client.close();
       return loaded;
@@ -67,11 +81,13 @@ async function main(): Promise<void> {
     });
     printResult({
       callsPerDay,
+      delayMs,
       window: `${request.window.from.toISOString()}..${request.window.to.toISOString()}`,
       windows: windows.length,
       rows,
       floorSeconds: median(floorSeconds),
       reportSeconds: median(reportSeconds),
+      ratio: median(reportSeconds.map((seconds, index) => seconds / floorSeconds[index]!)),
       cachedSeconds: median(cachedSeconds),
       sequentialSeconds,
       sequentialRows: sequential?.rows,
@@ -80,7 +96,8 @@ async function main(): Promise<void> {
     });
   } finally {
     await session.close();
-    pbx.stop();
+    proxy?.stop();
+    demo.stop();
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * Streams 1,000,000 call-log rows from a big demo PBX (in its own process) through the XAPI
- * client, holding none of them, and prints rows per second and this process's peak memory.
- * `npx tsx bench/stream-call-log.ts [rows]`
+ * client's `streamRows`, holding none of them, and prints rows per second and this process's peak
+ * memory (a table, and a `RESULT` JSON line for `run-all.ts`).
+ * `node --require tsx/cjs bench/stream-call-log.ts [rows]`
  */
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../src/core/report-request';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { sampleMemory } from './lib/memory-sampler';
+import { printResult, readPeakRssMb } from './lib/run-bench-child';
 import { spawnDemoPbx } from './lib/spawn-demo-pbx';
 
 async function main(): Promise<void> {
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
     const memory = sampleMemory();
     const started = process.hrtime.bigint();
     let rows = 0;
-    let legSeconds = 0;
+    let textLength = 0;
     for await (const row of client.streamRows({
       from,
       to,
@@ -27,16 +29,17 @@ async function main(): Promise<void> {
       top: target,
     })) {
       rows++;
-      if (typeof row.TalkingDuration === 'string') legSeconds += row.TalkingDuration.length;
+      if (typeof row.TalkingDuration === 'string') textLength += row.TalkingDuration.length;
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { peakRssMb, peakHeapMb } = memory.stop();
+    const peakMb = readPeakRssMb() ?? peakRssMb;
     console.log('| rows | seconds | rows/second | peak RSS (MB) | peak heap (MB) |');
     console.log('|---:|---:|---:|---:|---:|');
     console.log(
-      `| ${rows} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${peakRssMb.toFixed(0)} | ${peakHeapMb.toFixed(0)} |`,
+      `| ${rows} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${peakMb.toFixed(0)} | ${peakHeapMb.toFixed(0)} |`,
     );
-    if (legSeconds < 0) console.log('unreachable');
+    printResult({ rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakMb, peakHeapMb, textLength });
   } finally {
     await client.close();
     pbx.stop();

@@ -2,6 +2,8 @@ import type { Config } from './config/config';
 import type { CallLogSource } from './core/call-log-source';
 import type { Logger } from './core/logger';
 import { startDemoPbx } from './demo/demo-pbx';
+import { createSharedTokenProvider } from './threecx/create-shared-token-provider';
+import type { SharedTokenStore } from './threecx/shared-token-store';
 import { XapiClient } from './threecx/xapi-client';
 
 /** The call-log source the bot talks to, and how to let go of it. */
@@ -18,6 +20,11 @@ export interface ConnectPbxOptions {
   logger: Logger;
   /** The demo PBX's clock: its history ends here. */
   now: Date;
+  /**
+   * Replicas (DATABASE_URL=postgres://…): share the configured PBX's token through this store
+   * instead of one token per process. Not used for the demo PBX, which is per process.
+   */
+  sharedTokens?: SharedTokenStore;
 }
 
 /**
@@ -26,17 +33,29 @@ export interface ConnectPbxOptions {
  */
 export async function connectPbx(config: Config, options: ConnectPbxOptions): Promise<PbxConnection> {
   if (config.threecx) {
+    const shared =
+      options.sharedTokens &&
+      createSharedTokenProvider({
+        ...config.threecx,
+        baseUrl: config.threecx.url,
+        store: options.sharedTokens,
+        logger: options.logger,
+      });
     const client = new XapiClient({
       baseUrl: config.threecx.url,
       clientId: config.threecx.clientId,
       clientSecret: config.threecx.clientSecret,
       logger: options.logger,
+      ...(shared && { tokenProvider: shared.provider }),
     });
     return {
       source: client,
       description: config.threecx.url,
       secrets: [config.threecx.clientSecret],
-      close: () => client.close(),
+      close: async () => {
+        await client.close();
+        await shared?.close();
+      },
     };
   }
   const demo = await startDemoPbx({ now: options.now });

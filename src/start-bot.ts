@@ -11,6 +11,7 @@ import { createPlaygroundRoutes } from './playground/create-playground-routes';
 import { shouldServePlayground } from './playground/should-serve-playground';
 import { ReportService } from './report/report-service';
 import type { DigestScheduler } from './schedule/digest-scheduler';
+import { isPostgresUrl, openScheduleStore } from './schedule/open-schedule-store';
 import type { ChatAdapter } from './server/chat-adapter';
 import { createHealthRoutes, pbxReadinessCheck } from './server/health-routes';
 import { createHttpServer } from './server/http-server';
@@ -54,13 +55,24 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger,
     chatEnabled: config.slack !== undefined || config.teams !== undefined || config.teamsDevNoAuth,
   });
-  const connection = options.connection ?? (await connectPbx(config, { logger, now: now() }));
+  const store = await openScheduleStore(config.databaseUrl, { now });
+  let connection: PbxConnection;
+  try {
+    // With PostgreSQL, replicas share one PBX token through the store (3CX keeps one per client).
+    const sharedTokens = isPostgresUrl(config.databaseUrl) ? store : undefined;
+    connection =
+      options.connection ??
+      (await connectPbx(config, { logger, now: now(), ...(sharedTokens && { sharedTokens }) }));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const reports = new ReportService({
     source: connection.source,
     serviceLevelSeconds: config.serviceLevelSeconds,
     maskNumbers: config.privacyMaskNumbers,
   });
-  const digests = wireDigests({ config, reports, logger, now, access });
+  const digests = wireDigests({ config, store, reports, logger, now, access });
   const chatFor = (actions: { exportCsv: boolean; share: boolean }) =>
     new ChatService({
       reports,

@@ -11,13 +11,14 @@ import { DigestCommands } from './schedule/digest-commands';
 import type { DigestDelivery } from './schedule/digest-delivery';
 import type { DigestPlatform } from './schedule/digest-schedule';
 import { DigestScheduler } from './schedule/digest-scheduler';
-import { openScheduleStore } from './schedule/open-schedule-store';
 import { routeDigestDelivery } from './schedule/route-digest-delivery';
 import type { ScheduleStore } from './schedule/schedule-store';
 import { createStoredConversationReferences } from './schedule/stored-conversation-references';
 import { type ReadinessCheck, storeReadinessCheck } from './server/health-routes';
 
 export interface DigestWiringOptions {
+  /** The store `DATABASE_URL` names, opened and migrated (`openScheduleStore`); closed by the caller. */
+  store: ScheduleStore;
   config: Pick<Config, 'databaseUrl' | 'digestGraceMinutes' | 'weekStart' | 'maxPeriodDays'>;
   reports: Pick<ReportService, 'runReport'>;
   logger: Logger;
@@ -39,12 +40,11 @@ export interface DigestWiring {
 }
 
 /**
- * Opens the store `DATABASE_URL` names (migrating it) and builds the digest parts around it. A
+ * Builds the digest parts around the store `DATABASE_URL` names. A
  * digest's buttons are those of an answer in its platform, except Share: it is in the channel already.
  */
 export function wireDigests(options: DigestWiringOptions): DigestWiring {
-  const { config, logger, now } = options;
-  const store = openScheduleStore(config.databaseUrl, { now });
+  const { config, logger, now, store } = options;
   const runReport = createDigestReportRunner({
     reports: options.reports,
     weekStart: config.weekStart,

@@ -19,7 +19,8 @@ export class PbxSession {
   /** GET a path and JSON.parse the whole body, the plain way. */
   async getJson(path: string): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt++) {
-      const tokenPromise = (this.token ??= this.fetchToken());
+      if (this.token === undefined) this.token = this.fetchToken();
+      const tokenPromise = this.token;
       const token = await tokenPromise;
       const response = await request(this.pbx.url + path, {
         dispatcher: this.agent,

@@ -9,9 +9,13 @@ import { resolve } from 'node:path';
  */
 export function runBenchChild<T>(script: string, args: string[] = [], nodeFlags: string[] = []): Promise<T> {
   const path = resolve(__dirname, '..', script);
-  const child = spawn(process.execPath, [...nodeFlags, '--require', 'tsx/cjs', path, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '--require', require.resolve('tsx/cjs'), path, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -3,8 +3,8 @@ import type { Directory } from '../../src/core/directory';
 import type { Report } from '../../src/core/report';
 import type { ReportRequest } from '../../src/core/report-request';
 import { buildReport } from '../../src/report/report-builder';
-import { buildCallLogPath } from '../../src/threecx/call-log-url';
 import { toCallLeg } from '../../src/threecx/call-log-row';
+import { buildCallLogPath } from '../../src/threecx/call-log-url';
 import type { PbxSession } from './pbx-session';
 
 const PAGE_SIZE = 100;

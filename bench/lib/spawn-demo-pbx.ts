@@ -27,6 +27,8 @@ export async function spawnDemoPbx(flags: {
     String(flags.seed ?? 7),
   ];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that dies (an error, a closed pipe) must not leave its PBX running.
+  process.once('exit', () => child.kill('SIGTERM'));
   const output = await new Promise<string>((resolveOutput, reject) => {
     let text = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -6,7 +6,7 @@ import type { ConversationTarget } from '../core/conversation-target';
 import { describeWindow } from '../core/describe-window';
 import { CommandError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { ReplyActionId, ReportFocus } from '../core/reply';
+import type { ReportFocus } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
 import { renderCsv } from '../render/render-csv';
 import { composeReportReply } from '../report/compose-reply';
@@ -14,6 +14,8 @@ import type { ReportService } from '../report/report-service';
 import { decodeActionValue } from './action-value';
 import { type Answer, answerWith } from './answer';
 import { answerScheduleText } from './answer-schedule-text';
+import { nameExportFile } from './name-export-file';
+import { isReplyActionId } from './reply-action-ids';
 import { type ActionOptions, buildReportActions } from './report-actions';
 import type { ScheduleCommands } from './schedule-commands';
 import { toErrorReply } from './to-error-reply';
@@ -63,7 +65,7 @@ export class ChatService {
   async answerAction(actionId: string, value: unknown, user: ChatUser): Promise<Answer> {
     return this.guard(user, { actionId }, async () => {
       const decoded = decodeActionValue(value);
-      if (!decoded || !isActionId(actionId)) {
+      if (!decoded || !isReplyActionId(actionId)) {
         throw new CommandError("That button's data could not be read, so nothing was looked up.", 'today');
       }
       if (actionId === 'export-csv') return this.exportCsv(decoded.command, user);
@@ -124,7 +126,7 @@ export class ChatService {
       : accessNotes;
     const windowLabel = describeWindow(request.window);
     const file = {
-      filename: `calls-rows-${request.window.from.toISOString().slice(0, 10)}.json`,
+      filename: nameExportFile('calls-rows', request.window, 'json'),
       title: `Call-log rows, ${windowLabel}`,
       mimeType: 'application/json' as const,
       content: JSON.stringify(count === undefined ? collected : { count, rows: collected }, null, 2),
@@ -146,7 +148,7 @@ export class ChatService {
     const report = await this.options.reports.runReport(request);
     const windowLabel = describeWindow(request.window);
     const file = {
-      filename: `calls-${request.window.from.toISOString().slice(0, 10)}.csv`,
+      filename: nameExportFile('calls', request.window, 'csv'),
       title: `Calls, ${windowLabel}`,
       mimeType: 'text/csv' as const,
       content: renderCsv(report),
@@ -189,21 +191,6 @@ export class ChatService {
       );
     }
   }
-}
-
-const ACTION_IDS: readonly ReplyActionId[] = [
-  'missed',
-  'by-extension',
-  'previous',
-  'next',
-  'export-csv',
-  'share',
-  'summary',
-  'list',
-];
-
-function isActionId(id: string): id is ReplyActionId {
-  return (ACTION_IDS as readonly string[]).includes(id);
 }
 
 function focusFor(request: ReportRequest, focus: ReportFocus): ReportFocus {

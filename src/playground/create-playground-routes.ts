@@ -64,8 +64,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
     ) =>
     async (request: IncomingMessage, response: ServerResponse) => {
       response.setHeader('cache-control', 'no-store');
-      const refusal = checkPlaygroundRequest(request, allowAnyHost);
-      if (refusal) return sendJson(response, 403, { error: refusal });
+      if (refuseForeignRequest(request, response, allowAnyHost)) return;
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
         return sendJson(response, 415, {
           error: 'Send the request as JSON (content-type: application/json).',
@@ -123,11 +122,7 @@ function serveAsset(
   asset: PlaygroundAsset,
   allowAnyHost: boolean,
 ): void {
-  const refusal = checkPlaygroundRequest(request, allowAnyHost);
-  if (refusal) {
-    sendJson(response, 403, { error: refusal });
-    return;
-  }
+  if (refuseForeignRequest(request, response, allowAnyHost)) return;
   response.writeHead(200, {
     'content-type': asset.contentType,
     'content-length': asset.body.length,
@@ -144,11 +139,7 @@ function serveDownload(
   downloads: DownloadStore,
   allowAnyHost: boolean,
 ): void {
-  const refusal = checkPlaygroundRequest(request, allowAnyHost);
-  if (refusal) {
-    sendJson(response, 403, { error: refusal });
-    return;
-  }
+  if (refuseForeignRequest(request, response, allowAnyHost)) return;
   const id = new URL(request.url ?? '/', 'http://playground').searchParams.get('id') ?? '';
   const file = downloads.get(id);
   if (!file) {
@@ -165,4 +156,16 @@ function serveDownload(
     'x-content-type-options': 'nosniff',
   });
   response.end(body);
+}
+
+/** Answers 403 to a request from a foreign host or origin (see `checkPlaygroundRequest`); true when it did. */
+function refuseForeignRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  allowAnyHost: boolean,
+): boolean {
+  const refusal = checkPlaygroundRequest(request, allowAnyHost);
+  if (refusal === undefined) return false;
+  sendJson(response, 403, { error: refusal });
+  return true;
 }

@@ -9,6 +9,7 @@ import {
 } from './adaptive-card';
 import { cleanText, truncateText } from './clean-text';
 import { describeFilters } from './describe-filters';
+import { escapeTeamsMarkdown } from './escape-teams-markdown';
 import { formatCount, plural } from './format-number';
 import { summarizeReply } from './summarize-reply';
 import { tabulatePreview } from './tabulate-preview';
@@ -37,10 +38,14 @@ export function renderTeams(reply: Reply): AdaptiveCard {
     case 'help':
       return fitTextCard(reply, reply.text.split('\n'));
     case 'error': {
+      // Messages and hints may quote what the asker typed.
       const body: CardElement[] = [
-        textBlock(`⚠️ ${cleanText(reply.message)}`, { color: 'Attention', weight: 'Bolder' }),
+        textBlock(`⚠️ ${escapeTeamsMarkdown(cleanText(reply.message))}`, {
+          color: 'Attention',
+          weight: 'Bolder',
+        }),
       ];
-      if (reply.hint) body.push(textBlock(cleanText(reply.hint)));
+      if (reply.hint) body.push(textBlock(escapeTeamsMarkdown(cleanText(reply.hint))));
       if (reply.reference)
         body.push(textBlock(`Reference: ${cleanText(reply.reference)}`, { isSubtle: true, size: 'Small' }));
       return card(reply, body, []);
@@ -95,8 +100,8 @@ function fitRowsCard(reply: RowsReply): AdaptiveCard {
           : '';
       body.push(
         cardTable(
-          preview.columns.map((header) => ({ header, width: 1 })),
-          preview.cells,
+          preview.columns.map((header) => ({ header: escapeTeamsMarkdown(header), width: 1 })),
+          preview.cells.map((cells) => cells.map(escapeTeamsMarkdown)),
         ),
         textBlock(
           `Preview of the first ${formatCount(rowCount)} of ${formatCount(reply.rowCount)} rows${hiddenFields}.`,
@@ -131,10 +136,11 @@ function fitTextCard(reply: Reply, lines: string[]): AdaptiveCard {
 
 function heading(reply: ReportReply | RowsReply): CardElement[] {
   const title = truncateText(cleanText(reply.windowLabel), HEADING_MAX_CHARS) || 'Calls';
-  const filters = reply.kind === 'report' ? describeFilters(reply.report.filters) : '';
-  const notes = [filters ? `Filters: ${filters}` : '', ...reply.notes]
-    .map(cleanText)
-    .filter((note) => note.length > 0);
+  const filters = reply.kind === 'report' ? escapeTeamsMarkdown(describeFilters(reply.report.filters)) : '';
+  const notes = [
+    filters ? `Filters: ${filters}` : '',
+    ...reply.notes.map((note) => escapeTeamsMarkdown(cleanText(note))),
+  ].filter((note) => note.length > 0);
   return [
     textBlock(title, { style: 'heading', size: 'Large', weight: 'Bolder' }),
     ...notes.map((note) => textBlock(note, { isSubtle: true, spacing: 'None' })),

@@ -5,12 +5,13 @@ import { describeFilters } from './describe-filters';
 import { describeCallee, describeCaller } from './describe-party';
 import { formatDuration } from './format-duration';
 import { formatCount } from './format-number';
-import { formatTextTable } from './format-text-table';
+import { formatTextTable, type TextColumn } from './format-text-table';
 import { formatTimeOfDay } from './format-time-of-day';
 import { drawHourBars, listBusyHours } from './list-busy-hours';
 import { listKeyFigures } from './list-key-figures';
 import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
 import { tabulatePreview } from './tabulate-preview';
+import { type StatsTable, tabulateExtensions, tabulateQueues } from './tabulate-stats';
 
 const MAX_NAME_CHARS = 40;
 const HOUR_BAR_CHARS = 30;
@@ -68,51 +69,9 @@ function renderSection(reply: ReportReply, section: ReportSection): string[] {
         { header: false },
       );
     case 'extensions':
-      return [
-        'Extensions',
-        ...formatTextTable(
-          [
-            { header: 'Ext' },
-            { header: 'Name' },
-            { header: 'Calls', align: 'right' },
-            { header: 'Answered', align: 'right' },
-            { header: 'Missed', align: 'right' },
-            { header: 'Outbound', align: 'right' },
-            { header: 'Talk', align: 'right' },
-          ],
-          report.byExtension.map((row) => [
-            name(row.extension),
-            name(row.name),
-            formatCount(row.calls),
-            formatCount(row.answered),
-            formatCount(row.missed),
-            formatCount(row.outbound),
-            formatDuration(row.talkSeconds),
-          ]),
-        ),
-      ];
+      return ['Extensions', ...formatStatsTable(tabulateExtensions(report.byExtension, name))];
     case 'queues':
-      return [
-        'Queues',
-        ...formatTextTable(
-          [
-            { header: 'Queue' },
-            { header: 'Name' },
-            { header: 'Calls', align: 'right' },
-            { header: 'Answered', align: 'right' },
-            { header: 'Missed', align: 'right' },
-            { header: 'Avg wait', align: 'right' },
-          ],
-          report.byQueue.map((row) => [
-            name(row.queue),
-            name(row.name),
-            formatCount(row.calls),
-            formatCount(row.answered),
-            formatCount(row.missed),
-            formatDuration(row.avgWaitSeconds),
-          ]),
-        ),
-      ];
+      return ['Queues', ...formatStatsTable(tabulateQueues(report.byQueue, name))];
     case 'hours':
       return ['Calls by hour', ...drawHourBars(listBusyHours(report.byHour), HOUR_BAR_CHARS)];
     case 'missed':
@@ -164,6 +123,16 @@ function renderSection(reply: ReportReply, section: ReportSection): string[] {
       ];
     }
   }
+}
+
+function formatStatsTable(table: StatsTable): string[] {
+  const columns = table.columns.map(
+    (column): TextColumn => ({
+      header: column.header,
+      ...(column.numeric ? { align: 'right' as const } : {}),
+    }),
+  );
+  return formatTextTable(columns, table.rows);
 }
 
 function renderRows(reply: RowsReply): string[] {

@@ -1,13 +1,14 @@
 import type { ReportReply } from '../core/reply';
 import type { CardElement, VerticalBarChart } from './adaptive-card';
-import { describeListedCall, describeMissedCall, shortName } from './describe-call';
+import { type CallLine, describeListedCall, describeMissedCall, shortName } from './describe-call';
 import { describeMore } from './describe-more';
-import { formatDuration } from './format-duration';
+import { escapeTeamsMarkdown } from './escape-teams-markdown';
 import { formatCount } from './format-number';
 import { drawHourBars, listBusyHours } from './list-busy-hours';
 import { listKeyFigures } from './list-key-figures';
 import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
-import { cardTable, sectionTitle, textBlock } from './teams-elements';
+import { type StatsTable, tabulateExtensions, tabulateQueues } from './tabulate-stats';
+import { type CardTableColumn, cardTable, sectionTitle, textBlock } from './teams-elements';
 
 /** How many entries the card shows: rows of the extension/queue tables, and of the long list. */
 export interface TeamsListLimits {
@@ -24,10 +25,6 @@ export function buildTeamsReportBody(reply: ReportReply, limits: TeamsListLimits
 
 function buildSection(reply: ReportReply, section: ReportSection, limits: TeamsListLimits): CardElement[] {
   const { report } = reply;
-  const more = (shown: number, total: number): CardElement[] =>
-    total > shown
-      ? [textBlock(describeMore(total - shown, reply.actions), { isSubtle: true, spacing: 'Small' })]
-      : [];
   switch (section) {
     case 'empty':
       return [textBlock(describeEmptyReport(reply))];
@@ -39,84 +36,86 @@ function buildSection(reply: ReportReply, section: ReportSection, limits: TeamsL
         },
       ];
     case 'extensions': {
-      const rows = report.byExtension.slice(0, limits.tableRows);
-      return [
-        sectionTitle('Busiest extensions'),
-        cardTable(
-          [
-            { header: 'Ext', width: 1 },
-            { header: 'Name', width: 3 },
-            { header: 'Calls', width: 1, align: 'Right' },
-            { header: 'Answered', width: 1, align: 'Right' },
-            { header: 'Missed', width: 1, align: 'Right' },
-            { header: 'Outbound', width: 1, align: 'Right' },
-            { header: 'Talk', width: 1, align: 'Right' },
-          ],
-          rows.map((row) => [
-            shortName(row.extension),
-            shortName(row.name),
-            formatCount(row.calls),
-            formatCount(row.answered),
-            formatCount(row.missed),
-            formatCount(row.outbound),
-            formatDuration(row.talkSeconds),
-          ]),
-        ),
-        ...more(rows.length, report.byExtension.length),
-      ];
+      const shown = tabulateExtensions(report.byExtension.slice(0, limits.tableRows), toCellName);
+      return tableSection(reply, 'Busiest extensions', shown, report.byExtension.length);
     }
     case 'queues': {
-      const rows = report.byQueue.slice(0, limits.tableRows);
-      return [
-        sectionTitle('Queues'),
-        cardTable(
-          [
-            { header: 'Queue', width: 1 },
-            { header: 'Name', width: 3 },
-            { header: 'Calls', width: 1, align: 'Right' },
-            { header: 'Answered', width: 1, align: 'Right' },
-            { header: 'Missed', width: 1, align: 'Right' },
-            { header: 'Avg wait', width: 1, align: 'Right' },
-          ],
-          rows.map((row) => [
-            shortName(row.queue),
-            shortName(row.name),
-            formatCount(row.calls),
-            formatCount(row.answered),
-            formatCount(row.missed),
-            formatDuration(row.avgWaitSeconds),
-          ]),
-        ),
-        ...more(rows.length, report.byQueue.length),
-      ];
+      const shown = tabulateQueues(report.byQueue.slice(0, limits.tableRows), toCellName);
+      return tableSection(reply, 'Queues', shown, report.byQueue.length);
     }
     case 'hours':
       return [buildHourChart(report.byHour)];
-    case 'missed': {
-      const calls = report.missedCalls;
-      if (calls.length === 0) return [sectionTitle('Missed calls'), textBlock('No missed calls.')];
-      const shown = calls.slice(0, limits.longListItems).map(describeMissedCall);
-      return [
-        sectionTitle(`Missed calls (${formatCount(calls.length)})`),
-        ...(shown.length > 0 ? [factList(shown)] : []),
-        ...more(shown.length, calls.length),
-      ];
-    }
-    case 'calls': {
-      const calls = report.calls ?? [];
-      if (calls.length === 0) return [sectionTitle('Calls'), textBlock('No calls to list.')];
-      const shown = calls.slice(0, limits.longListItems).map(describeListedCall);
-      return [
-        sectionTitle(`Calls (${formatCount(calls.length)})`),
-        ...(shown.length > 0 ? [factList(shown)] : []),
-        ...more(shown.length, calls.length),
-      ];
-    }
+    case 'missed':
+      return longListSection(reply, limits, {
+        title: 'Missed calls',
+        emptyText: 'No missed calls.',
+        calls: report.missedCalls,
+        describe: describeMissedCall,
+      });
+    case 'calls':
+      return longListSection(reply, limits, {
+        title: 'Calls',
+        emptyText: 'No calls to list.',
+        calls: report.calls ?? [],
+        describe: describeListedCall,
+      });
   }
 }
 
-function factList(lines: { when: string; summary: string }[]): CardElement {
-  return { type: 'FactSet', facts: lines.map((line) => ({ title: line.when, value: line.summary })) };
+/** A titled table of the rows shown, with "…and N more" when rows were left out. */
+function tableSection(
+  reply: ReportReply,
+  title: string,
+  shown: StatsTable,
+  totalCount: number,
+): CardElement[] {
+  const columns = shown.columns.map(
+    (column): CardTableColumn => ({
+      header: column.header,
+      width: column.width,
+      ...(column.numeric ? { align: 'Right' as const } : {}),
+    }),
+  );
+  return [
+    sectionTitle(title),
+    cardTable(columns, shown.rows),
+    ...describeHidden(reply, shown.rows.length, totalCount),
+  ];
+}
+
+/** A titled list of calls as facts (time, then the escaped line), cut to `limits.longListItems`. */
+function longListSection<Call>(
+  reply: ReportReply,
+  limits: TeamsListLimits,
+  list: { title: string; emptyText: string; calls: Call[]; describe: (call: Call) => CallLine },
+): CardElement[] {
+  const { calls } = list;
+  if (calls.length === 0) return [sectionTitle(list.title), textBlock(list.emptyText)];
+  const shown = calls.slice(0, limits.longListItems).map(list.describe);
+  return [
+    sectionTitle(`${list.title} (${formatCount(calls.length)})`),
+    ...(shown.length > 0 ? [factList(shown)] : []),
+    ...describeHidden(reply, shown.length, calls.length),
+  ];
+}
+
+/** The subtle "…and N more" line under a cut list; nothing when all is shown. */
+function describeHidden(reply: ReportReply, shownCount: number, totalCount: number): CardElement[] {
+  return totalCount > shownCount
+    ? [textBlock(describeMore(totalCount - shownCount, reply.actions), { isSubtle: true, spacing: 'Small' })]
+    : [];
+}
+
+/** A PBX name or number for a table cell: one line, cut, and never Markdown. */
+function toCellName(text: string): string {
+  return escapeTeamsMarkdown(shortName(text));
+}
+
+function factList(lines: CallLine[]): CardElement {
+  return {
+    type: 'FactSet',
+    facts: lines.map((line) => ({ title: line.when, value: escapeTeamsMarkdown(line.summary) })),
+  };
 }
 
 /** Teams' bar chart of the busy hours, falling back to monospaced text bars elsewhere. */

@@ -1,6 +1,7 @@
 import { maskReport } from '../access/mask-report';
 import { keepRowsInvolving, maskRow, scopeRowsQuery } from '../access/scope-rows';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
+import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
 import type { ReportRequest } from '../core/report-request';
 import { InFlightCoalescer } from './in-flight-coalescer';
@@ -30,17 +31,37 @@ export interface RowsResult {
  * its results (Slack, Teams, CSV, text, JSON) is scoped and masked alike.
  */
 export class ReportService {
+  private readonly reports = new InFlightCoalescer<Report>((report) => structuredClone(report));
+
   constructor(private readonly options: ReportServiceOptions) {}
 
-  /** The summary or list report for the request's window, filters and scope. */
-  async runReport(request: ReportRequest): Promise<Report> {
+  /**
+   * The summary or list report for the request's window, filters and scope. Identical requests in
+   * flight at the same time are computed once (each caller gets its own copy); the source shares
+   * and caches the call-log windows themselves, so reports over the same period with other filters
+   * or scopes cost the PBX one set of queries too.
+   */
+  runReport(request: ReportRequest): Promise<Report> {
+    return this.reports.run(reportKey(request), () => this.buildReport(request));
+  }
+
+  private async buildReport(request: ReportRequest): Promise<Report> {
     const { source, serviceLevelSeconds } = this.options;
-    const directory = await source.getDirectory();
-    const legs = source.streamLegs({
-      from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
-      to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
-      callLog: request.callLog,
-    });
+    // The call log starts downloading while the directory loads (it is needed before the first leg).
+    const legs = new EarlyStart(
+      source.streamLegs({
+        from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
+        to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
+        callLog: request.callLog,
+      }),
+    );
+    let directory: Directory;
+    try {
+      directory = await source.getDirectory();
+    } catch (error) {
+      legs.abandon();
+      throw error;
+    }
     const report = await buildReport(legs, {
       window: request.window,
       filters: request.filters,
@@ -103,6 +124,40 @@ function toRowsQuery(request: ReportRequest): CallLogQuery {
     ...(odata.top !== undefined && { top: odata.top }),
     ...(odata.skip !== undefined && { skip: odata.skip }),
   };
+}
+
+/**
+ * `items`, already asked for their first item (so the source starts fetching at once); that item
+ * is handed out on the first `next()`, and its failure waits for it (never unhandled).
+ */
+class EarlyStart<T> implements AsyncIterable<T> {
+  private readonly iterator: AsyncIterator<T>;
+  private first: Promise<IteratorResult<T>> | undefined;
+
+  constructor(items: AsyncIterable<T>) {
+    this.iterator = items[Symbol.asyncIterator]();
+    this.first = this.iterator.next();
+    this.first.catch(() => {});
+  }
+
+  /** Stops the source without waiting for it (nothing will read the items). */
+  abandon(): void {
+    this.iterator.return?.(undefined)?.catch(() => {});
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return {
+      next: () => {
+        const first = this.first;
+        this.first = undefined;
+        return first ?? this.iterator.next();
+      },
+      return: async (value?: unknown) => {
+        await this.iterator.return?.(undefined);
+        return { done: true, value: value as T };
+      },
+    };
+  }
 }
 
 async function* noRows(): AsyncGenerator<RawCallLogRow> {}

@@ -1,3 +1,4 @@
+import type { SharedTokenStore } from '../threecx/shared-token-store';
 import type { DigestPlatform, DigestRun, DigestSchedule } from './digest-schedule';
 
 /** A conversation, as schedules are listed and removed by it. */
@@ -10,11 +11,13 @@ export interface ConversationKey {
 export type ClaimResult = 'claimed' | 'taken';
 
 /**
- * Where digests and their runs live. Async throughout, so a PostgreSQL implementation fits the same
- * shape; SQLite is the default (`SqliteScheduleStore`). The (schedule, occurrence) key is unique:
- * that is what makes each occurrence post once, however many schedulers run.
+ * Where digests and their runs live, and what replicas share: Teams conversation references and
+ * the PBX token (`SharedTokenStore`). SQLite is the default (`SqliteScheduleStore`), PostgreSQL
+ * for several replicas (`PostgresScheduleStore`); both pass the same contract tests. The
+ * (schedule, occurrence) key is unique: that is what makes each occurrence post once, however
+ * many schedulers run.
  */
-export interface ScheduleStore {
+export interface ScheduleStore extends SharedTokenStore {
   /** Returns `duplicate-id` (and stores nothing) when the id is taken; the caller picks another. */
   createSchedule(schedule: DigestSchedule): Promise<'created' | 'duplicate-id'>;
   getSchedule(id: string): Promise<DigestSchedule | undefined>;

@@ -56,6 +56,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'shared PBX tokens',
+    sql: `
+      CREATE TABLE shared_tokens (
+        key TEXT PRIMARY KEY,
+        token TEXT,
+        expires_at INTEGER,
+        refresh_at INTEGER,
+        lock_until INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

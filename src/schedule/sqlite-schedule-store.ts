@@ -2,15 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../core/errors';
+import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import type { ClaimResult, ConversationKey, ScheduleStore } from './schedule-store';
 import { applyMigrations, SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { fromRunRow, fromScheduleRow, type RunRow, type ScheduleRow, toScheduleRow } from './sqlite-rows';
+import { SqliteSharedTokens } from './sqlite-shared-tokens';
 
 export interface SqliteScheduleStoreOptions {
   /** A file path (folders are created) or `:memory:`. */
   path: string;
-  /** Stamps `schema_migrations.applied_at`; default the wall clock. */
+  /** Stamps `schema_migrations.applied_at` and times the shared token's lock; default the wall clock. */
   now?: () => Date;
   /** How long a write waits for another process's lock; default 5000. */
   busyTimeoutMs?: number;
@@ -23,6 +25,7 @@ export interface SqliteScheduleStoreOptions {
  */
 export class SqliteScheduleStore implements ScheduleStore {
   private readonly db: Database;
+  private readonly tokens: SqliteSharedTokens;
 
   constructor(options: SqliteScheduleStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -31,7 +34,9 @@ export class SqliteScheduleStore implements ScheduleStore {
       this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       if (options.path !== ':memory:') this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
-      applyMigrations(this.db, SQLITE_MIGRATIONS, (options.now ?? (() => new Date()))());
+      const now = options.now ?? (() => new Date());
+      applyMigrations(this.db, SQLITE_MIGRATIONS, now());
+      this.tokens = new SqliteSharedTokens(this.db, { nowMs: () => now().getTime() });
     } catch (error) {
       this.db.close();
       throw error;
@@ -180,6 +185,14 @@ export class SqliteScheduleStore implements ScheduleStore {
       | { reference: string }
       | undefined;
     return row ? (JSON.parse(row.reference) as unknown) : undefined;
+  }
+
+  async readSharedToken(key: string): Promise<SharedToken | undefined> {
+    return this.tokens.read(key);
+  }
+
+  refreshSharedToken(key: string, refresh: SharedTokenRefresh): Promise<SharedToken> {
+    return this.tokens.refresh(key, refresh);
   }
 
   async ping(): Promise<void> {

@@ -44,7 +44,11 @@ export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
 
   /** The window's rows whose StartTime (when present) lies in `[startMs, endMs)`, one array per page, in the PBX's order. */
-  streamWindowPages(window: FetchWindow, query: CallLogQuery, signal: AbortSignal): AsyncGenerator<RawCallLogRow[]> {
+  streamWindowPages(
+    window: FetchWindow,
+    query: CallLogQuery,
+    signal: AbortSignal,
+  ): AsyncGenerator<RawCallLogRow[]> {
     return this.streamSpan(window, query, signal, { rows: 0 });
   }
 

@@ -162,7 +162,10 @@ function extractPbxMessage(text: string): string | undefined {
 
 /** No bytes, or only a UTF-8 byte order mark (which `TextDecoder` drops). */
 function isEmptyBody(body: Uint8Array): boolean {
-  return body.byteLength === 0 || (body.byteLength === 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf);
+  return (
+    body.byteLength === 0 ||
+    (body.byteLength === 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
+  );
 }
 
 function isRetryableReason(error: PbxUnreachableError): boolean {

@@ -9,11 +9,11 @@ import { type FetchWindow, splitIntoWindows } from './call-log-windows';
 import { DirectoryCache } from './directory-cache';
 import { QUEUE_FIELDS, toDirectoryQueue, toDirectoryUser, USER_FIELDS } from './directory-rows';
 import { fetchCollection } from './fetch-collection';
-import { PbxHttp } from './pbx-http';
-import { DEFAULT_RETRY_POLICY } from './retry';
-import { type SkippedRowsTally } from './legs-recording';
+import type { SkippedRowsTally } from './legs-recording';
 import { BufferedPageFeed } from './page-feed';
+import { PbxHttp } from './pbx-http';
 import { readFeedsInOrder } from './read-feeds-in-order';
+import { DEFAULT_RETRY_POLICY } from './retry';
 import { runInOrder } from './run-in-order';
 import { type AccessTokenProvider, ClientCredentialsTokenProvider } from './token-provider';
 import { WindowLegsCache } from './window-legs-cache';
@@ -47,7 +47,7 @@ export interface XapiClientOptions {
   connections?: number;
   /**
    * Legs of windows that ended more than `settleMs` (default 1 h) before they were fetched are kept
-   * for repeated reports, at most `maxLegs` (default 250,000) for at most `maxAgeMs` (default 6 h).
+   * for repeated reports, at most `maxLegs` (default 150,000) for at most `maxAgeMs` (default 6 h).
    * `false`: no cache (identical windows in flight are still fetched once).
    */
   cache?: false | { maxLegs?: number; maxAgeMs?: number; settleMs?: number };
@@ -68,7 +68,7 @@ export interface XapiClientOptions {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const RECENT_TOKENS = 4;
-const DEFAULT_CACHE = { maxLegs: 250_000, maxAgeMs: 6 * HOUR_MS, settleMs: HOUR_MS };
+const DEFAULT_CACHE = { maxLegs: 150_000, maxAgeMs: 6 * HOUR_MS, settleMs: HOUR_MS };
 
 /** The `CallLogSource` backed by a 3CX V20 PBX's XAPI. */
 export class XapiClient implements CallLogSource {
@@ -125,7 +125,8 @@ export class XapiClient implements CallLogSource {
       minWindowMs: options.minWindowMs ?? 5 * 60_000,
       logger: this.logger,
     });
-    const cache = options.cache === false ? undefined : { ...DEFAULT_CACHE, ...definedOnly(options.cache ?? {}) };
+    const cache =
+      options.cache === false ? undefined : { ...DEFAULT_CACHE, ...definedOnly(options.cache ?? {}) };
     this.legsCache = cache ? new WindowLegsCache(cache) : undefined;
     this.legsHub = new WindowLegsHub({
       source: (window, query, signal) => this.fetcher.streamWindowPages(window, query, signal),

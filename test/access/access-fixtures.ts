@@ -41,6 +41,17 @@ export const ACCESS_POLICY_YAML = [
   '  erin@contoso.com: 102',
 ].join('\n');
 
+/** A policy whose line 7 gives a manager `queues: 800` where a list belongs. */
+export const POLICY_INVALID_AT_LINE_7 = [
+  'admins:',
+  '  - alice@example.com',
+  'departments:',
+  '  Sales: { extensions: [101], queues: [800] }',
+  'managers:',
+  '  - who: carol@example.com',
+  '    queues: 800',
+].join('\n');
+
 export const NOW = new Date('2026-11-29T10:00:00Z');
 
 export function slackUser(id: string, email?: string): ChatUser {

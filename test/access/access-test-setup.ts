@@ -1,6 +1,3 @@
-import { runCli } from '../../src/adapters/cli/run-cli';
-import type { DemoPbx } from '../../src/demo/demo-pbx';
-
 /** The Slack and Teams people of the access integration tests (the demo company's e-mails). */
 export const PEOPLE = {
   /** Ben Okafor, extension 101 in the demo PBX: an agent by e-mail. */
@@ -20,31 +17,6 @@ export const INTEGRATION_POLICY = [
   `  - who: ${PEOPLE.managerEmail}`,
   '    queues: [800]',
 ].join('\n');
-
-/** `npm run -s calls -- <words> --json` in-process against `pbx`, with `env` added; the parsed output. */
-export async function runCliJson<T>(
-  words: string[],
-  pbx: DemoPbx,
-  now: Date,
-  env: Record<string, string> = {},
-): Promise<T> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...words, '--json', '--tz', 'Europe/Berlin', '--now', now.toISOString()], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {
-      THREECX_URL: pbx.url,
-      THREECX_CLIENT_ID: pbx.clientId,
-      THREECX_CLIENT_SECRET: pbx.clientSecret,
-      ...env,
-    },
-    now: () => now,
-    machineTimeZone: 'UTC',
-  });
-  if (code !== 0) throw new Error(`calls CLI exited with ${code}: ${stderr}`);
-  return JSON.parse(stdout) as T;
-}
 
 /** The summary line a chat reply's fallback text carries: "<window>: N calls, A answered, M missed". */
 export function summaryLine(

@@ -1,8 +1,6 @@
 import { maskNumbersInText } from '../../src/access/mask-number';
-import { runCli } from '../../src/adapters/cli/run-cli';
-import type { Report } from '../../src/core/report';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
-import { runCliJson } from './access-test-setup';
+import { runCliInProcess, runCliJson, runCliReport } from '../helpers/run-cli-in-process';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 let pbx: DemoPbx;
@@ -14,27 +12,17 @@ afterAll(async () => {
   await pbx.close();
 });
 
-async function runText(words: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...words, '--tz', 'Europe/Berlin', '--now', NOW.toISOString()], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {
-      THREECX_URL: pbx.url,
-      THREECX_CLIENT_ID: pbx.clientId,
-      THREECX_CLIENT_SECRET: pbx.clientSecret,
-      ...env,
-    },
-    now: () => NOW,
-    machineTimeZone: 'UTC',
+function runText(words: string[], env: Record<string, string>) {
+  return runCliInProcess([...words, '--tz', 'Europe/Berlin', '--now', NOW.toISOString()], {
+    pbx,
+    now: NOW,
+    env,
   });
-  return { code, stdout, stderr };
 }
 
 describe('the terminal with PRIVACY_MASK_NUMBERS=true', () => {
   it('masks external numbers in the text, the JSON report and the raw rows', async () => {
-    const plain = await runCliJson<Report>(['last', 'week', 'missed'], pbx, NOW);
+    const plain = await runCliReport(['last', 'week', 'missed'], 'Europe/Berlin', { pbx, now: NOW });
     const numbers = plain.missedCalls.map((call) => call.from).filter((from) => from.startsWith('+'));
     expect(numbers.length).toBeGreaterThan(3);
     const masked = { PRIVACY_MASK_NUMBERS: 'true' };
@@ -44,14 +32,22 @@ describe('the terminal with PRIVACY_MASK_NUMBERS=true', () => {
     for (const number of numbers) expect(text.stdout).not.toContain(number);
     expect(text.stdout).toMatch(/\+\d{1,3} \d\d•• •+\d{4}/);
 
-    const json = await runCliJson<Report>(['last', 'week', 'missed'], pbx, NOW, masked);
+    const json = await runCliReport(['last', 'week', 'missed'], 'Europe/Berlin', {
+      pbx,
+      now: NOW,
+      env: masked,
+    });
     expect(json.totals).toEqual(plain.totals);
     expect(json.missedCalls.map((call) => call.from)).toEqual(
       plain.missedCalls.map((call) => maskNumbersInText(call.from)),
     );
     for (const number of numbers) expect(JSON.stringify(json)).not.toContain(number);
 
-    const rows = await runCliJson<Record<string, unknown>[]>(['rows', 'nov', '27'], pbx, NOW, masked);
+    const rows = (await runCliJson(['rows', 'nov', '27'], 'Europe/Berlin', {
+      pbx,
+      now: NOW,
+      env: masked,
+    })) as Record<string, unknown>[];
     const callerIds = rows.map((row) => String(row.SourceCallerId ?? ''));
     expect(callerIds.some((id) => /^\+\d{1,3} \d\d•• •+\d{4}$/.test(id))).toBe(true);
     expect(callerIds.every((id) => !/^\+\d{7,}$/.test(id))).toBe(true);

@@ -4,6 +4,7 @@ import { loadAccessPolicy, readAccessPolicyText } from '../../src/access/load-ac
 import { parseAccessPolicy } from '../../src/access/parse-access-policy';
 import { AppError } from '../../src/core/errors';
 import { writePolicyFile } from '../helpers/access-policy-files';
+import { POLICY_INVALID_AT_LINE_7 } from './access-fixtures';
 
 const EXAMPLE_PATH = join(__dirname, '..', '..', 'docs', 'access-policy.example.yaml');
 
@@ -138,17 +139,7 @@ describe('parseAccessPolicy', () => {
 
 describe('loadAccessPolicy', () => {
   it("stops with the file, the line and the problem: line 7: 'queues' must be a list", async () => {
-    const path = await writePolicyFile(
-      [
-        'admins:',
-        '  - alice@example.com',
-        'departments:',
-        '  Sales: { extensions: [101], queues: [800] }',
-        'managers:',
-        '  - who: carol@example.com',
-        '    queues: 800',
-      ].join('\n'),
-    );
+    const path = await writePolicyFile(POLICY_INVALID_AT_LINE_7);
     const error = await loadError(path);
     expect(error.kind).toBe('config');
     expect(error.message).toBe(

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
 import { startBot } from '../../src/start-bot';
 import { writePolicyFile } from '../helpers/access-policy-files';
-import { ACCESS_DIRECTORY } from './access-fixtures';
+import { ACCESS_DIRECTORY, POLICY_INVALID_AT_LINE_7 } from './access-fixtures';
 
 function recordingLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -11,19 +11,9 @@ function recordingLogger() {
   return { lines, logger };
 }
 
-const INVALID_AT_LINE_7 = [
-  'admins:',
-  '  - alice@example.com',
-  'departments:',
-  '  Sales: { extensions: [101], queues: [800] }',
-  'managers:',
-  '  - who: carol@example.com',
-  '    queues: 800',
-].join('\n');
-
 describe('access at startup', () => {
   it('stops the bot on an invalid policy, naming the file, the line and the problem', async () => {
-    const path = await writePolicyFile(INVALID_AT_LINE_7);
+    const path = await writePolicyFile(POLICY_INVALID_AT_LINE_7);
     const { logger } = recordingLogger();
     const config = loadConfig({ ACCESS_POLICY: path, PORT: '0', HOST: '127.0.0.1' });
     await expect(startBot({ config, logger })).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { encodeActionValue } from '../../src/chat/action-value';
-import type { Report } from '../../src/core/report';
 import { writePolicyFile } from '../helpers/access-policy-files';
+import { runCliJson, runCliReport } from '../helpers/run-cli-in-process';
 import {
   blockTexts,
   buttonOf,
@@ -9,7 +9,7 @@ import {
   startSlackBotHarness,
 } from '../helpers/slack-bot-harness';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
-import { INTEGRATION_POLICY, PEOPLE, runCliJson, summaryLine } from './access-test-setup';
+import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
 
 const LAST_WEEK = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
 const AGENT = SLACK_TEST_IDS.userId;
@@ -48,7 +48,8 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
     return (await harness.waitForAnswer(responseId)).answer;
   }
 
-  const cli = (words: string) => runCliJson<Report>(words.split(' '), harness.pbx, SLACK_NOW);
+  const cli = (words: string) =>
+    runCliReport(words.split(' '), 'Europe/Berlin', { pbx: harness.pbx, now: SLACK_NOW });
   const callLogRequests = () =>
     harness.pbx.requests.filter((entry) => entry.url.includes('GetCallLogData')).length;
 
@@ -134,7 +135,10 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
   it('sends only rows involving the agent’s extension in the rows file', async () => {
     const filesBefore = harness.slack.files.size;
     const answer = await ask('rows nov 27 count', AGENT);
-    const all = await runCliJson<Record<string, unknown>[]>(['rows', 'nov', '27'], harness.pbx, SLACK_NOW);
+    const all = (await runCliJson(['rows', 'nov', '27'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    })) as Record<string, unknown>[];
     const own = all.filter((row) => row.SourceDn === '101' || row.DestinationDn === '101');
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(all.length);
@@ -197,7 +201,10 @@ describe('PRIVACY_MASK_NUMBERS over Slack', () => {
   });
 
   it('masks external numbers in replies and CSV exports', async () => {
-    const plain = await runCliJson<Report>(['list', 'last', 'week', 'ext', '101'], harness.pbx, SLACK_NOW);
+    const plain = await runCliReport(['list', 'last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     const external = plain.calls?.find((call) => call.from.startsWith('+'));
     expect(external).toBeDefined();
     const sent = await harness.sendCommand('list last week ext 101');

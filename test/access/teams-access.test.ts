@@ -1,4 +1,5 @@
 import { encodeActionValue } from '../../src/chat/action-value';
+import { escapeTeamsMarkdown } from '../../src/render/escape-teams-markdown';
 import { writePolicyFile } from '../helpers/access-policy-files';
 import type { ConnectorCall } from '../helpers/fake-bot-connector';
 import {
@@ -7,7 +8,7 @@ import {
   buildPersonalMessage,
   TEAMS_USER,
 } from '../helpers/teams-activities';
-import { cardOf, submitAction } from '../helpers/teams-card';
+import { cardOf, submitAction, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
 import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
 
@@ -52,24 +53,13 @@ afterAll(async () => {
   await bed?.close();
 });
 
-/** Posts an activity and returns the message the bot sent back in reply to it. */
-async function ask(activity: Record<string, unknown>): Promise<ConnectorCall> {
-  const response = await bed.post(activity);
-  expect(response.status).toBe(200);
-  const [reply] = await bed.connector.waitForCalls(
-    1,
-    (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
-  );
-  return reply!;
-}
-
 const personal = (from: typeof AGENT, text: string) =>
   buildPersonalMessage(bed.connector.serviceUrl, { from, text });
 const cardText = (reply: ConnectorCall) => JSON.stringify(cardOf(reply.activity));
 
 describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connector, demo PBX)', () => {
   it("narrows an agent's `last week` to their extension, matched by the member's e-mail", async () => {
-    const reply = await ask(personal(AGENT, 'calls last week'));
+    const reply = await bed.ask(personal(AGENT, 'calls last week'));
     const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
     expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
     expect(cardText(reply)).toContain('Showing only the calls of your extension 101.');
@@ -79,7 +69,7 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   });
 
   it("refuses an agent's `ext 102`", async () => {
-    const reply = await ask(personal(AGENT, 'calls last week ext 102'));
+    const reply = await bed.ask(personal(AGENT, 'calls last week ext 102'));
     expect(cardText(reply)).toContain('You may not see the calls of extension 102.');
     expect(String(reply.activity.summary ?? '')).not.toContain('calls,');
   });
@@ -87,34 +77,40 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   it('gives a manager their queue in a channel and refuses another', async () => {
     const mention = (text: string) => buildChannelMention(bed.connector.serviceUrl, text, { from: MANAGER });
     const expected = await bed.runCliJson(['last', 'week', 'queue', '800'], 'America/New_York');
-    expect((await ask(mention('last week queue 800'))).activity.summary).toBe(
+    expect((await bed.ask(mention('last week queue 800'))).activity.summary).toBe(
       summaryLine(LAST_WEEK_NEW_YORK, expected.totals),
     );
-    const narrowed = await ask(mention('last week'));
+    const narrowed = await bed.ask(mention('last week'));
     expect(narrowed.activity.summary).toBe(summaryLine(LAST_WEEK_NEW_YORK, expected.totals));
-    expect(cardText(narrowed)).toContain('Showing only the calls of your access (queue 800).');
-    expect(cardText(await ask(mention('last week queue 801')))).toContain(
+    // Notes reach the card escaped for Teams' Markdown.
+    expect(textsOf(cardOf(narrowed.activity))).toContain(
+      escapeTeamsMarkdown('Showing only the calls of your access (queue 800).'),
+    );
+    expect(cardText(await bed.ask(mention('last week queue 801')))).toContain(
       'You may not see the calls of queue 801.',
     );
   });
 
   it('lets an admin (by Entra object id) see every call', async () => {
-    const reply = await ask(personal(ADMIN, 'calls last week'));
+    const reply = await bed.ask(personal(ADMIN, 'calls last week'));
     const expected = await bed.runCliJson(['last', 'week'], 'Europe/Berlin');
     expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
   });
 
   it('tells an unmapped user how to get access', async () => {
-    const text = cardText(await ask(personal(STRANGER, 'calls last week')));
-    expect(text).toContain(
-      'You have no access to call reports yet: your Teams account is not linked to a 3CX extension.',
+    const texts = textsOf(cardOf((await bed.ask(personal(STRANGER, 'calls last week'))).activity));
+    expect(texts[0]).toBe(
+      '⚠️ You have no access to call reports yet: your Teams account is not linked to a 3CX extension.',
     );
-    expect(text).toContain('the same e-mail as your Teams account (nobody@example.com)');
+    // The hint quotes the member's e-mail, escaped for Teams' Markdown like all such text.
+    expect(texts[1]).toContain(
+      escapeTeamsMarkdown('the same e-mail as your Teams account (nobody@example.com)'),
+    );
   });
 
   it('treats a member the Bot Connector does not know as unlinked', async () => {
     const ghost = { id: '29:1ghost', name: 'Ghost', aadObjectId: 'ee55ee55-0000-4000-8000-000000000000' };
-    const text = cardText(await ask(personal(ghost, 'calls today')));
+    const text = cardText(await bed.ask(personal(ghost, 'calls today')));
     expect(text).toContain('your Teams account is not linked to a 3CX extension');
     expect(
       bed.logs.some((entry) => entry.message === 'Teams: could not look up the member for their e-mail'),
@@ -127,15 +123,15 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
       { action: 'previous', value: encodeActionValue({ command: 'last week ext 102', focus: 'summary' }) },
       { from: AGENT },
     );
-    expect(cardText(await ask(forged))).toContain('You may not see the calls of extension 102.');
-    const report = await ask(personal(AGENT, 'calls last week'));
+    expect(cardText(await bed.ask(forged))).toContain('You may not see the calls of extension 102.');
+    const report = await bed.ask(personal(AGENT, 'calls last week'));
     const missed = submitAction(cardOf(report.activity), 'missed');
-    const clicked = await ask(buildButtonSubmit(bed.connector.serviceUrl, missed.data, { from: AGENT }));
+    const clicked = await bed.ask(buildButtonSubmit(bed.connector.serviceUrl, missed.data, { from: AGENT }));
     expect(cardText(clicked)).toContain('Showing only the calls of your extension 101.');
   });
 
   it('answers `me last week` with the asker’s own extension', async () => {
-    const reply = await ask(personal(AGENT, 'calls me last week'));
+    const reply = await bed.ask(personal(AGENT, 'calls me last week'));
     const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
     expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
     expect(cardText(reply)).not.toContain('Showing only');
@@ -144,7 +140,7 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   });
 
   it('gives a user the policy does not name, and who matches no 3CX user, nothing', async () => {
-    const text = cardText(await ask(personal(TEAMS_USER, 'calls today')));
+    const text = cardText(await bed.ask(personal(TEAMS_USER, 'calls today')));
     expect(text).toContain('your Teams account is not linked to a 3CX extension');
   });
 });
@@ -166,12 +162,7 @@ describe('PRIVACY_MASK_NUMBERS over Teams', () => {
     const activity = buildPersonalMessage(masked.connector.serviceUrl, {
       text: 'calls last week ext 101 missed',
     });
-    await masked.post(activity);
-    const [reply] = await masked.connector.waitForCalls(
-      1,
-      (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
-    );
-    const text = JSON.stringify(cardOf(reply!.activity));
+    const text = cardText(await masked.ask(activity));
     expect(text).not.toContain(external!.from);
     expect(text).toMatch(/\+\d{1,3} \d\d•• •+\d{4}/);
   });

@@ -2,6 +2,8 @@
  * A deliberately plain second implementation of the spec's totals, straight from raw 3CX rows
  * held in memory: tests compare the streaming engine against it.
  */
+import type { ReportTotals } from '../../src/core/report';
+
 type Row = Record<string, unknown>;
 
 export interface RecountOptions {
@@ -12,15 +14,11 @@ export interface RecountOptions {
   serviceLevelSeconds: number;
 }
 
-export interface RecountedTotals {
-  calls: number;
-  inbound: number;
-  outbound: number;
-  internal: number;
-  answered: number;
-  missed: number;
-  talkSeconds: number;
-}
+/** The totals the recount checks: the counts and the talk time. */
+export type RecountedTotals = Pick<
+  ReportTotals,
+  'calls' | 'inbound' | 'outbound' | 'internal' | 'answered' | 'missed' | 'talkSeconds'
+>;
 
 const NOT_PERSON = new Set(['System', 'Digital Receptionist', 'Queue']);
 

@@ -10,6 +10,7 @@ import {
   type RecordedResponse,
   startFakeSlackApi,
 } from './fake-slack-api';
+import { demoPbxEnv } from './run-cli-in-process';
 import {
   type BlockActionOptions,
   buildBlockActions,
@@ -86,9 +87,7 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
-    THREECX_URL: pbx.url,
-    THREECX_CLIENT_ID: pbx.clientId,
-    THREECX_CLIENT_SECRET: pbx.clientSecret,
+    ...demoPbxEnv(pbx),
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',

@@ -26,6 +26,13 @@ const clientInfo = (timezone: string): Activity => ({
   type: 'clientInfo',
 });
 
+/** The 1:1 chat between TEAMS_USER and the bot. */
+const personalConversation = (): Activity => ({
+  conversationType: 'personal',
+  tenantId: TEAMS_TENANT_ID,
+  id: TEAMS_PERSONAL_CONVERSATION_ID,
+});
+
 /** `calls last week ext 101` typed in a 1:1 chat with the bot. */
 export function buildPersonalMessage(serviceUrl: string, overrides: Activity = {}): Activity {
   return {
@@ -38,11 +45,7 @@ export function buildPersonalMessage(serviceUrl: string, overrides: Activity = {
     channelId: 'msteams',
     serviceUrl,
     from: TEAMS_USER,
-    conversation: {
-      conversationType: 'personal',
-      tenantId: TEAMS_TENANT_ID,
-      id: TEAMS_PERSONAL_CONVERSATION_ID,
-    },
+    conversation: personalConversation(),
     recipient: TEAMS_BOT,
     entities: [clientInfo('Europe/Berlin')],
     channelData: { tenant: { id: TEAMS_TENANT_ID } },
@@ -145,11 +148,7 @@ export function buildInstallationUpdate(serviceUrl: string, overrides: Activity 
     channelId: 'msteams',
     serviceUrl,
     from: { id: TEAMS_USER.id, aadObjectId: TEAMS_USER.aadObjectId },
-    conversation: {
-      conversationType: 'personal',
-      tenantId: TEAMS_TENANT_ID,
-      id: TEAMS_PERSONAL_CONVERSATION_ID,
-    },
+    conversation: personalConversation(),
     recipient: TEAMS_BOT,
     entities: [clientInfo('Europe/Berlin')],
     channelData: { tenant: { id: TEAMS_TENANT_ID }, source: { name: 'message' } },

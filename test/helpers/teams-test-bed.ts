@@ -1,4 +1,3 @@
-import { type CliIo, runCli } from '../../src/adapters/cli/run-cli';
 import type { TeamsChatAdapter } from '../../src/adapters/teams/create-teams-adapter';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
@@ -6,7 +5,8 @@ import type { Report } from '../../src/core/report';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { type RunningBot, startBot } from '../../src/start-bot';
 import { TEST_ADMINS_POLICY_PATH } from './access-policy-files';
-import { type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector';
+import { type ConnectorCall, type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector';
+import { demoPbxEnv, runCliReport } from './run-cli-in-process';
 
 export const TEAMS_TEST_NOW = '2026-11-29T10:00:00Z';
 
@@ -22,6 +22,8 @@ export interface TeamsTestBed {
   logs: LogEntry[];
   /** POSTs a body (an activity object, or raw text) to the bot's /api/messages. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** POSTs an activity (expecting 200) and returns the message the bot sent back in reply to it. */
+  ask(activity: Record<string, unknown>): Promise<ConnectorCall>;
   /** Waits until every accepted activity has been handled. */
   settle(): Promise<void>;
   /** `npm run -s calls -- <words> --json --tz <zone>` in-process, against the same PBX and clock. */
@@ -44,18 +46,13 @@ export async function startTeamsTestBed(
 ): Promise<TeamsTestBed> {
   const pbx = await startDemoPbx({ seed: 42, now: options.pbxNow ?? new Date(TEAMS_TEST_NOW) });
   const connector = await startFakeBotConnector();
-  const pbxEnv = {
-    THREECX_URL: pbx.url,
-    THREECX_CLIENT_ID: pbx.clientId,
-    THREECX_CLIENT_SECRET: pbx.clientSecret,
-  };
   const logs: LogEntry[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogEntry) });
   let bot: RunningBot;
   let current = new Date(TEAMS_TEST_NOW);
   try {
     const config = loadConfig({
-      ...pbxEnv,
+      ...demoPbxEnv(pbx),
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: 'sqlite::memory:',
@@ -73,38 +70,36 @@ export async function startTeamsTestBed(
     throw error;
   }
   const teams = bot.adapters.find((adapter) => adapter.description.startsWith('Teams')) as TeamsChatAdapter;
+  const post: TeamsTestBed['post'] = async (body, headers = {}) => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.text() };
+  };
   return {
     bot,
     teams,
     pbx,
     connector,
     logs,
-    post: async (body, headers = {}) => {
-      const response = await fetch(`${bot.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.text() };
+    post,
+    ask: async (activity) => {
+      const response = await post(activity);
+      if (response.status !== 200)
+        throw new Error(`/api/messages answered ${response.status}: ${response.body}`);
+      const [reply] = await connector.waitForCalls(
+        1,
+        (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
+      );
+      return reply!;
     },
     settle: () => teams.stop?.() ?? Promise.resolve(),
     setNow: (date) => {
       current = date;
     },
-    runCliJson: async (words, timeZone) => {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = {
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-        env: pbxEnv,
-        now: () => new Date(TEAMS_TEST_NOW),
-        machineTimeZone: 'UTC',
-      };
-      const code = await runCli([...words, '--json', '--tz', timeZone, '--now', TEAMS_TEST_NOW], io);
-      if (code !== 0) throw new Error(`calls CLI exited with ${code}: ${stderr}`);
-      return JSON.parse(stdout) as Report;
-    },
+    runCliJson: (words, timeZone) => runCliReport(words, timeZone, { pbx, now: new Date(TEAMS_TEST_NOW) }),
     close: async () => {
       await bot.close();
       await Promise.all([pbx.close(), connector.close()]);

@@ -133,12 +133,12 @@ describe('POST /playground/api/command', () => {
     expect(result.reply).toMatchObject({ kind: 'rows', rowCount: 3 });
     expect(result.files).toHaveLength(1);
     const [file] = result.files;
-    expect(file).toMatchObject({ filename: 'calls-rows-2026-11-27.json', mimeType: 'application/json' });
+    expect(file).toMatchObject({ filename: 'calls-rows-2026-11-28.json', mimeType: 'application/json' });
     const response = await fetch(`${bed.url}${file?.url}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(
-      'attachment; filename="calls-rows-2026-11-27.json"',
+      'attachment; filename="calls-rows-2026-11-28.json"',
     );
     const body = await response.text();
     expect(Buffer.byteLength(body)).toBe(file?.size);
@@ -163,7 +163,7 @@ describe('POST /playground/api/action', () => {
     const exported = await action('export-csv', buttonValue(summary, 'calls_export-csv'));
     expect(exported.reply).toMatchObject({ kind: 'notice' });
     expect(exported.files.map((file) => [file.filename, file.mimeType])).toEqual([
-      ['calls-2026-11-15.csv', 'text/csv'],
+      ['calls-2026-11-16_2026-11-22.csv', 'text/csv'],
     ]);
     const listed = await bed.runCliJson(['list', 'last', 'week', 'ext', '101'], ZONE);
     const response = await fetch(`${bed.url}${exported.files[0]?.url}`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { describeMissedCall } from '../../src/render/describe-call';
+import { escapeTeamsMarkdown } from '../../src/render/escape-teams-markdown';
 import { formatCount } from '../../src/render/format-number';
 import { listKeyFigures } from '../../src/render/list-key-figures';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
@@ -133,6 +134,33 @@ if (!hasChromium) {
         '&lt;javascript:alert(1)|bad&gt; <span class="sk-mention">@U123</span> <span class="sk-mention">@here</span>' +
         '</div></div>',
     );
+  });
+
+  it('renders Teams Markdown with backslash escapes: escaped names stay text, our bold stays bold', async () => {
+    const name = '[click](http://evil.example) **boss** _x_ <b>';
+    const card = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: `${escapeTeamsMarkdown(name)} called **twice**`, wrap: true }],
+    };
+    // A string, so that the test's compiler leaves the browser's dynamic import alone.
+    const shown = (await page.evaluate(
+      `import('/playground/teams-card.js').then(({ renderTeamsCard }) => {
+        const element = renderTeamsCard(${JSON.stringify(card)}, () => {});
+        return {
+          text: element.textContent,
+          links: element.querySelectorAll('a').length,
+          bold: [...element.querySelectorAll('strong')].map((node) => node.textContent),
+          italic: element.querySelectorAll('em').length,
+        };
+      })`,
+    )) as { text: string; links: number; bold: string[]; italic: number };
+    expect(shown).toEqual({
+      text: '[click](http://evil.example) **boss** _x_ ‹b› called twice',
+      links: 0,
+      bold: ['twice'],
+      italic: 0,
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   buildExtension,
   buildHelpReply,
   buildLargeReport,
+  buildListedCall,
   buildMissedCall,
   buildReport,
   buildReportReply,
@@ -175,17 +176,12 @@ describe('renderSlack: focus and views', () => {
   it('lists the calls in the list view', () => {
     const report = buildReport({
       calls: [
-        {
+        buildListedCall({
           start: '2026-11-20T09:15:00.000+01:00',
-          direction: 'inbound',
-          from: '+442071234567',
-          fromName: 'Jane Caller',
-          to: '101',
-          toName: 'Ben Okafor',
           answered: true,
           talkSeconds: 192,
           waitSeconds: 9,
-        },
+        }),
       ],
     });
     const texts = sectionTexts(renderSlack(buildReportReply({ view: 'list', report })).blocks);

@@ -1,4 +1,4 @@
-import type { ReplyAction } from '../../src/core/reply';
+import { REPLY_ACTION_IDS } from '../../src/chat/reply-action-ids';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -17,7 +17,9 @@ import {
   buildExtension,
   buildHelpReply,
   buildLargeReport,
+  buildListedCall,
   buildMissedCall,
+  buildOutboundCall,
   buildReport,
   buildReportReply,
   buildRowsReply,
@@ -31,6 +33,16 @@ const bodyTexts = (card: AdaptiveCard) =>
   card.body.map(textOf).filter((text): text is string => text !== undefined);
 const tableTexts = (table: Table) =>
   table.rows.map((row) => row.cells.map((cell) => (cell.items[0] as TextBlock).text));
+/** A section title as the card shows it: bold, medium, with a line above. */
+const sectionTitleBlock = (text: string): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  weight: 'Bolder',
+  size: 'Medium',
+  separator: true,
+  spacing: 'Medium',
+});
 
 describe('renderTeams: summary', () => {
   const card = renderTeams(buildReportReply({ notes: ['Narrowed to your extension 101.'] }));
@@ -135,19 +147,14 @@ describe('renderTeams: summary', () => {
 
   it('lists missed calls last, as facts', () => {
     expect(card.body.slice(-2)).toEqual([
-      {
-        type: 'TextBlock',
-        text: 'Missed calls (1)',
-        wrap: true,
-        weight: 'Bolder',
-        size: 'Medium',
-        separator: true,
-        spacing: 'Medium',
-      },
+      sectionTitleBlock('Missed calls (1)'),
       {
         type: 'FactSet',
         facts: [
-          { title: 'Fri 20 Nov 14:03', value: 'Jane Caller (+442071234567) → 101 Ben Okafor · waited 0:42' },
+          {
+            title: 'Fri 20 Nov 14:03',
+            value: 'Jane Caller \\(+442071234567\\) → 101 Ben Okafor · waited 0:42',
+          },
         ],
       },
     ]);
@@ -165,17 +172,8 @@ describe('renderTeams: summary', () => {
   });
 
   it('puts buttons beyond the sixth in the overflow menu', () => {
-    const ids: ReplyAction['id'][] = [
-      'missed',
-      'by-extension',
-      'previous',
-      'next',
-      'export-csv',
-      'share',
-      'summary',
-      'list',
-    ];
-    const actions = ids.map((id) => ({ id, label: id, value: `v-${id}` }));
+    const actions = REPLY_ACTION_IDS.map((id) => ({ id, label: id, value: `v-${id}` }));
+    expect(actions).toHaveLength(8);
     const buttons = renderTeams(buildReportReply({ actions })).actions!;
     expect(buttons.map((button) => button.mode)).toEqual([
       undefined,
@@ -208,40 +206,85 @@ describe('renderTeams: focus and views', () => {
   });
 
   it('lists calls in the list view', () => {
-    const report = buildReport({
-      calls: [
-        {
-          start: '2026-11-20T09:15:00.000+01:00',
-          direction: 'outbound',
-          from: '101',
-          fromName: 'Ben Okafor',
-          to: '+4930123456',
-          toName: '',
-          answered: false,
-          talkSeconds: 0,
-          waitSeconds: 0,
-        },
-      ],
-    });
+    const report = buildReport({ calls: [buildOutboundCall()] });
     const card = renderTeams(buildReportReply({ view: 'list', report }));
     expect(card.body.slice(-2)).toEqual([
-      {
-        type: 'TextBlock',
-        text: 'Calls (1)',
-        wrap: true,
-        weight: 'Bolder',
-        size: 'Medium',
-        separator: true,
-        spacing: 'Medium',
-      },
+      sectionTitleBlock('Calls (1)'),
       {
         type: 'FactSet',
         facts: [
-          { title: 'Fri 20 Nov 09:15', value: 'outbound · Ben Okafor (101) → +4930123456 · no answer' },
+          { title: 'Fri 20 Nov 09:15', value: 'outbound · Ben Okafor \\(101\\) → +4930123456 · no answer' },
         ],
       },
     ]);
     expect(card.body.some((element) => element.type === 'Table')).toBe(false);
+  });
+});
+
+describe('renderTeams: escaping', () => {
+  const evil = '[click](http://evil.example)';
+  const escapedEvil = '\\[click\\]\\(http://evil.example\\)';
+
+  it('escapes caller, extension and queue names so that no link or formatting forms', () => {
+    const report = buildReport({
+      byExtension: [{ ...buildExtension(1), name: '**boss**' }],
+      byQueue: [
+        { queue: '800', name: '_Sales_ <at>All</at>', calls: 1, answered: 1, missed: 0, avgWaitSeconds: 3 },
+      ],
+      missedCalls: [buildMissedCall(0, { fromName: evil, toName: '**boss**' })],
+    });
+    const card = renderTeams(buildReportReply({ report }));
+    const [extensions, queues] = card.body.filter((element): element is Table => element.type === 'Table');
+    expect(tableTexts(extensions!)[1]?.slice(0, 2)).toEqual(['101', '\\*\\*boss\\*\\*']);
+    expect(tableTexts(queues!)[1]?.slice(0, 2)).toEqual(['800', '\\_Sales\\_ ‹at›All‹/at›']);
+    const fallback = extensions!.fallback as { columns: { items: TextBlock[] }[] };
+    expect(fallback.columns[1]?.items.map((item) => item.text)).toEqual(['Name', '\\*\\*boss\\*\\*']);
+    expect((card.body.at(-1) as FactSet).facts).toEqual([
+      {
+        title: 'Fri 20 Nov 17:59',
+        value: `${escapedEvil} \\(+442071200000\\) → 800 \\*\\*boss\\*\\* · waited 0:30`,
+      },
+    ]);
+    const json = JSON.stringify(card);
+    expect(json).not.toContain(evil);
+    expect(json).not.toContain('**boss**');
+    expect(json).not.toContain('<at>');
+  });
+
+  it('escapes the same in the list view, notes, filters and an error that quotes the asker', () => {
+    const report = buildReport({
+      filters: { extensions: [], queues: [], numbers: ['*44*'], directions: [], status: null },
+      calls: [buildListedCall({ fromName: evil })],
+    });
+    const card = renderTeams(buildReportReply({ view: 'list', report, notes: ['- Narrowed to **you**'] }));
+    expect(bodyTexts(card).slice(1, 3)).toEqual([
+      'Filters: number \\*44\\*',
+      '\\- Narrowed to \\*\\*you\\*\\*',
+    ]);
+    expect((card.body.at(-1) as FactSet).facts[0]?.value).toBe(
+      `inbound · ${escapedEvil} \\(+442071234567\\) → 101 Ben Okafor · missed · waited 0:42`,
+    );
+    const error = renderTeams(
+      buildErrorReply({ message: `I could not read "${evil}".`, hint: 'Try: **today**' }),
+    );
+    expect(bodyTexts(error)).toEqual([`⚠️ I could not read "${escapedEvil}".`, 'Try: \\*\\*today\\*\\*']);
+  });
+
+  it('escapes raw rows in the preview, and leaves its own labels and the heading alone', () => {
+    const card = renderTeams(
+      buildRowsReply({ previewRows: [{ SourceCallerId: evil, 'Odd[Key]': '# 1' }], rowCount: 1 }),
+    );
+    const table = card.body.find((element): element is Table => element.type === 'Table')!;
+    expect(tableTexts(table)).toEqual([
+      ['SourceCallerId', 'Odd\\[Key\\]'],
+      // Cut to 24 characters first, then escaped.
+      ['\\[click\\]\\(http://evil.exa…', '\\# 1'],
+    ]);
+    expect(bodyTexts(card)).toEqual([
+      'Fri 20 Nov 2026 (Europe/Berlin)',
+      '1 row',
+      'Preview of the first 1 of 1 rows.',
+    ]);
   });
 });
 

@@ -1,9 +1,10 @@
-import type { CallSummary } from '../../src/core/report';
 import { renderText } from '../../src/render/render-text';
 import {
   buildErrorReply,
   buildHelpReply,
   buildLargeReport,
+  buildListedCall,
+  buildOutboundCall,
   buildReport,
   buildReportReply,
   buildRowsReply,
@@ -104,30 +105,7 @@ describe('renderText: report', () => {
   });
 
   it('lists every call in the list view', () => {
-    const calls: CallSummary[] = [
-      {
-        start: '2026-11-20T14:03:11.000+01:00',
-        direction: 'inbound',
-        from: '+442071234567',
-        fromName: 'Jane Caller',
-        to: '101',
-        toName: 'Ben Okafor',
-        answered: false,
-        talkSeconds: 0,
-        waitSeconds: 42,
-      },
-      {
-        start: '2026-11-20T09:15:00.000+01:00',
-        direction: 'outbound',
-        from: '101',
-        fromName: 'Ben Okafor',
-        to: '+4930123456',
-        toName: '',
-        answered: true,
-        talkSeconds: 300,
-        waitSeconds: 0,
-      },
-    ];
+    const calls = [buildListedCall(), buildOutboundCall({ answered: true, talkSeconds: 300 })];
     const text = renderText(buildReportReply({ view: 'list', report: buildReport({ calls }) }));
     expect(text.split('\n').slice(-4)).toEqual([
       'Calls (2)',

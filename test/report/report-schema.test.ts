@@ -1,55 +1,9 @@
 import type { Report } from '../../src/core/report';
 import { type ReportJson, reportSchema } from '../../src/report/report-schema';
+import { buildSpecExampleReport, buildSpecListedCall } from '../helpers/spec-example-report';
 
-/** The spec's example, verbatim. */
-const specExample = {
-  window: {
-    from: '2026-11-16T00:00:00.000+01:00',
-    to: '2026-11-23T00:00:00.000+01:00',
-    timeZone: 'Europe/Berlin',
-  },
-  filters: { extensions: ['101'], queues: [], numbers: [], directions: [], status: null },
-  totals: {
-    calls: 3,
-    inbound: 2,
-    outbound: 1,
-    internal: 0,
-    answered: 2,
-    missed: 1,
-    talkSeconds: 412,
-    avgTalkSeconds: 206,
-    avgWaitSeconds: 9,
-    longestTalkSeconds: 300,
-    serviceLevelPercent: 50,
-  },
-  byExtension: [
-    { extension: '101', name: 'Ben Okafor', calls: 3, answered: 1, missed: 1, outbound: 1, talkSeconds: 412 },
-  ],
-  byQueue: [{ queue: '800', name: 'Sales', calls: 2, answered: 1, missed: 1, avgWaitSeconds: 9 }],
-  byHour: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  missedCalls: [
-    {
-      start: '2026-11-20T14:03:11.000+01:00',
-      from: '+442071234567',
-      fromName: 'Jane Caller',
-      to: '101',
-      toName: 'Ben Okafor',
-      waitSeconds: 42,
-    },
-  ],
-};
-
-const listedCall = {
-  start: '2026-11-20T14:03:11.000+01:00',
-  direction: 'inbound',
-  from: '+442071234567',
-  fromName: 'Jane Caller',
-  to: '101',
-  toName: 'Ben Okafor',
-  answered: false,
-  talkSeconds: 0,
-  waitSeconds: 42,
-};
+const specExample = buildSpecExampleReport();
+const listedCall = buildSpecListedCall();
 
 describe('reportSchema', () => {
   it('accepts the spec’s example, and with a list view’s calls', () => {

@@ -45,7 +45,13 @@ describe('/healthz and /readyz', () => {
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
     expect(await readiness(running)).toEqual({
       status: 200,
-      body: { status: 'ready', checks: [expect.objectContaining({ name: 'pbx', ok: true }), expect.objectContaining({ name: 'store', ok: true })] },
+      body: {
+        status: 'ready',
+        checks: [
+          expect.objectContaining({ name: 'pbx', ok: true }),
+          expect.objectContaining({ name: 'store', ok: true }),
+        ],
+      },
     });
   });
 

@@ -22,7 +22,7 @@ export interface TeamsConversationReference {
   locale?: string;
 }
 
-/** Keeps conversation references for scheduled digests; in memory now, SQLite/PostgreSQL later. */
+/** Keeps conversation references for scheduled digests: the database (SQLite or PostgreSQL), or memory in tests. */
 export interface ConversationReferenceStore {
   /** Inserts or replaces the reference for `ref.conversation.id`. */
   save(ref: TeamsConversationReference): Promise<void>;

@@ -71,10 +71,11 @@ export function renderTeamsCard(cardJson, onAction) {
 
 /**
  * Teams' TextBlock Markdown: **bold**, _italic_, [text](https://url), paragraphs on blank lines
- * (a single newline joins lines, as in Teams). The text is HTML-escaped before any tag is added.
+ * (a single newline joins lines, as in Teams), and backslash escapes (`\*` is a plain `*`: the bot
+ * escapes names that way). The text is HTML-escaped before any tag is added.
  */
 function processTeamsMarkdown(text, result) {
-  const paragraphs = escapeHtml(text)
+  const paragraphs = escapeHtml(protectEscapes(text))
     .split(/\n{2,}/)
     .map((paragraph) =>
       paragraph
@@ -86,8 +87,23 @@ function processTeamsMarkdown(text, result) {
           '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>',
         ),
     );
-  result.outputHtml = paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('');
+  result.outputHtml = restoreEscapes(paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join(''));
   result.didProcess = true;
+}
+
+/** Private-use stand-ins for backslash-escaped ASCII punctuation, so that no rule above matches them. */
+const ESCAPED_BASE = 0xe000;
+
+function protectEscapes(text) {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, (_match, char) =>
+    String.fromCharCode(ESCAPED_BASE + char.charCodeAt(0)),
+  );
+}
+
+function restoreEscapes(html) {
+  return html.replace(/[\ue000-\ue07f]/g, (char) =>
+    escapeHtml(String.fromCharCode(char.charCodeAt(0) - ESCAPED_BASE)),
+  );
 }
 
 function escapeHtml(text) {

@@ -1,28 +1,12 @@
-import { type CliIo, runCli } from '../../../src/adapters/cli/run-cli';
 import { type DemoPbx, startDemoPbx } from '../../../src/demo/demo-pbx';
 import { reportSchema } from '../../../src/report/report-schema';
 import { recountTotals } from '../../helpers/recount-totals';
+import { type CliRun, demoPbxEnv, runCliInProcess } from '../../helpers/run-cli-in-process';
 
 const NOW = '2026-11-29T10:00:00Z';
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function calls(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-    now: () => new Date(NOW),
-    machineTimeZone: 'UTC',
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function calls(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCliInProcess(argv, { now: new Date(NOW), env });
 }
 
 describe('calls CLI against the built-in demo PBX (no THREECX_URL)', () => {
@@ -98,11 +82,7 @@ describe('calls CLI against the built-in demo PBX (no THREECX_URL)', () => {
 
 describe('calls CLI against a configured PBX', () => {
   let pbx: DemoPbx;
-  const env = () => ({
-    THREECX_URL: pbx.url,
-    THREECX_CLIENT_ID: pbx.clientId,
-    THREECX_CLIENT_SECRET: pbx.clientSecret,
-  });
+  const env = () => demoPbxEnv(pbx);
 
   beforeEach(async () => {
     pbx = await startDemoPbx({ seed: 42, now: new Date(NOW) });

@@ -1,6 +1,6 @@
 import { formatCount } from '../../../src/render/format-number';
+import { runCliReport } from '../../helpers/run-cli-in-process';
 import { SLACK_NOW, type SlackBotHarness, startSlackBotHarness } from '../../helpers/slack-bot-harness';
-import { runCliReport } from '../../helpers/slack-cli-report';
 
 interface TextObject {
   type: string;
@@ -59,7 +59,10 @@ describe('a report with more than 500 missed calls keeps to every Block Kit limi
   afterAll(() => harness.close());
 
   it('last month missed: the list is cut with "…and N more", and the count is the real one', async () => {
-    const expected = await runCliReport(['last', 'month', 'missed'], harness.pbx, 'Europe/Berlin', SLACK_NOW);
+    const expected = await runCliReport(['last', 'month', 'missed'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     expect(expected.missedCalls.length).toBeGreaterThanOrEqual(500);
     const sent = await harness.sendCommand('last month missed');
     const { answer } = await harness.waitForAnswer(sent.responseId);

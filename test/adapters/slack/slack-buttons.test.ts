@@ -1,4 +1,5 @@
 import { encodeActionValue } from '../../../src/chat/action-value';
+import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   blockTexts,
   buttonOf,
@@ -8,7 +9,6 @@ import {
   type SlackBotHarness,
   startSlackBotHarness,
 } from '../../helpers/slack-bot-harness';
-import { runCliReport } from '../../helpers/slack-cli-report';
 import { buildAppHomeOpened, SLACK_TEST_IDS } from '../../helpers/slack-request';
 
 const USER_DM = `D${SLACK_TEST_IDS.userId}`;
@@ -58,12 +58,10 @@ describe('report buttons end to end', () => {
   });
 
   it('Missed calls replaces the private report with the missed calls first', async () => {
-    const expected = await runCliReport(
-      ['last', 'week', 'ext', '101'],
-      harness.pbx,
-      'Europe/Berlin',
-      SLACK_NOW,
-    );
+    const expected = await runCliReport(['last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     const answer = await click('calls_missed');
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(headerOf(answer)).toBe('Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)');
@@ -85,12 +83,10 @@ describe('report buttons end to end', () => {
     const previous = await click('calls_previous');
     expect(previous).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(headerOf(previous)).toBe('Mon 9 – Sun 15 Nov 2026 (Europe/Berlin)');
-    const expected = await runCliReport(
-      ['nov', '9', '-', 'nov', '15', 'ext', '101'],
-      harness.pbx,
-      'Europe/Berlin',
-      SLACK_NOW,
-    );
+    const expected = await runCliReport(['nov', '9', '-', 'nov', '15', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     expect(previous.text).toBe(
       `Mon 9 – Sun 15 Nov 2026 (Europe/Berlin): ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
     );
@@ -100,12 +96,10 @@ describe('report buttons end to end', () => {
 
   it("Export CSV uploads the report's calls to the asker's DM, formula-like cells escaped", async () => {
     const answer = await click('calls_export-csv');
-    const expected = await runCliReport(
-      ['list', 'last', 'week', 'ext', '101'],
-      harness.pbx,
-      'Europe/Berlin',
-      SLACK_NOW,
-    );
+    const expected = await runCliReport(['list', 'last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     const calls = expected.calls ?? [];
     expect(calls.length).toBeGreaterThan(5);
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -116,7 +110,7 @@ describe('report buttons end to end', () => {
     expect(files).toHaveLength(1);
     const file = files[0]!;
     expect(file).toMatchObject({
-      filename: 'calls-2026-11-15.csv',
+      filename: 'calls-2026-11-16_2026-11-22.csv',
       contentType: 'text/csv',
       title: 'Calls, Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
       channelId: USER_DM,

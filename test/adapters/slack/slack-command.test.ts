@@ -1,5 +1,6 @@
 import { describeExtensionCounts } from '../../../src/render/describe-call';
 import { listKeyFigures } from '../../../src/render/list-key-figures';
+import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   BOT_TOKEN,
   blockTexts,
@@ -10,7 +11,6 @@ import {
   type SlackBotHarness,
   startSlackBotHarness,
 } from '../../helpers/slack-bot-harness';
-import { runCliReport } from '../../helpers/slack-cli-report';
 import { SLACK_TEST_IDS } from '../../helpers/slack-request';
 
 const LAST_WEEK_BERLIN = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
@@ -47,12 +47,10 @@ describe('/calls over HTTP (real server, fake Slack Web API, demo PBX)', () => {
   it("answers with the CLI's numbers for the user's Slack time zone, stating the window and zone", async () => {
     const sent = await harness.sendCommand('last week ext 101');
     const { notes, answer } = await harness.waitForAnswer(sent.responseId);
-    const expected = await runCliReport(
-      ['last', 'week', 'ext', '101'],
-      harness.pbx,
-      'Europe/Berlin',
-      SLACK_NOW,
-    );
+    const expected = await runCliReport(['last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
     expect(expected.window).toEqual({
       from: '2026-11-16T00:00:00.000+01:00',
       to: '2026-11-23T00:00:00.000+01:00',
@@ -128,7 +126,7 @@ describe('/calls over HTTP (real server, fake Slack Web API, demo PBX)', () => {
     ]);
     const [file] = [...harness.slack.files.values()];
     expect(file).toMatchObject({
-      filename: 'calls-rows-2026-11-27.json',
+      filename: 'calls-rows-2026-11-28.json',
       contentType: 'application/json',
       channelId: `D${SLACK_TEST_IDS.userId}`,
       title: 'Call-log rows, Sat 28 Nov 2026 (Europe/Berlin)',

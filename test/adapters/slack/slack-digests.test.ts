@@ -1,5 +1,6 @@
 import { listKeyFigures } from '../../../src/render/list-key-figures';
 import type { RecordedApiCall } from '../../helpers/fake-slack-api';
+import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   BOT_TOKEN,
   blockTexts,
@@ -9,7 +10,6 @@ import {
   type SlackBotHarness,
   startSlackBotHarness,
 } from '../../helpers/slack-bot-harness';
-import { runCliReport } from '../../helpers/slack-cli-report';
 import { SLACK_TEST_IDS } from '../../helpers/slack-request';
 
 /** The demo PBX's data runs to here, past every occurrence these tests post. */
@@ -83,7 +83,10 @@ describe('scheduled digests in Slack (real bot, fake Slack Web API, demo PBX)', 
     expect(digests).toHaveLength(1);
     const digest = digests[0]!.args;
 
-    const expected = await runCliReport(['yesterday'], harness.pbx, 'Europe/Berlin', OCCURRENCE);
+    const expected = await runCliReport(['yesterday'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: OCCURRENCE,
+    });
     expect(expected.window).toEqual({
       from: '2026-11-29T00:00:00.000+01:00',
       to: '2026-11-30T00:00:00.000+01:00',

@@ -1,7 +1,7 @@
 import { formatCount } from '../../../src/render/format-number';
 import { listKeyFigures } from '../../../src/render/list-key-figures';
 import type { ConnectorCall } from '../../helpers/fake-bot-connector';
-import { runCliReport } from '../../helpers/slack-cli-report';
+import { runCliReport } from '../../helpers/run-cli-in-process';
 import { buildBotAddedToTeam, buildChannelMention, TEAMS_CHANNEL_ID } from '../../helpers/teams-activities';
 import { cardOf, keyFiguresOf, textsOf } from '../../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../../helpers/teams-test-bed';
@@ -24,13 +24,8 @@ afterAll(async () => {
 
 /** @mentions the bot in the channel with `command` and returns the texts of the card it answers with. */
 async function askInChannel(command: string): Promise<string[]> {
-  const activity = buildChannelMention(bed.connector.serviceUrl, command);
-  expect((await bed.post(activity)).status).toBe(200);
-  const [reply] = await bed.connector.waitForCalls(
-    1,
-    (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
-  );
-  return textsOf(cardOf(reply!.activity));
+  const reply = await bed.ask(buildChannelMention(bed.connector.serviceUrl, command));
+  return textsOf(cardOf(reply.activity));
 }
 
 /** New posts into the channel, not replies to an activity: the digests. */
@@ -64,7 +59,7 @@ describe('scheduled digests in Teams (real bot, fake Bot Connector, demo PBX)', 
     expect(post.replyToActivityId).toBeUndefined();
     expect(post.activity).toMatchObject({ type: 'message', conversation: { id: TEAMS_CHANNEL_ID } });
 
-    const expected = await runCliReport(['yesterday'], bed.pbx, 'America/New_York', OCCURRENCE);
+    const expected = await runCliReport(['yesterday'], 'America/New_York', { pbx: bed.pbx, now: OCCURRENCE });
     expect(expected.window.from).toBe('2026-11-28T00:00:00.000-05:00');
     expect(expected.totals.calls).toBeGreaterThan(0);
     const card = cardOf(post.activity);

@@ -1,7 +1,6 @@
 import type { Report } from '../../../src/core/report';
 import { formatCount } from '../../../src/render/format-number';
 import { listKeyFigures } from '../../../src/render/list-key-figures';
-import type { ConnectorCall } from '../../helpers/fake-bot-connector';
 import {
   buildButtonSubmit,
   buildChannelMention,
@@ -29,17 +28,6 @@ afterAll(async () => {
   await bed?.close();
 });
 
-/** Posts an activity and returns the message the bot sent back in reply to it. */
-async function ask(activity: Record<string, unknown>): Promise<ConnectorCall> {
-  const response = await bed.post(activity);
-  expect(response.status).toBe(200);
-  const [reply] = await bed.connector.waitForCalls(
-    1,
-    (call) => call.replyToActivityId === activity.id && call.activity.type === 'message',
-  );
-  return reply!;
-}
-
 function expectFiguresOf(card: Record<string, unknown>, report: Report): void {
   expect(report.totals.calls).toBeGreaterThan(0);
   expect(keyFiguresOf(card)).toEqual(
@@ -53,7 +41,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
 
   it('answers a 1:1 message with one Adaptive Card whose figures equal the CLI --json for the same zone', async () => {
     const activity = buildPersonalMessage(bed.connector.serviceUrl, { text: 'calls last week ext 101' });
-    const reply = await ask(activity);
+    const reply = await bed.ask(activity);
     const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
 
     expect(reply.conversationId).toBe(TEAMS_PERSONAL_CONVERSATION_ID);
@@ -84,7 +72,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
   });
 
   it('takes bare command words in a 1:1 chat', async () => {
-    const reply = await ask(buildPersonalMessage(bed.connector.serviceUrl, { text: 'yesterday' }));
+    const reply = await bed.ask(buildPersonalMessage(bed.connector.serviceUrl, { text: 'yesterday' }));
     const cli = await bed.runCliJson(['yesterday'], 'Europe/Berlin');
     const card = cardOf(reply.activity);
     expect(textsOf(card)[0]).toBe('Sat 28 Nov 2026 (Europe/Berlin)');
@@ -93,7 +81,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
 
   it('answers a channel @mention in its thread: mention stripped, zone from the clientInfo entity', async () => {
     const activity = buildChannelMention(bed.connector.serviceUrl, 'last week queue 800');
-    const reply = await ask(activity);
+    const reply = await bed.ask(activity);
     const cli = await bed.runCliJson(['last', 'week', 'queue', '800'], 'America/New_York');
 
     expect(reply.conversationId).toBe(`${TEAMS_CHANNEL_ID};messageid=${activity.id}`);
@@ -112,7 +100,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
   it('runs the command a button carries (Action.Submit data { action, value })', async () => {
     const button = submitAction(firstCard, 'missed');
     expect(button.title).toBe('Missed calls');
-    const reply = await ask(buildButtonSubmit(bed.connector.serviceUrl, button.data));
+    const reply = await bed.ask(buildButtonSubmit(bed.connector.serviceUrl, button.data));
     const cli = await bed.runCliJson(['last', 'week', 'ext', '101', 'missed'], 'Europe/Berlin');
 
     const card = cardOf(reply.activity);
@@ -128,7 +116,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
   it('answers a tampered button value with an error card, without asking the PBX', async () => {
     const before = bed.pbx.requests.length;
     const data = { action: 'missed', value: JSON.stringify({ v: 1, c: 'last week', f: 'everything' }) };
-    const reply = await ask(buildButtonSubmit(bed.connector.serviceUrl, data));
+    const reply = await bed.ask(buildButtonSubmit(bed.connector.serviceUrl, data));
     expect(textsOf(cardOf(reply.activity))[0]).toBe(
       "⚠️ That button's data could not be read, so nothing was looked up.",
     );
@@ -136,7 +124,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
   });
 
   it('answers `help` with the usage', async () => {
-    const reply = await ask(buildPersonalMessage(bed.connector.serviceUrl, { text: 'help' }));
+    const reply = await bed.ask(buildPersonalMessage(bed.connector.serviceUrl, { text: 'help' }));
     expect(textsOf(cardOf(reply.activity)).join('\n')).toContain('last week');
   });
 
@@ -149,7 +137,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
 
   it('answers a message sent again by Teams (same id) only once', async () => {
     const activity = buildPersonalMessage(bed.connector.serviceUrl, { text: 'help' });
-    await ask(activity);
+    await bed.ask(activity);
     expect((await bed.post(activity)).status).toBe(200);
     await bed.settle();
     expect(bed.connector.messages().filter((call) => call.replyToActivityId === activity.id)).toHaveLength(1);

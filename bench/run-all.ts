@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: every benchmark, each in its own Node process against its own demo PBX (also in
+ * its own process), then one table. Not part of `npm test`; takes a few minutes.
+ * Environment: BENCH_REPEATS (default 5) runs of the report and the floor, medians shown.
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { runBenchChild } from './lib/run-bench-child';
+
+interface ReportVsFloor {
+  delayMs: number;
+  window: string;
+  windows: number;
+  rows: number;
+  floorSeconds: number;
+  reportSeconds: number;
+  ratio: number;
+  cachedSeconds: number;
+  sequentialSeconds: number;
+  sameFigures: boolean;
+  runs: { floorSeconds: number[]; reportSeconds: number[] };
+}
+
+interface ReportMemory {
+  legs: number;
+  calls: number;
+  seconds: number;
+  idleRssMb: number;
+  peakRssMb: number;
+  cachedLegs: number;
+}
+
+interface DigestRun {
+  requests: number;
+  seconds: number;
+}
+
+interface Digests {
+  digests: number;
+  single: DigestRun;
+  identical: DigestRun;
+  different: DigestRun;
+}
+
+interface StreamRows {
+  rows: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+}
+
+/** Slack ack latency for 50 concurrent signed /calls requests, all different. */
+interface SlackAck {
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const CALLS_PER_DAY = 2000;
+const LATENCY_MS = 20;
+
+async function main(): Promise<void> {
+  const startedMs = Date.now();
+  const repeats = process.env.BENCH_REPEATS ?? '5';
+  const machine = describeMachine();
+  process.stderr.write('Running: report vs floor (loopback)...\n');
+  const loopback = await runBenchChild<ReportVsFloor>('report-vs-floor.ts', [
+    String(CALLS_PER_DAY),
+    repeats,
+    '0',
+  ]);
+  process.stderr.write(`Running: report vs floor (${LATENCY_MS} ms per request)...\n`);
+  const distant = await runBenchChild<ReportVsFloor>('report-vs-floor.ts', [
+    String(CALLS_PER_DAY),
+    repeats,
+    String(LATENCY_MS),
+  ]);
+  process.stderr.write('Running: 100 simultaneous digests...\n');
+  const digests = await runBenchChild<Digests>('coalesce-digests.ts', [String(CALLS_PER_DAY)]);
+  process.stderr.write('Running: peak memory over 1,000,000 legs...\n');
+  const memory = await runBenchChild<ReportMemory>('report-memory.ts', [String(CALLS_PER_DAY), '305']);
+  process.stderr.write('Running: streamRows over 1,000,000 rows...\n');
+  const stream = await runBenchChild<StreamRows>('stream-call-log.ts', ['1000000']);
+  // LATER(slack): the lead adds the Slack ack benchmark here (50 concurrent signed /calls requests,
+  // all different) and passes its { p50Ms, p99Ms } to printTable.
+  const slack: SlackAck | undefined = undefined;
+
+  printTable({ loopback, distant, digests, memory, stream, slack });
+  const minutes = (Date.now() - startedMs) / 60_000;
+  console.log(
+    `\n${machine}; ${repeats} runs each of the report and the floor (medians); ${minutes.toFixed(1)} min.`,
+  );
+}
+
+function printTable(results: {
+  loopback: ReportVsFloor;
+  distant: ReportVsFloor;
+  digests: Digests;
+  memory: ReportMemory;
+  stream: StreamRows;
+  slack: SlackAck | undefined;
+}): void {
+  const { loopback, distant, digests, memory, stream, slack } = results;
+  const rows: Array<[string, string, string, string]> = [];
+  const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+  for (const run of [loopback, distant]) {
+    const where = run.delayMs === 0 ? 'PBX on loopback' : `PBX ${run.delayMs} ms per request away`;
+    const { ratio } = run;
+    const speedup = run.sequentialSeconds / run.reportSeconds;
+    rows.push(
+      [
+        `\`last month\` report, ${where} (${formatCount(run.rows)} rows, ${run.windows} day windows)`,
+        s(run.reportSeconds),
+        '',
+        '',
+      ],
+      [`floor: the same pages downloaded and parsed, 4 at a time, ${where}`, s(run.floorSeconds), '', ''],
+      ['report ÷ floor (median of paired runs)', ratio.toFixed(2), '≤ 1.15', verdict(ratio <= 1.15)],
+      [
+        `plain sequential client ($top=100, rows kept, then summed), ${where}`,
+        s(run.sequentialSeconds),
+        '',
+        '',
+      ],
+      [
+        'sequential ÷ report',
+        `${speedup.toFixed(1)}× (same figures: ${run.sameFigures ? 'yes' : 'NO'})`,
+        '≥ 3×',
+        verdict(speedup >= 3),
+      ],
+      [`the same report again (windows from the cache), ${where}`, s(run.cachedSeconds), '', ''],
+    );
+  }
+  rows.push(
+    [
+      'Slack ack latency, 50 concurrent signed /calls requests (p50 / p99)',
+      slack
+        ? `${slack.p50Ms.toFixed(0)} / ${slack.p99Ms.toFixed(0)} ms`
+        : 'not measured yet (slot for the lead)',
+      'p99 < 50 ms',
+      slack ? verdict(slack.p99Ms < 50) : '—',
+    ],
+    [
+      `peak RSS, one report over ${formatCount(memory.legs)} legs (${formatCount(memory.calls)} calls; idle process ${memory.idleRssMb.toFixed(0)} MB)`,
+      `${memory.peakRssMb.toFixed(0)} MB in ${s(memory.seconds)}`,
+      '< 200 MB',
+      verdict(memory.peakRssMb < 200),
+    ],
+    [
+      `PBX call-log requests, ${digests.digests} simultaneous identical digests (\`last week\`)`,
+      `${digests.identical.requests} (one report alone: ${digests.single.requests})`,
+      '1 query set',
+      verdict(digests.identical.requests === digests.single.requests),
+    ],
+    [
+      `PBX call-log requests, ${digests.digests} simultaneous digests, same week, ${digests.digests} different filters`,
+      `${digests.different.requests}`,
+      '1 query set',
+      verdict(digests.different.requests === digests.single.requests),
+    ],
+    [
+      `streamRows, ${formatCount(stream.rows)} rows (the \`rows\` view / CSV path)`,
+      `${formatCount(Math.round(stream.rowsPerSecond))} rows/s, peak RSS ${stream.peakRssMb.toFixed(0)} MB`,
+      '',
+      '',
+    ],
+  );
+  console.log('| measurement | result | target | met |');
+  console.log('|---|---:|---|:-:|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+function verdict(met: boolean): string {
+  return met ? 'yes' : 'no';
+}
+
+function formatCount(value: number): string {
+  return value.toLocaleString('en-GB');
+}
+
+function describeMachine(): string {
+  const cpu = cpus();
+  const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(0);
+  return (
+    `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${gb(totalmem())} GB RAM ` +
+    `(${gb(freemem())} GB free), Node ${process.version}, ${process.platform}; ` +
+    `load average at start ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

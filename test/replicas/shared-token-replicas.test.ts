@@ -1,0 +1,117 @@
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
+import {
+  detectPostgres,
+  startTestPostgres,
+  type TestDatabase,
+  type TestPostgres,
+  warnPostgresSkipped,
+} from '../helpers/postgres';
+import { buildSlashCommand, postToSlackEvents } from '../helpers/slack-request';
+import { type ReplicaProcess, startReplica } from './replica-processes';
+import { type ReplicaSlack, startReplicaSlack } from './replica-slack';
+
+/**
+ * Three replicas (separate processes) on one PostgreSQL share one PBX token. The demo PBX keeps
+ * one active token per client, as 3CX does (a new token invalidates the previous one), and its
+ * tokens live 5 s here (refreshed after 4 s) while a slow PBX keeps 30 concurrent commands busy for
+ * several lifetimes. Replicas that fetched tokens on their own would invalidate each other's;
+ * sharing makes about one token request per lifetime, and no command fails.
+ */
+
+const available = detectPostgres() !== 'none';
+if (!available) warnPostgresSkipped('replica token test');
+const describePostgres = available ? describe : describe.skip;
+
+const SIGNING_SECRET = 'replica-signing-secret-0123456789';
+const TOKEN_LIFETIME_SECONDS = 5;
+/** Tokens are refreshed at 80 % of a short lifetime (see token-provider.ts). */
+const REFRESH_AFTER_MS = TOKEN_LIFETIME_SECONDS * 800;
+const SUMMARY = /^.+ \(Europe\/Berlin\): \d+ calls?, \d+ answered, \d+ missed$/;
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD..YYYY-MM-DD`, a week ending `daysAgo` days before `now`. */
+function weekEnding(now: number, daysAgo: number): string {
+  const day = (offset: number) => new Date(now - offset * DAY_MS).toISOString().slice(0, 10);
+  return `${day(daysAgo + 6)}..${day(daysAgo)}`;
+}
+
+describePostgres('one PBX token for three replicas', () => {
+  let server: TestPostgres;
+  let database: TestDatabase;
+  let pbx: DemoPbx;
+  let slack: ReplicaSlack;
+  let replicas: ReplicaProcess[] = [];
+
+  beforeAll(async () => {
+    server = await startTestPostgres();
+    database = await server.createDatabase();
+    pbx = await startDemoPbx({ tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS, days: 60, callsPerDay: 20 });
+    slack = await startReplicaSlack();
+  });
+  afterAll(async () => {
+    for (const replica of replicas) await replica.stop();
+    await slack?.close();
+    await pbx?.close();
+    await database?.drop();
+    await server?.stop();
+  });
+
+  it('answers 30 concurrent commands with about one token request per token lifetime, none failing', async () => {
+    const envFor = (name: string): Record<string, string> => ({
+      DATABASE_URL: database.url,
+      THREECX_URL: pbx.url,
+      THREECX_CLIENT_ID: pbx.clientId,
+      THREECX_CLIENT_SECRET: pbx.clientSecret,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-replica-test-token',
+      SLACK_API_URL: slack.apiUrlFor(name),
+      ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
+    pbx.setDelay(1500);
+    const startedMs = Date.now();
+    const commands = Array.from({ length: 30 }, (_, index) => ({
+      id: `cmd-${index}`,
+      text: weekEnding(startedMs, index + 1),
+      replica: replicas[index % 3]!,
+    }));
+    const acks = await Promise.all(
+      commands.map(({ id, text, replica }) =>
+        postToSlackEvents(
+          `${replica.url}/slack/events`,
+          { form: buildSlashCommand({ text, response_url: slack.responseUrl(id) }) },
+          { signingSecret: SIGNING_SECRET, timestampSeconds: Math.floor(Date.now() / 1000) },
+        ),
+      ),
+    );
+    expect(acks.map((ack) => ack.status)).toEqual(Array(30).fill(200));
+    const answers = await Promise.all(
+      commands.map(async ({ id }) => {
+        for (let count = 1; ; count += 1) {
+          const received = await slack.waitForResponses(id, count, 150_000);
+          const last = received[received.length - 1]!;
+          if (!String(last.text ?? '').startsWith('Working on it')) return String(last.text ?? '');
+        }
+      }),
+    );
+    const elapsedMs = Date.now() - startedMs;
+    pbx.setDelay(0);
+
+    // Every command got its report: none failed (a 401 would have been answered with an error).
+    expect(answers.filter((text) => !SUMMARY.test(text))).toEqual([]);
+    const lifetimes = elapsedMs / REFRESH_AFTER_MS;
+    const tokenRequests = pbx.tokenRequests();
+    process.stdout.write(
+      `shared token: ${tokenRequests} token requests in ${(elapsedMs / 1000).toFixed(1)} s (${lifetimes.toFixed(1)} refresh periods), ` +
+        `${pbx.requests.filter((entry) => entry.status === 401).length} requests answered 401 and retried\n`,
+    );
+    // The burst spans several lifetimes, and each refresh period costs one token, not one per replica.
+    expect(lifetimes).toBeGreaterThan(2);
+    expect(tokenRequests).toBeGreaterThanOrEqual(2);
+    expect(tokenRequests).toBeLessThanOrEqual(Math.floor(lifetimes) + 2);
+  }, 240_000);
+});

@@ -1,0 +1,127 @@
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import { AppError } from '../../src/core/errors';
+import { openScheduleStore } from '../../src/schedule/open-schedule-store';
+import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
+import { detectPostgres, type TestDatabase, warnPostgresSkipped } from '../helpers/postgres';
+import { buildSchedule } from './schedule-helpers';
+import { stopTestPostgres, testPostgresServer } from './store-kinds';
+
+/** What is PostgreSQL's own; what both stores do is in store-contract.test.ts. */
+
+const available = detectPostgres() !== 'none';
+if (!available) warnPostgresSkipped('PostgresScheduleStore tests');
+const describePostgres = available ? describe : describe.skip;
+
+const MIGRATED_AT = new Date('2026-11-01T00:00:00Z');
+
+async function queryRows(url: string, sql: string): Promise<unknown[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The AppError `open` throws, or a failing test. */
+async function openError(connectionString: string): Promise<AppError> {
+  try {
+    await PostgresScheduleStore.open({ connectionString, connectTimeoutMs: 5000 });
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('the store opened');
+}
+
+describePostgres('PostgresScheduleStore', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await (await testPostgresServer()).createDatabase();
+  });
+  afterEach(() => database.drop());
+  afterAll(() => stopTestPostgres());
+
+  it('migrates once when several replicas start together, under the advisory lock', async () => {
+    const stores = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        PostgresScheduleStore.open({ connectionString: database.url, now: () => MIGRATED_AT }),
+      ),
+    );
+    try {
+      expect(
+        await queryRows(database.url, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY 1'),
+      ).toEqual([
+        { version: 1, name: 'digest schedules and runs', applied_at: MIGRATED_AT },
+        { version: 2, name: 'Teams conversation references', applied_at: MIGRATED_AT },
+        { version: 3, name: 'shared PBX tokens', applied_at: MIGRATED_AT },
+      ]);
+      expect(
+        await queryRows(
+          database.url,
+          `SELECT table_name, column_name, data_type FROM information_schema.columns
+           WHERE column_name IN ('created_at', 'occurrence_at', 'lease_until', 'expires_at', 'enabled', 'reference')
+           ORDER BY 1, 2`,
+        ),
+      ).toEqual([
+        { table_name: 'conversation_references', column_name: 'reference', data_type: 'jsonb' },
+        { table_name: 'digest_runs', column_name: 'lease_until', data_type: 'timestamp with time zone' },
+        { table_name: 'digest_runs', column_name: 'occurrence_at', data_type: 'timestamp with time zone' },
+        { table_name: 'digest_schedules', column_name: 'created_at', data_type: 'timestamp with time zone' },
+        { table_name: 'digest_schedules', column_name: 'enabled', data_type: 'boolean' },
+        { table_name: 'shared_tokens', column_name: 'expires_at', data_type: 'timestamp with time zone' },
+      ]);
+      expect(await stores[3]!.createSchedule(buildSchedule())).toBe('created');
+      expect((await stores[0]!.getSchedule('abc123'))?.command).toBe('yesterday');
+    } finally {
+      for (const store of stores) await store.close();
+    }
+  });
+
+  it('refuses a database from a newer version', async () => {
+    await (await PostgresScheduleStore.open({ connectionString: database.url })).close();
+    await queryRows(database.url, "INSERT INTO schema_migrations VALUES (99, 'future', now())");
+    const error = await openError(database.url);
+    expect([error.kind, error.message, error.hint]).toEqual([
+      'config',
+      'The schedules database has schema version 99, newer than this calls-bot knows (3).',
+      'Run the newer calls-bot, or point DATABASE_URL at another database.',
+    ]);
+  });
+
+  it('says why it cannot open, without the password', async () => {
+    const url = new URL(database.url);
+    url.password = 'wrong-pw-4d1c';
+    const refused = await openError(url.toString());
+    expect([refused.kind, refused.message, refused.hint]).toEqual([
+      'unreachable',
+      'Could not open the PostgreSQL database (password authentication failed for user "postgres").',
+      'Check DATABASE_URL (host, port, database, user, password) and that PostgreSQL is running.',
+    ]);
+    expect(`${refused.message} ${refused.hint}`).not.toContain('wrong-pw-4d1c');
+
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const down = await openError(`postgres://bot:secret-pw-77@127.0.0.1:${closedPort}/calls`);
+    expect(down.message).toBe(
+      `Could not open the PostgreSQL database (connect ECONNREFUSED 127.0.0.1:${closedPort}).`,
+    );
+  });
+
+  it('is what openScheduleStore opens for postgres:// and postgresql:// URLs', async () => {
+    for (const url of [database.url, database.url.replace(/^postgres:/, 'postgresql:')]) {
+      const store = await openScheduleStore(url, { now: () => MIGRATED_AT });
+      expect(store).toBeInstanceOf(PostgresScheduleStore);
+      await store.ping();
+      await store.close();
+      await store.close();
+    }
+  });
+});
