@@ -13,11 +13,19 @@ export interface LatencyProxy {
   close(): Promise<void>;
 }
 
-/** An HTTP proxy on loopback in front of `targetUrl` that holds each request `delayMs` before passing it on. */
-export async function startLatencyProxy(targetUrl: string, delayMs: number): Promise<LatencyProxy> {
+/**
+ * An HTTP proxy on loopback in front of `targetUrl` that holds each request `delayMs` before passing
+ * it on; `onRequest` sees each request's path (to count them).
+ */
+export async function startLatencyProxy(
+  targetUrl: string,
+  delayMs: number,
+  onRequest?: (path: string) => void,
+): Promise<LatencyProxy> {
   const target = new URL(targetUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
+    onRequest?.(incoming.url ?? '/');
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {

@@ -10,19 +10,15 @@ export interface SlackHttpReceiverOptions {
   logger: Logger;
   /** The clock the request timestamps are checked against. */
   now: () => Date;
-  /** A request no listener acknowledged by then gets an empty 200 (Slack gives up at 3 s); default 2500. */
-  ackTimeoutMs?: number;
   /** Larger bodies answer 413; default 1 MiB. */
   maxBodyBytes?: number;
 }
 
-const DEFAULT_ACK_TIMEOUT_MS = 2500;
-
 /**
  * Bolt's entrance on our own HTTP server: `requestHandler` serves POST /slack/events. It checks
  * the signature (401 without it, before anything else runs), answers Slack's URL verification and
- * SSL checks, and hands everything else to `app.processEvent` with an `ack` that answers the HTTP
- * request at once; the listener's work goes on after the response. `stop()` waits for that work.
+ * SSL checks, acknowledges everything else at once with an empty 200, then hands it to
+ * `app.processEvent`; the listener's work goes on after the response. `stop()` waits for that work.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
@@ -86,24 +82,25 @@ export class SlackHttpReceiver implements Receiver {
     }
   };
 
+  /**
+   * Every listener of ours acknowledges with an empty 200, so the receiver sends it before Bolt
+   * runs: the acknowledgement never waits for middleware, nor for reports that keep the event
+   * loop busy. Listeners still call `ack()` as Bolt requires; it does nothing more. (A listener
+   * that needs to answer with a body, such as a modal's validation errors, would need this back.)
+   */
   private async dispatch(
     body: Record<string, unknown>,
     request: IncomingMessage,
     response: ServerResponse,
   ): Promise<void> {
     const { logger } = this.options;
-    const ack = new HttpAck(response);
-    const timer = setTimeout(() => {
-      if (ack.sent) return;
-      logger.warn('no listener acknowledged a Slack request in time', { type: describeType(body) });
-      ack.sendEmpty(200);
-    }, this.options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
+    endEmpty(response, 200);
     try {
       if (!this.app) throw new Error('the Slack receiver was not initialised by a Bolt app');
       const retryNum = Number(headerOf(request, 'x-slack-retry-num'));
       await this.app.processEvent({
         body,
-        ack: async (reply?: unknown) => ack.send(reply),
+        ack: async () => {},
         ...(Number.isInteger(retryNum) && { retryNum }),
         ...(headerOf(request, 'x-slack-retry-reason') !== undefined && {
           retryReason: headerOf(request, 'x-slack-retry-reason'),
@@ -114,40 +111,7 @@ export class SlackHttpReceiver implements Receiver {
         type: describeType(body),
         error: error instanceof Error ? error.message : String(error),
       });
-      if (!ack.sent) ack.sendEmpty(500);
-    } finally {
-      clearTimeout(timer);
-      // Nothing listens for it (another command, an event we did not subscribe to): Slack wants a 200.
-      if (!ack.sent) ack.sendEmpty(200);
     }
-  }
-}
-
-/** Answers one HTTP request once: empty, plain text, or a JSON message (a slash command's immediate reply). */
-class HttpAck {
-  sent = false;
-
-  constructor(private readonly response: ServerResponse) {}
-
-  send(reply: unknown): void {
-    if (reply === undefined || reply === '') {
-      this.sendEmpty(200);
-      return;
-    }
-    if (this.sent) return;
-    this.sent = true;
-    if (typeof reply === 'string') {
-      this.response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      this.response.end(reply);
-      return;
-    }
-    sendJson(this.response, 200, reply);
-  }
-
-  sendEmpty(status: number): void {
-    if (this.sent) return;
-    this.sent = true;
-    endEmpty(this.response, status);
   }
 }
 

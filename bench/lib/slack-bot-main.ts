@@ -1,0 +1,22 @@
+/**
+ * The real bot (`startBot`) in its own process, configured from the environment as `npm start`
+ * is, logging errors only: `node --require tsx/cjs bench/lib/slack-bot-main.ts`. Prints
+ * `BOT_URL=...` once it listens; SIGTERM stops it.
+ */
+import { loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/core/logger';
+import { startBot } from '../../src/start-bot';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'error' });
+  const bot = await startBot({ config, logger: createLogger({ level: 'error' }) });
+  process.stdout.write(`BOT_URL=${bot.url}\n`);
+  process.once('SIGTERM', () => {
+    bot.close().then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
