@@ -57,6 +57,8 @@ interface SlackAck {
   aloneP50Ms: number;
   answerP50Ms: number;
   answerP99Ms: number;
+  floorP50Ms: number;
+  floorP99Ms: number;
 }
 
 const CALLS_PER_DAY = 2000;
@@ -142,6 +144,12 @@ function printTable(results: {
       verdict(slack.p99Ms < 50),
     ],
     ['Slack ack latency, one /calls request at a time (p50 of 5)', `${ms(slack.aloneP50Ms)} ms`, '', ''],
+    [
+      `floor: ${slack.requests} concurrent requests refused at once (wrong signature, no work; p50 / p99)`,
+      `${ms(slack.floorP50Ms)} / ${ms(slack.floorP99Ms)} ms`,
+      '',
+      '',
+    ],
     [
       `time to the final answer on response_url, the same ${slack.requests} requests (p50 / p99)`,
       `${ms(slack.answerP50Ms)} / ${ms(slack.answerP99Ms)} ms`,

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       aloneMs.push(await alone.ackMs);
       await alone.answer;
     }
+    const floorMs = await measureRefusalFloor(eventsUrl, slack, users);
     const texts = users.map((_, index) => commandText(index));
     const runs = users.map((user, index) =>
       sendCommand(
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
         0.99,
       ),
       aloneP50Ms: percentile(aloneMs, 0.5),
+      floorP50Ms: percentile(floorMs, 0.5),
+      floorP99Ms: percentile(floorMs, 0.99),
       workingNotes: answers.filter((answer) => answer.noted).length,
     });
   } finally {
@@ -120,6 +123,35 @@ async function main(): Promise<void> {
     await slack.close();
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * The floor of this measurement: the same number of concurrent requests with a wrong signature,
+ * which the bot refuses (401) at once without any work. What the machine, the connections and
+ * this load generator cost, before the bot does anything.
+ */
+async function measureRefusalFloor(
+  eventsUrl: string,
+  slack: FakeSlackApi,
+  users: readonly string[],
+): Promise<number[]> {
+  return Promise.all(
+    users.map(async (user, index) => {
+      const form = buildSlashCommand({
+        text: 'yesterday',
+        user_id: user,
+        response_url: slack.responseUrl(`floor${index}`),
+      });
+      const startedMs = performance.now();
+      const result = await postToSlackEvents(
+        eventsUrl,
+        { form },
+        { signingSecret: 'not-the-signing-secret', timestampSeconds: Math.floor(Date.now() / 1000) },
+      );
+      if (result.status !== 401) throw new Error(`expected 401 for a wrong signature, got ${result.status}`);
+      return performance.now() - startedMs;
+    }),
+  );
 }
 
 /** Command `index`: one of 10 periods with one of 5 filters (ext rotating over agents 101-107). */
