@@ -1,3 +1,4 @@
+import { NO_TEXTS } from './call-texts';
 import { EMPTY_INVOLVEMENT } from './involvement-pool';
 
 /** Calls per page (a power of two): state grows a page at a time, never copied, never doubled. */
@@ -6,9 +7,10 @@ export const CALL_PAGE_SHIFT = 12;
 export const CALL_PAGE_MASK = CALL_PAGE_SIZE - 1;
 
 /**
- * The state of up to CALL_PAGE_SIZE calls in typed columns (about 90 bytes a call plus five
- * string references). Times are epoch ms, durations whole microseconds. Legs are ordered by
- * (start, segment); ties go to the leg spanning longer (ringing + talking), hence the spans.
+ * The state of up to CALL_PAGE_SIZE calls in typed columns (74 bytes a call; the last leg, which
+ * only picks texts, is tracked with them in `CallTexts`). Times are epoch ms, durations whole
+ * microseconds. Legs are ordered by (start, segment); ties go to the leg spanning longer (ringing +
+ * talking), hence the spans.
  */
 export class CallPage {
   readonly firstStartMs = new Float64Array(CALL_PAGE_SIZE).fill(Infinity);
@@ -18,9 +20,6 @@ export class CallPage {
   readonly firstDirection = new Uint8Array(CALL_PAGE_SIZE);
   /** DnTable index of the first leg's source, or -1. */
   readonly firstSourceDn = new Int32Array(CALL_PAGE_SIZE);
-  readonly lastStartMs = new Float64Array(CALL_PAGE_SIZE).fill(-Infinity);
-  readonly lastSegment = new Int32Array(CALL_PAGE_SIZE);
-  readonly lastSpanUs = new Float32Array(CALL_PAGE_SIZE);
   /** Earliest start of a leg that is not System or Digital Receptionist. */
   readonly arrivalMs = new Float64Array(CALL_PAGE_SIZE).fill(Infinity);
   /** The earliest answered person leg: its start, segment, and start + ringing (µs). */
@@ -34,9 +33,6 @@ export class CallPage {
   readonly flags = new Uint8Array(CALL_PAGE_SIZE);
   /** First record of the call's involvement list, or -1. */
   readonly involvementHead = new Int32Array(CALL_PAGE_SIZE).fill(EMPTY_INVOLVEMENT);
-  readonly firstSourceCallerId = new Array<string | undefined>(CALL_PAGE_SIZE).fill(undefined);
-  readonly firstSourceName = new Array<string | undefined>(CALL_PAGE_SIZE).fill(undefined);
-  readonly lastDestinationDn = new Array<string | undefined>(CALL_PAGE_SIZE).fill(undefined);
-  readonly lastDestinationName = new Array<string | undefined>(CALL_PAGE_SIZE).fill(undefined);
-  readonly lastDestinationCallerId = new Array<string | undefined>(CALL_PAGE_SIZE).fill(undefined);
+  /** The call's record in `CallTexts` (caller ids and names), or NO_TEXTS. */
+  readonly texts = new Int32Array(CALL_PAGE_SIZE).fill(NO_TEXTS);
 }

@@ -2,6 +2,15 @@ import type { CallLeg } from '../core/call-leg';
 import type { CallDirection } from '../core/report-request';
 import { CallKeyIndex } from './call-key-index';
 import { CALL_PAGE_MASK, CALL_PAGE_SHIFT, CallPage } from './call-page';
+import {
+  CallTexts,
+  NO_TEXTS,
+  TEXT_DESTINATION_CALLER_ID,
+  TEXT_DESTINATION_DN,
+  TEXT_DESTINATION_NAME,
+  TEXT_SOURCE_CALLER_ID,
+  TEXT_SOURCE_NAME,
+} from './call-texts';
 import { DN_QUEUE, DN_USER, type DnTable } from './dn-table';
 import { INVOLVED_ANSWERED_TO, INVOLVED_LEG_TO, InvolvementPool } from './involvement-pool';
 import { classifyLegType, isAnsweredStatus, parseDirection } from './leg-kinds';
@@ -47,6 +56,7 @@ export class CallTable {
   private readonly keyIndex = new CallKeyIndex();
   private readonly pages: CallPage[] = [];
   private readonly involvement = new InvolvementPool();
+  private readonly texts = new CallTexts();
 
   constructor(private readonly options: CallTableOptions) {}
 
@@ -66,7 +76,7 @@ export class CallTable {
     if (page.flags[i]! & FLAG_EXCLUDED) return;
     if (startMs < this.options.fromMs) {
       page.flags[i]! |= FLAG_EXCLUDED;
-      dropTexts(page, i);
+      this.dropTexts(page, i);
       return;
     }
     const segment = toSegment(leg.segmentId);
@@ -97,25 +107,20 @@ export class CallTable {
       );
       page.firstSourceDn[i] = sourceIndex;
       if (keepTexts) {
-        page.firstSourceCallerId[i] = leg.sourceCallerId;
-        page.firstSourceName[i] = leg.sourceDisplayName;
+        const record = this.textsOf(page, i);
+        this.texts.set(record, TEXT_SOURCE_CALLER_ID, leg.sourceCallerId);
+        this.texts.set(record, TEXT_SOURCE_NAME, leg.sourceDisplayName);
       }
     }
-    const lastStart = page.lastStartMs[i]!;
-    if (
-      startMs > lastStart ||
-      (startMs === lastStart &&
-        (segment > page.lastSegment[i]! ||
-          (segment === page.lastSegment[i]! && spanUs > page.lastSpanUs[i]!)))
-    ) {
-      page.lastStartMs[i] = startMs;
-      page.lastSegment[i] = segment;
-      page.lastSpanUs[i] = spanUs;
-      if (keepTexts) {
-        page.lastDestinationDn[i] =
-          destinationIndex >= 0 ? dnTable.numberOf(destinationIndex) : leg.destinationDn;
-        page.lastDestinationName[i] = leg.destinationDisplayName;
-        if (this.options.keepAllTexts) page.lastDestinationCallerId[i] = leg.destinationCallerId;
+    if (keepTexts) {
+      const record = this.textsOf(page, i);
+      if (this.texts.takeLast(record, startMs, segment, spanUs)) {
+        const dn = destinationIndex >= 0 ? dnTable.numberOf(destinationIndex) : leg.destinationDn;
+        this.texts.set(record, TEXT_DESTINATION_DN, dn);
+        this.texts.set(record, TEXT_DESTINATION_NAME, leg.destinationDisplayName);
+        if (this.options.keepAllTexts) {
+          this.texts.set(record, TEXT_DESTINATION_CALLER_ID, leg.destinationCallerId);
+        }
       }
     }
     if (role !== 'system' && startMs < page.arrivalMs[i]!) page.arrivalMs[i] = startMs;
@@ -123,7 +128,7 @@ export class CallTable {
     if (isPerson) page.talkUs[i]! += talkUs;
     if (answered) {
       // An answered call is never missed: without the list view its texts are no longer needed.
-      if (!keepTexts) dropTexts(page, i);
+      if (!keepTexts) this.dropTexts(page, i);
       recordAnswer(page, i, startMs, segment, startUs + ringUs);
     }
     if (
@@ -197,24 +202,24 @@ export class CallTable {
   }
 
   firstSourceCallerIdOf(slot: number): string {
-    return this.pageOf(slot).firstSourceCallerId[slot & PAGE_MASK] ?? '';
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_SOURCE_CALLER_ID);
   }
 
   firstSourceNameOf(slot: number): string {
-    return this.pageOf(slot).firstSourceName[slot & PAGE_MASK] ?? '';
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_SOURCE_NAME);
   }
 
   lastDestinationDnOf(slot: number): string {
-    return this.pageOf(slot).lastDestinationDn[slot & PAGE_MASK] ?? '';
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_DN);
   }
 
   lastDestinationNameOf(slot: number): string {
-    return this.pageOf(slot).lastDestinationName[slot & PAGE_MASK] ?? '';
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_NAME);
   }
 
   /** Kept only with `keepAllTexts`. */
   lastDestinationCallerIdOf(slot: number): string {
-    return this.pageOf(slot).lastDestinationCallerId[slot & PAGE_MASK] ?? '';
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_CALLER_ID);
   }
 
   /** The first involvement record of the call (walk it with `involvementRecords`), or -1. */
@@ -246,6 +251,24 @@ export class CallTable {
     return containsAny(leg.sourceCallerId, digits) || containsAny(leg.destinationCallerId, digits);
   }
 
+  /** The call's texts record, allocated on first use. */
+  private textsOf(page: CallPage, i: number): number {
+    let record = page.texts[i]!;
+    if (record === NO_TEXTS) {
+      record = this.texts.allocate();
+      page.texts[i] = record;
+    }
+    return record;
+  }
+
+  /** The call's texts are no longer needed (answered without the list view, or excluded). */
+  private dropTexts(page: CallPage, i: number): void {
+    const record = page.texts[i]!;
+    if (record === NO_TEXTS) return;
+    this.texts.release(record);
+    page.texts[i] = NO_TEXTS;
+  }
+
   private allocate(): void {
     if ((this.count & PAGE_MASK) === 0) this.pages.push(new CallPage());
     this.count++;
@@ -264,14 +287,6 @@ function recordAnswer(page: CallPage, i: number, startMs: number, segment: numbe
     page.answerSegment[i] = segment;
     page.answerAtUs[i] = answerAtUs;
   }
-}
-
-function dropTexts(page: CallPage, i: number): void {
-  page.firstSourceCallerId[i] = undefined;
-  page.firstSourceName[i] = undefined;
-  page.lastDestinationDn[i] = undefined;
-  page.lastDestinationName[i] = undefined;
-  page.lastDestinationCallerId[i] = undefined;
 }
 
 /** SegmentId as a 32-bit int (missing or NaN → 0; out of range clamped, keeping the order). */

@@ -1,4 +1,5 @@
 import type { CallLeg } from '../core/call-leg';
+import { formatGuidWords, NOT_A_GUID, readGuidWords } from './guid-words';
 
 /** Legs per chunk of columns (a power of two). */
 const CHUNK_SHIFT = 8;
@@ -22,7 +23,9 @@ const TEXTS = TEXT_FIELDS.length;
 /** Index 0 of the string table stands for a missing text. */
 const MISSING = 0;
 
-/** Up to CHUNK_SIZE legs in typed columns: 73 bytes a leg plus the distinct strings. */
+const KEY_WORDS = 4;
+
+/** Up to CHUNK_SIZE legs in typed columns: 89 bytes a leg plus the distinct strings (GUID call keys are not strings). */
 class LegChunk {
   readonly startMs = new Float64Array(CHUNK_SIZE);
   readonly segmentId = new Float64Array(CHUNK_SIZE);
@@ -31,12 +34,14 @@ class LegChunk {
   /** 0 missing, 1 false, 2 true. */
   readonly answered = new Uint8Array(CHUNK_SIZE);
   readonly texts = new Int32Array(CHUNK_SIZE * TEXTS);
+  /** A GUID call key as four words (its `texts` entry is then minus its letter case). */
+  readonly keyWords = new Uint32Array(CHUNK_SIZE * KEY_WORDS);
 }
 
 /**
  * A window's legs in compact columns, so that windows kept for other readers and for the cache
  * cost about a third of the objects (and are not garbage the collector keeps walking). Each
- * distinct string is held once per window. `slice` gives back legs equal to the ones appended.
+ * distinct string is held once per window; GUID call keys are held as numbers. `slice` gives back legs equal to the ones appended.
  */
 export class PackedLegs {
   private readonly chunks: LegChunk[] = [];
@@ -59,7 +64,10 @@ export class PackedLegs {
     chunk.talkingSeconds[offset] = leg.talkingSeconds;
     chunk.answered[offset] = leg.answered === undefined ? 0 : leg.answered ? 2 : 1;
     const base = offset * TEXTS;
-    for (let field = 0; field < TEXTS; field++) {
+    // Call keys are distinct per call: as words they are not strings the collector has to move.
+    const letterCase = readGuidWords(leg.callKey, chunk.keyWords, offset * KEY_WORDS);
+    chunk.texts[base] = letterCase === NOT_A_GUID ? this.indexOf(leg.callKey) : -letterCase;
+    for (let field = 1; field < TEXTS; field++) {
       chunk.texts[base + field] = this.indexOf(leg[TEXT_FIELDS[field]!]);
     }
     this.count++;
@@ -80,8 +88,9 @@ export class PackedLegs {
       const base = offset * TEXTS;
       const texts = chunk.texts;
       const answered = chunk.answered[offset]!;
+      const key = texts[base]!;
       legs.push({
-        callKey: strings[texts[base]!] ?? '',
+        callKey: key < 0 ? formatGuidWords(chunk.keyWords, offset * KEY_WORDS, -key) : (strings[key] ?? ''),
         segmentId: chunk.segmentId[offset]!,
         startMs: chunk.startMs[offset]!,
         sourceDn: strings[texts[base + 1]!],

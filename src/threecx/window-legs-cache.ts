@@ -34,6 +34,11 @@ export class WindowLegsCache {
     return this.entries.size;
   }
 
+  /** The most legs held over all windows. */
+  get maxLegs(): number {
+    return this.options.maxLegs;
+  }
+
   /** Legs held over all windows. */
   get legCount(): number {
     return this.heldLegs;
@@ -70,7 +75,8 @@ export class WindowLegsCache {
     }
   }
 
-  private delete(key: string): void {
+  /** Drops the window's legs, if held. */
+  delete(key: string): void {
     const entry = this.entries.get(key);
     if (entry === undefined) return;
     this.entries.delete(key);

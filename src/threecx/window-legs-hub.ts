@@ -24,6 +24,22 @@ export interface WindowLegsHubOptions {
   logger: Logger;
 }
 
+/**
+ * What one query (a report) stored in the cache. A query whose windows add up to more legs than
+ * the cache holds would only evict its own first windows (least recently used first): once it goes
+ * over, what it stored is dropped and its later windows bypass the cache.
+ */
+export interface CacheBudget {
+  storedLegs: number;
+  storedKeys: string[];
+  over: boolean;
+}
+
+/** A budget for one query's windows. */
+export function createCacheBudget(): CacheBudget {
+  return { storedLegs: 0, storedKeys: [], over: false };
+}
+
 interface InFlight {
   recording: LegsRecording;
   abort: AbortController;
@@ -43,7 +59,12 @@ export class WindowLegsHub {
   constructor(private readonly options: WindowLegsHubOptions) {}
 
   /** A feed of the window's legs for one reader; unreadable rows are added to `tally` when read to the end. */
-  openFeed(window: FetchWindow, query: CallLogQuery, tally: SkippedRowsTally): PageFeed<CallLeg> {
+  openFeed(
+    window: FetchWindow,
+    query: CallLogQuery,
+    tally: SkippedRowsTally,
+    budget: CacheBudget = createCacheBudget(),
+  ): PageFeed<CallLeg> {
     const { cache, now } = this.options;
     const key = windowKey(window, query);
     const nowMs = now();
@@ -51,7 +72,7 @@ export class WindowLegsHub {
     if (cached) {
       return LegsRecording.complete(cached.legs, cached.skippedRows).openReader(tally, () => {});
     }
-    const shared = this.inFlight.get(key) ?? this.startFetch(key, window, query, nowMs);
+    const shared = this.inFlight.get(key) ?? this.startFetch(key, window, query, nowMs, budget);
     shared.readers++;
     return shared.recording.openReader(tally, () => {
       shared.readers--;
@@ -68,16 +89,19 @@ export class WindowLegsHub {
     return this.inFlight.size;
   }
 
-  private startFetch(key: string, window: FetchWindow, query: CallLogQuery, nowMs: number): InFlight {
+  private startFetch(
+    key: string,
+    window: FetchWindow,
+    query: CallLogQuery,
+    nowMs: number,
+    budget: CacheBudget,
+  ): InFlight {
     const shared: InFlight = { recording: new LegsRecording(), abort: new AbortController(), readers: 0 };
     const cacheable = this.options.cache !== undefined && window.endMs <= nowMs - this.options.settleMs;
     this.inFlight.set(key, shared);
     void this.record(window, query, shared).then((complete) => {
       this.forget(key, shared);
-      if (complete && cacheable) {
-        const { legs, skippedRows } = shared.recording;
-        this.options.cache?.set(key, { legs, skippedRows }, this.options.now());
-      }
+      if (complete && cacheable) this.store(key, shared.recording, budget);
     });
     return shared;
   }
@@ -108,6 +132,21 @@ export class WindowLegsHub {
       }
       return false;
     }
+  }
+
+  /** Caches a complete window unless its query's windows add up to more than the cache holds. */
+  private store(key: string, recording: LegsRecording, budget: CacheBudget): void {
+    const { cache } = this.options;
+    if (cache === undefined || budget.over) return;
+    budget.storedLegs += recording.legs.length;
+    if (budget.storedLegs > cache.maxLegs) {
+      budget.over = true;
+      for (const stored of budget.storedKeys) cache.delete(stored);
+      budget.storedKeys.length = 0;
+      return;
+    }
+    cache.set(key, { legs: recording.legs, skippedRows: recording.skippedRows }, this.options.now());
+    budget.storedKeys.push(key);
   }
 
   private forget(key: string, shared: InFlight): void {

@@ -17,7 +17,7 @@ import { DEFAULT_RETRY_POLICY } from './retry';
 import { runInOrder } from './run-in-order';
 import { type AccessTokenProvider, ClientCredentialsTokenProvider } from './token-provider';
 import { WindowLegsCache } from './window-legs-cache';
-import { WindowLegsHub } from './window-legs-hub';
+import { createCacheBudget, WindowLegsHub } from './window-legs-hub';
 import { XapiRequester } from './xapi-requester';
 
 /** How to reach one 3CX V20 PBX's XAPI; everything but the address and credentials has a default. */
@@ -47,7 +47,8 @@ export interface XapiClientOptions {
   connections?: number;
   /**
    * Legs of windows that ended more than `settleMs` (default 1 h) before they were fetched are kept
-   * for repeated reports, at most `maxLegs` (default 150,000) for at most `maxAgeMs` (default 6 h).
+   * for repeated reports, at most `maxLegs` (default 150,000) for at most `maxAgeMs` (default 6 h);
+   * a query whose windows add up to more than `maxLegs` keeps none of them.
    * `false`: no cache (identical windows in flight are still fetched once).
    */
   cache?: false | { maxLegs?: number; maxAgeMs?: number; settleMs?: number };
@@ -188,7 +189,10 @@ export class XapiClient implements CallLogSource {
 
   private streamLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
     if (query.top !== undefined || query.skip !== undefined) return this.parseRowPages(query, tally);
-    const openers = this.splitQuery(query).map((window) => () => this.legsHub.openFeed(window, query, tally));
+    const budget = createCacheBudget();
+    const openers = this.splitQuery(query).map(
+      (window) => () => this.legsHub.openFeed(window, query, tally, budget),
+    );
     return readFeedsInOrder(openers, this.concurrency);
   }
 

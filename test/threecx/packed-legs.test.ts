@@ -9,7 +9,16 @@ const text = fc.option(
   },
 );
 const leg: fc.Arbitrary<CallLeg> = fc.record({
-  callKey: fc.oneof(fc.uuid(), fc.constantFrom('1204', 'x')),
+  callKey: fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((key) => key.toUpperCase()),
+    fc.constantFrom(
+      '1204',
+      'x',
+      '0a1B2c3d-0000-0000-0000-00000000000F',
+      'ffffffff-ffff-ffff-ffff-fffffffffffg',
+    ),
+  ),
   segmentId: fc.oneof(fc.integer(), fc.constant(20_777_000_001)),
   startMs: fc.integer({ min: 0, max: 4_102_444_800_000 }),
   sourceDn: text,

@@ -144,16 +144,38 @@ describe('the legs cache', () => {
   });
 
   it('holds at most maxLegs, least recently used windows going first', async () => {
+    const DAY_25 = ['2026-11-25T00:00:00Z', '2026-11-26T00:00:00Z'] as const;
+    const DAY_26 = ['2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z'] as const;
+    const legs25 = (await referenceLegs(...DAY_25)).length;
+    const legs26 = (await referenceLegs(...DAY_26)).length;
+    const maxLegs = Math.max(legs25, legs26) + 1;
+    expect(legs25 + legs26).toBeGreaterThan(maxLegs);
+    const { client } = clientAt(DEMO_NOW.getTime(), { cache: { maxLegs } });
+    await collect(client.streamLegs(queryFor(...DAY_26)));
+    await collect(client.streamLegs(queryFor(...DAY_25)));
+    expect(client.legsCache?.size).toBe(1);
+    expect(client.legsCache?.legCount).toBe(legs25);
+    pbx.requests.length = 0;
+    // Only the 25th (used last) is still held.
+    await collect(client.streamLegs(queryFor(...DAY_25)));
+    await collect(client.streamLegs(queryFor(...DAY_26)));
+    expect(callLogUrls(pbx).map(periodOf)).toEqual(['2026-11-26T00:00:00.000Z..2026-11-26T23:59:59.999Z']);
+    await client.close();
+  });
+
+  it('keeps nothing of a query whose windows add up to more legs than the cache holds', async () => {
     const dayLegs = (await referenceLegs('2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z')).length;
     const { client } = clientAt(DEMO_NOW.getTime(), { cache: { maxLegs: dayLegs + 1 } });
-    await collect(client.streamLegs(queryFor(...THREE_DAYS)));
-    expect(client.legsCache?.size).toBe(1);
-    expect(client.legsCache?.legCount).toBeLessThanOrEqual(dayLegs + 1);
-    pbx.requests.length = 0;
-    // Only the last day (the 26th) is still held.
+    const legs = await collect(client.streamLegs(queryFor(...THREE_DAYS)));
+    expect(legs).toEqual(await referenceLegs(...THREE_DAYS));
+    expect(client.legsCache?.size).toBe(0);
+    expect(client.legsCache?.legCount).toBe(0);
+    // A query that fits is cached as before.
     await collect(client.streamLegs(queryFor('2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z')));
-    await collect(client.streamLegs(queryFor('2026-11-25T00:00:00Z', '2026-11-26T00:00:00Z')));
-    expect(callLogUrls(pbx).map(periodOf)).toEqual(['2026-11-25T00:00:00.000Z..2026-11-25T23:59:59.999Z']);
+    expect(client.legsCache?.legCount).toBe(dayLegs);
+    pbx.requests.length = 0;
+    await collect(client.streamLegs(queryFor('2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z')));
+    expect(callLogUrls(pbx)).toHaveLength(0);
     await client.close();
   });
 

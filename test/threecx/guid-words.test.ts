@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import {
+  formatGuidWords,
+  GUID_LOWER,
+  GUID_UPPER,
+  NOT_A_GUID,
+  readGuidWords,
+} from '../../src/threecx/guid-words';
+
+describe('readGuidWords and formatGuidWords', () => {
+  it('give back any GUID in its own letter case', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.boolean(), (uuid, upper) => {
+        const text = upper ? uuid.toUpperCase() : uuid;
+        const words = new Uint32Array(6);
+        const letterCase = readGuidWords(text, words, 2);
+        expect(letterCase).toBe(upper && /[a-f]/.test(uuid) ? GUID_UPPER : GUID_LOWER);
+        expect(formatGuidWords(words, 2, letterCase)).toBe(text);
+      }),
+    );
+  });
+
+  it('reads the words exactly', () => {
+    const words = new Uint32Array(4);
+    expect(readGuidWords('0123abcd-ef01-2345-6789-abcdef012345', words, 0)).toBe(GUID_LOWER);
+    expect([...words]).toEqual([0x0123abcd, 0xef012345, 0x6789abcd, 0xef012345]);
+  });
+
+  it('refuses anything else, mixed case too', () => {
+    const words = new Uint32Array(4);
+    for (const text of [
+      '',
+      '1204',
+      '0123abcd-ef01-2345-6789-abcdef01234',
+      '0123abcd-ef01-2345-6789-abcdef0123456',
+      '0123abcdXef01-2345-6789-abcdef012345',
+      '0123abcd-ef01-2345-6789-abcdef01234g',
+      '0123abcd-EF01-2345-6789-abcdef012345',
+    ]) {
+      expect(readGuidWords(text, words, 0)).toBe(NOT_A_GUID);
+    }
+  });
+});
