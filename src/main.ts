@@ -8,9 +8,8 @@ import { startupBanner } from './startup-banner';
 
 /** `npm start`: load the configuration, start the bot, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let secrets: string[] = [];
   const config = loadConfig(readEnvironment());
-  secrets = secretsOf(config);
+  let secrets = secretsOf(config);
   const logger = createLogger({ level: config.logLevel, secrets: () => secrets });
   const bot = await startBot({ config, logger });
   secrets = [...secrets, ...bot.connection.secrets];
