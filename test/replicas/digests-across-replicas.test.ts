@@ -171,10 +171,7 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
     expect(lostRun).toMatchObject({ status: 'sent', attempts: 2 });
     expect(recovered.replica).toMatch(/^r[23]$/);
     expect(slack.dropped.map(occurrenceOf)).toEqual([lost]);
-    // The work was shared: every replica posted (r1 at least the post it died on).
-    expect(new Set([...slack.posts, ...slack.dropped].map((post) => post.replica))).toEqual(
-      new Set(['r1', 'r2', 'r3']),
-    );
+    // Which replica wins each claim is up to timing: no assertion that every replica posted.
     // One PBX token for all three (3CX keeps one active token per client).
     expect(pbx.tokenRequests()).toBe(1);
     await store.close();
