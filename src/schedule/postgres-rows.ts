@@ -1,41 +1,19 @@
-import type {
-  DigestCreator,
-  DigestRun,
-  DigestRunStatus,
-  DigestSchedule,
-  DigestTarget,
-} from './digest-schedule';
+import type { DigestRun, DigestSchedule } from './digest-schedule';
+import {
+  type ColumnReaders,
+  type RunColumns,
+  runFromColumns,
+  type ScheduleColumns,
+  scheduleFromColumns,
+} from './schedule-columns';
 
 /** A `digest_schedules` row as node-postgres returns it (timestamptz as `Date`). */
-export interface PgScheduleRow {
-  id: string;
-  platform: DigestTarget['platform'];
-  conversation_id: string;
-  team_id: string | null;
-  reference_key: string | null;
-  conversation_label: string | null;
-  creator_platform: DigestCreator['platform'];
-  creator_id: string;
-  creator_email: string | null;
-  time_zone: string;
-  cron: string;
-  rule_description: string;
-  command: string;
-  created_at: Date;
-  enabled: boolean;
-}
+export type PgScheduleRow = ScheduleColumns<Date, boolean>;
 
 /** A `digest_runs` row as node-postgres returns it. */
-export interface PgRunRow {
-  schedule_id: string;
-  occurrence_at: Date;
-  status: DigestRunStatus;
-  attempts: number;
-  lease_until: Date;
-  reason: string | null;
-  notice_sent: boolean;
-  updated_at: Date;
-}
+export type PgRunRow = RunColumns<Date, boolean>;
+
+const PG_READERS: ColumnReaders<Date, boolean> = { time: (value) => value, flag: (value) => value };
 
 /** The columns of `digest_schedules`, in the order `toScheduleParameters` gives their values. */
 export const SCHEDULE_COLUMNS = [
@@ -78,37 +56,9 @@ export function toScheduleParameters(schedule: DigestSchedule): unknown[] {
 }
 
 export function fromPgScheduleRow(row: PgScheduleRow): DigestSchedule {
-  return {
-    id: row.id,
-    target: {
-      platform: row.platform,
-      conversationId: row.conversation_id,
-      ...(row.team_id !== null && { teamId: row.team_id }),
-      ...(row.reference_key !== null && { referenceKey: row.reference_key }),
-      ...(row.conversation_label !== null && { label: row.conversation_label }),
-    },
-    creator: {
-      platform: row.creator_platform,
-      id: row.creator_id,
-      ...(row.creator_email !== null && { email: row.creator_email }),
-    },
-    timeZone: row.time_zone,
-    rule: { cron: row.cron, description: row.rule_description },
-    command: row.command,
-    createdAt: row.created_at,
-    enabled: row.enabled,
-  };
+  return scheduleFromColumns(row, PG_READERS);
 }
 
 export function fromPgRunRow(row: PgRunRow): DigestRun {
-  return {
-    scheduleId: row.schedule_id,
-    occurrenceAt: row.occurrence_at,
-    status: row.status,
-    attempts: row.attempts,
-    leaseUntil: row.lease_until,
-    ...(row.reason !== null && { reason: row.reason }),
-    noticeSent: row.notice_sent,
-    updatedAt: row.updated_at,
-  };
+  return runFromColumns(row, PG_READERS);
 }
