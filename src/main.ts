@@ -11,6 +11,13 @@ async function main(): Promise<void> {
   const config = loadConfig(readEnvironment());
   let secrets = secretsOf(config);
   const logger = createLogger({ level: config.logLevel, secrets: () => secrets });
+  // A last line of defence: a promise rejection nobody handled is a bug to log, not a reason to
+  // drop every other conversation (Node 20 would otherwise exit).
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error('unhandled promise rejection', {
+      error: reason instanceof Error ? reason.message : String(reason),
+    });
+  });
   const bot = await startBot({ config, logger });
   secrets = [...secrets, ...bot.connection.secrets];
   process.stdout.write(`${startupBanner(config, bot)}\n`);
