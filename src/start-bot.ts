@@ -15,6 +15,7 @@ import { isPostgresUrl, openScheduleStore } from './schedule/open-schedule-store
 import type { ChatAdapter } from './server/chat-adapter';
 import { createHealthRoutes, pbxReadinessCheck } from './server/health-routes';
 import { createHttpServer } from './server/http-server';
+import { listen } from './server/listen';
 import { wireDigests } from './wire-digests';
 
 export interface StartBotOptions {
@@ -126,10 +127,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...playgroundRoutes,
   ];
   const server = createHttpServer(routes, logger);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await digests.store.close();
+    if (!options.connection) await connection.close();
+    throw error;
+  }
   for (const adapter of adapters) await adapter.start?.();
   if (options.startScheduler !== false) scheduler.start();
   const address = server.address() as AddressInfo;

@@ -68,3 +68,31 @@ describe('/healthz and /readyz', () => {
     expect(JSON.stringify(body)).not.toContain('a-wrong-api-key');
   });
 });
+
+describe('starting on a port that is taken', () => {
+  it('fails with a configuration error that says what to change', async () => {
+    const config = (port: string) => loadConfig({ DATABASE_URL: 'sqlite::memory:', PORT: port });
+    const first = await startBot({
+      config: config('0'),
+      logger: silentLogger,
+      now: () => NOW,
+      startScheduler: false,
+    });
+    try {
+      const port = new URL(first.url).port;
+      const second = startBot({
+        config: config(port),
+        logger: silentLogger,
+        now: () => NOW,
+        startScheduler: false,
+      });
+      await expect(second).rejects.toMatchObject({
+        kind: 'config',
+        message: `Port ${port} on 127.0.0.1 is already in use.`,
+        hint: 'Stop the program using it, or set PORT to a free port.',
+      });
+    } finally {
+      await first.close();
+    }
+  });
+});
