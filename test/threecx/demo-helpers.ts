@@ -15,6 +15,28 @@ export function startTestPbx(): Promise<DemoPbx> {
   return startDemoPbx({ seed: 42, now: DEMO_NOW, callsPerDay: 150, tokenLifetimeSeconds: 3600 });
 }
 
+/**
+ * Starts one demo PBX for the test file (`bind` receives it) and puts it back to its defaults
+ * before each test: request log emptied, no delay, no page cap, hour-long tokens.
+ */
+export function useTestPbx(bind: (pbx: DemoPbx) => void): void {
+  let started: DemoPbx | undefined;
+  beforeAll(async () => {
+    started = await startTestPbx();
+    bind(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    if (!started) return;
+    started.requests.length = 0;
+    started.setDelay(0);
+    started.setPageCap(undefined);
+    started.setTokenLifetime(3600);
+  });
+}
+
 /** A client for the demo with fast retries; `overrides` win. */
 export function createTestClient(pbx: DemoPbx, overrides: Partial<XapiClientOptions> = {}): XapiClient {
   return new XapiClient({

@@ -6,19 +6,12 @@ import {
   type DemoPbx,
   errorOf,
   queryFor,
-  startTestPbx,
+  useTestPbx,
 } from './demo-helpers';
 
 let pbx: DemoPbx;
-beforeAll(async () => {
-  pbx = await startTestPbx();
-});
-afterAll(async () => {
-  await pbx.close();
-});
-beforeEach(() => {
-  pbx.requests.length = 0;
-  pbx.setTokenLifetime(3600);
+useTestPbx((started) => {
+  pbx = started;
 });
 
 const SIX_HOURS = ['2026-11-26T08:00:00Z', '2026-11-26T14:00:00Z'] as const;

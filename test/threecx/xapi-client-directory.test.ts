@@ -1,14 +1,8 @@
-import { createTestClient, type DemoPbx, errorOf, startTestPbx } from './demo-helpers';
+import { createTestClient, type DemoPbx, errorOf, useTestPbx } from './demo-helpers';
 
 let pbx: DemoPbx;
-beforeAll(async () => {
-  pbx = await startTestPbx();
-});
-afterAll(async () => {
-  await pbx.close();
-});
-beforeEach(() => {
-  pbx.requests.length = 0;
+useTestPbx((started) => {
+  pbx = started;
 });
 
 function directoryUrls(): string[] {

@@ -8,18 +8,12 @@ import {
   errorOf,
   expectedRows,
   queryFor,
-  startTestPbx,
+  useTestPbx,
 } from './demo-helpers';
 
 let pbx: DemoPbx;
-beforeAll(async () => {
-  pbx = await startTestPbx();
-});
-afterAll(async () => {
-  await pbx.close();
-});
-beforeEach(() => {
-  pbx.requests.length = 0;
+useTestPbx((started) => {
+  pbx = started;
 });
 
 const MORNING = ['2026-11-26T08:00:00Z', '2026-11-26T14:00:00Z'] as const;

@@ -8,19 +8,12 @@ import {
   HOUR_MS,
   periodOf,
   queryFor,
-  startTestPbx,
+  useTestPbx,
 } from './demo-helpers';
 
 let pbx: DemoPbx;
-beforeAll(async () => {
-  pbx = await startTestPbx();
-});
-afterAll(async () => {
-  await pbx.close();
-});
-beforeEach(() => {
-  pbx.requests.length = 0;
-  pbx.setDelay(0);
+useTestPbx((started) => {
+  pbx = started;
 });
 
 const THREE_DAYS = ['2026-11-24T00:00:00Z', '2026-11-27T00:00:00Z'] as const;

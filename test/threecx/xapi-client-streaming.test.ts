@@ -7,19 +7,12 @@ import {
   periodOf,
   queryFor,
   queryOption,
-  startTestPbx,
+  useTestPbx,
 } from './demo-helpers';
 
 let pbx: DemoPbx;
-beforeAll(async () => {
-  pbx = await startTestPbx();
-});
-afterAll(async () => {
-  await pbx.close();
-});
-beforeEach(() => {
-  pbx.requests.length = 0;
-  pbx.setDelay(0);
+useTestPbx((started) => {
+  pbx = started;
 });
 
 const DAY_26 = ['2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z'] as const;
