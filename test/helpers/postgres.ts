@@ -35,6 +35,16 @@ export function warnPostgresSkipped(what: string): void {
   );
 }
 
+/**
+ * `describe` when PostgreSQL is available (or required: then a missing one fails), else
+ * `describe.skip` after the loud notice naming `what` was skipped.
+ */
+export function describeWithPostgres(what: string): typeof describe | typeof describe.skip {
+  if (detectPostgres() !== 'none') return describe;
+  warnPostgresSkipped(what);
+  return describe.skip;
+}
+
 /** A server to create test databases on. */
 export interface TestPostgres {
   /** The admin URL (database `postgres`). */

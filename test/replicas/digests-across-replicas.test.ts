@@ -2,11 +2,10 @@ import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
 import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 import {
-  detectPostgres,
+  describeWithPostgres,
   startTestPostgres,
   type TestDatabase,
   type TestPostgres,
-  warnPostgresSkipped,
 } from '../helpers/postgres';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
 import { buildSchedule } from '../schedule/schedule-helpers';
@@ -21,9 +20,7 @@ import { type ReplicaPost, type ReplicaSlack, startReplicaSlack } from './replic
  * occurrence is posted exactly once.
  */
 
-const available = detectPostgres() !== 'none';
-if (!available) warnPostgresSkipped('replica digest test');
-const describePostgres = available ? describe : describe.skip;
+const describePostgres = describeWithPostgres('replica digest test');
 
 /** Sim time when the replicas' clocks start: Mon 30 Nov 2026, 07:00 in Berlin. */
 const SIM_START = new Date('2026-11-30T06:00:00Z');

@@ -1,11 +1,10 @@
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 import {
-  detectPostgres,
+  describeWithPostgres,
   startTestPostgres,
   type TestDatabase,
   type TestPostgres,
-  warnPostgresSkipped,
 } from '../helpers/postgres';
 import { buildSlashCommand, postToSlackEvents } from '../helpers/slack-request';
 import { type ReplicaProcess, startReplica } from './replica-processes';
@@ -19,9 +18,7 @@ import { type ReplicaSlack, startReplicaSlack } from './replica-slack';
  * sharing makes about one token request per lifetime, and no command fails.
  */
 
-const available = detectPostgres() !== 'none';
-if (!available) warnPostgresSkipped('replica token test');
-const describePostgres = available ? describe : describe.skip;
+const describePostgres = describeWithPostgres('replica token test');
 
 const SIGNING_SECRET = 'replica-signing-secret-0123456789';
 const TOKEN_LIFETIME_SECONDS = 5;

@@ -3,15 +3,13 @@ import { Client } from 'pg';
 import { AppError } from '../../src/core/errors';
 import { openScheduleStore } from '../../src/schedule/open-schedule-store';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
-import { detectPostgres, type TestDatabase, warnPostgresSkipped } from '../helpers/postgres';
+import { describeWithPostgres, type TestDatabase } from '../helpers/postgres';
 import { buildSchedule } from './schedule-helpers';
 import { stopTestPostgres, testPostgresServer } from './store-kinds';
 
 /** What is PostgreSQL's own; what both stores do is in store-contract.test.ts. */
 
-const available = detectPostgres() !== 'none';
-if (!available) warnPostgresSkipped('PostgresScheduleStore tests');
-const describePostgres = available ? describe : describe.skip;
+const describePostgres = describeWithPostgres('PostgresScheduleStore tests');
 
 const MIGRATED_AT = new Date('2026-11-01T00:00:00Z');
 
