@@ -1,0 +1,23 @@
+import { loadConfig } from '../src/config/load-config';
+import { silentLogger } from '../src/core/logger';
+import { startBot } from '../src/start-bot';
+import { startupBanner } from '../src/startup-banner';
+
+describe('startupBanner', () => {
+  it('says, for a newcomer, what is on and off and where the playground is', async () => {
+    const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', PORT: '0' });
+    const bot = await startBot({ config, logger: silentLogger, startScheduler: false });
+    try {
+      expect(startupBanner(config, bot).split('\n')).toEqual([
+        `calls-bot is listening on ${bot.url}`,
+        '  PBX:        the built-in demo PBX (set THREECX_URL to use your 3CX)',
+        '  Chat:       Teams (not configured: /api/messages answers 401)',
+        '  Chat:       Slack not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)',
+        `  Playground: ${bot.url}/  (try a command there)`,
+        `  Health:     ${bot.url}/healthz and ${bot.url}/readyz`,
+      ]);
+    } finally {
+      await bot.close();
+    }
+  });
+});
