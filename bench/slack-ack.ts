@@ -2,8 +2,9 @@
  * Slack ack latency: 50 concurrent signed `/calls` requests, all different (50 users, 10 periods,
  * 5 filters), against the real bot in its own process (`startBot` with Slack configured, the Web
  * API a fake in this process, SQLite in memory, an access policy making every user an admin), the
- * demo PBX in a third process. Ack = request sent until its 200 arrives; answer = request sent
- * until the first response_url post that is not the "Working on it…" note. One warm-up command
+ * demo PBX in a third process and the requests sent from a fourth (`lib/slack-load-main.ts`, over
+ * warm keep-alive connections). Ack = request written until its 200 arrives; answer = request
+ * written until the first response_url post that is not the "Working on it…" note. One warm-up command
  * (answered in full) first, as a running bot would have served before, then 5 commands one at a
  * time (the ack with nothing queued). Prints one `RESULT` line.
  * `node --require tsx/cjs bench/slack-ack.ts [callsPerDay] [requests]`
@@ -12,8 +13,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeSlackApi, type RecordedResponse, startFakeSlackApi } from '../test/helpers/fake-slack-api';
-import { buildSlashCommand, postToSlackEvents } from '../test/helpers/slack-request';
-import { printResult } from './lib/run-bench-child';
+import { buildSignedSlackRequest, buildSlashCommand } from '../test/helpers/slack-request';
+import { printResult, runBenchChild } from './lib/run-bench-child';
+import type { SlackLoadInput, SlackLoadResult } from './lib/slack-load-main';
 import { spawnDemoPbx } from './lib/spawn-demo-pbx';
 import { spawnSlackBot } from './lib/spawn-slack-bot';
 
@@ -65,45 +67,43 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
     });
     const eventsUrl = `${bot.url}/slack/events`;
-    const warmUp = await sendCommand(eventsUrl, slack, 'U0BENCHWARM', 'C0BENCHWARM', 'yesterday', 'warm-up');
-    await warmUp.answer;
+    const warmUp = await sendCommands(eventsUrl, slack, [
+      { userId: 'U0BENCHWARM', channelId: 'C0BENCHWARM', text: 'yesterday', responseId: 'warm-up' },
+    ]);
+    await Promise.all(warmUp.answers);
     const aloneMs: number[] = [];
     for (let index = 0; index < ALONE; index += 1) {
-      const alone = sendCommand(
-        eventsUrl,
-        slack,
-        'U0BENCHWARM',
-        'C0BENCHWARM',
-        `yesterday ext ${101 + index}`,
-        `a${index}`,
-      );
-      aloneMs.push(await alone.ackMs);
-      await alone.answer;
+      const alone = await sendCommands(eventsUrl, slack, [
+        {
+          userId: 'U0BENCHWARM',
+          channelId: 'C0BENCHWARM',
+          text: `yesterday ext ${101 + index}`,
+          responseId: `a${index}`,
+        },
+      ]);
+      aloneMs.push(...alone.ackMs);
+      await Promise.all(alone.answers);
     }
     const floorMs = await measureRefusalFloor(eventsUrl, slack, users);
-    const texts = users.map((_, index) => commandText(index));
-    const runs = users.map((user, index) =>
-      sendCommand(
-        eventsUrl,
-        slack,
-        user,
-        `C0BENCH${String(index).padStart(3, '0')}`,
-        texts[index]!,
-        `r${index}`,
-      ),
-    );
-    const acks = await Promise.all(runs.map((run) => run.ackMs));
-    const answers = await Promise.all(runs.map((run) => run.answer));
+    const commands = users.map((userId, index) => ({
+      userId,
+      channelId: `C0BENCH${String(index).padStart(3, '0')}`,
+      text: commandText(index),
+      responseId: `r${index}`,
+    }));
+    const run = await sendCommands(eventsUrl, slack, commands);
+    const answers = await Promise.all(run.answers);
     const notAnswered = answers.filter((answer) => !answer.body.blocks).length;
+    const distinctCommands = new Set(commands.map((command) => command.text)).size;
     process.stderr.write(
-      `slack-ack: ${new Set(texts).size} different commands, ${notAnswered} without blocks\n`,
+      `slack-ack: ${distinctCommands} different commands, ${notAnswered} without blocks\n`,
     );
     printResult({
       requests: count,
-      distinctCommands: new Set(texts).size,
-      p50Ms: percentile(acks, 0.5),
-      p99Ms: percentile(acks, 0.99),
-      maxMs: Math.max(...acks),
+      distinctCommands,
+      p50Ms: percentile(run.ackMs, 0.5),
+      p99Ms: percentile(run.ackMs, 0.99),
+      maxMs: Math.max(...run.ackMs),
       answerP50Ms: percentile(
         answers.map((answer) => answer.ms),
         0.5,
@@ -128,30 +128,27 @@ async function main(): Promise<void> {
 /**
  * The floor of this measurement: the same number of concurrent requests with a wrong signature,
  * which the bot refuses (401) at once without any work. What the machine, the connections and
- * this load generator cost, before the bot does anything.
+ * the load generator cost, before the bot does anything.
  */
 async function measureRefusalFloor(
   eventsUrl: string,
   slack: FakeSlackApi,
   users: readonly string[],
 ): Promise<number[]> {
-  return Promise.all(
-    users.map(async (user, index) => {
-      const form = buildSlashCommand({
+  const requests = users.map((user, index) =>
+    signRequest(
+      buildSlashCommand({
         text: 'yesterday',
         user_id: user,
         response_url: slack.responseUrl(`floor${index}`),
-      });
-      const startedMs = performance.now();
-      const result = await postToSlackEvents(
-        eventsUrl,
-        { form },
-        { signingSecret: 'not-the-signing-secret', timestampSeconds: Math.floor(Date.now() / 1000) },
-      );
-      if (result.status !== 401) throw new Error(`expected 401 for a wrong signature, got ${result.status}`);
-      return performance.now() - startedMs;
-    }),
+      }),
+      'not-the-signing-secret',
+    ),
   );
+  const result = await runLoad(eventsUrl, requests);
+  const refused = result.statuses.filter((status) => status === 401).length;
+  if (refused !== requests.length) throw new Error(`expected ${requests.length} 401s, got ${refused}`);
+  return result.ackMs;
 }
 
 /** Command `index`: one of 10 periods with one of 5 filters (ext rotating over agents 101-107). */
@@ -161,44 +158,80 @@ function commandText(index: number): string {
   return `${period} ${filter.replace('{ext}', String(101 + (index % 7)))}`.trim();
 }
 
-/** Sends one signed `/calls`; resolves the ack time and, later, the time to the final answer. */
-function sendCommand(
+interface Command {
+  userId: string;
+  channelId: string;
+  text: string;
+  responseId: string;
+}
+
+interface Answer {
+  ms: number;
+  noted: boolean;
+  body: RecordedResponse['body'];
+}
+
+/**
+ * Sends signed `/calls` requests at once from the load generator's process; returns each ack time
+ * and, per command, the time from its request's write to the first response_url post that is not
+ * the "Working on it…" note.
+ */
+async function sendCommands(
   eventsUrl: string,
   slack: FakeSlackApi,
-  userId: string,
-  channelId: string,
-  text: string,
+  commands: readonly Command[],
+): Promise<{ ackMs: number[]; answers: Promise<Answer>[] }> {
+  const requests = commands.map((command) =>
+    signRequest(
+      buildSlashCommand({
+        text: command.text,
+        user_id: command.userId,
+        user_name: command.userId.toLowerCase(),
+        channel_id: command.channelId,
+        channel_name: command.channelId.toLowerCase(),
+        response_url: slack.responseUrl(command.responseId),
+      }),
+      SIGNING_SECRET,
+    ),
+  );
+  const finalPosts = commands.map((command) => waitForFinalPost(slack, command.responseId));
+  const load = await runLoad(eventsUrl, requests);
+  load.statuses.forEach((status, index) => {
+    if (status !== 200) throw new Error(`the bot answered ${status} to "${commands[index]!.text}"`);
+  });
+  const answers = finalPosts.map(async (post, index) => {
+    const final = await post;
+    return { ...final, ms: final.atMs - load.sentAtMs[index]! };
+  });
+  return { ackMs: load.ackMs, answers };
+}
+
+async function waitForFinalPost(
+  slack: FakeSlackApi,
   responseId: string,
-): {
-  ackMs: Promise<number>;
-  answer: Promise<{ ms: number; noted: boolean; body: RecordedResponse['body'] }>;
-} {
-  const form = buildSlashCommand({
-    text,
-    user_id: userId,
-    user_name: userId.toLowerCase(),
-    channel_id: channelId,
-    channel_name: channelId.toLowerCase(),
-    response_url: slack.responseUrl(responseId),
-  });
-  const startedMs = performance.now();
-  const ackMs = postToSlackEvents(
-    eventsUrl,
+): Promise<{ atMs: number; noted: boolean; body: RecordedResponse['body'] }> {
+  for (let received = 1; ; received += 1) {
+    const responses = await slack.waitForResponses(responseId, received, 180_000);
+    const last = responses[responses.length - 1]!;
+    const isNote = typeof last.body.text === 'string' && last.body.text.startsWith('Working on it');
+    if (!isNote)
+      return { atMs: performance.timeOrigin + performance.now(), noted: received > 1, body: last.body };
+  }
+}
+
+function signRequest(
+  form: Record<string, string>,
+  signingSecret: string,
+): SlackLoadInput['requests'][number] {
+  const { headers, text } = buildSignedSlackRequest(
     { form },
-    { signingSecret: SIGNING_SECRET, timestampSeconds: Math.floor(Date.now() / 1000) },
-  ).then((result) => {
-    if (result.status !== 200) throw new Error(`the bot answered ${result.status} to "${text}"`);
-    return performance.now() - startedMs;
-  });
-  const answer = (async () => {
-    for (let received = 1; ; received += 1) {
-      const responses = await slack.waitForResponses(responseId, received, 180_000);
-      const last = responses[responses.length - 1]!;
-      const isNote = typeof last.body.text === 'string' && last.body.text.startsWith('Working on it');
-      if (!isNote) return { ms: performance.now() - startedMs, noted: received > 1, body: last.body };
-    }
-  })();
-  return { ackMs, answer };
+    { signingSecret, timestampSeconds: Math.floor(Date.now() / 1000) },
+  );
+  return { headers, body: text };
+}
+
+function runLoad(url: string, requests: SlackLoadInput['requests']): Promise<SlackLoadResult> {
+  return runBenchChild<SlackLoadResult>('lib/slack-load-main.ts', [], [], JSON.stringify({ url, requests }));
 }
 
 /** Nearest-rank percentile (with 50 samples, p99 is the slowest). */

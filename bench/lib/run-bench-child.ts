@@ -5,19 +5,26 @@ import { resolve } from 'node:path';
 /**
  * Runs `bench/<script>` in its own Node process (TypeScript through tsx's CommonJS hook, which
  * adds no loader thread to the memory measured) and returns the JSON it prints on a line starting
- * with `RESULT `. The child's other output goes to this process's stderr.
+ * with `RESULT `. The child's other output goes to this process's stderr; `input`, if given, is
+ * written to its stdin.
  */
-export function runBenchChild<T>(script: string, args: string[] = [], nodeFlags: string[] = []): Promise<T> {
+export function runBenchChild<T>(
+  script: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+  input?: string,
+): Promise<T> {
   const path = resolve(__dirname, '..', script);
   const child = spawn(
     process.execPath,
     [...nodeFlags, '--require', require.resolve('tsx/cjs'), path, ...args],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
     },
   );
+  child.stdin?.end(input);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
   return new Promise<T>((resolvePromise, reject) => {

@@ -143,12 +143,11 @@ export type SlackRequestBody =
   | { json: Record<string, unknown> }
   | { raw: string; contentType: string };
 
-/** POSTs a signed request to `url` as Slack would. */
-export async function postToSlackEvents(
-  url: string,
+/** The headers and body text of a request as Slack signs and sends it. */
+export function buildSignedSlackRequest(
   body: SlackRequestBody,
   options: SlackPostOptions,
-): Promise<SlackPostResult> {
+): { headers: Record<string, string>; text: string } {
   const { text, contentType } = encodeBody(body);
   const headers: Record<string, string> = {
     'content-type': contentType,
@@ -159,6 +158,16 @@ export async function postToSlackEvents(
     headers['x-slack-signature'] =
       options.signature ?? signSlackBody(text, options.signingSecret, options.timestampSeconds);
   }
+  return { headers, text };
+}
+
+/** POSTs a signed request to `url` as Slack would. */
+export async function postToSlackEvents(
+  url: string,
+  body: SlackRequestBody,
+  options: SlackPostOptions,
+): Promise<SlackPostResult> {
+  const { headers, text } = buildSignedSlackRequest(body, options);
   const response = await fetch(url, { method: 'POST', headers, body: text });
   return { status: response.status, body: await response.text() };
 }

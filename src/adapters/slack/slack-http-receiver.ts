@@ -85,7 +85,8 @@ export class SlackHttpReceiver implements Receiver {
   /**
    * Every listener of ours acknowledges with an empty 200, so the receiver sends it before Bolt
    * runs: the acknowledgement never waits for middleware, nor for reports that keep the event
-   * loop busy. Listeners still call `ack()` as Bolt requires; it does nothing more. (A listener
+   * loop busy; the work then waits one turn of the event loop, behind the requests already read.
+ * Listeners still call `ack()` as Bolt requires; it does nothing more. (A listener
    * that needs to answer with a body, such as a modal's validation errors, would need this back.)
    */
   private async dispatch(
@@ -95,6 +96,8 @@ export class SlackHttpReceiver implements Receiver {
   ): Promise<void> {
     const { logger } = this.options;
     endEmpty(response, 200);
+    // Let the event loop read and acknowledge the requests already waiting before this one's work.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       if (!this.app) throw new Error('the Slack receiver was not initialised by a Bolt app');
       const retryNum = Number(headerOf(request, 'x-slack-retry-num'));
