@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     printResult({
       legs: counted.legs(),
       calls: report.totals.calls,
+      missed: report.totals.missed,
       seconds,
       idleRssMb,
       peakRssMb: readPeakRssMb() ?? sampled.peakRssMb,
@@ -68,6 +69,7 @@ function countingLegs(client: XapiClient): { source: CallLogSource; legs: () => 
     countRows: (query) => client.countRows(query),
     getDirectory: () => client.getDirectory(),
     checkConnection: () => client.checkConnection(),
+    legDisorderMs: client.legDisorderMs,
     async *streamLegs(query: CallLogQuery): AsyncGenerator<CallLeg> {
       for await (const leg of client.streamLegs(query)) {
         legs++;

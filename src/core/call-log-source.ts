@@ -30,6 +30,11 @@ export interface CallLogSource {
   streamRows(query: CallLogQuery): AsyncIterable<RawCallLogRow>;
   /** The same rows parsed into legs (rows that cannot be parsed are skipped and counted in logs). */
   streamLegs(query: CallLogQuery): AsyncIterable<CallLeg>;
+  /**
+   * `streamLegs` yields no leg that starts more than this much (ms) before a leg it already
+   * yielded (the client: one time window). Absent: legs may come in any order.
+   */
+  readonly legDisorderMs?: number;
   /** How many rows the PBX holds for the query (`@odata.count` summed over windows). */
   countRows(query: CallLogQuery): Promise<number>;
   /** Users and queues; cached by the implementation. */

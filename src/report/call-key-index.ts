@@ -3,6 +3,7 @@
  * and CallHistoryId): a GUID is kept exactly as four 32-bit words in an open-addressing table,
  * 16 bytes a call instead of a string and a Map entry (~100 bytes). GUIDs compare case-insensitively,
  * as GUIDs do. Any other key (old builds' CallId, or anything unexpected) goes to a plain Map.
+ * A released slot's key is forgotten (the caller may hand the slot to a new key).
  */
 const GUID_LENGTH = 36;
 const WORDS_PER_KEY = 4;
@@ -13,13 +14,14 @@ const NOT_A_GUID = -1;
 
 export class CallKeyIndex {
   private readonly otherKeys = new Map<string, number>();
-  private otherKeyBySlot: Map<number, string> | undefined;
+  private readonly otherKeyBySlot = new Map<number, string>();
   /** Words of each slot's GUID, paged by slot; slots with other keys leave theirs unused. */
   private readonly wordPages: Uint32Array[] = [];
   /** 1 + slot, 0 for empty; capacity a power of two, kept at most half full. */
   private buckets = new Int32Array(1 << 12);
   private guidCount = 0;
   private readonly words = new Uint32Array(WORDS_PER_KEY);
+  private readonly guidCodes = new Array<number>(GUID_LENGTH).fill(0);
 
   /** The slot of `key`; when the key is new it gets `newSlot` (the caller allocates slots in order). */
   slotFor(key: string, newSlot: number): number {
@@ -27,7 +29,7 @@ export class CallKeyIndex {
       const slot = this.otherKeys.get(key);
       if (slot !== undefined) return slot;
       this.otherKeys.set(key, newSlot);
-      this.otherKeyBySlot = undefined;
+      this.otherKeyBySlot.set(newSlot, key);
       return newSlot;
     }
     const mask = this.buckets.length - 1;
@@ -42,29 +44,34 @@ export class CallKeyIndex {
     return newSlot;
   }
 
-  /** Orders two slots by their keys (GUIDs as lower-case text), for a stable order of ties. */
-  compareKeys(left: number, right: number): number {
-    const leftOther = this.otherKeyOf(left);
-    const rightOther = this.otherKeyOf(right);
-    if (leftOther === undefined && rightOther === undefined) {
-      const leftWords = this.wordsOf(left);
-      const rightWords = this.wordsOf(right);
-      for (let index = 0; index < WORDS_PER_KEY; index++) {
-        if (leftWords[index] !== rightWords[index]) return leftWords[index]! < rightWords[index]! ? -1 : 1;
-      }
-      return 0;
+  /** Forgets the key of `slot` (backward-shift deletion, so no tombstones build up). */
+  release(slot: number): void {
+    const other = this.otherKeyBySlot.get(slot);
+    if (other !== undefined) {
+      this.otherKeys.delete(other);
+      this.otherKeyBySlot.delete(slot);
+      return;
     }
-    const leftKey = leftOther ?? this.formatGuid(left);
-    const rightKey = rightOther ?? this.formatGuid(right);
-    return leftKey < rightKey ? -1 : leftKey > rightKey ? 1 : 0;
+    const mask = this.buckets.length - 1;
+    let hole = this.homeOf(slot) & mask;
+    while (this.buckets[hole] !== slot + 1) {
+      if (this.buckets[hole] === 0) return;
+      hole = (hole + 1) & mask;
+    }
+    for (let next = (hole + 1) & mask; this.buckets[next] !== 0; next = (next + 1) & mask) {
+      const home = this.homeOf(this.buckets[next]! - 1) & mask;
+      if (((next - home) & mask) >= ((next - hole) & mask)) {
+        this.buckets[hole] = this.buckets[next]!;
+        hole = next;
+      }
+    }
+    this.buckets[hole] = 0;
+    this.guidCount--;
   }
 
-  private otherKeyOf(slot: number): string | undefined {
-    if (this.otherKeyBySlot === undefined) {
-      this.otherKeyBySlot = new Map();
-      for (const [key, keySlot] of this.otherKeys) this.otherKeyBySlot.set(keySlot, key);
-    }
-    return this.otherKeyBySlot.get(slot);
+  /** The key of `slot` as text: a GUID in lower case, any other key as it came. */
+  keyTextOf(slot: number): string {
+    return this.otherKeyBySlot.get(slot) ?? this.formatGuid(slot);
   }
 
   /** Reads a GUID (8-4-4-4-12 hex digits) into `this.words`; false when `key` is not one. */
@@ -104,15 +111,13 @@ export class CallKeyIndex {
     this.wordPages[slot >>> PAGE_SHIFT]!.set(this.words, (slot & PAGE_MASK) * WORDS_PER_KEY);
   }
 
-  private wordsOf(slot: number): Uint32Array {
-    const base = (slot & PAGE_MASK) * WORDS_PER_KEY;
-    return this.wordPages[slot >>> PAGE_SHIFT]!.subarray(base, base + WORDS_PER_KEY);
+  private homeOf(slot: number): number {
+    return hashWords(this.wordPages[slot >>> PAGE_SHIFT]!, (slot & PAGE_MASK) * WORDS_PER_KEY);
   }
 
   private place(slot: number): void {
     const mask = this.buckets.length - 1;
-    const page = this.wordPages[slot >>> PAGE_SHIFT]!;
-    let bucket = hashWords(page, (slot & PAGE_MASK) * WORDS_PER_KEY) & mask;
+    let bucket = this.homeOf(slot) & mask;
     while (this.buckets[bucket] !== 0) bucket = (bucket + 1) & mask;
     this.buckets[bucket] = slot + 1;
   }
@@ -124,9 +129,22 @@ export class CallKeyIndex {
     this.place(newSlot);
   }
 
+  /**
+   * The GUID as one flat string of character codes: a report may keep tens of thousands of these,
+   * and text joined from pieces is kept by V8 as a tree of pieces, several times the size.
+   */
   private formatGuid(slot: number): string {
-    const hex = Array.from(this.wordsOf(slot), (word) => word.toString(16).padStart(8, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    const page = this.wordPages[slot >>> PAGE_SHIFT]!;
+    const base = (slot & PAGE_MASK) * WORDS_PER_KEY;
+    const codes = this.guidCodes;
+    let at = 0;
+    for (let digit = 0; digit < 32; digit++) {
+      if (digit === 8 || digit === 12 || digit === 16 || digit === 20) codes[at++] = 45; // '-'
+      const word = page[base + (digit >>> 3)]!;
+      const nibble = (word >>> (28 - 4 * (digit & 7))) & 15;
+      codes[at++] = nibble < 10 ? 48 + nibble : 87 + nibble;
+    }
+    return String.fromCharCode(...codes);
   }
 }
 

@@ -4,9 +4,22 @@ import type { CallTable } from './call-table';
 import { roundMicrosToSeconds } from './round-half-up';
 import type { ZoneClock } from './zone-clock';
 
-/** Sorts call slots newest first (ties: call key ascending, so the order never depends on arrival). */
-export function sortNewestFirst(table: CallTable, slots: number[]): number[] {
-  return slots.sort((a, b) => table.startMsOf(b) - table.startMsOf(a) || table.compareCallKeys(a, b));
+/** A call of a list, taken from the table before its slot was reused, with what orders it. */
+export interface ListedCall<T> {
+  startMs: number;
+  key: string;
+  item: T;
+}
+
+/** A list's entry for the call in `slot`. */
+export function toListedCall<T>(table: CallTable, slot: number, item: T): ListedCall<T> {
+  return { startMs: table.startMsOf(slot), key: table.keyTextOf(slot), item };
+}
+
+/** The items newest first (ties: call key ascending, so the order never depends on arrival). */
+export function sortNewestFirst<T>(calls: ListedCall<T>[]): T[] {
+  calls.sort((a, b) => b.startMs - a.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return calls.map((call) => call.item);
 }
 
 /** A missed call: who called (first leg's source), where it ended (last leg's destination), how long they held on. */

@@ -35,4 +35,16 @@ export class CallPage {
   readonly involvementHead = new Int32Array(CALL_PAGE_SIZE).fill(EMPTY_INVOLVEMENT);
   /** The call's record in `CallTexts` (caller ids and names), or NO_TEXTS. */
   readonly texts = new Int32Array(CALL_PAGE_SIZE).fill(NO_TEXTS);
+
+  /** Makes call `i` fresh again, as in a new page (the fields without a sentinel are set by the first leg). */
+  reset(i: number): void {
+    this.firstStartMs[i] = Infinity;
+    this.arrivalMs[i] = Infinity;
+    this.answerStartMs[i] = Infinity;
+    this.maxEndUs[i] = -Infinity;
+    this.talkUs[i] = 0;
+    this.flags[i] = 0;
+    this.involvementHead[i] = EMPTY_INVOLVEMENT;
+    this.texts[i] = NO_TEXTS;
+  }
 }

@@ -20,6 +20,8 @@ import { secondsToMicros } from './round-half-up';
 const FLAG_EXCLUDED = 1;
 /** A leg's caller id contains one of the `number` filter's digit strings. */
 const FLAG_NUMBER_MATCH = 2;
+/** The slot holds a call (it is not free). */
+const FLAG_LIVE = 4;
 const DIRECTIONS: readonly CallDirection[] = ['inbound', 'outbound', 'internal'];
 const NON_DIGITS = /\D/g;
 const INT32_MAX = 2147483647;
@@ -49,10 +51,13 @@ export interface CallTableOptions {
  * Compact, order-independent state of every call seen, one slot per call key, in typed pages: the
  * legs themselves are never kept. Each leg updates its call's first leg, last leg, arrival, first
  * answered person leg, latest end, talk, the DNs involved and the number-filter match, so the
- * result is the same whatever order the legs come in.
+ * result is the same whatever order the legs come in. A call known to be over is retired: visited
+ * one last time, then its slot, key, texts and records are reused by later calls.
  */
 export class CallTable {
+  /** Slots ever used (live or free). */
   private count = 0;
+  private readonly freeSlots: number[] = [];
   private readonly keyIndex = new CallKeyIndex();
   private readonly pages: CallPage[] = [];
   private readonly involvement = new InvolvementPool();
@@ -60,23 +65,26 @@ export class CallTable {
 
   constructor(private readonly options: CallTableOptions) {}
 
-  /** Number of slots (calls seen, including those that turn out to be outside the window). */
-  get size(): number {
-    return this.count;
+  /** Calls held now (seen and not retired). */
+  get liveCount(): number {
+    return this.count - this.freeSlots.length;
   }
 
   /** Merges one leg into its call's state. */
   add(leg: CallLeg): void {
     const startMs = leg.startMs;
     if (!Number.isFinite(startMs)) return;
-    const slot = this.keyIndex.slotFor(leg.callKey, this.count);
-    if (slot === this.count) this.allocate();
+    const freeSlot = this.freeSlots.length > 0 ? this.freeSlots[this.freeSlots.length - 1]! : this.count;
+    const slot = this.keyIndex.slotFor(leg.callKey, freeSlot);
+    if (slot === freeSlot) this.allocate(slot);
     const page = this.pages[slot >>> PAGE_SHIFT]!;
     const i = slot & PAGE_MASK;
-    if (page.flags[i]! & FLAG_EXCLUDED) return;
-    if (startMs < this.options.fromMs) {
+    if (page.flags[i]! & FLAG_EXCLUDED || startMs < this.options.fromMs) {
+      // The call is out of the report; its end is still followed, to know when it is over.
       page.flags[i]! |= FLAG_EXCLUDED;
       this.dropTexts(page, i);
+      const endUs = Math.round(startMs * 1000) + toMicros(leg.ringingSeconds) + toMicros(leg.talkingSeconds);
+      if (endUs > page.maxEndUs[i]!) page.maxEndUs[i] = endUs;
       return;
     }
     const segment = toSegment(leg.segmentId);
@@ -150,9 +158,23 @@ export class CallTable {
     page.involvementHead[i] = head;
   }
 
-  /** Orders two calls by their keys (GUIDs as lower-case text), for a stable order of ties. */
-  compareCallKeys(left: number, right: number): number {
-    return this.keyIndex.compareKeys(left, right);
+  /**
+   * Visits, then frees, every call whose legs all ended before `cutoffUs` (epoch µs); `Infinity`
+   * retires them all.
+   */
+  retireEndedBefore(cutoffUs: number, visit: (slot: number) => void): void {
+    for (let slot = 0; slot < this.count; slot++) {
+      const page = this.pages[slot >>> PAGE_SHIFT]!;
+      const i = slot & PAGE_MASK;
+      if (!(page.flags[i]! & FLAG_LIVE) || page.maxEndUs[i]! >= cutoffUs) continue;
+      visit(slot);
+      this.release(page, slot);
+    }
+  }
+
+  /** The call's key as text (GUIDs in lower case), for a stable order of ties. */
+  keyTextOf(slot: number): string {
+    return this.keyIndex.keyTextOf(slot);
   }
 
   /** True when a leg started before the window (the call began before it). */
@@ -269,9 +291,24 @@ export class CallTable {
     page.texts[i] = NO_TEXTS;
   }
 
-  private allocate(): void {
-    if ((this.count & PAGE_MASK) === 0) this.pages.push(new CallPage());
-    this.count++;
+  /** Takes `slot`: the last free one, or the next new one. */
+  private allocate(slot: number): void {
+    if (slot === this.count) {
+      if ((this.count & PAGE_MASK) === 0) this.pages.push(new CallPage());
+      this.count++;
+    } else {
+      this.freeSlots.pop();
+    }
+    this.pages[slot >>> PAGE_SHIFT]!.flags[slot & PAGE_MASK] = FLAG_LIVE;
+  }
+
+  private release(page: CallPage, slot: number): void {
+    const i = slot & PAGE_MASK;
+    this.dropTexts(page, i);
+    this.involvement.releaseList(page.involvementHead[i]!);
+    this.keyIndex.release(slot);
+    page.reset(i);
+    this.freeSlots.push(slot);
   }
 }
 

@@ -21,10 +21,12 @@ class InvolvementPage {
 /**
  * Per call, the tracked DNs it involves and what each contributed (answered to it, a leg to it,
  * talk of person legs where it is source or destination): singly linked records in typed pages,
- * one list per call, a few records each (16 bytes a record).
+ * one list per call, a few records each (16 bytes a record). A released list's records are reused.
  */
 export class InvolvementPool {
   private size = 0;
+  /** The first of the released records, chained through `nexts`, or -1. */
+  private freeHead = EMPTY_INVOLVEMENT;
   private readonly pages: InvolvementPage[] = [];
 
   /** Adds `flags` and `talkMicros` to the record for `dnIndex` in the list at `head`; returns the new head. */
@@ -40,14 +42,22 @@ export class InvolvementPool {
       }
       current = page.nexts[offset]!;
     }
-    const created = this.size++;
-    if ((created & PAGE_MASK) === 0) this.pages.push(new InvolvementPage());
+    const created = this.takeRecord();
     const page = this.pages[created >>> PAGE_SHIFT]!;
     const offset = created & PAGE_MASK;
     page.dnAndFlags[offset] = (dnIndex << FLAG_BITS) | flags;
     page.talkMicros[offset] = talkMicros;
     page.nexts[offset] = head;
     return created;
+  }
+
+  /** Gives the records of the list at `head` back for reuse. */
+  releaseList(head: number): void {
+    if (head === EMPTY_INVOLVEMENT) return;
+    let tail = head;
+    for (let next = this.nextOf(tail); next !== EMPTY_INVOLVEMENT; next = this.nextOf(tail)) tail = next;
+    this.pages[tail >>> PAGE_SHIFT]!.nexts[tail & PAGE_MASK] = this.freeHead;
+    this.freeHead = head;
   }
 
   /** The record after `record` in its list, or -1 at the end. */
@@ -65,5 +75,16 @@ export class InvolvementPool {
 
   talkMicrosOf(record: number): number {
     return this.pages[record >>> PAGE_SHIFT]!.talkMicros[record & PAGE_MASK]!;
+  }
+
+  private takeRecord(): number {
+    const reused = this.freeHead;
+    if (reused !== EMPTY_INVOLVEMENT) {
+      this.freeHead = this.nextOf(reused);
+      return reused;
+    }
+    const created = this.size++;
+    if ((created & PAGE_MASK) === 0) this.pages.push(new InvolvementPage());
+    return created;
   }
 }

@@ -3,15 +3,12 @@ import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
 import type { CallDirection, CallScope, ReportFilters } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
-import { deriveCallFacts } from './call-facts';
 import { CallFilter, toNumberDigits } from './call-filter';
-import { sortNewestFirst, toCallSummary, toMissedCall } from './call-lists';
 import { CallTable } from './call-table';
 import { compareNumbers } from './compare-numbers';
-import { DnStats } from './dn-stats';
 import { DnTable } from './dn-table';
+import { ReportTally } from './report-tally';
 import { MICROS_PER_SECOND } from './round-half-up';
-import { TotalsAccumulator } from './totals-accumulator';
 import { ZoneClock } from './zone-clock';
 
 /** Everything a report needs besides the legs. */
@@ -32,13 +29,31 @@ export interface ReportBuilderOptions {
    * and byExtension/byQueue list only its extensions and queues. Absent: every call.
    */
   scope?: CallScope;
+  /**
+   * Legs come in start order give or take this much (the source's `legDisorderMs`): calls over
+   * long enough before the latest start are counted and forgotten as legs arrive, so memory
+   * follows the calls in progress, not the length of the period. Absent: legs may come in any
+   * order, and every call is kept until `finish`.
+   */
+  legDisorderMs?: number;
+  /** How often (in legs) calls that are over are looked for; default 4096. */
+  retireEveryLegs?: number;
 }
+
+/**
+ * The longest pause assumed between the end of a call's legs so far and the start of its next
+ * leg (a parked call's own legs are hidden by `hidePcalls=true`; a transfer starts before the
+ * leg it follows ends). A call is retired only this long after its last leg ended.
+ */
+export const CALL_PAUSE_MS = 6 * 3_600_000;
+const RETIRE_EVERY_LEGS = 4096;
 
 const DIRECTION_ORDER: readonly CallDirection[] = ['inbound', 'outbound', 'internal'];
 
 /**
- * Streams legs (in any order) into a report: `add` each leg of the window widened by the fetch
- * margin, then `finish`. Holds compact per-call state, never the legs.
+ * Streams legs into a report: `add` each leg of the window widened by the fetch margin, then
+ * `finish`. Holds compact per-call state, never the legs; with `legDisorderMs`, only of calls that
+ * may still get legs.
  */
 export class ReportBuilder {
   private readonly fromMs: number;
@@ -46,6 +61,10 @@ export class ReportBuilder {
   private readonly clock: ZoneClock;
   private readonly dnTable: DnTable;
   private readonly table: CallTable;
+  private readonly tally: ReportTally;
+  /** The latest leg start seen (capped at the window's end), epoch ms. */
+  private latestStartMs = Number.NEGATIVE_INFINITY;
+  private legsSinceRetiring = 0;
 
   constructor(private readonly options: ReportBuilderOptions) {
     this.fromMs = options.window.from.getTime();
@@ -58,35 +77,47 @@ export class ReportBuilder {
       numberDigits: toNumberDigits(options.filters.numbers),
       keepAllTexts: options.includeCalls,
     });
+    this.tally = new ReportTally({
+      table: this.table,
+      filter: new CallFilter(options.filters, this.dnTable, options.scope !== undefined),
+      dnTable: this.dnTable,
+      clock: this.clock,
+      fromMs: this.fromMs,
+      toMs: this.toMs,
+      serviceLevelMicros: Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND),
+      includeCalls: options.includeCalls,
+    });
   }
 
   /** Merges one leg into its call. */
   add(leg: CallLeg): void {
     this.table.add(leg);
+    const disorderMs = this.options.legDisorderMs;
+    if (disorderMs === undefined) return;
+    // Capped, so that a leg dated far ahead cannot retire calls still in progress.
+    const startMs = Math.min(leg.startMs, this.toMs);
+    if (startMs > this.latestStartMs) this.latestStartMs = startMs;
+    if (++this.legsSinceRetiring < (this.options.retireEveryLegs ?? RETIRE_EVERY_LEGS)) return;
+    this.legsSinceRetiring = 0;
+    // No leg still to come starts before latestStartMs - disorderMs; a call whose legs all ended
+    // a pause before that cannot get another one.
+    const cutoffMs = this.latestStartMs - disorderMs - CALL_PAUSE_MS;
+    this.table.retireEndedBefore(cutoffMs * 1000, this.tally.addCall);
+  }
+
+  /** Calls whose state is held now (seen, not yet retired). */
+  get callsHeld(): number {
+    return this.table.liveCount;
   }
 
   /** The report over every call whose first leg starts in the window and passes the filters. */
   finish(): Report {
-    const { options, table, clock } = this;
-    const filter = new CallFilter(options.filters, this.dnTable, options.scope !== undefined);
-    const totals = new TotalsAccumulator(Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND));
-    const dnStats = new DnStats(this.dnTable);
-    const byHour = new Array<number>(24).fill(0);
-    const missedSlots: number[] = [];
-    const listedSlots: number[] = [];
-    for (let slot = 0; slot < table.size; slot++) {
-      if (table.isExcluded(slot)) continue;
-      const startMs = table.startMsOf(slot);
-      if (startMs < this.fromMs || startMs >= this.toMs) continue;
-      const facts = deriveCallFacts(table, slot);
-      if (!filter.matches(table, slot, facts)) continue;
-      totals.add(facts);
-      dnStats.addCall(table, slot, facts);
-      const hour = clock.localHourAt(startMs);
-      byHour[hour] = (byHour[hour] ?? 0) + 1;
-      if (facts.missed) missedSlots.push(slot);
-      if (options.includeCalls) listedSlots.push(slot);
-    }
+    const { options, clock } = this;
+    this.table.retireEndedBefore(Number.POSITIVE_INFINITY, this.tally.addCall);
+    const parts = this.tally.toReportParts(
+      visibleWithin(options.visibleExtensions, options.scope?.extensions),
+      visibleWithin(options.visibleQueues, options.scope?.queues),
+    );
     const report: Report = {
       window: {
         from: clock.formatIso(this.fromMs),
@@ -94,17 +125,13 @@ export class ReportBuilder {
         timeZone: options.window.timeZone,
       },
       filters: copyFilters(options.filters),
-      totals: totals.toTotals(),
-      byExtension: dnStats.toExtensionStats(
-        visibleWithin(options.visibleExtensions, options.scope?.extensions),
-      ),
-      byQueue: dnStats.toQueueStats(visibleWithin(options.visibleQueues, options.scope?.queues)),
-      byHour,
-      missedCalls: sortNewestFirst(table, missedSlots).map((slot) => toMissedCall(table, slot, clock)),
+      totals: parts.totals,
+      byExtension: parts.byExtension,
+      byQueue: parts.byQueue,
+      byHour: parts.byHour,
+      missedCalls: parts.missedCalls,
     };
-    if (options.includeCalls) {
-      report.calls = sortNewestFirst(table, listedSlots).map((slot) => toCallSummary(table, slot, clock));
-    }
+    if (parts.calls !== undefined) report.calls = parts.calls;
     return report;
   }
 }

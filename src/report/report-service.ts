@@ -69,6 +69,7 @@ export class ReportService {
       serviceLevelSeconds,
       includeCalls: request.view === 'list',
       ...(request.scope !== undefined && { scope: request.scope }),
+      ...(source.legDisorderMs !== undefined && { legDisorderMs: source.legDisorderMs }),
     });
     return this.options.maskNumbers ? maskReport(report) : report;
   }

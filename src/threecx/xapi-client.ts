@@ -79,6 +79,8 @@ export class XapiClient implements CallLogSource {
   private readonly directory: DirectoryCache;
   private readonly logger: Logger;
   private readonly windowMs: number;
+  /** Windows come in order; within one, rows in the PBX's order. */
+  readonly legDisorderMs: number;
   private readonly concurrency: number;
   private readonly bufferPages: number;
   private readonly legsHub: WindowLegsHub;
@@ -91,6 +93,7 @@ export class XapiClient implements CallLogSource {
     const now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
     this.windowMs = options.windowMs ?? DAY_MS;
+    this.legDisorderMs = this.windowMs;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.bufferPages = Math.max(1, Math.floor(options.bufferPages ?? 4));
     this.ownDispatcher = options.dispatcher

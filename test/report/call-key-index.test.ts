@@ -25,25 +25,54 @@ describe('CallKeyIndex', () => {
     expect(index.slotFor('6f1c0000-aaaa-4000-8000-0000000000fg', 4)).toBe(4);
   });
 
-  it('orders keys as lower-case text, GUIDs and others alike', () => {
+  it('gives back each key as text: GUIDs in lower case, other keys as they came', () => {
     const index = new CallKeyIndex();
-    const keys = [
-      'B0000000-0000-4000-8000-000000000000',
-      'a0000000-0000-4000-8000-000000000001',
-      'a0000000-0000-4000-8000-000000000000',
-      'a5',
-      '9',
-    ];
+    const keys = ['B0000000-0000-4000-8000-00000000000F', 'a5', 'Call-X'];
     keys.forEach((key, slot) => {
       index.slotFor(key, slot);
     });
-    const slots = [0, 1, 2, 3, 4].sort((left, right) => index.compareKeys(left, right));
-    expect(slots.map((slot) => keys[slot])).toEqual([
-      '9',
-      'a0000000-0000-4000-8000-000000000000',
-      'a0000000-0000-4000-8000-000000000001',
+    expect([0, 1, 2].map((slot) => index.keyTextOf(slot))).toEqual([
+      'b0000000-0000-4000-8000-00000000000f',
       'a5',
-      'B0000000-0000-4000-8000-000000000000',
+      'Call-X',
     ]);
+  });
+
+  it('forgets released keys, and finds every other key still, however the probes were chained', () => {
+    const index = new CallKeyIndex();
+    const reference = new Map<string, number>();
+    const freeSlots: number[] = [];
+    let nextSlot = 0;
+    let seed = 12345;
+    const random = (limit: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % limit;
+    };
+    for (let step = 0; step < 40_000; step++) {
+      const n = random(6_000);
+      const key = n % 5 === 0 ? `call-${n}` : guid(n);
+      const known = reference.get(key);
+      if (known !== undefined && random(2) === 0) {
+        index.release(known);
+        reference.delete(key);
+        freeSlots.push(known);
+        continue;
+      }
+      const newSlot = freeSlots.length > 0 ? freeSlots[freeSlots.length - 1]! : nextSlot;
+      const slot = index.slotFor(key, newSlot);
+      if (known !== undefined) {
+        expect(slot).toBe(known);
+        continue;
+      }
+      expect(slot).toBe(newSlot);
+      if (newSlot === nextSlot) nextSlot++;
+      else freeSlots.pop();
+      reference.set(key, slot);
+    }
+    expect(reference.size).toBeGreaterThan(1_000);
+    for (const [key, slot] of reference) {
+      expect(index.slotFor(key, -7)).toBe(slot);
+      expect(index.keyTextOf(slot)).toBe(key);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { CallLeg } from '../../src/core/call-leg';
 import { emptyFilters } from '../../src/core/report-request';
-import { buildReport } from '../../src/report/report-builder';
+import { buildReport, ReportBuilder } from '../../src/report/report-builder';
 import { reportSchema } from '../../src/report/report-schema';
 import { referenceReport } from './reference-report';
 import { directory, shuffled } from './report-fixtures';
@@ -73,4 +73,37 @@ describe('ReportBuilder against a plain reading of the spec', () => {
       { numRuns: 300 },
     );
   });
+
+  it('agrees when legs come window by window (any order within one) and calls are retired as they end', async () => {
+    const windowMs = 3_600_000;
+    await fc.assert(
+      fc.asyncProperty(fc.array(callArbitrary, { maxLength: 40 }), fc.integer(), async (calls, seed) => {
+        const legs = toLegs(calls);
+        const builder = new ReportBuilder({
+          window,
+          filters: emptyFilters(),
+          directory,
+          serviceLevelSeconds: 20,
+          includeCalls: true,
+          legDisorderMs: windowMs,
+          retireEveryLegs: 1,
+        });
+        for (const leg of inWindowOrder(legs, windowMs, seed)) builder.add(leg);
+        expect(reportSchema.parse(builder.finish())).toEqual(referenceReport(legs, window, directory, 20));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** The legs as a client yields them: window after window, each window's legs in a shuffled order. */
+function inWindowOrder(legs: CallLeg[], windowMs: number, seed: number): CallLeg[] {
+  const windows = new Map<number, CallLeg[]>();
+  for (const leg of legs) {
+    const index = Math.floor(leg.startMs / windowMs);
+    windows.set(index, [...(windows.get(index) ?? []), leg]);
+  }
+  return [...windows.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((index) => shuffled(windows.get(index) ?? [], seed + index));
+}

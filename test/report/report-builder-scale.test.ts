@@ -71,21 +71,34 @@ function* generateLegs(): Generator<CallLeg> {
   }
 }
 
-describe('ReportBuilder at scale', () => {
-  it(`streams ${LEGS} legs and the totals add up`, () => {
+const DAY_MS = 86_400_000;
+
+describe.each([
+  // Legs in any order: every call is held to the end.
+  { legDisorderMs: undefined, maxCallsHeld: CALLS },
+  // Legs in day windows, as the client yields them: only calls of the last 30 hours or so are held
+  // (a day of disorder + the 6-hour pause, 298 calls an hour), plus up to 4,096 legs' worth.
+  { legDisorderMs: DAY_MS, maxCallsHeld: 10_000 },
+])('ReportBuilder at scale, legDisorderMs $legDisorderMs', ({ legDisorderMs, maxCallsHeld }) => {
+  it(`streams ${LEGS} legs, the totals add up, and it holds at most ${maxCallsHeld} calls`, () => {
     let legCount = 0;
+    let mostCallsHeld = 0;
     const builder = new ReportBuilder({
       window: berlinWeek,
       filters: emptyFilters(),
       directory,
       serviceLevelSeconds: 20,
       includeCalls: false,
+      ...(legDisorderMs !== undefined && { legDisorderMs }),
     });
     for (const leg of generateLegs()) {
       builder.add(leg);
       legCount++;
+      mostCallsHeld = Math.max(mostCallsHeld, builder.callsHeld);
     }
     expect(legCount).toBe(LEGS);
+    expect(mostCallsHeld).toBeLessThanOrEqual(maxCallsHeld);
+    expect(mostCallsHeld).toBeGreaterThan(maxCallsHeld * 0.8);
     const report = reportSchema.parse(builder.finish());
     const answered = CALLS - CALLS / 5;
     expect(report.totals).toEqual({
