@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import { createLogger } from '../src/core/logger';
+import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { ReportService } from '../src/report/report-service';
 import { createDigestReportRunner } from '../src/schedule/create-digest-report-runner';
 import type { DigestSchedule } from '../src/schedule/digest-schedule';
@@ -26,6 +27,8 @@ const COMMAND = 'yesterday';
 const RULE = { cron: '0 8 * * *', description: 'every day at 08:00' };
 
 async function main(): Promise<void> {
+  // As the bot's own entry points do (src/main.ts), so that this measures the bot's process.
+  limitHeapGrowth();
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const pbx = await spawnDemoPbx({ callsPerDay, days: 16 });
   const counts = { callLog: 0, token: 0 };

@@ -8,6 +8,7 @@
 import type { CallLeg } from '../src/core/call-leg';
 import type { CallLogQuery, CallLogSource } from '../src/core/call-log-source';
 import { DEFAULT_CALL_LOG_PARAMETERS, emptyFilters } from '../src/core/report-request';
+import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { ReportService } from '../src/report/report-service';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { sampleMemory } from './lib/memory-sampler';
@@ -17,6 +18,8 @@ import { spawnDemoPbx } from './lib/spawn-demo-pbx';
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
+  // As the bot's own entry points do (src/main.ts), so that this measures the bot's process.
+  limitHeapGrowth();
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const days = Number(process.argv[3] ?? 305);
   const cacheLegs = process.argv[4] === undefined ? undefined : Number(process.argv[4]);

@@ -9,6 +9,7 @@
  * `node --require tsx/cjs bench/report-vs-floor.ts [callsPerDay] [repeats] [delayMs]`
  */
 import { parseCommand } from '../src/commands/parse-command';
+import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { FETCH_MARGIN_MS, ReportService } from '../src/report/report-service';
 import { splitIntoWindows } from '../src/threecx/call-log-windows';
 import { XapiClient } from '../src/threecx/xapi-client';
@@ -26,6 +27,8 @@ const SERVICE_LEVEL_SECONDS = 20;
 const TIME_ZONE = 'Europe/London';
 
 async function main(): Promise<void> {
+  // As the bot's own entry points do (src/main.ts), so that this measures the bot's process.
+  limitHeapGrowth();
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const repeats = Number(process.argv[3] ?? 3);
   const delayMs = Number(process.argv[4] ?? 0);

@@ -5,12 +5,15 @@
  * `node --require tsx/cjs bench/stream-call-log.ts [rows]`
  */
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../src/core/report-request';
+import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { sampleMemory } from './lib/memory-sampler';
 import { printResult, readPeakRssMb } from './lib/run-bench-child';
 import { spawnDemoPbx } from './lib/spawn-demo-pbx';
 
 async function main(): Promise<void> {
+  // As the bot's own entry points do (src/main.ts), so that this measures the bot's process.
+  limitHeapGrowth();
   const target = Number(process.argv[2] ?? 1_000_000);
   const days = 200;
   const pbx = await spawnDemoPbx({ callsPerDay: 4000, days });

@@ -1,7 +1,9 @@
 import { runCli } from './adapters/cli/run-cli';
 import { readEnvironment } from './config/read-environment';
+import { limitHeapGrowth } from './limit-heap-growth';
 
 /** Entry point of `npm run calls`: the bot in a terminal. */
+limitHeapGrowth();
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -3,11 +3,13 @@ import { loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
 import { AppError } from './core/errors';
 import { createLogger } from './core/logger';
+import { limitHeapGrowth } from './limit-heap-growth';
 import { startBot } from './start-bot';
 import { startupBanner } from './startup-banner';
 
 /** `npm start`: load the configuration, start the bot, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const config = loadConfig(readEnvironment());
   let secrets = secretsOf(config);
   const logger = createLogger({ level: config.logLevel, secrets: () => secrets });

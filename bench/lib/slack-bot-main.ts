@@ -5,9 +5,12 @@
  */
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
+import { limitHeapGrowth } from '../../src/limit-heap-growth';
 import { startBot } from '../../src/start-bot';
 
 async function main(): Promise<void> {
+  // As the bot's own entry points do (src/main.ts), so that this measures the bot's process.
+  limitHeapGrowth();
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'error' });
   const bot = await startBot({ config, logger: createLogger({ level: 'error' }) });
   process.stdout.write(`BOT_URL=${bot.url}\n`);

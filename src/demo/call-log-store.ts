@@ -1,18 +1,32 @@
 import type { DemoCall, DemoRow } from './demo-call';
 import { type DemoDay, generateDay, type TrafficProfile } from './generate-day';
+import { joinRowsJson } from './join-rows-json';
 import { describeLocalDay, type LocalDay, localDayNumberOf } from './local-days';
 import { LruCache } from './lru-cache';
+import { type BucketRun, boundRun, countRuns, pageRuns } from './row-selection';
+import { buildServedBucket, measureServedBucket, type ServedBucket } from './served-bucket';
+
+/**
+ * Which rows a query keeps (besides its period): only "hide parking legs or not", answered from
+ * compact per-day data; or per-call and per-row predicates, run over the generated rows.
+ */
+export type RowFilter =
+  | { kind: 'parkLegs'; hideParkLegs: boolean }
+  | {
+      kind: 'predicates';
+      /** Per-call filter (3CX's report parameters work per call). */
+      matchesCall: (call: DemoCall) => boolean;
+      /** Per-row filter ($filter, $search, hidePcalls). */
+      matchesRow: (row: DemoRow) => boolean;
+      /** Identifies both predicates, so that each day's matches can be cached; omit to not cache. */
+      cacheKey?: string;
+    };
 
 /** What to serve: rows whose StartTime lies in [fromMs, toMs] (inclusive, whole milliseconds). */
 export interface RowQuery {
   fromMs: number;
   toMs: number;
-  /** Per-call filter (3CX's report parameters work per call). */
-  matchesCall: (call: DemoCall) => boolean;
-  /** Per-row filter ($filter, $search, hidePcalls). */
-  matchesRow: (row: DemoRow) => boolean;
-  /** Identifies both filters, so that counts of whole days can be cached; omit to not cache. */
-  cacheKey?: string;
+  filter: RowFilter;
   descending: boolean;
   skip: number;
   /** Undefined: everything after `skip`. */
@@ -25,12 +39,50 @@ export interface RowPage {
   rows: DemoRow[];
 }
 
+/** The same page as JSON: `count` and the whole body `frame(count)` wraps around the rows. */
+export interface RowJsonPage {
+  count: number;
+  body: Buffer;
+}
+
+/** Bounds of the store's caches. */
+export interface CallLogStoreLimits {
+  /** Bytes of serialised rows (and per-row facts) kept, over all days. */
+  maxServedBytes: number;
+  /** Row indices kept in per-day filter results, over all days and filters. */
+  maxMatchIndices: number;
+  /** Generated days (row objects) kept; as many buckets of row objects are kept too. */
+  maxGeneratedDays: number;
+}
+
+/** What the caches hold now. */
+export interface CallLogCacheStats {
+  servedDays: number;
+  servedBytes: number;
+  matchLists: number;
+  matchIndices: number;
+  generatedDays: number;
+  rowBuckets: number;
+  /** Days generated since the store was made (regenerations included). */
+  daysGenerated: number;
+}
+
 /** The generated history: calls starting in [dataFromMs, dataToMs), made lazily per local day. */
 export interface CallLogStore {
   readonly dataFromMs: number;
   readonly dataToMs: number;
   queryRows(query: RowQuery): RowPage;
+  /** `frame(count)`'s head, the page's rows' JSON joined by commas, and its tail, in one buffer. */
+  queryRowsJson(query: RowQuery, frame: (count: number) => { head: string; tail: string }): RowJsonPage;
+  cacheStats(): CallLogCacheStats;
 }
+
+/** Enough for 70 days at 2,000 calls a day (about 200 MB of JSON) to stay cached. */
+export const DEFAULT_CALL_LOG_STORE_LIMITS: Readonly<CallLogStoreLimits> = Object.freeze({
+  maxServedBytes: 320_000_000,
+  maxMatchIndices: 16_000_000,
+  maxGeneratedDays: 8,
+});
 
 /** No call lasts longer than this (the generator keeps calls to a few hours). */
 const MAX_CALL_SPAN_MS = 86_400_000;
@@ -38,22 +90,37 @@ const MAX_CALL_SPAN_MS = 86_400_000;
 /**
  * Rows are kept in "buckets", one per local day, holding the rows whose StartTime falls on that
  * day (including legs of yesterday's calls that ran past midnight). Served order is bucket after
- * bucket, so paging with $skip can jump over whole days using cached counts.
+ * bucket. Each bucket is serialised once (`ServedBucket`); each (day, filter) keeps the indices of
+ * its matching rows, so a page of any query is found with two binary searches per day and copied
+ * from cached JSON, without re-filtering the period.
  */
 export function createCallLogStore(
   profile: TrafficProfile,
   dataFromMs: number,
   dataToMs: number,
+  limits: Partial<CallLogStoreLimits> = {},
 ): CallLogStore {
+  const bounds = { ...DEFAULT_CALL_LOG_STORE_LIMITS, ...limits };
   const localDays = new LruCache<number, LocalDay>(2000);
-  const days = new LruCache<number, DemoDay>(16);
-  const buckets = new LruCache<number, DemoRow[]>(16);
-  const counts = new LruCache<string, number>(100_000);
+  const days = new LruCache<number, DemoDay>(bounds.maxGeneratedDays);
+  const buckets = new LruCache<number, DemoRow[]>(bounds.maxGeneratedDays);
+  const served = new LruCache<number, ServedBucket>(100_000, {
+    maxWeight: bounds.maxServedBytes,
+    weigh: measureServedBucket,
+  });
+  const matchLists = new LruCache<string, Uint32Array>(100_000, {
+    maxWeight: bounds.maxMatchIndices,
+    weigh: (indices) => indices.length,
+  });
 
   const localDay = (dayNumber: number) =>
     localDays.getOrCreate(dayNumber, () => describeLocalDay(dayNumber, profile.timeZone));
+  let daysGenerated = 0;
   const generatedDay = (dayNumber: number) =>
-    days.getOrCreate(dayNumber, () => generateDay(profile, dayNumber));
+    days.getOrCreate(dayNumber, () => {
+      daysGenerated += 1;
+      return generateDay(profile, dayNumber);
+    });
   const inData = (row: DemoRow) => row.call.startMs >= dataFromMs && row.call.startMs < dataToMs;
 
   const bucketRows = (dayNumber: number): DemoRow[] =>
@@ -63,61 +130,100 @@ export function createCallLogStore(
       const own = generatedDay(dayNumber).rows.filter((row) => row.startMs < endMs && inData(row));
       return spill.length === 0 ? own : mergeSorted(spill, own);
     });
+  const servedBucket = (dayNumber: number): ServedBucket =>
+    served.getOrCreate(dayNumber, () => buildServedBucket(bucketRows(dayNumber)));
 
-  const queryRows = (query: RowQuery): RowPage => {
-    const loMs = Math.max(query.fromMs, dataFromMs);
-    const hiMs = Math.min(query.toMs, dataToMs + MAX_CALL_SPAN_MS);
-    if (loMs > hiMs) return { count: 0, rows: [] };
-    const callVerdicts = new Map<DemoCall, boolean>();
-    const matches = (row: DemoRow): boolean => {
-      if (row.startMs < query.fromMs || row.startMs > query.toMs) return false;
-      let verdict = callVerdicts.get(row.call);
-      if (verdict === undefined) {
-        verdict = query.matchesCall(row.call);
-        callVerdicts.set(row.call, verdict);
-      }
-      return verdict && query.matchesRow(row);
-    };
-    const countDay = (dayNumber: number): number => {
-      const { startMs, endMs } = localDay(dayNumber);
-      const whole = query.fromMs <= startMs && endMs - 1 <= query.toMs && query.cacheKey !== undefined;
-      const count = () => bucketRows(dayNumber).reduce((sum, row) => sum + (matches(row) ? 1 : 0), 0);
-      return whole ? counts.getOrCreate(`${dayNumber}|${query.cacheKey}`, count) : count();
-    };
-
-    const firstDay = localDayNumberOf(loMs, profile.timeZone);
-    const lastDay = localDayNumberOf(hiMs, profile.timeZone);
-    const dayCounts: Array<[number, number]> = [];
-    let total = 0;
-    for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber += 1) {
-      const count = countDay(dayNumber);
-      dayCounts.push([dayNumber, count]);
-      total += count;
+  /** Bucket row indices passing the filter (ignoring the period), ascending. */
+  const matchList = (dayNumber: number, filter: RowFilter): Uint32Array => {
+    if (filter.kind === 'parkLegs') {
+      const key = `${dayNumber}|parkLegs|${filter.hideParkLegs}`;
+      return matchLists.getOrCreate(key, () =>
+        listParkFiltered(servedBucket(dayNumber), filter.hideParkLegs),
+      );
     }
-    if (query.descending) dayCounts.reverse();
-
-    const rows: DemoRow[] = [];
-    const wanted = query.top ?? Number.POSITIVE_INFINITY;
-    let toSkip = query.skip;
-    for (const [dayNumber, count] of dayCounts) {
-      if (rows.length >= wanted) break;
-      if (toSkip >= count) {
-        toSkip -= count;
-        continue;
-      }
-      const dayRows = bucketRows(dayNumber);
-      const ordered = query.descending ? [...dayRows].reverse() : dayRows;
-      for (const row of ordered) {
-        if (rows.length >= wanted) break;
-        if (!matches(row)) continue;
-        if (toSkip > 0) toSkip -= 1;
-        else rows.push(row);
-      }
-    }
-    return { count: total, rows };
+    const list = () => listMatching(bucketRows(dayNumber), filter.matchesCall, filter.matchesRow);
+    if (filter.cacheKey === undefined) return list();
+    return matchLists.getOrCreate(`${dayNumber}|${filter.cacheKey}`, list);
   };
 
-  return { dataFromMs, dataToMs, queryRows };
+  const selectRuns = (query: RowQuery): BucketRun[] => {
+    const loMs = Math.max(query.fromMs, dataFromMs);
+    const hiMs = Math.min(query.toMs, dataToMs + MAX_CALL_SPAN_MS);
+    if (loMs > hiMs) return [];
+    const firstDay = localDayNumberOf(loMs, profile.timeZone);
+    const lastDay = localDayNumberOf(hiMs, profile.timeZone);
+    const runs: BucketRun[] = [];
+    for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber += 1) {
+      const indices = matchList(dayNumber, query.filter);
+      const { from, to } = boundRun(indices, servedBucket(dayNumber).startMs, query.fromMs, query.toMs);
+      if (to > from) runs.push({ dayNumber, indices, from, to });
+    }
+    return runs;
+  };
+
+  const queryRows = (query: RowQuery): RowPage => {
+    const runs = selectRuns(query);
+    const rows: DemoRow[] = [];
+    for (const run of pageRuns(runs, query.descending, query.skip, query.top)) {
+      const dayRows = bucketRows(run.dayNumber);
+      for (let step = 0; step < run.to - run.from; step += 1) {
+        rows.push(dayRows[run.indices[query.descending ? run.to - 1 - step : run.from + step]!]!);
+      }
+    }
+    return { count: countRuns(runs), rows };
+  };
+
+  const queryRowsJson = (
+    query: RowQuery,
+    frame: (count: number) => { head: string; tail: string },
+  ): RowJsonPage => {
+    const runs = selectRuns(query);
+    const count = countRuns(runs);
+    const { head, tail } = frame(count);
+    const page = pageRuns(runs, query.descending, query.skip, query.top);
+    return { count, body: joinRowsJson(page, query.descending, servedBucket, head, tail) };
+  };
+
+  const cacheStats = (): CallLogCacheStats => ({
+    servedDays: served.size,
+    servedBytes: served.totalWeight,
+    matchLists: matchLists.size,
+    matchIndices: matchLists.totalWeight,
+    generatedDays: days.size,
+    rowBuckets: buckets.size,
+    daysGenerated,
+  });
+
+  return { dataFromMs, dataToMs, queryRows, queryRowsJson, cacheStats };
+}
+
+function listParkFiltered(bucket: ServedBucket, hideParkLegs: boolean): Uint32Array {
+  const indices = new Uint32Array(bucket.parkLeg.length);
+  let count = 0;
+  for (let index = 0; index < bucket.parkLeg.length; index += 1) {
+    if (!hideParkLegs || bucket.parkLeg[index] === 0) indices[count++] = index;
+  }
+  return indices.slice(0, count);
+}
+
+function listMatching(
+  rows: readonly DemoRow[],
+  matchesCall: (call: DemoCall) => boolean,
+  matchesRow: (row: DemoRow) => boolean,
+): Uint32Array {
+  const callVerdicts = new Map<DemoCall, boolean>();
+  const indices = new Uint32Array(rows.length);
+  let count = 0;
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    let verdict = callVerdicts.get(row.call);
+    if (verdict === undefined) {
+      verdict = matchesCall(row.call);
+      callVerdicts.set(row.call, verdict);
+    }
+    if (verdict && matchesRow(row)) indices[count++] = index;
+  }
+  return indices.slice(0, count);
 }
 
 function mergeSorted(a: DemoRow[], b: DemoRow[]): DemoRow[] {

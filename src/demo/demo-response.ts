@@ -2,7 +2,8 @@
 export interface DemoResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** UTF-8 text, or its bytes already encoded. */
+  body: string | Buffer;
 }
 
 /** The headers 3CX's ASP.NET OData stack sends with JSON answers. */
@@ -17,6 +18,11 @@ export function jsonResponse(
   headers: Record<string, string> = {},
 ): DemoResponse {
   return { status, headers: { ...ODATA_JSON_HEADERS, ...headers }, body: JSON.stringify(value) };
+}
+
+/** A JSON answer whose body is already serialised (UTF-8 bytes). */
+export function jsonBufferResponse(status: number, body: Buffer): DemoResponse {
+  return { status, headers: { ...ODATA_JSON_HEADERS }, body };
 }
 
 /** `{"error":{"code":"","message":"..."}}`, 3CX's OData error body. */

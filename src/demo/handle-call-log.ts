@@ -1,8 +1,8 @@
 import type { CallLogArguments } from './call-log-arguments';
 import { parseCallLogArguments } from './call-log-arguments';
-import type { CallLogStore, RowQuery } from './call-log-store';
+import type { CallLogStore, RowFilter, RowQuery } from './call-log-store';
 import type { DemoCall, DemoRow } from './demo-call';
-import { type DemoResponse, jsonResponse, odataErrorResponse } from './demo-response';
+import { type DemoResponse, jsonBufferResponse, jsonResponse, odataErrorResponse } from './demo-response';
 import { type ODataQueryOptions, parseODataQueryOptions, projectRow } from './odata-query-options';
 import { CALL_LOG_SCHEMA, CALL_LOG_SEARCH_FIELDS } from './odata-schemas';
 
@@ -27,14 +27,18 @@ function matchesCallArguments(args: CallLogArguments): (call: DemoCall) => boole
   return (call) => {
     if (args.callsType === 1 && !call.answered) return false;
     if (args.callsType === 2 && call.answered) return false;
-    const legHas = (dnField: string, idField: string, text: string) =>
-      call.rows.some(
-        (leg) => String(leg.row[dnField]).includes(text) || String(leg.row[idField]).includes(text),
-      );
-    if (source !== '' && !legHas('SourceDn', 'SourceCallerId', source)) return false;
-    if (destination !== '' && !legHas('DestinationDn', 'DestinationCallerId', destination)) return false;
+    if (source !== '' && !anyLegHas(call, 'SourceDn', 'SourceCallerId', source)) return false;
+    if (destination !== '' && !anyLegHas(call, 'DestinationDn', 'DestinationCallerId', destination))
+      return false;
     return true;
   };
+}
+
+function anyLegHas(call: DemoCall, dnField: string, idField: string, text: string): boolean {
+  for (const leg of call.rows) {
+    if (String(leg.row[dnField]).includes(text) || String(leg.row[idField]).includes(text)) return true;
+  }
+  return false;
 }
 
 function matchesRowOptions(args: CallLogArguments, options: ODataQueryOptions): (row: DemoRow) => boolean {
@@ -53,12 +57,15 @@ function matchesRowOptions(args: CallLogArguments, options: ODataQueryOptions): 
   };
 }
 
-/** Builds the store query for parsed arguments and options (also used by `rowsBetween`). */
-export function toRowQuery(args: CallLogArguments, options: ODataQueryOptions, pageCap?: number): RowQuery {
-  const top = pageCap === undefined ? options.top : Math.min(options.top ?? pageCap, pageCap);
+/** The filter of the store query: the compact "park legs" form when nothing else filters rows. */
+function toRowFilter(args: CallLogArguments, options: ODataQueryOptions): RowFilter {
+  const perCall =
+    args.sourceFilter !== '' || args.destinationFilter !== '' || args.callsType === 1 || args.callsType === 2;
+  if (!perCall && options.filter === undefined && options.search === undefined) {
+    return { kind: 'parkLegs', hideParkLegs: args.hidePcalls };
+  }
   return {
-    fromMs: args.periodFromMs,
-    toMs: args.periodToMs,
+    kind: 'predicates',
     matchesCall: matchesCallArguments(args),
     matchesRow: matchesRowOptions(args, options),
     cacheKey: JSON.stringify([
@@ -69,6 +76,16 @@ export function toRowQuery(args: CallLogArguments, options: ODataQueryOptions, p
       options.filterText ?? null,
       options.search ?? null,
     ]),
+  };
+}
+
+/** Builds the store query for parsed arguments and options (also used by `rowsBetween`). */
+export function toRowQuery(args: CallLogArguments, options: ODataQueryOptions, pageCap?: number): RowQuery {
+  const top = pageCap === undefined ? options.top : Math.min(options.top ?? pageCap, pageCap);
+  return {
+    fromMs: args.periodFromMs,
+    toMs: args.periodToMs,
+    filter: toRowFilter(args, options),
     descending: options.orderBy?.descending ?? false,
     skip: options.skip,
     ...(top === undefined ? {} : { top }),
@@ -92,11 +109,22 @@ export function handleCallLogRequest(
     orderableFields: ['StartTime'],
   });
   if (!options.ok) return odataErrorResponse(400, options.message);
-  const page = serving.store.queryRows(toRowQuery(args.value, options.value, serving.pageCap));
+  const query = toRowQuery(args.value, options.value, serving.pageCap);
+  const context = `${serving.baseUrl}/xapi/v1/$metadata#ReportCallLogData`;
   const select = options.value.select;
-  return jsonResponse(200, {
-    '@odata.context': `${serving.baseUrl}/xapi/v1/$metadata#ReportCallLogData`,
-    ...(options.value.count ? { '@odata.count': page.count } : {}),
-    value: page.rows.map((demoRow) => projectRow(demoRow.row, select)),
-  });
+  if (select !== undefined) {
+    const page = serving.store.queryRows(query);
+    return jsonResponse(200, {
+      '@odata.context': context,
+      ...(options.value.count ? { '@odata.count': page.count } : {}),
+      value: page.rows.map((demoRow) => projectRow(demoRow.row, select)),
+    });
+  }
+  // The bytes JSON.stringify would give for the same object, from each row's cached JSON.
+  const withCount = options.value.count;
+  const page = serving.store.queryRowsJson(query, (count) => ({
+    head: `{"@odata.context":${JSON.stringify(context)},${withCount ? `"@odata.count":${JSON.stringify(count)},` : ''}"value":[`,
+    tail: ']}',
+  }));
+  return jsonBufferResponse(200, page.body);
 }

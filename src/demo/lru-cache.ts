@@ -1,8 +1,32 @@
-/** A small least-recently-used cache on top of `Map`'s insertion order. */
+/** An optional second bound: the sum of the entries' weights (e.g. bytes). */
+export interface LruWeightLimit<V> {
+  maxWeight: number;
+  weigh: (value: V) => number;
+}
+
+/**
+ * A small least-recently-used cache on top of `Map`'s insertion order, bounded by its number of
+ * entries and, optionally, by the sum of their weights (the newest entry always stays).
+ */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
+  private readonly weights = new Map<K, number>();
+  private weightSum = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly weightLimit?: LruWeightLimit<V>,
+  ) {}
+
+  /** How many entries are cached. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The sum of the cached entries' weights (0 without a weight limit). */
+  get totalWeight(): number {
+    return this.weightSum;
+  }
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
@@ -14,12 +38,18 @@ export class LruCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
+    this.remove(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) {
+    if (this.weightLimit) {
+      const weight = this.weightLimit.weigh(value);
+      this.weights.set(key, weight);
+      this.weightSum += weight;
+    }
+    const maxWeight = this.weightLimit?.maxWeight ?? Number.POSITIVE_INFINITY;
+    while (this.entries.size > this.maxEntries || (this.weightSum > maxWeight && this.entries.size > 1)) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
-      this.entries.delete(oldest.value);
+      this.remove(oldest.value);
     }
   }
 
@@ -30,5 +60,11 @@ export class LruCache<K, V> {
     const value = create();
     this.set(key, value);
     return value;
+  }
+
+  private remove(key: K): void {
+    if (!this.entries.delete(key)) return;
+    this.weightSum -= this.weights.get(key) ?? 0;
+    this.weights.delete(key);
   }
 }

@@ -52,7 +52,7 @@ function toFaultResponse(fault: FaultAction & { status: number }): DemoResponse 
 
 /** Sends the headers and the first half of the body (at least 1 byte), then destroys the socket. */
 function sendCut(response: ServerResponse, answer: DemoResponse): void {
-  const bytes = Buffer.from(answer.body, 'utf8');
+  const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
   response.writeHead(answer.status, {
     ...answer.headers,
     'content-length': String(Math.max(bytes.length, 2)),

@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from 'undici';
 import { type Logger, redact } from '../core/logger';
+import { BodyBufferPool, type PooledBody } from './body-buffer-pool';
 import { describeEndpoint, PbxHttpError, PbxUnreachableError } from './errors';
 import { toUnreachableError } from './network-errors';
 import { decodeBody, parseJsonBody } from './parse-json-body';
@@ -33,7 +34,8 @@ export interface PbxRequest {
 interface RawAnswer {
   status: number;
   retryAfter: string | undefined;
-  body: Uint8Array;
+  /** Valid until released: read (parsed or decoded) first. */
+  body: PooledBody;
 }
 
 /**
@@ -43,6 +45,8 @@ interface RawAnswer {
  * double an already long wait (a minute by default) for a PBX that is most likely overloaded.
  */
 export class PbxHttp {
+  private readonly bodies = new BodyBufferPool();
+
   constructor(private readonly options: PbxHttpOptions) {}
 
   async requestJson(req: PbxRequest): Promise<unknown> {
@@ -67,9 +71,16 @@ export class PbxHttp {
         continue;
       }
       logger.debug('PBX answered', { endpoint, status: answer.status, attempt: retry + 1 });
-      if (answer.status >= 200 && answer.status < 300) return this.parseJson(answer, endpoint);
+      let errorText: string;
+      try {
+        if (answer.status >= 200 && answer.status < 300)
+          return this.parseJson(answer.status, answer.body.bytes, endpoint);
+        errorText = decodeBody(answer.body.bytes);
+      } finally {
+        answer.body.release();
+      }
       if (!isRetryableStatus(answer.status) || retry >= policy.maxRetries) {
-        throw new PbxHttpError(answer.status, endpoint, this.readPbxMessage(decodeBody(answer.body)));
+        throw new PbxHttpError(answer.status, endpoint, this.readPbxMessage(errorText));
       }
       const retryAfterMs = parseRetryAfterMs(answer.retryAfter, this.options.now());
       const delayMs = computeRetryDelayMs(retry, policy, this.options.random, retryAfterMs);
@@ -95,7 +106,7 @@ export class PbxHttp {
         bodyTimeout: timeoutMs,
       });
       // Bytes, not text: large pages are parsed row by row (see parse-json-body.ts).
-      const body = await response.body.bytes();
+      const body = await this.bodies.read(response.body);
       const retryAfter = response.headers['retry-after'];
       return {
         status: response.statusCode,
@@ -114,12 +125,12 @@ export class PbxHttp {
     }
   }
 
-  private parseJson(answer: RawAnswer, endpoint: string): unknown {
-    if (isEmptyBody(answer.body)) return {};
+  private parseJson(status: number, body: Uint8Array, endpoint: string): unknown {
+    if (isEmptyBody(body)) return {};
     try {
-      return parseJsonBody(answer.body);
+      return parseJsonBody(body);
     } catch {
-      throw new PbxHttpError(answer.status, endpoint, 'the answer is not JSON (is THREECX_URL the PBX?)');
+      throw new PbxHttpError(status, endpoint, 'the answer is not JSON (is THREECX_URL the PBX?)');
     }
   }
 

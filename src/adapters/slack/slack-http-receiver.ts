@@ -86,7 +86,7 @@ export class SlackHttpReceiver implements Receiver {
    * Every listener of ours acknowledges with an empty 200, so the receiver sends it before Bolt
    * runs: the acknowledgement never waits for middleware, nor for reports that keep the event
    * loop busy; the work then waits one turn of the event loop, behind the requests already read.
- * Listeners still call `ack()` as Bolt requires; it does nothing more. (A listener
+   * Listeners still call `ack()` as Bolt requires; it does nothing more. (A listener
    * that needs to answer with a body, such as a modal's validation errors, would need this back.)
    */
   private async dispatch(

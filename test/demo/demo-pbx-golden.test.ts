@@ -1,0 +1,65 @@
+import { connect } from 'node:net';
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { callLogPathFor, DEMO_NOW, fetchToken, getJson } from './demo-pbx-client';
+import { digestGoldenAnswers, GOLDEN_CALL_LOG_PATHS } from './golden-call-log-requests';
+
+/**
+ * The digest of the golden answers as the demo PBX served them before call-log pages were
+ * assembled from cached JSON: serving must not change a byte.
+ */
+const GOLDEN_DIGEST = 'ddad10222a363dacd9cc2072576c9cb3c32415e0cf2b55bfb2d741e11aaa5697';
+
+/** A raw GET: everything the socket receives until the server closes or cuts it. */
+function rawGet(pbx: DemoPbx, path: string, token: string): Promise<Buffer> {
+  const { hostname, port } = new URL(pbx.url);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+      );
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => resolve(Buffer.concat(chunks)));
+    socket.on('error', reject);
+  });
+}
+
+describe('demo PBX: call-log bytes', () => {
+  let pbx: DemoPbx;
+  let token: string;
+
+  beforeAll(async () => {
+    pbx = await startDemoPbx({ now: DEMO_NOW, days: 14 });
+    token = await fetchToken(pbx);
+  });
+
+  afterAll(async () => {
+    await pbx.close();
+  });
+
+  it('answers the golden requests byte for byte as before', async () => {
+    expect(await digestGoldenAnswers(pbx, token)).toBe(GOLDEN_DIGEST);
+  });
+
+  it('sends compact JSON (as JSON.stringify writes it) with a content-length in bytes', async () => {
+    for (const path of GOLDEN_CALL_LOG_PATHS.slice(0, 9)) {
+      const answer = await getJson(pbx, path, token);
+      expect(answer.status).toBe(200);
+      expect(answer.text).toBe(JSON.stringify(answer.json));
+      expect(Number(answer.headers.get('content-length'))).toBe(Buffer.byteLength(answer.text));
+    }
+  });
+
+  it('cuts a call-log page after the first half of its bytes', async () => {
+    const path = callLogPathFor('2026-11-17T00:00:00Z', '2026-11-17T23:59:59.999Z', {}, '$top=40');
+    const whole = Buffer.from((await getJson(pbx, path, token)).text, 'utf8');
+    pbx.misbehave({ endpoint: 'calllog', cutBody: true });
+    const received = await rawGet(pbx, path, token);
+    const headerEnd = received.indexOf('\r\n\r\n');
+    expect(received.subarray(0, headerEnd).toString()).toContain(`content-length: ${whole.length}`);
+    expect(received.subarray(headerEnd + 4).equals(whole.subarray(0, Math.floor(whole.length / 2)))).toBe(
+      true,
+    );
+  });
+});
