@@ -69,7 +69,7 @@ export class ReportBuilder {
   constructor(private readonly options: ReportBuilderOptions) {
     this.fromMs = options.window.from.getTime();
     this.toMs = options.window.to.getTime();
-    this.clock = new ZoneClock(options.window.timeZone);
+    this.clock = ZoneClock.of(options.window.timeZone);
     this.dnTable = new DnTable(options.directory, options.filters, options.scope);
     this.table = new CallTable({
       fromMs: this.fromMs,

@@ -3,6 +3,11 @@ import { DateTime } from 'luxon';
 const BLOCK_MS = 15 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
+/** Offsets kept per clock (a year of 15-minute blocks is 35,040); beyond, the cache starts over. */
+const MAX_CACHED_BLOCKS = 70_000;
+/** Clocks kept by `ZoneClock.of`; beyond, that cache starts over. */
+const MAX_SHARED_CLOCKS = 64;
+const sharedClocks = new Map<string, ZoneClock>();
 
 /**
  * Local hours and ISO strings in one IANA zone without a luxon object per call: the zone's offset
@@ -13,6 +18,17 @@ export class ZoneClock {
   readonly timeZone: string;
   private readonly offsetMinutesByBlock = new Map<number, number>();
   private readonly writesZ: boolean;
+
+  /** The clock of `timeZone`, shared by every report in that zone (with its offsets already looked up). */
+  static of(timeZone: string): ZoneClock {
+    let clock = sharedClocks.get(timeZone);
+    if (clock === undefined) {
+      clock = new ZoneClock(timeZone);
+      if (sharedClocks.size >= MAX_SHARED_CLOCKS) sharedClocks.clear();
+      sharedClocks.set(timeZone, clock);
+    }
+    return clock;
+  }
 
   constructor(timeZone: string) {
     const probe = DateTime.fromMillis(0, { zone: timeZone });
@@ -27,6 +43,7 @@ export class ZoneClock {
     let offset = this.offsetMinutesByBlock.get(block);
     if (offset === undefined) {
       offset = DateTime.fromMillis(block * BLOCK_MS, { zone: this.timeZone }).offset;
+      if (this.offsetMinutesByBlock.size >= MAX_CACHED_BLOCKS) this.offsetMinutesByBlock.clear();
       this.offsetMinutesByBlock.set(block, offset);
     }
     return offset;

@@ -67,9 +67,17 @@ export class PackedLegs {
     // Call keys are distinct per call: as words they are not strings the collector has to move.
     const letterCase = readGuidWords(leg.callKey, chunk.keyWords, offset * KEY_WORDS);
     chunk.texts[base] = letterCase === NOT_A_GUID ? this.indexOf(leg.callKey) : -letterCase;
-    for (let field = 1; field < TEXTS; field++) {
-      chunk.texts[base + field] = this.indexOf(leg[TEXT_FIELDS[field]!]);
-    }
+    // Field by field, in TEXT_FIELDS order (a loop over computed keys is several times slower).
+    const texts = chunk.texts;
+    texts[base + 1] = this.indexOf(leg.sourceDn);
+    texts[base + 2] = this.indexOf(leg.sourceCallerId);
+    texts[base + 3] = this.indexOf(leg.sourceDisplayName);
+    texts[base + 4] = this.indexOf(leg.destinationDn);
+    texts[base + 5] = this.indexOf(leg.destinationCallerId);
+    texts[base + 6] = this.indexOf(leg.destinationDisplayName);
+    texts[base + 7] = this.indexOf(leg.direction);
+    texts[base + 8] = this.indexOf(leg.legType);
+    texts[base + 9] = this.indexOf(leg.status);
     this.count++;
   }
 

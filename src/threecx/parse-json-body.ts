@@ -68,17 +68,43 @@ function parseTopObject(body: Buffer, from: number): Record<string, unknown> | u
   }
 }
 
+/** `},{` between two objects of an array, as compact JSON (3CX's) writes it. */
+const OBJECT_SEPARATOR = Buffer.from('},{');
+
 /** Parses the elements of the array opening at `open` into `elements`; returns the index after `]`. */
 function readArrayElements(body: Buffer, open: number, elements: unknown[]): number {
   let i = skipSpace(body, open + 1);
   if (body[i] === CLOSE_BRACKET) return i + 1;
   for (;;) {
+    const quick = body[i] === OPEN_BRACE ? parseObjectBeforeSeparator(body, i) : undefined;
+    if (quick !== undefined) {
+      elements.push(quick.value);
+      i = quick.next;
+      continue;
+    }
     const end = endOfValue(body, i);
     elements.push(JSON.parse(body.toString('utf8', i, end)));
     i = skipSpace(body, end);
     if (body[i] === CLOSE_BRACKET) return i + 1;
     if (body[i] !== COMMA) throw new NotReadable();
     i = skipSpace(body, i + 1);
+  }
+}
+
+/**
+ * The object opening at `i` when it ends at the next `},{` (the usual case in compact JSON): found
+ * with a native search instead of walking every byte. The text up to that `}` is the object only
+ * if it parses: a `},{` inside a string leaves a string open, and one between nested objects
+ * leaves a brace open, and both fail to parse (then undefined: the caller walks the bytes).
+ * Returns the object and the index of the next element.
+ */
+function parseObjectBeforeSeparator(body: Buffer, i: number): { value: unknown; next: number } | undefined {
+  const separator = body.indexOf(OBJECT_SEPARATOR, i);
+  if (separator < 0) return undefined;
+  try {
+    return { value: JSON.parse(body.toString('utf8', i, separator + 1)), next: separator + 2 };
+  } catch {
+    return undefined;
   }
 }
 

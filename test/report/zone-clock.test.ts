@@ -78,5 +78,15 @@ describe('ZoneClock', () => {
 
   it('rejects an unknown zone', () => {
     expect(() => new ZoneClock('Nowhere/Land')).toThrow('Unknown time zone: Nowhere/Land');
+    expect(() => ZoneClock.of('Nowhere/Land')).toThrow('Unknown time zone: Nowhere/Land');
+  });
+
+  it('shares one clock per zone between reports', () => {
+    const berlin = ZoneClock.of('Europe/Berlin');
+    expect(ZoneClock.of('Europe/Berlin')).toBe(berlin);
+    expect(ZoneClock.of('Asia/Kolkata')).not.toBe(berlin);
+    expect(ZoneClock.of('Asia/Kolkata').formatIso(Date.parse('2026-11-20T08:33:11Z'))).toBe(
+      '2026-11-20T14:03:11.000+05:30',
+    );
   });
 });

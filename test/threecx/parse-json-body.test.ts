@@ -6,7 +6,20 @@ const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 /** Strings that stress the element scanner: quotes, backslashes, brackets, non-ASCII. */
 const trickyString = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('"', '\\', '\\"', '}', ']', '{"value":[', 'Chloé Durand', '😀', '\u2028', ''),
+  fc.constantFrom(
+    '"',
+    '\\',
+    '\\"',
+    '}',
+    ']',
+    '},{',
+    '"},{"',
+    '{"value":[',
+    'Chloé Durand',
+    '😀',
+    '\u2028',
+    '',
+  ),
 );
 const row = fc.dictionary(
   fc.oneof(trickyString, fc.constantFrom('__proto__', 'StartTime', 'value')),
@@ -45,6 +58,19 @@ describe('parseJsonBody', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('finds each row of a page, whatever `},{` its texts or nested lists hold', () => {
+    const rows = [
+      { SourceDisplayName: 'Acme },{ Ltd', CdrId: 'a' },
+      { Recordings: [{ Id: 1 }, { Id: 2 }], Summary: '"},{"x":1' },
+      { SourceDisplayName: '\\},{', CdrId: 'c' },
+      {},
+      { Answered: true },
+    ];
+    const text = JSON.stringify({ '@odata.count': 5, value: rows });
+    expect(text).toContain('{"Id":1},{"Id":2}');
+    expect(parseJsonBody(bytesOf(text))).toStrictEqual({ '@odata.count': 5, value: rows });
   });
 
   it('keeps __proto__ as an ordinary key and lets a later duplicate win, as JSON.parse does', () => {
