@@ -11,6 +11,7 @@
 import { parseCommand } from '../src/commands/parse-command';
 import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { FETCH_MARGIN_MS, ReportService } from '../src/report/report-service';
+import { LEG_FIELDS } from '../src/threecx/call-log-row';
 import { splitIntoWindows } from '../src/threecx/call-log-windows';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { downloadFloor } from './lib/download-floor';
@@ -46,7 +47,12 @@ async function main(): Promise<void> {
       callLog: request.callLog,
     };
     const windows = splitIntoWindows(query.from.getTime(), query.to.getTime(), DAY_MS);
-    const floorOptions = { concurrency: CONCURRENCY, pageSize: PAGE_SIZE, callLog: request.callLog };
+    const floorOptions = {
+      concurrency: CONCURRENCY,
+      pageSize: PAGE_SIZE,
+      callLog: request.callLog,
+      select: LEG_FIELDS,
+    };
     const rows = await downloadFloor(session, windows, floorOptions); // warm-up: JIT, the PBX's counts
     const floorSeconds: number[] = [];
     const reportSeconds: number[] = [];

@@ -4,14 +4,14 @@ import type { FetchWindow } from '../../src/threecx/call-log-windows';
 import type { PbxSession } from './pbx-session';
 
 /**
- * The floor: the same windows and pages the client requests, `concurrency` at a time (each lane
- * takes the next window as soon as it is done), each page downloaded and JSON.parse-d, nothing
- * else. Returns the number of rows.
+ * The floor: the same windows and pages the client requests (with the same `$select`),
+ * `concurrency` at a time (each lane takes the next window as soon as it is done), each page
+ * downloaded and JSON.parse-d, nothing else. Returns the number of rows.
  */
 export async function downloadFloor(
   session: PbxSession,
   windows: readonly FetchWindow[],
-  options: { concurrency: number; pageSize: number; callLog: CallLogParameters },
+  options: { concurrency: number; pageSize: number; callLog: CallLogParameters; select: readonly string[] },
 ): Promise<number> {
   let next = 0;
   let rows = 0;
@@ -21,7 +21,7 @@ export async function downloadFloor(
       for (let skip = 0; ; ) {
         const path = buildCallLogPath(
           { from: new Date(window.startMs), to: new Date(window.endMs), callLog: options.callLog },
-          { top: options.pageSize, skip, count: true },
+          { top: options.pageSize, skip, count: true, select: options.select },
         );
         const page = await session.getJson(path);
         const value = page.value as unknown[];

@@ -13,7 +13,7 @@ export interface CallLogQuery {
   /** Passed to the PBX on every page request. */
   filter?: string;
   search?: string;
-  select?: string[];
+  select?: readonly string[];
   orderby?: string;
   expand?: string;
   /** Applied over the whole result (across pages and windows), not per page. */

@@ -57,6 +57,27 @@ export const rawCallLogRowSchema = z.looseObject({
 
 export type ParsedCallLogRow = z.infer<typeof rawCallLogRowSchema>;
 
+/** The fields `toCallLeg` reads: what the client asks for (`$select`) when it only needs legs. */
+export const LEG_FIELDS: readonly string[] = Object.freeze([
+  'MainCallHistoryId',
+  'CallHistoryId',
+  'CallId',
+  'SegmentId',
+  'StartTime',
+  'SourceDn',
+  'SourceCallerId',
+  'SourceDisplayName',
+  'DestinationDn',
+  'DestinationCallerId',
+  'DestinationDisplayName',
+  'Direction',
+  'CallType',
+  'Status',
+  'Answered',
+  'RingingDuration',
+  'TalkingDuration',
+]);
+
 /** The field that holds a row's start; the client drops rows outside their window by it. */
 export const START_TIME_FIELD = 'StartTime';
 

@@ -7,7 +7,7 @@ export interface ODataRequestOptions {
   count?: boolean;
   filter?: string;
   search?: string;
-  select?: string[];
+  select?: readonly string[];
   orderby?: string;
   expand?: string;
 }

@@ -9,6 +9,7 @@ import { type FetchWindow, splitIntoWindows } from './call-log-windows';
 import { DirectoryCache } from './directory-cache';
 import { QUEUE_FIELDS, toDirectoryQueue, toDirectoryUser, USER_FIELDS } from './directory-rows';
 import { fetchCollection } from './fetch-collection';
+import { LegFieldSelection } from './leg-field-selection';
 import type { SkippedRowsTally } from './legs-recording';
 import { BufferedPageFeed } from './page-feed';
 import { PbxHttp } from './pbx-http';
@@ -52,6 +53,11 @@ export interface XapiClientOptions {
    * `false`: no cache (identical windows in flight are still fetched once).
    */
   cache?: false | { maxLegs?: number; maxAgeMs?: number; settleMs?: number };
+  /**
+   * Ask for only the fields a leg needs (`$select`) when fetching for reports; default true. A PBX
+   * that refuses the list is asked for whole rows instead (see leg-field-selection.ts).
+   */
+  selectLegFields?: boolean;
   /** How long the directory is cached; default 5 min. */
   directoryTtlMs?: number;
   /** Default: silent. */
@@ -76,6 +82,7 @@ export class XapiClient implements CallLogSource {
   private readonly ownDispatcher: Agent | undefined;
   private readonly requester: XapiRequester;
   private readonly fetcher: CallLogFetcher;
+  private readonly legFields: LegFieldSelection;
   private readonly directory: DirectoryCache;
   private readonly logger: Logger;
   private readonly windowMs: number;
@@ -129,11 +136,13 @@ export class XapiClient implements CallLogSource {
       minWindowMs: options.minWindowMs ?? 5 * 60_000,
       logger: this.logger,
     });
+    this.legFields = new LegFieldSelection(options.selectLegFields ?? true, this.logger);
     const cache =
       options.cache === false ? undefined : { ...DEFAULT_CACHE, ...definedOnly(options.cache ?? {}) };
     this.legsCache = cache ? new WindowLegsCache(cache) : undefined;
     this.legsHub = new WindowLegsHub({
-      source: (window, query, signal) => this.fetcher.streamWindowPages(window, query, signal),
+      source: (window, query, signal) =>
+        this.legFields.fetchPages(query, (asked) => this.fetcher.streamWindowPages(window, asked, signal)),
       cache: this.legsCache,
       settleMs: cache?.settleMs ?? DEFAULT_CACHE.settleMs,
       now,
@@ -193,8 +202,9 @@ export class XapiClient implements CallLogSource {
   private streamLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
     if (query.top !== undefined || query.skip !== undefined) return this.parseRowPages(query, tally);
     const budget = createCacheBudget();
+    const legQuery = this.legFields.apply(query);
     const openers = this.splitQuery(query).map(
-      (window) => () => this.legsHub.openFeed(window, query, tally, budget),
+      (window) => () => this.legsHub.openFeed(window, legQuery, tally, budget),
     );
     return readFeedsInOrder(openers, this.concurrency);
   }
