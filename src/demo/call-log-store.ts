@@ -1,10 +1,11 @@
+import { type BucketFacts, buildBucketFacts, measureBucketFacts } from './bucket-facts';
 import type { DemoCall, DemoRow } from './demo-call';
 import { type DemoDay, generateDay, type TrafficProfile } from './generate-day';
 import { joinRowsJson } from './join-rows-json';
 import { describeLocalDay, type LocalDay, localDayNumberOf } from './local-days';
 import { LruCache } from './lru-cache';
 import { type BucketRun, boundRun, countRuns, pageRuns } from './row-selection';
-import { buildServedBucket, measureServedBucket, type ServedBucket } from './served-bucket';
+import { measureSerializedRows, type SerializedRows, serializeRows } from './serialized-rows';
 
 /**
  * Which rows a query keeps (besides its period): only "hide parking legs or not", answered from
@@ -47,7 +48,10 @@ export interface RowJsonPage {
 
 /** Bounds of the store's caches. */
 export interface CallLogStoreLimits {
-  /** Bytes of serialised rows (and per-row facts) kept, over all days. */
+  /**
+   * Bytes of serialised rows (per day and field selection) and per-row facts kept, over all days;
+   * the facts get at most a sixteenth of it.
+   */
   maxServedBytes: number;
   /** Row indices kept in per-day filter results, over all days and filters. */
   maxMatchIndices: number;
@@ -57,7 +61,11 @@ export interface CallLogStoreLimits {
 
 /** What the caches hold now. */
 export interface CallLogCacheStats {
+  /** Days whose per-row facts are kept. */
   servedDays: number;
+  /** Serialised (day, field selection) pairs kept. */
+  servedLists: number;
+  /** Bytes of both. */
   servedBytes: number;
   matchLists: number;
   matchIndices: number;
@@ -72,8 +80,15 @@ export interface CallLogStore {
   readonly dataFromMs: number;
   readonly dataToMs: number;
   queryRows(query: RowQuery): RowPage;
-  /** `frame(count)`'s head, the page's rows' JSON joined by commas, and its tail, in one buffer. */
-  queryRowsJson(query: RowQuery, frame: (count: number) => { head: string; tail: string }): RowJsonPage;
+  /**
+   * `frame(count)`'s head, the page's rows' JSON joined by commas, and its tail, in one buffer.
+   * With `select`, each row is `projectRow(row, select)` (field names as `$select` resolved them).
+   */
+  queryRowsJson(
+    query: RowQuery,
+    frame: (count: number) => { head: string; tail: string },
+    select?: readonly string[],
+  ): RowJsonPage;
   cacheStats(): CallLogCacheStats;
 }
 
@@ -90,9 +105,10 @@ const MAX_CALL_SPAN_MS = 86_400_000;
 /**
  * Rows are kept in "buckets", one per local day, holding the rows whose StartTime falls on that
  * day (including legs of yesterday's calls that ran past midnight). Served order is bucket after
- * bucket. Each bucket is serialised once (`ServedBucket`); each (day, filter) keeps the indices of
- * its matching rows, so a page of any query is found with two binary searches per day and copied
- * from cached JSON, without re-filtering the period.
+ * bucket. Each bucket keeps its start times and park flags (`BucketFacts`) and is serialised once
+ * per field selection asked for (`SerializedRows`); each (day, filter) keeps the indices of its
+ * matching rows, so a page of any query is found with two binary searches per day and copied from
+ * cached JSON, without re-filtering the period.
  */
 export function createCallLogStore(
   profile: TrafficProfile,
@@ -104,9 +120,14 @@ export function createCallLogStore(
   const localDays = new LruCache<number, LocalDay>(2000);
   const days = new LruCache<number, DemoDay>(bounds.maxGeneratedDays);
   const buckets = new LruCache<number, DemoRow[]>(bounds.maxGeneratedDays);
-  const served = new LruCache<number, ServedBucket>(100_000, {
-    maxWeight: bounds.maxServedBytes,
-    weigh: measureServedBucket,
+  const factsBytes = Math.floor(bounds.maxServedBytes / 16);
+  const facts = new LruCache<number, BucketFacts>(100_000, {
+    maxWeight: factsBytes,
+    weigh: measureBucketFacts,
+  });
+  const serialized = new LruCache<string, SerializedRows>(100_000, {
+    maxWeight: bounds.maxServedBytes - factsBytes,
+    weigh: measureSerializedRows,
   });
   const matchLists = new LruCache<string, Uint32Array>(100_000, {
     maxWeight: bounds.maxMatchIndices,
@@ -130,16 +151,20 @@ export function createCallLogStore(
       const own = generatedDay(dayNumber).rows.filter((row) => row.startMs < endMs && inData(row));
       return spill.length === 0 ? own : mergeSorted(spill, own);
     });
-  const servedBucket = (dayNumber: number): ServedBucket =>
-    served.getOrCreate(dayNumber, () => buildServedBucket(bucketRows(dayNumber)));
+  const bucketFacts = (dayNumber: number): BucketFacts =>
+    facts.getOrCreate(dayNumber, () => buildBucketFacts(bucketRows(dayNumber)));
+  /** The bucket's rows as JSON, cut to `select` (deduplicated: a repeated field adds nothing). */
+  const serializedRows = (dayNumber: number, select: readonly string[] | undefined): SerializedRows => {
+    const fields = select === undefined ? undefined : [...new Set(select)];
+    const key = `${dayNumber}|${fields === undefined ? '*' : JSON.stringify(fields)}`;
+    return serialized.getOrCreate(key, () => serializeRows(bucketRows(dayNumber), fields));
+  };
 
   /** Bucket row indices passing the filter (ignoring the period), ascending. */
   const matchList = (dayNumber: number, filter: RowFilter): Uint32Array => {
     if (filter.kind === 'parkLegs') {
       const key = `${dayNumber}|parkLegs|${filter.hideParkLegs}`;
-      return matchLists.getOrCreate(key, () =>
-        listParkFiltered(servedBucket(dayNumber), filter.hideParkLegs),
-      );
+      return matchLists.getOrCreate(key, () => listParkFiltered(bucketFacts(dayNumber), filter.hideParkLegs));
     }
     const list = () => listMatching(bucketRows(dayNumber), filter.matchesCall, filter.matchesRow);
     if (filter.cacheKey === undefined) return list();
@@ -155,7 +180,7 @@ export function createCallLogStore(
     const runs: BucketRun[] = [];
     for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber += 1) {
       const indices = matchList(dayNumber, query.filter);
-      const { from, to } = boundRun(indices, servedBucket(dayNumber).startMs, query.fromMs, query.toMs);
+      const { from, to } = boundRun(indices, bucketFacts(dayNumber).startMs, query.fromMs, query.toMs);
       if (to > from) runs.push({ dayNumber, indices, from, to });
     }
     return runs;
@@ -176,17 +201,20 @@ export function createCallLogStore(
   const queryRowsJson = (
     query: RowQuery,
     frame: (count: number) => { head: string; tail: string },
+    select?: readonly string[],
   ): RowJsonPage => {
     const runs = selectRuns(query);
     const count = countRuns(runs);
     const { head, tail } = frame(count);
     const page = pageRuns(runs, query.descending, query.skip, query.top);
-    return { count, body: joinRowsJson(page, query.descending, servedBucket, head, tail) };
+    const rowsOf = (dayNumber: number) => serializedRows(dayNumber, select);
+    return { count, body: joinRowsJson(page, query.descending, rowsOf, head, tail) };
   };
 
   const cacheStats = (): CallLogCacheStats => ({
-    servedDays: served.size,
-    servedBytes: served.totalWeight,
+    servedDays: facts.size,
+    servedLists: serialized.size,
+    servedBytes: facts.totalWeight + serialized.totalWeight,
     matchLists: matchLists.size,
     matchIndices: matchLists.totalWeight,
     generatedDays: days.size,
@@ -197,7 +225,7 @@ export function createCallLogStore(
   return { dataFromMs, dataToMs, queryRows, queryRowsJson, cacheStats };
 }
 
-function listParkFiltered(bucket: ServedBucket, hideParkLegs: boolean): Uint32Array {
+function listParkFiltered(bucket: BucketFacts, hideParkLegs: boolean): Uint32Array {
   const indices = new Uint32Array(bucket.parkLeg.length);
   let count = 0;
   for (let index = 0; index < bucket.parkLeg.length; index += 1) {

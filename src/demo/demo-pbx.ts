@@ -31,9 +31,10 @@
  * - `$orderby` only StartTime asc|desc on the call log; `$expand` is accepted and ignored there.
  * - No server-side row cap unless `setPageCap` sets one; no `@odata.nextLink`.
  * - Data: calls starting in [now - days, now), generated lazily per local day from (seed, day),
- *   so the same seed and `now` give the same rows. Each day's rows are serialised to JSON once and
- *   kept (up to ~320 MB), as are each day's matches per filter, so pages are copied from cached
- *   bytes without re-filtering the period (see call-log-store.ts).
+ *   so the same seed and `now` give the same rows. Each day's rows are serialised to JSON once per
+ *   `$select` field list asked for (whole rows without one) and kept (up to ~320 MB in all, least
+ *   recently used first out), as are each day's matches per filter, so pages are copied from
+ *   cached bytes without re-filtering the period (see call-log-store.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

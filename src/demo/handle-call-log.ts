@@ -2,8 +2,8 @@ import type { CallLogArguments } from './call-log-arguments';
 import { parseCallLogArguments } from './call-log-arguments';
 import type { CallLogStore, RowFilter, RowQuery } from './call-log-store';
 import type { DemoCall, DemoRow } from './demo-call';
-import { type DemoResponse, jsonBufferResponse, jsonResponse, odataErrorResponse } from './demo-response';
-import { type ODataQueryOptions, parseODataQueryOptions, projectRow } from './odata-query-options';
+import { type DemoResponse, jsonBufferResponse, odataErrorResponse } from './demo-response';
+import { type ODataQueryOptions, parseODataQueryOptions } from './odata-query-options';
 import { CALL_LOG_SCHEMA, CALL_LOG_SEARCH_FIELDS } from './odata-schemas';
 
 const FUNCTION_PATH = /^\/xapi\/v1\/ReportCallLogData\/Pbx\.GetCallLogData\((.*)\)$/;
@@ -111,20 +111,16 @@ export function handleCallLogRequest(
   if (!options.ok) return odataErrorResponse(400, options.message);
   const query = toRowQuery(args.value, options.value, serving.pageCap);
   const context = `${serving.baseUrl}/xapi/v1/$metadata#ReportCallLogData`;
-  const select = options.value.select;
-  if (select !== undefined) {
-    const page = serving.store.queryRows(query);
-    return jsonResponse(200, {
-      '@odata.context': context,
-      ...(options.value.count ? { '@odata.count': page.count } : {}),
-      value: page.rows.map((demoRow) => projectRow(demoRow.row, select)),
-    });
-  }
-  // The bytes JSON.stringify would give for the same object, from each row's cached JSON.
+  // The bytes JSON.stringify would give for `{ '@odata.context', '@odata.count'?, value }` with
+  // the rows (projected with `projectRow` under `$select`), from each row's cached JSON.
   const withCount = options.value.count;
-  const page = serving.store.queryRowsJson(query, (count) => ({
-    head: `{"@odata.context":${JSON.stringify(context)},${withCount ? `"@odata.count":${JSON.stringify(count)},` : ''}"value":[`,
-    tail: ']}',
-  }));
+  const page = serving.store.queryRowsJson(
+    query,
+    (count) => ({
+      head: `{"@odata.context":${JSON.stringify(context)},${withCount ? `"@odata.count":${JSON.stringify(count)},` : ''}"value":[`,
+      tail: ']}',
+    }),
+    options.value.select,
+  );
   return jsonBufferResponse(200, page.body);
 }

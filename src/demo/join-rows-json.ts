@@ -1,5 +1,5 @@
 import type { BucketRun } from './row-selection';
-import type { ServedBucket } from './served-bucket';
+import type { SerializedRows } from './serialized-rows';
 
 /**
  * `head` + the page's rows' cached JSON joined by commas + `tail`, in one buffer: the same bytes
@@ -9,11 +9,11 @@ import type { ServedBucket } from './served-bucket';
 export function joinRowsJson(
   page: readonly BucketRun[],
   descending: boolean,
-  bucketOf: (dayNumber: number) => ServedBucket,
+  bucketOf: (dayNumber: number) => SerializedRows,
   head: string,
   tail: string,
 ): Buffer {
-  const buckets: ServedBucket[] = [];
+  const buckets: SerializedRows[] = [];
   // Triples (bucket number in `buckets`, start byte, end byte), merged where contiguous.
   const pieces: number[] = [];
   let rowsBytes = 0;

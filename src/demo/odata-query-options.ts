@@ -113,7 +113,7 @@ export function parseODataQueryOptions(rawQuery: string, rules: ODataEntityRules
 /** The row with only the selected fields (all fields without `$select`). */
 export function projectRow(
   row: Readonly<Record<string, unknown>>,
-  select: string[] | undefined,
+  select: readonly string[] | undefined,
 ): Record<string, unknown> {
   if (!select) return row as Record<string, unknown>;
   const projected: Record<string, unknown> = {};

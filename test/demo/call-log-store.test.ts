@@ -10,6 +10,7 @@ import { createDemoCompany } from '../../src/demo/demo-company';
 import { generateExternalContacts } from '../../src/demo/external-contacts';
 import { generateDay, type TrafficProfile } from '../../src/demo/generate-day';
 import { localDayNumberOf } from '../../src/demo/local-days';
+import { projectRow } from '../../src/demo/odata-query-options';
 
 const DAY_MS = 86_400_000;
 const NOW_MS = Date.parse('2026-11-20T12:00:00Z');
@@ -63,6 +64,46 @@ function expectedRows(query: RowQuery): DemoRow[] {
 
 const FRAME = (count: number) => ({ head: `{"count":${count},"value":[`, tail: ']}' });
 
+/** The report client's leg fields. */
+const LEG_FIELDS = [
+  'MainCallHistoryId',
+  'CallHistoryId',
+  'CallId',
+  'SegmentId',
+  'StartTime',
+  'SourceDn',
+  'SourceCallerId',
+  'SourceDisplayName',
+  'DestinationDn',
+  'DestinationCallerId',
+  'DestinationDisplayName',
+  'Direction',
+  'CallType',
+  'Status',
+  'Answered',
+  'RingingDuration',
+  'TalkingDuration',
+];
+const ALL_FIELDS = Object.keys(allRowsOfFirstDay()[0]!.row);
+/** Field selections as `$select` resolves them: leg fields, one, all, repeats, odd names, none. */
+const SELECTS: string[][] = [
+  LEG_FIELDS,
+  ['SourceDisplayName'],
+  ALL_FIELDS,
+  ['TalkingDuration', 'CallId', 'StartTime', 'CallId', 'StartTime'],
+  ['constructor', 'CallId', '__proto__', 'toString', 'RecordingUrl'],
+  [],
+];
+
+function allRowsOfFirstDay(): DemoRow[] {
+  return generateDay(profile, localDayNumberOf(NOW_MS, profile.timeZone)).rows;
+}
+
+/** What a `$select` page held before pages were copied from cached JSON: the projected rows, stringified. */
+function selectedBodyAsBefore(count: number, rows: DemoRow[], select: readonly string[]): string {
+  return JSON.stringify({ count, value: rows.map((row) => projectRow(row.row, select)) });
+}
+
 function expectPage(store: CallLogStore, query: RowQuery, expected: DemoRow[]): void {
   const end = query.top === undefined ? undefined : query.skip + query.top;
   const wanted = expected.slice(query.skip, end);
@@ -74,6 +115,11 @@ function expectPage(store: CallLogStore, query: RowQuery, expected: DemoRow[]): 
   expect(json.body.toString('utf8')).toBe(
     JSON.stringify({ count: expected.length, value: wanted.map((row) => row.row) }),
   );
+  for (const select of SELECTS) {
+    const selected = store.queryRowsJson(query, FRAME, select);
+    expect(selected.count).toBe(expected.length);
+    expect(selected.body.toString('utf8')).toBe(selectedBodyAsBefore(expected.length, wanted, select));
+  }
 }
 
 describe('call-log store', () => {
@@ -86,7 +132,7 @@ describe('call-log store', () => {
   ];
   const filters: RowFilter[] = [SHOWN, HIDDEN, answeredOnly('answered legs'), answeredOnly()];
 
-  it('serves every page of every query as the generator says, ascending and descending', () => {
+  it('serves every page of every query as the generator says, ascending and descending, whole and selected', () => {
     const store = newStore();
     for (const [fromMs, toMs] of periods) {
       for (const filter of filters) {
@@ -133,6 +179,32 @@ describe('call-log store', () => {
     expect(cached.cacheStats().daysGenerated).toBe(generatedAfterFirstPage);
   });
 
+  it('serialises each (day, field selection) once: repeated pages and windows are copies', () => {
+    const store = newStore();
+    const period = { fromMs: DATA_FROM_MS, toMs: NOW_MS, filter: HIDDEN, descending: false, top: 80 };
+    const pass = (select: readonly string[]) => {
+      const bodies: string[] = [];
+      for (let skip = 0; skip < 1200; skip += 80)
+        bodies.push(store.queryRowsJson({ ...period, skip }, FRAME, select).body.toString('utf8'));
+      return bodies;
+    };
+    const first = pass(LEG_FIELDS);
+    const afterFirst = store.cacheStats();
+    const days = afterFirst.servedDays;
+    expect(days).toBeGreaterThan(2);
+    expect(afterFirst.servedLists).toBe(days);
+    expect(pass(LEG_FIELDS)).toEqual(first);
+    // Repeating a field selects the same bytes, so it shares the entry.
+    expect(pass([...LEG_FIELDS, 'CallId', 'StartTime'])).toEqual(first);
+    expect(store.cacheStats()).toEqual(afterFirst);
+    pass(['CallId']);
+    store.queryRowsJson({ ...period, skip: 0, top: undefined }, FRAME);
+    const stats = store.cacheStats();
+    expect(stats.servedLists).toBe(3 * days);
+    expect(stats.servedDays).toBe(days);
+    expect(stats.daysGenerated).toBe(afterFirst.daysGenerated);
+  });
+
   it('keeps its caches within their limits and still serves the same pages', () => {
     const limits = { maxServedBytes: 400_000, maxMatchIndices: 600, maxGeneratedDays: 2 };
     const small = newStore(limits);
@@ -150,6 +222,12 @@ describe('call-log store', () => {
         expect(small.queryRowsJson(query, FRAME).body.equals(large.queryRowsJson(query, FRAME).body)).toBe(
           true,
         );
+        const select = SELECTS[(skip / 150) % SELECTS.length]!;
+        expect(
+          small
+            .queryRowsJson(query, FRAME, select)
+            .body.equals(large.queryRowsJson(query, FRAME, select).body),
+        ).toBe(true);
         const stats = small.cacheStats();
         expect(stats.servedBytes).toBeLessThanOrEqual(limits.maxServedBytes);
         expect(stats.matchIndices).toBeLessThanOrEqual(limits.maxMatchIndices);
@@ -157,8 +235,8 @@ describe('call-log store', () => {
         expect(stats.rowBuckets).toBeLessThanOrEqual(2);
       }
     }
-    expect(small.cacheStats().servedDays).toBeGreaterThan(0);
-    expect(small.cacheStats().servedDays).toBeLessThan(large.cacheStats().servedDays);
+    expect(small.cacheStats().servedLists).toBeGreaterThan(0);
+    expect(small.cacheStats().servedLists).toBeLessThan(large.cacheStats().servedLists);
     expect(small.cacheStats().daysGenerated).toBeGreaterThan(large.cacheStats().daysGenerated);
   });
 });

@@ -1,13 +1,19 @@
 import { connect } from 'node:net';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { callLogPathFor, DEMO_NOW, fetchToken, getJson } from './demo-pbx-client';
-import { digestGoldenAnswers, GOLDEN_CALL_LOG_PATHS } from './golden-call-log-requests';
+import { digestGoldenAnswers, GOLDEN_CALL_LOG_PATHS, GOLDEN_SELECT_PATHS } from './golden-call-log-requests';
 
 /**
  * The digest of the golden answers as the demo PBX served them before call-log pages were
  * assembled from cached JSON: serving must not change a byte.
  */
 const GOLDEN_DIGEST = 'ddad10222a363dacd9cc2072576c9cb3c32415e0cf2b55bfb2d741e11aaa5697';
+
+/**
+ * The digest of the `$select` golden answers as the demo PBX served them when it projected row
+ * objects and stringified them per request, before selected pages were copied from cached JSON.
+ */
+const GOLDEN_SELECT_DIGEST = '7ef754c029e1dfe44b795a2219fb7a459506232edc10050e10c597fe21b6c615';
 
 /** A raw GET: everything the socket receives until the server closes or cuts it. */
 function rawGet(pbx: DemoPbx, path: string, token: string): Promise<Buffer> {
@@ -42,8 +48,13 @@ describe('demo PBX: call-log bytes', () => {
     expect(await digestGoldenAnswers(pbx, token)).toBe(GOLDEN_DIGEST);
   });
 
+  it('answers the golden $select requests byte for byte as before, twice (built, then cached)', async () => {
+    expect(await digestGoldenAnswers(pbx, token, GOLDEN_SELECT_PATHS)).toBe(GOLDEN_SELECT_DIGEST);
+    expect(await digestGoldenAnswers(pbx, token, GOLDEN_SELECT_PATHS)).toBe(GOLDEN_SELECT_DIGEST);
+  });
+
   it('sends compact JSON (as JSON.stringify writes it) with a content-length in bytes', async () => {
-    for (const path of GOLDEN_CALL_LOG_PATHS.slice(0, 9)) {
+    for (const path of [...GOLDEN_CALL_LOG_PATHS.slice(0, 9), ...GOLDEN_SELECT_PATHS.slice(0, 17)]) {
       const answer = await getJson(pbx, path, token);
       expect(answer.status).toBe(200);
       expect(answer.text).toBe(JSON.stringify(answer.json));
