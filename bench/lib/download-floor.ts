@@ -11,7 +11,7 @@ import type { PbxSession } from './pbx-session';
 export async function downloadFloor(
   session: PbxSession,
   windows: readonly FetchWindow[],
-  options: { concurrency: number; pageSize: number; callLog: CallLogParameters; select: readonly string[] },
+  options: { concurrency: number; pageSize: number; callLog: CallLogParameters; select?: readonly string[] },
 ): Promise<number> {
   let next = 0;
   let rows = 0;

@@ -13,10 +13,14 @@ const READ_PAGE_LEGS = 1000;
 /**
  * One window's legs, kept whole (packed) so that every reader sees all of them from the first,
  * however late it joined: readers of a fetch in progress follow it as legs arrive, readers of a
- * finished one (a cache hit) replay it. Each reader gets its own leg objects.
+ * finished one (a cache hit) replay it. Each reader gets its own leg objects: the first reader to
+ * reach a page as it was appended takes that page's objects as they are (no unpacking, the usual
+ * case of one report), any other reader gets fresh ones from the packed legs.
  */
 export class LegsRecording {
   skippedRows = 0;
+  /** Pages as appended, by the index of their first leg, until a reader takes them. */
+  private readonly appendedPages = new Map<number, CallLeg[]>();
   private failure: { error: unknown } | undefined;
   private readonly settledListeners = new SettledListeners();
   private readonly wakeups = new Set<Wakeup>();
@@ -35,8 +39,10 @@ export class LegsRecording {
     return this.settledListeners.settled;
   }
 
-  append(legs: readonly CallLeg[], skippedRows: number): void {
+  /** Takes `legs` over: the array and its legs must not be changed afterwards (a reader may get them as they are). */
+  append(legs: CallLeg[], skippedRows: number): void {
     if (this.settled) return;
+    if (legs.length > 0) this.appendedPages.set(this.legs.length, legs);
     for (const leg of legs) this.legs.append(leg);
     this.skippedRows += skippedRows;
     this.wakeAll();
@@ -46,6 +52,7 @@ export class LegsRecording {
   finish(error?: { error: unknown }): void {
     if (this.settled) return;
     this.failure = error;
+    if (error) this.appendedPages.clear();
     this.legs.seal();
     this.settledListeners.settle();
     this.wakeAll();
@@ -80,8 +87,10 @@ export class LegsRecording {
     try {
       for (let next = 0; ; ) {
         if (next < this.legs.length) {
-          const end = Math.min(this.legs.length, next + READ_PAGE_LEGS);
-          const page = this.legs.slice(next, end);
+          const appended = this.appendedPages.get(next);
+          this.appendedPages.delete(next);
+          const end = appended ? next + appended.length : Math.min(this.legs.length, next + READ_PAGE_LEGS);
+          const page = appended ?? this.legs.slice(next, end);
           next = end;
           yield page;
         } else if (this.failure) {
