@@ -4,28 +4,31 @@ import type { CallTable } from './call-table';
 import { roundMicrosToSeconds } from './round-half-up';
 import type { ZoneClock } from './zone-clock';
 
-/** A call of a list, taken from the table before its slot was reused, with what orders it. */
+/**
+ * A call of a list, taken from the table before its slot was reused: what orders it, and the
+ * entry without its `start` text (written when the list is finished: a report may hold tens of
+ * thousands of these while legs still arrive).
+ */
 export interface ListedCall<T> {
   startMs: number;
   key: string;
-  item: T;
+  entry: Omit<T, 'start'>;
 }
 
 /** A list's entry for the call in `slot`. */
-export function toListedCall<T>(table: CallTable, slot: number, item: T): ListedCall<T> {
-  return { startMs: table.startMsOf(slot), key: table.keyTextOf(slot), item };
+export function toListedCall<T>(table: CallTable, slot: number, entry: Omit<T, 'start'>): ListedCall<T> {
+  return { startMs: table.startMsOf(slot), key: table.keyTextOf(slot), entry };
 }
 
-/** The items newest first (ties: call key ascending, so the order never depends on arrival). */
-export function sortNewestFirst<T>(calls: ListedCall<T>[]): T[] {
+/** The entries newest first (ties: call key ascending, so the order never depends on arrival), each with its `start`. */
+export function sortNewestFirst<T extends { start: string }>(calls: ListedCall<T>[], clock: ZoneClock): T[] {
   calls.sort((a, b) => b.startMs - a.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return calls.map((call) => call.item);
+  return calls.map((call) => ({ start: clock.formatIso(call.startMs), ...call.entry }) as T);
 }
 
 /** A missed call: who called (first leg's source), where it ended (last leg's destination), how long they held on. */
-export function toMissedCall(table: CallTable, slot: number, clock: ZoneClock): MissedCall {
+export function toMissedCall(table: CallTable, slot: number): Omit<MissedCall, 'start'> {
   return {
-    start: clock.formatIso(table.startMsOf(slot)),
     from: table.firstSourceCallerIdOf(slot),
     fromName: table.firstSourceNameOf(slot),
     to: table.lastDestinationDnOf(slot),
@@ -38,11 +41,10 @@ export function toMissedCall(table: CallTable, slot: number, clock: ZoneClock): 
  * A call of the `list` view. `from`/`fromName`/`toName` as in the missed calls; `to` is the last
  * leg's destination DN, except for outbound calls: the number dialled (its caller id), else the DN.
  */
-export function toCallSummary(table: CallTable, slot: number, clock: ZoneClock): CallSummary {
+export function toCallSummary(table: CallTable, slot: number): Omit<CallSummary, 'start'> {
   const facts = deriveCallFacts(table, slot);
   const dialled = facts.direction === 'outbound' ? table.lastDestinationCallerIdOf(slot) : '';
   return {
-    start: clock.formatIso(table.startMsOf(slot)),
     direction: facts.direction,
     from: table.firstSourceCallerIdOf(slot),
     fromName: table.firstSourceNameOf(slot),

@@ -49,9 +49,8 @@ export class ReportTally {
     this.dnStats.addCall(table, slot, facts);
     const hour = clock.localHourAt(startMs);
     this.byHour[hour] = (this.byHour[hour] ?? 0) + 1;
-    if (facts.missed) this.missedCalls.push(toListedCall(table, slot, toMissedCall(table, slot, clock)));
-    if (this.options.includeCalls)
-      this.calls.push(toListedCall(table, slot, toCallSummary(table, slot, clock)));
+    if (facts.missed) this.missedCalls.push(toListedCall(table, slot, toMissedCall(table, slot)));
+    if (this.options.includeCalls) this.calls.push(toListedCall(table, slot, toCallSummary(table, slot)));
   };
 
   /** The counted parts of the report; `byExtension`/`byQueue` list only `visible…` DNs when given. */
@@ -64,8 +63,8 @@ export class ReportTally {
       byExtension: this.dnStats.toExtensionStats(visibleExtensions),
       byQueue: this.dnStats.toQueueStats(visibleQueues),
       byHour: [...this.byHour],
-      missedCalls: sortNewestFirst(this.missedCalls),
-      ...(this.options.includeCalls && { calls: sortNewestFirst(this.calls) }),
+      missedCalls: sortNewestFirst(this.missedCalls, this.options.clock),
+      ...(this.options.includeCalls && { calls: sortNewestFirst(this.calls, this.options.clock) }),
     };
   }
 }

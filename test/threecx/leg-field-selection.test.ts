@@ -17,7 +17,10 @@ useTestPbx((started) => {
 
 const TWO_DAYS = ['2026-11-24T00:00:00Z', '2026-11-26T00:00:00Z'] as const;
 const ODATA_400 = {
-  error: { code: '', message: "Could not find a property named 'MainCallHistoryId' on type 'Pbx.CallLogData'." },
+  error: {
+    code: '',
+    message: "Could not find a property named 'MainCallHistoryId' on type 'Pbx.CallLogData'.",
+  },
 };
 
 /** Legs of TWO_DAYS from a client that asks for whole rows: what every other run must equal. */
@@ -49,7 +52,8 @@ describe('the fields a leg needs ($select)', () => {
     );
     expect(legs.length).toBeGreaterThan(500);
     expect(legs[0]!.sourceDn).toBeUndefined();
-    for (const url of callLogUrls(pbx)) expect(queryOption(url, '$select')).toBe('MainCallHistoryId,StartTime');
+    for (const url of callLogUrls(pbx))
+      expect(queryOption(url, '$select')).toBe('MainCallHistoryId,StartTime');
     await client.close();
   });
 
