@@ -73,10 +73,11 @@ function countingLegs(client: XapiClient): { source: CallLogSource; legs: () => 
     getDirectory: () => client.getDirectory(),
     checkConnection: () => client.checkConnection(),
     legDisorderMs: client.legDisorderMs,
-    async *streamLegs(query: CallLogQuery): AsyncGenerator<CallLeg> {
-      for await (const leg of client.streamLegs(query)) {
-        legs++;
-        yield leg;
+    streamLegs: (query) => client.streamLegs(query),
+    async *streamLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
+      for await (const page of client.streamLegPages(query)) {
+        legs += page.length;
+        yield page;
       }
     },
   };

@@ -30,6 +30,8 @@ export interface CallLogSource {
   streamRows(query: CallLogQuery): AsyncIterable<RawCallLogRow>;
   /** The same rows parsed into legs (rows that cannot be parsed are skipped and counted in logs). */
   streamLegs(query: CallLogQuery): AsyncIterable<CallLeg>;
+  /** Optional: the same legs a page at a time, cheaper to iterate (reports use it when present). */
+  streamLegPages?(query: CallLogQuery): AsyncIterable<readonly CallLeg[]>;
   /**
    * `streamLegs` yields no leg that starts more than this much (ms) before a leg it already
    * yielded (the client: one time window). Absent: legs may come in any order.

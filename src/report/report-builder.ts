@@ -150,6 +150,16 @@ export async function buildReport(
   return builder.finish();
 }
 
+/** Builds the report from a stream of pages of legs (one await per page, not per leg). */
+export async function buildReportFromPages(
+  pages: AsyncIterable<readonly CallLeg[]>,
+  options: ReportBuilderOptions,
+): Promise<Report> {
+  const builder = new ReportBuilder(options);
+  for await (const page of pages) for (const leg of page) builder.add(leg);
+  return builder.finish();
+}
+
 /** The DNs both the visible set and the scope allow; undefined when neither limits. */
 function visibleWithin(
   visible: ReadonlySet<string> | undefined,

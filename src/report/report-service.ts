@@ -1,11 +1,12 @@
 import { maskReport } from '../access/mask-report';
 import { keepRowsInvolving, maskRow, scopeRowsQuery } from '../access/scope-rows';
+import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
 import type { ReportRequest } from '../core/report-request';
 import { InFlightCoalescer } from './in-flight-coalescer';
-import { buildReport } from './report-builder';
+import { buildReportFromPages } from './report-builder';
 
 /** Legs of calls that began inside the window may run past it; calls are fetched this far around it. */
 export const FETCH_MARGIN_MS = 60 * 60 * 1000;
@@ -48,12 +49,13 @@ export class ReportService {
   private async buildReport(request: ReportRequest): Promise<Report> {
     const { source, serviceLevelSeconds } = this.options;
     // The call log starts downloading while the directory loads (it is needed before the first leg).
+    const query: CallLogQuery = {
+      from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
+      to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
+      callLog: request.callLog,
+    };
     const legs = new EarlyStart(
-      source.streamLegs({
-        from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
-        to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
-        callLog: request.callLog,
-      }),
+      source.streamLegPages ? source.streamLegPages(query) : pagesOfOne(source.streamLegs(query)),
     );
     let directory: Directory;
     try {
@@ -62,7 +64,7 @@ export class ReportService {
       legs.abandon();
       throw error;
     }
-    const report = await buildReport(legs, {
+    const report = await buildReportFromPages(legs, {
       window: request.window,
       filters: request.filters,
       directory,
@@ -162,6 +164,11 @@ class EarlyStart<T> implements AsyncIterable<T> {
 }
 
 async function* noRows(): AsyncGenerator<RawCallLogRow> {}
+
+/** A source without pages: each leg a page of its own. */
+async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {
+  for await (const leg of legs) yield [leg];
+}
 
 async function* mapRows(
   rows: AsyncIterable<RawCallLogRow>,

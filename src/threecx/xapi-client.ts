@@ -189,9 +189,14 @@ export class XapiClient implements CallLogSource {
    * from the cache when they can no longer change (see `WindowLegsHub`).
    */
   async *streamLegs(query: CallLogQuery): AsyncGenerator<CallLeg> {
+    for await (const legs of this.streamLegPages(query)) for (const leg of legs) yield leg;
+  }
+
+  /** The legs of `streamLegs`, a page at a time (one step of the iteration per page, not per leg). */
+  async *streamLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
     const tally = { skippedRows: 0 };
     try {
-      for await (const legs of this.streamLegPages(query, tally)) for (const leg of legs) yield leg;
+      yield* this.readLegPages(query, tally);
     } finally {
       if (tally.skippedRows > 0) {
         this.logger.warn('Skipped call-log rows that could not be read', { skippedRows: tally.skippedRows });
@@ -199,7 +204,7 @@ export class XapiClient implements CallLogSource {
     }
   }
 
-  private streamLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
+  private readLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
     if (query.top !== undefined || query.skip !== undefined) return this.parseRowPages(query, tally);
     const budget = createCacheBudget();
     const legQuery = this.legFields.apply(query);
