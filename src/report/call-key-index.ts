@@ -1,3 +1,5 @@
+import { formatGuidWords, GUID_LOWER, readGuidWordsAnyCase } from '../core/guid-words';
+
 /**
  * Call key → slot, without holding the key strings when they are GUIDs (3CX's MainCallHistoryId
  * and CallHistoryId): a GUID is kept exactly as four 32-bit words in an open-addressing table,
@@ -5,12 +7,10 @@
  * as GUIDs do. Any other key (old builds' CallId, or anything unexpected) goes to a plain Map.
  * A released slot's key is forgotten (the caller may hand the slot to a new key).
  */
-const GUID_LENGTH = 36;
 const WORDS_PER_KEY = 4;
 const PAGE_SHIFT = 12;
 const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
-const NOT_A_GUID = -1;
 
 export class CallKeyIndex {
   private readonly otherKeys = new Map<string, number>();
@@ -21,7 +21,6 @@ export class CallKeyIndex {
   private buckets = new Int32Array(1 << 12);
   private guidCount = 0;
   private readonly words = new Uint32Array(WORDS_PER_KEY);
-  private readonly guidCodes = new Array<number>(GUID_LENGTH).fill(0);
 
   /** The slot of `key`; when the key is new it gets `newSlot` (the caller allocates slots in order). */
   slotFor(key: string, newSlot: number): number {
@@ -74,24 +73,9 @@ export class CallKeyIndex {
     return this.otherKeyBySlot.get(slot) ?? this.formatGuid(slot);
   }
 
-  /** Reads a GUID (8-4-4-4-12 hex digits) into `this.words`; false when `key` is not one. */
+  /** Reads a GUID (8-4-4-4-12 hex digits, any case) into `this.words`; false when `key` is not one. */
   private readGuid(key: string): boolean {
-    if (key.length !== GUID_LENGTH) return false;
-    let word = 0;
-    let digits = 0;
-    for (let position = 0; position < GUID_LENGTH; position++) {
-      const code = key.charCodeAt(position);
-      if (position === 8 || position === 13 || position === 18 || position === 23) {
-        if (code !== 45) return false; // '-'
-        continue;
-      }
-      const value = hexValue(code);
-      if (value === NOT_A_GUID) return false;
-      word = (word << 4) | value;
-      digits++;
-      if ((digits & 7) === 0) this.words[(digits >>> 3) - 1] = word;
-    }
-    return true;
+    return readGuidWordsAnyCase(key, this.words, 0);
   }
 
   private hasWords(slot: number, words: Uint32Array): boolean {
@@ -129,30 +113,13 @@ export class CallKeyIndex {
     this.place(newSlot);
   }
 
-  /**
-   * The GUID as one flat string of character codes: a report may keep tens of thousands of these,
-   * and text joined from pieces is kept by V8 as a tree of pieces, several times the size.
-   */
   private formatGuid(slot: number): string {
-    const page = this.wordPages[slot >>> PAGE_SHIFT]!;
-    const base = (slot & PAGE_MASK) * WORDS_PER_KEY;
-    const codes = this.guidCodes;
-    let at = 0;
-    for (let digit = 0; digit < 32; digit++) {
-      if (digit === 8 || digit === 12 || digit === 16 || digit === 20) codes[at++] = 45; // '-'
-      const word = page[base + (digit >>> 3)]!;
-      const nibble = (word >>> (28 - 4 * (digit & 7))) & 15;
-      codes[at++] = nibble < 10 ? 48 + nibble : 87 + nibble;
-    }
-    return String.fromCharCode(...codes);
+    return formatGuidWords(
+      this.wordPages[slot >>> PAGE_SHIFT]!,
+      (slot & PAGE_MASK) * WORDS_PER_KEY,
+      GUID_LOWER,
+    );
   }
-}
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  const lower = code | 32;
-  if (lower >= 97 && lower <= 102) return lower - 87;
-  return NOT_A_GUID;
 }
 
 /** A well-mixed 31-bit hash of the four 32-bit words at `base`. */

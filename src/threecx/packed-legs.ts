@@ -1,5 +1,5 @@
 import type { CallLeg } from '../core/call-leg';
-import { formatGuidWords, NOT_A_GUID, readGuidWords } from './guid-words';
+import { formatGuidWords, NOT_A_GUID, readGuidWords } from '../core/guid-words';
 
 /** Legs per chunk of columns (a power of two). */
 const CHUNK_SHIFT = 8;

@@ -5,7 +5,8 @@ import {
   GUID_UPPER,
   NOT_A_GUID,
   readGuidWords,
-} from '../../src/threecx/guid-words';
+  readGuidWordsAnyCase,
+} from '../../src/core/guid-words';
 
 describe('readGuidWords and formatGuidWords', () => {
   it('give back any GUID in its own letter case', () => {
@@ -39,5 +40,16 @@ describe('readGuidWords and formatGuidWords', () => {
     ]) {
       expect(readGuidWords(text, words, 0)).toBe(NOT_A_GUID);
     }
+  });
+
+  it('reads a GUID in any letter case, mixed too, to the same words (for matching keys)', () => {
+    const lower = new Uint32Array(4);
+    const mixed = new Uint32Array(4);
+    expect(readGuidWordsAnyCase('0123abcd-ef01-2345-6789-abcdef012345', lower, 0)).toBe(true);
+    expect(readGuidWordsAnyCase('0123ABcd-eF01-2345-6789-ABCDEF012345', mixed, 0)).toBe(true);
+    expect([...mixed]).toEqual([...lower]);
+    expect(readGuidWordsAnyCase('0123abcd-ef01-2345-6789-abcdef01234g', mixed, 0)).toBe(false);
+    expect(readGuidWordsAnyCase('0123abcd-ef01-2345-6789-abcdef01234\u00e9', mixed, 0)).toBe(false);
+    expect(readGuidWordsAnyCase('call-1', mixed, 0)).toBe(false);
   });
 });
