@@ -28,8 +28,8 @@ function parseInstantSlowly(value: string): number {
 }
 
 /**
- * `YYYY-MM-DDTHH:MM:SS[.f+][Z|±HH:MM]` with unremarkable values (day ≤ 28, hour ≤ 23, year ≥
- * 1000), else undefined so that `Date.parse` decides (it is lenient in ways not worth copying).
+ * `YYYY-MM-DDTHH:MM:SS[.f+][Z|±HH:MM]` with unremarkable values (a day the month has, hour ≤ 23,
+ * year ≥ 1000), else undefined so that `Date.parse` decides (it is lenient in ways not worth copying).
  */
 function readCommonInstantMs(value: string): number | undefined {
   const length = value.length;
@@ -40,7 +40,7 @@ function readCommonInstantMs(value: string): number | undefined {
   const hour = digits(value, 11, 2);
   const minute = digits(value, 14, 2);
   const second = digits(value, 17, 2);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28) return undefined;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   let at = 19;
   let millis = 0;
@@ -70,6 +70,11 @@ function readCommonInstantMs(value: string): number | undefined {
   }
   const days = daysFromCivil(year, month, day);
   return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
