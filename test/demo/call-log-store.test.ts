@@ -11,6 +11,7 @@ import { generateExternalContacts } from '../../src/demo/external-contacts';
 import { generateDay, type TrafficProfile } from '../../src/demo/generate-day';
 import { localDayNumberOf } from '../../src/demo/local-days';
 import { projectRow } from '../../src/demo/odata-query-options';
+import { LEG_FIELDS } from '../../src/threecx/call-log-row';
 
 const DAY_MS = 86_400_000;
 const NOW_MS = Date.parse('2026-11-20T12:00:00Z');
@@ -64,30 +65,10 @@ function expectedRows(query: RowQuery): DemoRow[] {
 
 const FRAME = (count: number) => ({ head: `{"count":${count},"value":[`, tail: ']}' });
 
-/** The report client's leg fields. */
-const LEG_FIELDS = [
-  'MainCallHistoryId',
-  'CallHistoryId',
-  'CallId',
-  'SegmentId',
-  'StartTime',
-  'SourceDn',
-  'SourceCallerId',
-  'SourceDisplayName',
-  'DestinationDn',
-  'DestinationCallerId',
-  'DestinationDisplayName',
-  'Direction',
-  'CallType',
-  'Status',
-  'Answered',
-  'RingingDuration',
-  'TalkingDuration',
-];
 const ALL_FIELDS = Object.keys(allRowsOfFirstDay()[0]!.row);
 /** Field selections as `$select` resolves them: leg fields, one, all, repeats, odd names, none. */
 const SELECTS: string[][] = [
-  LEG_FIELDS,
+  [...LEG_FIELDS],
   ['SourceDisplayName'],
   ALL_FIELDS,
   ['TalkingDuration', 'CallId', 'StartTime', 'CallId', 'StartTime'],
