@@ -21,6 +21,17 @@ interface CallLogPage {
   count: number | undefined;
 }
 
+/** A page of a window as items (rows, or legs), and how many of its rows could not be made one. */
+export interface WindowPage<T> {
+  items: T[];
+  unreadableRows: number;
+}
+
+/** A row (and its StartTime, already read) as the item a caller wants; undefined: unreadable. */
+type ReadRow<T> = (row: RawCallLogRow, startMs: number | undefined) => T | undefined;
+
+const asRow: ReadRow<RawCallLogRow> = (row) => row;
+
 /** Rows at the start of a refetched span that were already passed on and must be dropped; shared by its parts. */
 interface DropCounter {
   rows: number;
@@ -44,12 +55,25 @@ export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
 
   /** The window's rows whose StartTime (when present) lies in `[startMs, endMs)`, one array per page, in the PBX's order. */
-  streamWindowPages(
+  async *streamWindowPages(
     window: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
   ): AsyncGenerator<RawCallLogRow[]> {
-    return this.streamSpan(window, query, signal, { rows: 0 });
+    for await (const page of this.streamSpan(window, query, signal, { rows: 0 }, asRow)) yield page.items;
+  }
+
+  /**
+   * The same window read into items as its rows arrive (`read` gets each row with its StartTime,
+   * read once here for the window's bounds): the client's legs, without reading StartTime twice.
+   */
+  streamWindowItems<T>(
+    window: FetchWindow,
+    query: CallLogQuery,
+    signal: AbortSignal,
+    read: ReadRow<T>,
+  ): AsyncGenerator<WindowPage<T>> {
+    return this.streamSpan(window, query, signal, { rows: 0 }, read);
   }
 
   /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
@@ -75,12 +99,13 @@ export class CallLogFetcher {
    * Pages with `$top`/`$skip`/`$count=true`. A short page is not the end while `@odata.count` says
    * rows remain (a PBX may cap pages below `$top`); an empty page always is.
    */
-  private async *streamSpan(
+  private async *streamSpan<T>(
     span: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
     drop: DropCounter,
-  ): AsyncGenerator<RawCallLogRow[]> {
+    read: ReadRow<T>,
+  ): AsyncGenerator<WindowPage<T>> {
     const { pageSize } = this.options;
     /** Rows of this span passed on or dropped, and how many of them started at `lastStartMs`. */
     let consumed = 0;
@@ -99,12 +124,13 @@ export class CallLogFetcher {
         if (!halves) throw error;
         this.logSplit(span);
         drop.rows += consumed === 0 || !ordered ? consumed : atLastStart;
-        yield* this.streamSpan(halves[0], query, signal, drop);
-        yield* this.streamSpan(halves[1], query, signal, drop);
+        yield* this.streamSpan(halves[0], query, signal, drop, read);
+        yield* this.streamSpan(halves[1], query, signal, drop, read);
         return;
       }
       if (page.received === 0) return;
-      const rows: RawCallLogRow[] = [];
+      const items: T[] = [];
+      let unreadableRows = 0;
       for (const row of page.rows) {
         const startMs = readStartMs(row);
         if (!isInWindow(span, startMs)) continue;
@@ -115,10 +141,15 @@ export class CallLogFetcher {
           lastStartMs = startMs;
           atLastStart = 1;
         }
-        if (drop.rows > 0) drop.rows--;
-        else rows.push(row);
+        if (drop.rows > 0) {
+          drop.rows--;
+          continue;
+        }
+        const item = read(row, startMs);
+        if (item === undefined) unreadableRows++;
+        else items.push(item);
       }
-      if (rows.length > 0) yield rows;
+      if (items.length > 0 || unreadableRows > 0) yield { items, unreadableRows };
       skip += page.received;
       const done = page.count === undefined ? page.received < pageSize : skip >= page.count;
       if (done) return;

@@ -147,14 +147,15 @@ function isBoolean(value: unknown): boolean {
 /**
  * A leg in our own names, or undefined when the row has no grouping key, no readable StartTime,
  * or a known field of the wrong type (the verdict of `rawCallLogRowSchema`, checked by hand).
+ * `knownStartMs`: the row's StartTime already read (`readStartMs`), so it is not read twice.
  */
-export function toCallLeg(raw: RawCallLogRow): CallLeg | undefined {
+export function toCallLeg(raw: RawCallLogRow, knownStartMs?: number): CallLeg | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !hasKnownFieldTypes(raw))
     return undefined;
   const row = raw as ParsedCallLogRow;
   const callKey = nonEmpty(row.MainCallHistoryId) ?? nonEmpty(row.CallHistoryId) ?? callIdKey(row.CallId);
   if (callKey === undefined) return undefined;
-  const startMs = row.StartTime ? parseInstantMs(row.StartTime) : Number.NaN;
+  const startMs = knownStartMs ?? (row.StartTime ? parseInstantMs(row.StartTime) : Number.NaN);
   if (Number.isNaN(startMs)) return undefined;
   return {
     callKey,

@@ -1,4 +1,4 @@
-import type { CallLogQuery, RawCallLogRow } from '../core/call-log-source';
+import type { CallLogQuery } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
 import { LEG_FIELDS } from './call-log-row';
 import { PbxHttpError } from './errors';
@@ -31,10 +31,10 @@ export class LegFieldSelection {
   }
 
   /** A window's pages from `fetch`, asked again without the field list when the PBX refuses it. */
-  async *fetchPages(
+  async *fetchPages<T>(
     query: CallLogQuery,
-    fetch: (query: CallLogQuery) => AsyncIterable<RawCallLogRow[]>,
-  ): AsyncGenerator<RawCallLogRow[]> {
+    fetch: (query: CallLogQuery) => AsyncIterable<T>,
+  ): AsyncGenerator<T> {
     if (query.select !== LEG_FIELDS) {
       yield* fetch(query);
       return;

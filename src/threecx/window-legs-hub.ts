@@ -1,18 +1,18 @@
 import type { CallLeg } from '../core/call-leg';
-import type { CallLogQuery, RawCallLogRow } from '../core/call-log-source';
+import type { CallLogQuery } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
-import { toCallLeg } from './call-log-row';
+import type { WindowPage } from './call-log-fetcher';
 import type { FetchWindow } from './call-log-windows';
 import { LegsRecording, type SkippedRowsTally } from './legs-recording';
 import type { PageFeed } from './page-feed';
 import type { WindowLegsCache } from './window-legs-cache';
 
-/** Fetches one window's raw rows page by page (the client's `CallLogFetcher`). */
+/** Fetches one window's legs page by page (the client's `CallLogFetcher`, rows read into legs). */
 export type WindowPageSource = (
   window: FetchWindow,
   query: CallLogQuery,
   signal: AbortSignal,
-) => AsyncIterable<RawCallLogRow[]>;
+) => AsyncIterable<WindowPage<CallLeg>>;
 
 export interface WindowLegsHubOptions {
   source: WindowPageSource;
@@ -110,14 +110,9 @@ export class WindowLegsHub {
   private async record(window: FetchWindow, query: CallLogQuery, shared: InFlight): Promise<boolean> {
     const { recording, abort } = shared;
     try {
-      for await (const rows of this.options.source(window, query, abort.signal)) {
+      for await (const page of this.options.source(window, query, abort.signal)) {
         if (abort.signal.aborted) break;
-        const legs: CallLeg[] = [];
-        for (const row of rows) {
-          const leg = toCallLeg(row);
-          if (leg) legs.push(leg);
-        }
-        recording.append(legs, rows.length - legs.length);
+        recording.append(page.items, page.unreadableRows);
       }
       if (abort.signal.aborted) {
         recording.finish({ error: abort.signal.reason });

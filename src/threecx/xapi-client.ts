@@ -142,7 +142,9 @@ export class XapiClient implements CallLogSource {
     this.legsCache = cache ? new WindowLegsCache(cache) : undefined;
     this.legsHub = new WindowLegsHub({
       source: (window, query, signal) =>
-        this.legFields.fetchPages(query, (asked) => this.fetcher.streamWindowPages(window, asked, signal)),
+        this.legFields.fetchPages(query, (asked) =>
+          this.fetcher.streamWindowItems(window, asked, signal, toCallLeg),
+        ),
       cache: this.legsCache,
       settleMs: cache?.settleMs ?? DEFAULT_CACHE.settleMs,
       now,

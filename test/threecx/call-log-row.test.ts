@@ -1,4 +1,4 @@
-import { parseDurationSeconds, parseInstantMs, toCallLeg } from '../../src/threecx/call-log-row';
+import { parseDurationSeconds, parseInstantMs, readStartMs, toCallLeg } from '../../src/threecx/call-log-row';
 
 describe('parseDurationSeconds', () => {
   it.each([
@@ -107,6 +107,17 @@ describe('toCallLeg', () => {
       ringingSeconds: 6.2,
       talkingSeconds: 192.577,
     });
+  });
+
+  it('takes the StartTime already read when given it, and reads it itself otherwise', () => {
+    const readMs = readStartMs(answeredLeg);
+    expect(readMs).toBe(Date.UTC(2026, 10, 17, 8, 2, 39, 221));
+    expect(toCallLeg(answeredLeg, readMs)?.startMs).toBe(readMs);
+    expect(toCallLeg(answeredLeg, 1234)?.startMs).toBe(1234);
+    expect(toCallLeg(answeredLeg, undefined)?.startMs).toBe(readMs);
+    expect(
+      toCallLeg({ ...answeredLeg, StartTime: 'soon' }, readStartMs({ StartTime: 'soon' })),
+    ).toBeUndefined();
   });
 
   it('falls back to CallHistoryId, then CallId for the call key', () => {
