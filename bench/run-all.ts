@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each in its own Node process against its own demo PBX (also in
  * its own process), then one table. Not part of `npm test`; takes a few minutes.
- * Environment: BENCH_REPEATS (default 5) runs of the report and the floor, medians shown.
+ * Environment: BENCH_REPEATS (default 9) runs of the report and the floor, medians shown.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { runBenchChild } from './lib/run-bench-child';
@@ -66,7 +66,7 @@ const LATENCY_MS = 20;
 
 async function main(): Promise<void> {
   const startedMs = Date.now();
-  const repeats = process.env.BENCH_REPEATS ?? '5';
+  const repeats = process.env.BENCH_REPEATS ?? '9';
   const machine = describeMachine();
   process.stderr.write('Running: report vs floor (loopback)...\n');
   const loopback = await runBenchChild<ReportVsFloor>('report-vs-floor.ts', [
