@@ -158,11 +158,12 @@ describe('retries', () => {
 
 describe('the PBX does not answer', () => {
   it('a request slower than requestTimeoutMs is unreachable (timeout), not retried', async () => {
-    pbx.misbehave({ endpoint: 'defs', delayMs: 500 });
-    const client = createTestClient(pbx, { requestTimeoutMs: 100 });
+    pbx.misbehave({ endpoint: 'defs', delayMs: 4_000 });
+    // Long enough for the token request on a loaded CI machine, well short of the delay.
+    const client = createTestClient(pbx, { requestTimeoutMs: 1_500 });
     const error = await unreachableErrorOf(client.checkConnection());
     expect(error.reason).toBe('timeout');
-    expect(error.message).toBe('Could not reach the PBX (GET /xapi/v1/Defs): no answer within 0.1 s');
+    expect(error.message).toBe('Could not reach the PBX (GET /xapi/v1/Defs): no answer within 1.5 s');
     expect(error.hint).toMatch(/^Check THREECX_URL \(scheme, host and port/);
     expect(pbx.requests.filter((entry) => entry.endpoint === 'defs')).toHaveLength(1);
     await client.close();

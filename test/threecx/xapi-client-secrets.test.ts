@@ -56,7 +56,8 @@ function expectNoSecrets(error: unknown, lines: string[]): void {
 
 async function withClient(run: (client: XapiClient, lines: string[]) => Promise<unknown>): Promise<void> {
   const { logger, lines } = createRecordingLogger();
-  const client = createTestClient(pbx, { dispatcher, logger, requestTimeoutMs: 200 });
+  // Long enough for a loaded CI machine; the timeout case below delays its answer well past it.
+  const client = createTestClient(pbx, { dispatcher, logger, requestTimeoutMs: 1_500 });
   await client.checkConnection(); // a token exists from here on
   const error = await errorOf(run(client, lines));
   expect(tokensSeen.size).toBeGreaterThan(0);
@@ -122,7 +123,7 @@ describe('no error and no log line carries the client secret or a token', () => 
 
   it('a timeout, a cut connection and a refused connection', async () => {
     await withClient(async (client) => {
-      pbx.misbehave({ endpoint: 'defs', delayMs: 400 });
+      pbx.misbehave({ endpoint: 'defs', delayMs: 4_000 });
       expect(await errorOf(client.checkConnection())).toBeInstanceOf(PbxUnreachableError);
       pbx.misbehave({ endpoint: 'defs', cutBody: true, times: 4 });
       await client.checkConnection();
