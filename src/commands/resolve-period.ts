@@ -40,7 +40,11 @@ export function resolvePeriod(spec: PeriodSpec, phrase: string, clock: PeriodClo
   return span.ok ? limitWindow(span.span, phrase, clock) : span;
 }
 
-function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): DaySpanResult {
+function toSpan(
+  spec: PeriodSpec,
+  phrase: string,
+  clock: PeriodClock,
+): DaySpanResult | { ok: false; message: string; replacement: string } {
   const { today, now } = clock;
   switch (spec.kind) {
     case 'named':
@@ -66,8 +70,12 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): DaySpanRe
       if (!first.ok || !spec.last) return first;
       const last = resolveDayFrom(spec.last, first.span.start, today, phrase);
       if (!last.ok) return last;
-      if (last.span.end <= first.span.start)
-        return { ok: false, message: `"${phrase}" ends before it starts.` };
+      if (last.span.end <= first.span.start) {
+        // The example is the same days the right way round.
+        const from = last.span.start.toISODate();
+        const to = first.span.end.minus({ days: 1 }).toISODate();
+        return { ok: false, message: `"${phrase}" ends before it starts.`, replacement: `${from}..${to}` };
+      }
       return { ok: true, span: { start: first.span.start, end: last.span.end } };
     }
     case 'instants':
