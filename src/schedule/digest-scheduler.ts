@@ -148,7 +148,7 @@ export class DigestScheduler {
       });
       return;
     }
-    await runDigestOccurrence(this.options, schedule, occurrenceAt);
+    await runDigestOccurrence(this.options, schedule, occurrenceAt, leaseUntil);
   }
 }
 

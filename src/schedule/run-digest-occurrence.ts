@@ -17,8 +17,11 @@ export interface OccurrenceRunDeps {
   logger: Logger;
 }
 
-/** `sent`; `notice`: the report failed and a notice was posted; `failed`: nothing could be posted. */
-export type OccurrenceOutcome = 'sent' | 'notice' | 'failed';
+/**
+ * `sent`; `notice`: the report failed and a notice was posted; `failed`: nothing could be posted;
+ * `expired`: the claim's lease ran out before posting (another scheduler may own it now).
+ */
+export type OccurrenceOutcome = 'sent' | 'notice' | 'failed' | 'expired';
 
 const MAX_REASON_CHARS = 200;
 
@@ -26,12 +29,15 @@ const MAX_REASON_CHARS = 200;
  * Produces and posts one occurrence the caller has claimed, then records how it went. A report
  * that cannot be produced (PBX down) posts a short notice instead of staying silent. Never
  * throws for report or delivery failures; store failures reach the caller (the claim then
- * stays open and is retried after its lease).
+ * stays open and is retried after its lease). When the report took so long that the claim's
+ * lease (`leaseUntil`) has run out, nothing is posted nor recorded: another scheduler may have
+ * claimed the occurrence by now, and two posts are worse than a late one.
  */
 export async function runDigestOccurrence(
   deps: OccurrenceRunDeps,
   schedule: DigestSchedule,
   occurrenceAt: Date,
+  leaseUntil?: Date,
 ): Promise<OccurrenceOutcome> {
   const { store, logger } = deps;
   const fields = { scheduleId: schedule.id, occurrence: occurrenceAt.toISOString() };
@@ -40,8 +46,10 @@ export async function runDigestOccurrence(
     reply = await deps.runReport(schedule, occurrenceAt);
   } catch (error) {
     if (error instanceof DigestAccessRevokedError) return stopDigest(deps, schedule, occurrenceAt, error);
+    if (leaseExpired(deps, leaseUntil, fields)) return 'expired';
     return postNotice(deps, schedule, occurrenceAt, error);
   }
+  if (leaseExpired(deps, leaseUntil, fields)) return 'expired';
   try {
     await deps.delivery.deliver(schedule, reply);
   } catch (error) {
@@ -53,6 +61,19 @@ export async function runDigestOccurrence(
   await store.markSent(schedule.id, occurrenceAt, deps.now());
   logger.info('digest posted', fields);
   return 'sent';
+}
+
+function leaseExpired(
+  deps: OccurrenceRunDeps,
+  leaseUntil: Date | undefined,
+  fields: Record<string, string>,
+): boolean {
+  if (leaseUntil === undefined || deps.now().getTime() < leaseUntil.getTime()) return false;
+  deps.logger.warn('digest not posted: its claim expired while the report ran', {
+    ...fields,
+    leaseUntil: leaseUntil.toISOString(),
+  });
+  return true;
 }
 
 async function postNotice(

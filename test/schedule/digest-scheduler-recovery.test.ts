@@ -77,6 +77,42 @@ describe('DigestScheduler: a restart between claim and send posts exactly once',
     await store.close();
   });
 
+  it('a report that outlives its lease posts nothing: the scheduler that took over posts it, once', async () => {
+    const clock = createClock(EIGHT_BERLIN);
+    const store = openMemoryStore();
+    await store.createSchedule(buildSchedule({ createdAt: new Date('2026-11-01T12:00:00Z') }));
+    // The first process claims 08:00; its report takes 12 minutes (a PBX under strain).
+    let finishReport: (reply: Reply) => void = () => {};
+    let started: () => void = () => {};
+    const claimed = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const slow = createScheduler({
+      store,
+      now: clock.now,
+      runReport: () => {
+        started();
+        return new Promise<Reply>((resolve) => {
+          finishReport = resolve;
+        });
+      },
+    });
+    const slowTick = slow.scheduler.tick();
+    await claimed;
+    clock.advance(11 * MINUTE_MS);
+    const other = createScheduler({ store, now: clock.now });
+    await other.scheduler.tick();
+    expect(occurrencesOf(other.delivered)).toEqual([EIGHT_BERLIN]);
+    clock.advance(1 * MINUTE_MS);
+    finishReport(await runFakeReport(buildSchedule(), new Date(EIGHT_BERLIN)));
+    await slowTick;
+    expect(slow.delivered).toEqual([]);
+    expect(await store.listRuns('abc123')).toEqual([
+      expect.objectContaining({ status: 'sent', attempts: 2, occurrenceAt: new Date(EIGHT_BERLIN) }),
+    ]);
+    await store.close();
+  });
+
   it('comes back to an older crashed claim after later occurrences were posted', async () => {
     const clock = createClock('2026-11-02T10:00:00Z');
     const store = openMemoryStore();
