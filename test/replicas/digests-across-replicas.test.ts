@@ -140,37 +140,45 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
     for (const replica of replicas.slice(1)) await replica.stop();
 
     // Every occurrence up to the last one both channels finished, exactly once per channel.
-    const runs = await Promise.all(CHANNELS.map((_, index) => store.listRuns(`rep${index}00`)));
-    const sentUpTo = runs.map((list) => {
-      const firstOpen = list.findIndex((run) => run.status !== 'sent');
-      const done = firstOpen === -1 ? list : list.slice(0, firstOpen);
-      return done.length;
-    });
-    const complete = Math.min(...sentUpTo);
-    expect(complete).toBeGreaterThanOrEqual(12);
-    const last = minutesUpTo('23:59')[complete - 1]!;
-    const expected = minutesUpTo(last);
-    for (const channel of CHANNELS) {
-      const times = slack.posts
-        .filter((post) => post.channel === channel)
-        .map(occurrenceOf)
-        .filter((time) => time <= last)
-        .sort();
-      expect(times).toEqual(expected);
+    try {
+      const runs = await Promise.all(CHANNELS.map((_, index) => store.listRuns(`rep${index}00`)));
+      const sentUpTo = runs.map((list) => {
+        const firstOpen = list.findIndex((run) => run.status !== 'sent');
+        const done = firstOpen === -1 ? list : list.slice(0, firstOpen);
+        return done.length;
+      });
+      const complete = Math.min(...sentUpTo);
+      expect(complete).toBeGreaterThanOrEqual(12);
+      const last = minutesUpTo('23:59')[complete - 1]!;
+      const expected = minutesUpTo(last);
+      for (const channel of CHANNELS) {
+        const times = slack.posts
+          .filter((post) => post.channel === channel)
+          .map(occurrenceOf)
+          .filter((time) => time <= last)
+          .sort();
+        expect(times).toEqual(expected);
+      }
+      for (const list of runs) {
+        expect(list.slice(0, complete).map((run) => run.status)).toEqual(Array(complete).fill('sent'));
+      }
+      // The occurrence r1 died on was claimed twice: by r1, then by the replica that took over.
+      const lostRun = runs[CHANNELS.indexOf(inFlight.channel)]!.find(
+        (run) =>
+          run.occurrenceAt.getTime() === SIM_START.getTime() + expected.indexOf(lost) * 60_000 + 60_000,
+      );
+      expect(lostRun).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(recovered.replica).toMatch(/^r[23]$/);
+      expect(slack.dropped.map(occurrenceOf)).toEqual([lost]);
+      // Which replica wins each claim is up to timing: no assertion that every replica posted.
+      // One PBX token for all three (3CX keeps one active token per client).
+      expect(pbx.tokenRequests()).toBe(1);
+    } catch (error) {
+      // Which replica did what, for a failure that only shows on a loaded machine.
+      const logs = replicas.map((replica) => `--- ${replica.name}\n${replica.logs.join('').slice(-6000)}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${logs.join('\n')}`);
+    } finally {
+      await store.close();
     }
-    for (const list of runs) {
-      expect(list.slice(0, complete).map((run) => run.status)).toEqual(Array(complete).fill('sent'));
-    }
-    // The occurrence r1 died on was claimed twice: by r1, then by the replica that took over.
-    const lostRun = runs[CHANNELS.indexOf(inFlight.channel)]!.find(
-      (run) => run.occurrenceAt.getTime() === SIM_START.getTime() + expected.indexOf(lost) * 60_000 + 60_000,
-    );
-    expect(lostRun).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(recovered.replica).toMatch(/^r[23]$/);
-    expect(slack.dropped.map(occurrenceOf)).toEqual([lost]);
-    // Which replica wins each claim is up to timing: no assertion that every replica posted.
-    // One PBX token for all three (3CX keeps one active token per client).
-    expect(pbx.tokenRequests()).toBe(1);
-    await store.close();
   }, 240_000);
 });
