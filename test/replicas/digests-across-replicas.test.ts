@@ -45,6 +45,11 @@ function minutesUpTo(last: string): string[] {
   });
 }
 
+/** How many digests the replica's log says it posted (and recorded as sent). */
+function countPosted(replica: ReplicaProcess): number {
+  return replica.logs.join('').split('"message":"digest posted"').length - 1;
+}
+
 async function waitFor<T>(what: string, pick: () => T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -111,14 +116,22 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
     replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
     const [r1] = replicas as [ReplicaProcess];
 
-    // A few minutes in, r1's next post is held unanswered and r1 is killed while it waits.
+    // A few minutes in, r1's posts are held unanswered and r1 is killed while it waits. It is
+    // killed once every post Slack accepted from it is recorded as sent: a crash between the two
+    // is the one documented way to post twice (docs/schedules.md), not what this test is about.
     await waitFor('4 digests per channel', () => (slack.posts.length >= 8 ? true : undefined), 60_000);
     const inFlight = await slack.holdNextPost('r1');
+    await waitFor(
+      "r1's accepted posts to be recorded",
+      () =>
+        countPosted(r1) >= slack.posts.filter((post) => post.replica === 'r1').length ? true : undefined,
+      10_000,
+    );
     await r1.kill();
     const lost = occurrenceOf(inFlight);
     await waitFor(
       'the dropped post to be noticed',
-      () => (slack.dropped.length === 1 ? true : undefined),
+      () => (slack.dropped.length >= 1 ? true : undefined),
       5000,
     );
 
@@ -169,7 +182,9 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
       );
       expect(lostRun).toMatchObject({ status: 'sent', attempts: 2 });
       expect(recovered.replica).toMatch(/^r[23]$/);
-      expect(slack.dropped.map(occurrenceOf)).toEqual([lost]);
+      // The held post, and any other r1 made before it died (each posted since by another replica).
+      expect(slack.dropped.map(occurrenceOf)).toContain(lost);
+      expect(slack.dropped.every((post) => post.replica === 'r1')).toBe(true);
       // Which replica wins each claim is up to timing: no assertion that every replica posted.
       // One PBX token for all three (3CX keeps one active token per client).
       expect(pbx.tokenRequests()).toBe(1);

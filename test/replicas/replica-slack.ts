@@ -22,7 +22,10 @@ export interface ReplicaSlack {
   readonly dropped: ReplicaPost[];
   /** Methods called, per replica, e.g. `r1 users.info`. */
   readonly calls: string[];
-  /** The next chat.postMessage from `replica` is never answered; resolves when it arrives. */
+  /**
+   * From now on no chat.postMessage from `replica` is answered (so none is delivered); resolves
+   * with the first one when it arrives.
+   */
   holdNextPost(replica: string): Promise<ReplicaPost>;
   /** A response_url; `responsesTo(id)` lists what was posted to it. */
   responseUrl(id: string): string;
@@ -63,7 +66,7 @@ export async function startReplicaSlack(): Promise<ReplicaSlack> {
       const post = { replica, channel: String(args.channel ?? ''), text: String(args.text ?? ''), args };
       const hold = holds.get(replica);
       if (hold) {
-        holds.delete(replica);
+        holds.set(replica, () => {});
         response.once('close', () => {
           if (!response.writableEnded) dropped.push(post);
         });
