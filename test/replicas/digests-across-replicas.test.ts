@@ -1,6 +1,5 @@
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
-import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 import {
   describeWithPostgres,
   startTestPostgres,
@@ -9,7 +8,7 @@ import {
 } from '../helpers/postgres';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
 import { buildSchedule } from '../schedule/schedule-helpers';
-import { type ReplicaProcess, startReplica } from './replica-processes';
+import { type ReplicaProcess, replicaEnvironment, startReplica } from './replica-processes';
 import { type ReplicaPost, type ReplicaSlack, startReplicaSlack } from './replica-slack';
 
 /**
@@ -96,23 +95,14 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
       );
     }
     const epochMs = Date.now() + 3000;
-    const envFor = (name: string): Record<string, string> => ({
-      DATABASE_URL: database.url,
-      THREECX_URL: pbx.url,
-      THREECX_CLIENT_ID: pbx.clientId,
-      THREECX_CLIENT_SECRET: pbx.clientSecret,
-      SLACK_SIGNING_SECRET: 'replica-signing-secret-0123456789',
-      SLACK_BOT_TOKEN: 'xoxb-replica-test-token',
-      SLACK_API_URL: slack.apiUrlFor(name),
-      ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      CALLS_BOT_TEST_CLOCK_START_MS: String(SIM_START.getTime()),
-      CALLS_BOT_TEST_CLOCK_EPOCH_MS: String(epochMs),
-      CALLS_BOT_TEST_CLOCK_SPEED: String(SPEED),
-      CALLS_BOT_TEST_TICK_MS: '250',
-    });
+    const shared = { databaseUrl: database.url, pbx, slack };
+    const envFor = (name: string) =>
+      replicaEnvironment(name, shared, {
+        CALLS_BOT_TEST_CLOCK_START_MS: String(SIM_START.getTime()),
+        CALLS_BOT_TEST_CLOCK_EPOCH_MS: String(epochMs),
+        CALLS_BOT_TEST_CLOCK_SPEED: String(SPEED),
+        CALLS_BOT_TEST_TICK_MS: '250',
+      });
     replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
     const [r1] = replicas as [ReplicaProcess];
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 
 const ENTRY = join(__dirname, 'replica-entry.ts');
 const ROOT = resolve(__dirname, '../..');
@@ -17,6 +18,38 @@ export interface ReplicaProcess {
   kill(): Promise<void>;
   /** SIGTERM: closes cleanly. */
   stop(): Promise<void>;
+}
+
+/** The signing secret every replica is configured with. */
+export const REPLICA_SIGNING_SECRET = 'replica-signing-secret-0123456789';
+
+/**
+ * The environment of replica `name`: the shared PostgreSQL and PBX, its own Slack API URL (so every
+ * call says which replica made it), test admins, an ephemeral port; `extra` added last.
+ */
+export function replicaEnvironment(
+  name: string,
+  shared: {
+    databaseUrl: string;
+    pbx: { url: string; clientId: string; clientSecret: string };
+    slack: { apiUrlFor(replica: string): string };
+  },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: shared.databaseUrl,
+    THREECX_URL: shared.pbx.url,
+    THREECX_CLIENT_ID: shared.pbx.clientId,
+    THREECX_CLIENT_SECRET: shared.pbx.clientSecret,
+    SLACK_SIGNING_SECRET: REPLICA_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-replica-test-token',
+    SLACK_API_URL: shared.slack.apiUrlFor(name),
+    ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
 }
 
 /** Spawns `node --import tsx replica-entry.ts` with `env` and waits until it serves (or fails). */

@@ -1,5 +1,4 @@
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
-import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 import {
   describeWithPostgres,
   startTestPostgres,
@@ -7,7 +6,12 @@ import {
   type TestPostgres,
 } from '../helpers/postgres';
 import { buildSlashCommand, postToSlackEvents } from '../helpers/slack-request';
-import { type ReplicaProcess, startReplica } from './replica-processes';
+import {
+  REPLICA_SIGNING_SECRET,
+  type ReplicaProcess,
+  replicaEnvironment,
+  startReplica,
+} from './replica-processes';
 import { type ReplicaSlack, startReplicaSlack } from './replica-slack';
 
 /**
@@ -20,7 +24,6 @@ import { type ReplicaSlack, startReplicaSlack } from './replica-slack';
 
 const describePostgres = describeWithPostgres('replica token test');
 
-const SIGNING_SECRET = 'replica-signing-secret-0123456789';
 const TOKEN_LIFETIME_SECONDS = 5;
 /** Tokens are refreshed at 80 % of a short lifetime (see token-provider.ts). */
 const REFRESH_AFTER_MS = TOKEN_LIFETIME_SECONDS * 800;
@@ -55,19 +58,7 @@ describePostgres('one PBX token for three replicas', () => {
   });
 
   it('answers 30 concurrent commands with about one token request per token lifetime, none failing', async () => {
-    const envFor = (name: string): Record<string, string> => ({
-      DATABASE_URL: database.url,
-      THREECX_URL: pbx.url,
-      THREECX_CLIENT_ID: pbx.clientId,
-      THREECX_CLIENT_SECRET: pbx.clientSecret,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-replica-test-token',
-      SLACK_API_URL: slack.apiUrlFor(name),
-      ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-    });
+    const envFor = (name: string) => replicaEnvironment(name, { databaseUrl: database.url, pbx, slack });
     replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
     pbx.setDelay(1500);
     const startedMs = Date.now();
@@ -81,7 +72,7 @@ describePostgres('one PBX token for three replicas', () => {
         postToSlackEvents(
           `${replica.url}/slack/events`,
           { form: buildSlashCommand({ text, response_url: slack.responseUrl(id) }) },
-          { signingSecret: SIGNING_SECRET, timestampSeconds: Math.floor(Date.now() / 1000) },
+          { signingSecret: REPLICA_SIGNING_SECRET, timestampSeconds: Math.floor(Date.now() / 1000) },
         ),
       ),
     );
