@@ -114,25 +114,18 @@ export class ReportBuilder {
   finish(): Report {
     const { options, clock } = this;
     this.table.retireEndedBefore(Number.POSITIVE_INFINITY, this.tally.addCall);
-    const parts = this.tally.toReportParts(
-      visibleWithin(options.visibleExtensions, options.scope?.extensions),
-      visibleWithin(options.visibleQueues, options.scope?.queues),
-    );
-    const report: Report = {
+    return {
       window: {
         from: clock.formatIso(this.fromMs),
         to: clock.formatIso(this.toMs),
         timeZone: options.window.timeZone,
       },
       filters: copyFilters(options.filters),
-      totals: parts.totals,
-      byExtension: parts.byExtension,
-      byQueue: parts.byQueue,
-      byHour: parts.byHour,
-      missedCalls: parts.missedCalls,
+      ...this.tally.toReportParts(
+        visibleWithin(options.visibleExtensions, options.scope?.extensions),
+        visibleWithin(options.visibleQueues, options.scope?.queues),
+      ),
     };
-    if (parts.calls !== undefined) report.calls = parts.calls;
-    return report;
   }
 }
 

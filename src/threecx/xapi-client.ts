@@ -86,8 +86,6 @@ export class XapiClient implements CallLogSource {
   private readonly directory: DirectoryCache;
   private readonly logger: Logger;
   private readonly windowMs: number;
-  /** Windows come in order; within one, rows in the PBX's order. */
-  readonly legDisorderMs: number;
   private readonly concurrency: number;
   private readonly bufferPages: number;
   private readonly legsHub: WindowLegsHub;
@@ -100,7 +98,6 @@ export class XapiClient implements CallLogSource {
     const now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
     this.windowMs = options.windowMs ?? DAY_MS;
-    this.legDisorderMs = this.windowMs;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.bufferPages = Math.max(1, Math.floor(options.bufferPages ?? 4));
     this.ownDispatcher = options.dispatcher
@@ -155,6 +152,11 @@ export class XapiClient implements CallLogSource {
       options.directoryTtlMs ?? 5 * 60_000,
       now,
     );
+  }
+
+  /** Windows come in order; within one, rows in the PBX's order: at most one window of disorder. */
+  get legDisorderMs(): number {
+    return this.windowMs;
   }
 
   /**
