@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     });
   });
   const bot = await startBot({ config, logger });
-  secrets = [...secrets, ...bot.connection.secrets];
+  // The playground's token (a generated one too) is for the banner alone, never for the log.
+  const playgroundToken = bot.playground.serve ? bot.playground.token?.value : undefined;
+  secrets = [...secrets, ...bot.connection.secrets, ...(playgroundToken ? [playgroundToken] : [])];
   process.stdout.write(`${startupBanner(config, bot)}\n`);
   logger.info('calls-bot is running', { url: bot.url, pbx: bot.connection.description });
   const stop = async (signal: string) => {

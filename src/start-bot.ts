@@ -2,13 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { setUpAccess } from './access/set-up-access';
 import { createSlackAdapter } from './adapters/slack/create-slack-adapter';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
+import { TeamsDigestCreators } from './adapters/teams/teams-digest-creators';
 import { TeamsDigestDelivery } from './adapters/teams/teams-digest-delivery';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
 import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
-import { createPlaygroundRoutes } from './playground/create-playground-routes';
-import { shouldServePlayground } from './playground/should-serve-playground';
+import { mountPlayground } from './playground/mount-playground';
+import type { PlaygroundPlan } from './playground/plan-playground';
 import { ReportService } from './report/report-service';
 import type { DigestScheduler } from './schedule/digest-scheduler';
 import { isPostgresUrl, openScheduleStore } from './schedule/open-schedule-store';
@@ -33,8 +34,8 @@ export interface RunningBot {
   url: string;
   connection: PbxConnection;
   adapters: ChatAdapter[];
-  /** Whether `/` serves the playground page. */
-  playground: boolean;
+  /** Whether `/` serves the playground page, with which token (printed only in the banner), or why not. */
+  playground: PlaygroundPlan;
   /** Posts scheduled digests; `tick()` runs one pass now. */
   scheduler: DigestScheduler;
   close(): Promise<void>;
@@ -100,31 +101,28 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     teams: config.teams,
     devNoAuth: config.teamsDevNoAuth,
     host: config.host,
+    tenantId: config.teamsTenantId,
     chat: chatFor({ exportCsv: false, share: false }),
     logger,
     defaultTimeZone: config.defaultTimeZone ?? 'UTC',
     references: digests.teamsReferences,
   });
   const adapters: ChatAdapter[] = slack ? [slack, teams] : [teams];
-  const scheduler = digests.createScheduler({
-    ...(slack && { slack: slack.digestDelivery }),
-    teams: new TeamsDigestDelivery(teams),
+  const scheduler = digests.createScheduler(
+    { ...(slack && { slack: slack.digestDelivery }), teams: new TeamsDigestDelivery(teams) },
+    { ...(slack && { slack: slack.digestCreators }), teams: new TeamsDigestCreators(teams) },
+  );
+  // The playground bypasses chat authentication: loopback only unless PLAYGROUND=true, and with a real PBX behind a token.
+  const playground = mountPlayground({
+    config,
+    chat: chatFor({ exportCsv: true, share: true }),
+    logger,
+    now,
   });
-  // The playground bypasses chat authentication: loopback only, unless PLAYGROUND=true.
-  const playgroundRoutes = shouldServePlayground(config)
-    ? createPlaygroundRoutes({
-        chat: chatFor({ exportCsv: true, share: true }),
-        logger,
-        now,
-        defaultTimeZone: config.defaultTimeZone ?? 'UTC',
-        pbxDescription: config.threecx ? config.threecx.url : 'the built-in demo PBX',
-        allowAnyHost: config.playground,
-      })
-    : [];
   const routes = [
-    ...createHealthRoutes([pbxReadinessCheck(connection.source), digests.readiness]),
+    ...createHealthRoutes([pbxReadinessCheck(connection.source), digests.readiness], { logger, now }),
     ...adapters.flatMap((adapter) => adapter.routes),
-    ...playgroundRoutes,
+    ...playground.routes,
   ];
   const server = createHttpServer(routes, logger);
   try {
@@ -142,7 +140,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     connection,
     adapters,
-    playground: playgroundRoutes.length > 0,
+    playground: playground.plan,
     scheduler,
     close: async () => {
       await scheduler.stop();

@@ -8,6 +8,7 @@ import type { Logger } from './core/logger';
 import type { ReportService } from './report/report-service';
 import { createDigestReportRunner } from './schedule/create-digest-report-runner';
 import { DigestCommands } from './schedule/digest-commands';
+import type { DigestCreatorResolver } from './schedule/digest-creator-resolver';
 import type { DigestDelivery } from './schedule/digest-delivery';
 import type { DigestPlatform } from './schedule/digest-schedule';
 import { DigestScheduler } from './schedule/digest-scheduler';
@@ -23,8 +24,8 @@ export interface DigestWiringOptions {
   reports: Pick<ReportService, 'runReport'>;
   logger: Logger;
   now: () => Date;
-  /** Access rules: every run is authorized as the digest's creator (see createDigestReportRunner). */
-  access?: Pick<AccessControl, 'authorize' | 'isAdmin'>;
+  /** Access rules: every run is authorized as the digest's creator, looked up afresh (see createDigestReportRunner). */
+  access?: Pick<AccessControl, 'authorize' | 'isAdmin' | 'requireAnyAccess'>;
 }
 
 /** Scheduled digests, wired: what start-bot hands to the chat services, the adapters and /readyz. */
@@ -35,8 +36,14 @@ export interface DigestWiring {
   /** The Teams adapter's `references`: kept in the store, so Teams digests survive a restart. */
   teamsReferences: ConversationReferenceStore;
   readiness: ReadinessCheck;
-  /** The scheduler, posting through each platform's delivery; a digest of a missing platform fails. */
-  createScheduler(deliveries: Partial<Record<DigestPlatform, DigestDelivery>>): DigestScheduler;
+  /**
+   * The scheduler, posting through each platform's delivery and looking each digest's creator up
+   * through that platform's `creators` at every run; a digest of a missing platform fails.
+   */
+  createScheduler(
+    deliveries: Partial<Record<DigestPlatform, DigestDelivery>>,
+    creators: Partial<Record<DigestPlatform, DigestCreatorResolver>>,
+  ): DigestScheduler;
 }
 
 /**
@@ -45,23 +52,22 @@ export interface DigestWiring {
  */
 export function wireDigests(options: DigestWiringOptions): DigestWiring {
   const { config, logger, now, store } = options;
-  const runReport = createDigestReportRunner({
-    reports: options.reports,
-    weekStart: config.weekStart,
-    maxPeriodDays: config.maxPeriodDays,
-    actions: { slack: { exportCsv: true, share: false }, teams: { exportCsv: false, share: false } },
-    ...(options.access && { access: options.access }),
-  });
   return {
     store,
     commands: new DigestCommands({ store, now, ...(options.access && { access: options.access }) }),
     teamsReferences: createStoredConversationReferences<TeamsConversationReference>(store, now),
     readiness: storeReadinessCheck(store),
-    createScheduler: (deliveries) =>
+    createScheduler: (deliveries, creators) =>
       new DigestScheduler({
         store,
         delivery: routeDigestDelivery(deliveries),
-        runReport,
+        runReport: createDigestReportRunner({
+          reports: options.reports,
+          weekStart: config.weekStart,
+          maxPeriodDays: config.maxPeriodDays,
+          actions: { slack: { exportCsv: true, share: false }, teams: { exportCsv: false, share: false } },
+          ...(options.access && { access: { rules: options.access, creators } }),
+        }),
         now,
         graceMinutes: config.digestGraceMinutes,
         logger,

@@ -1,7 +1,9 @@
 import { loadConfig } from '../src/config/load-config';
 import { silentLogger } from '../src/core/logger';
+import { startDemoPbx } from '../src/demo/demo-pbx';
 import { startBot } from '../src/start-bot';
 import { startupBanner } from '../src/startup-banner';
+import { demoPbxEnv } from './helpers/run-cli-in-process';
 
 describe('startupBanner', () => {
   it('says, for a newcomer, what is on and off and where the playground is', async () => {
@@ -18,6 +20,28 @@ describe('startupBanner', () => {
       ]);
     } finally {
       await bot.close();
+    }
+  });
+
+  it('names PLAYGROUND_TOKEN in the playground address, never its value', async () => {
+    const pbx = await startDemoPbx({ seed: 42 });
+    const token = 'configured-playground-token-42';
+    const config = loadConfig({
+      ...demoPbxEnv(pbx),
+      PLAYGROUND_TOKEN: token,
+      DATABASE_URL: 'sqlite::memory:',
+      PORT: '0',
+    });
+    const bot = await startBot({ config, logger: silentLogger, startScheduler: false });
+    try {
+      const banner = startupBanner(config, bot);
+      expect(banner.split('\n')).toContain(
+        `  Playground: ${bot.url}/?token=<PLAYGROUND_TOKEN>  (open it with your token)`,
+      );
+      expect(banner).not.toContain(token);
+    } finally {
+      await bot.close();
+      await pbx.close();
     }
   });
 });

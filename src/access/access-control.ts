@@ -3,7 +3,7 @@ import type { Directory } from '../core/directory';
 import type { Logger } from '../core/logger';
 import type { ReportRequest } from '../core/report-request';
 import type { AccessPolicy } from './access-policy';
-import { type AccessDecision, authorizeRequest } from './authorize-request';
+import { type AccessDecision, authorizeRequest, noAccessError } from './authorize-request';
 import { IdentityResolver } from './resolve-identity';
 import {
   type AccessRole,
@@ -88,5 +88,13 @@ export class AccessControl {
   /** The role alone, for listings and digests. */
   async roleOf(user: ChatUser): Promise<AccessRole> {
     return (await this.accessOf(user, { needOwnExtensions: false })).role;
+  }
+
+  /**
+   * For what shows no calls but still concerns them (the `schedules` listing): throws the refusal a
+   * report would get when `user` may see no calls at all (unlinked, or not looked up).
+   */
+  async requireAnyAccess(user: ChatUser): Promise<void> {
+    if ((await this.roleOf(user)) === 'none') throw noAccessError(user);
   }
 }

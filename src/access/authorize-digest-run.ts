@@ -8,8 +8,6 @@ import type { AccessControl } from './access-control';
 export interface DigestForAccess {
   id: string;
   command: string;
-  timeZone: string;
-  creator: { platform: ChatUser['platform']; id: string; email?: string };
   rule: { description: string };
 }
 
@@ -34,20 +32,17 @@ export class DigestAccessRevokedError extends AppError {
 }
 
 /**
- * A digest runs with its creator's rights, checked again at every run: the request narrowed to
- * what the creator may see now (with the notes for the reader), or a `DigestAccessRevokedError`.
+ * A digest runs with its creator's rights, checked again at every run: `creator` is who they are
+ * now (looked up afresh on their platform, see `resolveDigestCreator`), never the e-mail stored when
+ * the digest was made. Returns the request narrowed to what the creator may see now (with the
+ * notes for the reader), or throws a `DigestAccessRevokedError`.
  */
 export async function authorizeDigestRun(
   access: Pick<AccessControl, 'authorize'>,
   digest: DigestForAccess,
+  creator: ChatUser,
   request: ReportRequest,
 ): Promise<{ request: ReportRequest; notes: string[] }> {
-  const creator: ChatUser = {
-    platform: digest.creator.platform,
-    id: digest.creator.id,
-    timeZone: digest.timeZone,
-    ...(digest.creator.email !== undefined && { email: digest.creator.email }),
-  };
   const decision = await access.authorize(creator, request, {
     command: digest.command,
     via: `digest ${digest.id}`,

@@ -25,7 +25,7 @@ export type AccessDecision =
  */
 export function authorizeRequest(user: ChatUser, access: UserAccess, request: ReportRequest): AccessDecision {
   if (request.view === 'help') return { ok: true, request, notes: [], narrowed: false, access };
-  if (access.role === 'none') return { ok: false, error: unmappedError(user), access };
+  if (access.role === 'none') return { ok: false, error: noAccessError(user), access };
   let resolved = request;
   if (request.me) {
     if (access.ownExtensions.length === 0) return { ok: false, error: unlinkedMeError(user), access };
@@ -55,6 +55,22 @@ function notesFor(request: ReportRequest, access: UserAccess, scope: CallScope, 
     return [`Only rows whose source or destination is within ${what} are included.`];
   }
   return narrowed ? [`Showing only the calls of ${what}.`] : [];
+}
+
+/**
+ * The refusal for someone who may see no calls at all: the how-to for an unlinked user, or "try
+ * again in a moment" when who they are could not be looked up.
+ */
+export function noAccessError(user: ChatUser): AppError {
+  return user.identityUnknown ? identityUnknownError(user) : unmappedError(user);
+}
+
+function identityUnknownError(user: ChatUser): AppError {
+  return new AppError(
+    'identity',
+    `I could not check who you are (looking up your ${describeAccount(user.platform)} failed), so I cannot show any calls.`,
+    'Try again in a moment. If it keeps happening, tell your administrator (the bot logs why the lookup failed).',
+  );
 }
 
 function unmappedError(user: ChatUser): AppError {

@@ -27,9 +27,21 @@ export function maskNumber(text: string): string {
   return `+${e164.slice(0, codeLength)} ${maskNational(e164.slice(codeLength))}`;
 }
 
-/** Every phone-like run of 7 or more digits within `text` masked (`Jane +44 20 7123 4567` too). */
+/**
+ * A phone-like run: an optional `+`, then digits with any separators between them: spaces of any
+ * kind, `( ) . /`, dashes, and invisible format characters (bidi marks, zero-width joiners), so
+ * that none of them splits a number into runs too short to be masked.
+ */
+const PHONE_RUN = /\+?\d[\d()./\p{Pd}\s\p{Cf}]{5,}\d/gu;
+
+/**
+ * Every phone-like run of 7 or more digits within `text` masked: `Jane +44 20 7123 4567`,
+ * `020-7123-4567`, `(020) 7123 4567`, and runs glued to letters or underscores as in a recording's
+ * file name (`…_+442071234567-101_20261117080211(42).wav`: the 14-digit time stamp is masked too).
+ * Only a run that is exactly a date or a range of dates (`2026-11-01..2026-11-15`) stays.
+ */
 export function maskNumbersInText(text: string): string {
-  return text.replace(/\+?\d[\d ().-]{5,}\d/g, (run) => (isDateLike(run) ? run : maskNumber(run)));
+  return text.replace(PHONE_RUN, (run) => (isDates(run) ? run : maskNumber(run)));
 }
 
 /**
@@ -62,7 +74,7 @@ function countryCodeLength(e164: string): number {
   return TWO_DIGIT_CODES.has(e164.slice(0, 2)) ? 2 : 3;
 }
 
-/** `2026-11-01`, `2026-11-01..2026-11-15`: dates in commands are not phone numbers. */
-function isDateLike(run: string): boolean {
-  return /\d{4}-\d{2}-\d{2}/.test(run);
+/** Exactly a date or two (`2026-11-01`, `2026-11-01..2026-11-15`): dates in commands, not phone numbers. */
+function isDates(run: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(?:(?:\s*(?:\.\.|-)\s*|\s+)\d{4}-\d{2}-\d{2})?$/.test(run);
 }

@@ -17,8 +17,13 @@ export class IdentityResolver {
     private readonly getDirectory: () => Promise<Directory>,
   ) {}
 
-  /** The user's extensions; empty when they are not linked to any. */
+  /**
+   * The user's extensions; empty when they are not linked to any, or when who they are could not be
+   * looked up (`identityUnknown`). A failed directory read rejects (the request fails, it is never
+   * answered as if the user were unlinked).
+   */
   async extensionsOf(user: ChatUser): Promise<string[]> {
+    if (user.identityUnknown) return [];
     const pinned = this.policy.identities
       .filter((pin) => matchesPerson(pin.person, user))
       .flatMap((pin) => pin.extensions);

@@ -1,34 +1,36 @@
 import type { CallLogQuery, RawCallLogRow } from '../core/call-log-source';
-import { buildDnFilter, DN_FIELDS, mapCallerTexts, rowInvolvesAnyDn } from '../threecx/call-log-row';
-import { maskNumbersInText } from './mask-number';
+import { allOf } from '../odata/odata-tree';
+import { buildDnFilter, DN_FIELDS, rowInvolvesAnyDn } from '../threecx/call-log-row';
 
 /**
- * The rows query of a scoped asker: only rows whose SourceDn or DestinationDn is one of `dns`,
- * sent to the PBX as an OData filter ANDed with the asker's own (so `top`, `skip` and `count`
- * count what they may see), and with both DN fields added to a `select` so each row can be
- * checked again on arrival (`keepRowsInvolving`).
+ * The query served to the PBX for a scoped asker's rows: only rows whose SourceDn or
+ * DestinationDn is one of `dns`. The scope is a separate top-level `and` of the filter tree
+ * (written `(<their filter>) and (<scope>)` by our serializer, so nothing the asker typed can
+ * reach it); both DN fields are added to a `select` so each row can be checked again on arrival
+ * (`keepRowsInvolving`); `top` and `skip` are left out, because they count over the rows that
+ * passed that check, on our side (report-service.ts).
  */
 export function scopeRowsQuery(query: CallLogQuery, dns: readonly string[]): CallLogQuery {
-  const scopeFilter = buildDnFilter(dns);
+  const scope = buildDnFilter(dns);
   const scoped: CallLogQuery = {
-    ...query,
-    filter: query.filter === undefined ? scopeFilter : `(${query.filter}) and ${scopeFilter}`,
+    from: query.from,
+    to: query.to,
+    callLog: query.callLog,
+    filter: query.filter === undefined ? scope : allOf(query.filter, scope),
   };
+  if (query.search !== undefined) scoped.search = query.search;
+  if (query.orderby !== undefined) scoped.orderby = query.orderby;
+  if (query.expand !== undefined) scoped.expand = query.expand;
   if (query.select !== undefined) {
     scoped.select = [...query.select, ...DN_FIELDS.filter((field) => !query.select?.includes(field))];
   }
   return scoped;
 }
 
-/** The rows that involve one of `dns`: a second line of defence whatever the PBX made of the filter. */
+/** The rows that involve one of `dns`: what a scoped asker sees, whatever the PBX made of the filter. */
 export async function* keepRowsInvolving(
   rows: AsyncIterable<RawCallLogRow>,
   dns: ReadonlySet<string>,
 ): AsyncGenerator<RawCallLogRow> {
   for await (const row of rows) if (rowInvolvesAnyDn(row, dns)) yield row;
-}
-
-/** The row with external numbers masked in its caller ids and display names (PRIVACY_MASK_NUMBERS). */
-export function maskRow(row: RawCallLogRow): RawCallLogRow {
-  return mapCallerTexts(row, maskNumbersInText);
 }

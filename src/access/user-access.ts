@@ -6,7 +6,8 @@ import { matchesPerson } from './person-ref';
 /**
  * `admin`: every call, any digest. `viewer`: every call (an unmapped user under
  * ACCESS_UNMAPPED=all). `manager`: the extensions, queues and departments of their grants plus
- * their own extension. `agent`: their own extension. `none`: nothing (unmapped, the default).
+ * their own extension. `agent`: their own extension. `none`: nothing (unmapped, the default; and
+ * anyone whose identity could not be looked up, unless an admin by platform id).
  */
 export type AccessRole = 'admin' | 'viewer' | 'manager' | 'agent' | 'none';
 
@@ -22,9 +23,14 @@ export interface UserAccess {
   scope: CallScope | undefined;
 }
 
-/** True when the policy names `user` as an admin. */
+/**
+ * True when the policy names `user` as an admin. A user whose identity could not be looked up
+ * counts only by their platform id (Slack user id, Entra object id), never by an e-mail.
+ */
 export function isPolicyAdmin(policy: AccessPolicy, user: ChatUser): boolean {
-  return policy.admins.some((person) => matchesPerson(person, user));
+  return policy.admins.some(
+    (person) => !(user.identityUnknown && person.kind === 'email') && matchesPerson(person, user),
+  );
 }
 
 /** The role and scope of `user`, given their own extensions. */
@@ -36,6 +42,8 @@ export function computeUserAccess(
 ): UserAccess {
   const own = [...ownExtensions];
   if (isPolicyAdmin(policy, user)) return { role: 'admin', ownExtensions: own, scope: undefined };
+  // Not knowing who this is must never widen access (ACCESS_UNMAPPED=all): nothing until they can be looked up.
+  if (user.identityUnknown) return { role: 'none', ownExtensions: [], scope: undefined };
   const grants = policy.managers.filter((grant) =>
     grant.people.some((person) => matchesPerson(person, user)),
   );

@@ -111,7 +111,8 @@ export class ChatService {
 
   private async answerRows(request: ReportRequest, accessNotes: string[]): Promise<Answer> {
     const limit = this.options.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS;
-    const { rows, count } = await this.options.reports.runRows(request);
+    // One row past the limit shows that the file is cut; a scoped count holds no more than that.
+    const { rows, count } = await this.options.reports.runRows(request, { keepRows: limit + 1 });
     const collected: Record<string, unknown>[] = [];
     let truncated = false;
     for await (const row of rows) {

@@ -4,6 +4,11 @@ import {
   DEFAULT_CALL_LOG_PARAMETERS,
   type ReportRequest,
 } from '../core/report-request';
+import {
+  serializeODataFieldList,
+  serializeODataFilter,
+  serializeODataOrderBy,
+} from '../odata/serialize-odata';
 
 /** The 3CX report parameters as the command language names them. */
 const CALL_LOG_WORDS: Record<keyof CallLogParameters, string> = {
@@ -41,11 +46,11 @@ export function formatCommand(request: ReportRequest, window = request.window): 
   if (odata.top !== undefined) words.push(`top=${odata.top}`);
   if (odata.skip !== undefined) words.push(`skip=${odata.skip}`);
   if (odata.search !== undefined) words.push(`search=${quote(odata.search)}`);
-  if (odata.filter !== undefined) words.push(`filter=${quote(odata.filter)}`);
+  if (odata.filter !== undefined) words.push(`filter=${quote(serializeODataFilter(odata.filter))}`);
   if (odata.count) words.push('count');
-  if (odata.select !== undefined) words.push(`select=${odata.select.join(',')}`);
-  if (odata.orderby !== undefined) words.push(`orderby=${quote(odata.orderby)}`);
-  if (odata.expand !== undefined) words.push(`expand=${quote(odata.expand)}`);
+  if (odata.select !== undefined) words.push(`select=${serializeODataFieldList(odata.select)}`);
+  if (odata.orderby !== undefined) words.push(`orderby=${quote(serializeODataOrderBy(odata.orderby))}`);
+  if (odata.expand !== undefined) words.push(`expand=${serializeODataFieldList(odata.expand)}`);
   return words.join(' ');
 }
 

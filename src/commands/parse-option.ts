@@ -1,4 +1,10 @@
 import type { CallLogParameters } from '../core/report-request';
+import {
+  type ODataReadResult,
+  readCallLogFields,
+  readCallLogFilter,
+  readCallLogOrderBy,
+} from '../odata/read-call-log-options';
 import { addUnique, type CommandDraft } from './command-draft';
 import { FILTER_WORDS, lookupWord } from './command-vocabulary';
 import { suggestKeyword } from './suggest-keyword';
@@ -11,13 +17,13 @@ interface OptionRule {
   allowed: string;
   /** A valid value for the corrected example. */
   example: string;
-  /** Stores the value; false when it is not allowed. */
-  apply(value: string, draft: CommandDraft): boolean;
+  /** Stores the value; false when it is not allowed, or the reader's reason why not. */
+  apply(value: string, draft: CommandDraft): boolean | string;
 }
 
 const WHOLE_NUMBER = 'a whole number, 0 or more';
 const TIME_OF_DAY = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/;
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_./]*$/;
+const FIELD_LIST = 'call-log field names separated by commas';
 
 const RULES: Readonly<Record<string, OptionRule>> = {
   'source-type': callLogNumber('sourceType'),
@@ -39,8 +45,18 @@ const RULES: Readonly<Record<string, OptionRule>> = {
   },
   top: odataNumber('top'),
   skip: odataNumber('skip'),
-  search: odataText('search', 'Smith'),
-  filter: odataText('filter', '"Answered eq true"'),
+  search: {
+    odata: true,
+    allowed: 'text',
+    example: 'Smith',
+    apply: (value, draft) =>
+      storeIf(value.trim() !== '', () => {
+        draft.odata.search = value;
+      }),
+  },
+  filter: odataParsed('an OData expression', '"Answered eq true"', readCallLogFilter, (draft, filter) => {
+    draft.odata.filter = filter;
+  }),
   count: {
     odata: true,
     allowed: 'true or false (or just the word count)',
@@ -50,22 +66,20 @@ const RULES: Readonly<Record<string, OptionRule>> = {
         draft.odata.count = value.toLowerCase() === 'true';
       }),
   },
-  select: {
-    odata: true,
-    allowed: 'field names separated by commas',
-    example: 'StartTime,SourceDn,DestinationDn',
-    apply: (value, draft) => {
-      const fields = value.split(',').map((field) => field.trim());
-      return storeIf(
-        fields.every((field) => FIELD_NAME.test(field)),
-        () => {
-          draft.odata.select = fields;
-        },
-      );
+  select: odataParsed(FIELD_LIST, 'StartTime,SourceDn,DestinationDn', readCallLogFields, (draft, fields) => {
+    draft.odata.select = fields;
+  }),
+  orderby: odataParsed(
+    'call-log field names, each optionally followed by asc or desc, separated by commas',
+    '"StartTime desc"',
+    readCallLogOrderBy,
+    (draft, keys) => {
+      draft.odata.orderby = keys;
     },
-  },
-  orderby: odataText('orderby', '"StartTime desc"'),
-  expand: odataText('expand', 'X'),
+  ),
+  expand: odataParsed(FIELD_LIST, 'Recordings', readCallLogFields, (draft, fields) => {
+    draft.odata.expand = fields;
+  }),
 };
 
 /** Spellings people use for each option (lower-case, without `-` and `_`). */
@@ -125,9 +139,11 @@ export function applyOption(tokens: readonly CommandToken[], index: number, draf
   }
   const rule = RULES[name]!;
   if (rule.odata) draft.odataTokens.push(index);
-  if (!rule.apply(option.value, draft)) {
+  const outcome = rule.apply(option.value, draft);
+  if (outcome !== true) {
+    const reason = typeof outcome === 'string' ? `${outcome.replace(/\.$/, '')}; ` : '';
     draft.issues.push({
-      message: `"${token.raw}" is not valid: ${name} must be ${rule.allowed}, e.g. ${name}=${rule.example}.`,
+      message: `"${token.raw}" is not valid: ${reason}${name} must be ${rule.allowed}, e.g. ${name}=${rule.example}.`,
       edits: [{ start: index, end: index + 1, text: `${name}=${rule.example}` }],
     });
   }
@@ -231,14 +247,26 @@ function odataNumber(key: 'top' | 'skip'): OptionRule {
   };
 }
 
-function odataText(key: 'search' | 'filter' | 'orderby' | 'expand', example: string): OptionRule {
+/**
+ * An OData option read into a tree or a list of fields (src/odata): what does not read is refused
+ * with the reader's reason, so nothing unread ever reaches the PBX.
+ */
+function odataParsed<T>(
+  allowed: string,
+  example: string,
+  read: (text: string) => ODataReadResult<T>,
+  store: (draft: CommandDraft, value: T) => void,
+): OptionRule {
   return {
     odata: true,
-    allowed: key === 'filter' ? 'an OData expression' : 'text',
+    allowed,
     example,
-    apply: (value, draft) =>
-      storeIf(value.trim() !== '', () => {
-        draft.odata[key] = value;
-      }),
+    apply: (value, draft) => {
+      if (value.trim() === '') return false;
+      const result = read(value);
+      if (!result.ok) return result.reason;
+      store(draft, result.value);
+      return true;
+    },
   };
 }

@@ -19,7 +19,7 @@ export function usageText(): string {
     '• `inbound`, `outbound`, `internal`; `answered` or `missed`; `me` (your own extension)',
     '',
     "Options for the PBX's call-log report, in every view: `source-type=N` `source=TEXT` `dest-type=N` `dest=TEXT` `calls-type=N` `time-filter=N` `time-from=H:MM:SS` `time-to=H:MM:SS` `pcalls=show|hide` (hide is the default).",
-    'OData options, with `rows` only: `top=N` `skip=N` `search=TEXT` `filter="OData expression"` `count` `select=A,B` `orderby="StartTime desc"` `expand=X`. Quote values with spaces.',
+    'OData options, with `rows` only: `top=N` `skip=N` `search=TEXT` `filter="OData expression"` `count` `select=A,B` `orderby="StartTime desc"` `expand=Recordings`. Quote values with spaces.',
     '',
     'Digests, in a Slack channel or Teams conversation: `schedule every weekday at 8:00 last workday missed` posts that report there on that schedule; `schedules` lists them, `unschedule <id>` removes one, `schedule help` tells more.',
     '',

@@ -9,6 +9,11 @@ export interface Config {
     | { appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: TeamsAppType }
     | undefined;
   teamsDevNoAuth: boolean;
+  /**
+   * MICROSOFT_APP_TENANT_ID: the one Entra ID tenant whose Teams activities are answered (also in
+   * dev-no-auth); activities naming another tenant are refused. Undefined answers every tenant.
+   */
+  teamsTenantId: string | undefined;
   databaseUrl: string;
   /** IANA zone when the chat platform does not say; unset means UTC in chat, the machine's zone in the terminal. */
   defaultTimeZone: string | undefined;
@@ -21,6 +26,11 @@ export interface Config {
   accessUnmapped: 'none' | 'all';
   privacyMaskNumbers: boolean;
   playground: boolean;
+  /**
+   * PLAYGROUND_TOKEN: the token the playground asks for. Unset, a real PBX gets a random one at each
+   * start (see `planPlayground`); a secret, never echoed.
+   */
+  playgroundToken: string | undefined;
   port: number;
   host: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -36,6 +46,7 @@ export function secretsOf(config: Config): string[] {
     config.slack?.botToken,
     config.slack?.appToken,
     config.teams?.appPassword,
+    config.playgroundToken,
     passwordInUrl(config.databaseUrl),
   ].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }

@@ -16,6 +16,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? []
       : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`)),
     ...findMissingCompanions(values).map((problem) => `- ${problem}`),
+    ...(parsed.success ? findConflicts(parsed.data) : []).map((problem) => `- ${problem}`),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new AppError(
@@ -65,6 +66,19 @@ function findMissingCompanions(env: Record<string, string>): string[] {
   ) {
     problems.push(
       'MICROSOFT_APP_TENANT_ID: is missing: a SingleTenant bot needs its Entra ID tenant id (or set MICROSOFT_APP_TYPE)',
+    );
+  }
+  return problems;
+}
+
+/** Settings that are valid one by one but cannot work together. */
+function findConflicts(env: Environment): string[] {
+  const problems: string[] = [];
+  const realPbx = env.THREECX_URL !== undefined;
+  const replicas = env.DATABASE_URL !== undefined && /^postgres(ql)?:\/\//i.test(env.DATABASE_URL);
+  if (env.PLAYGROUND && realPbx && replicas && env.PLAYGROUND_TOKEN === undefined) {
+    problems.push(
+      'PLAYGROUND_TOKEN: is missing: PLAYGROUND=true with a real PBX and a postgres:// DATABASE_URL (replicas) needs one token every replica shares (e.g. openssl rand -hex 24), or unset PLAYGROUND',
     );
   }
   return problems;
@@ -155,6 +169,13 @@ const environmentSchema = z.object({
     .optional(),
   PRIVACY_MASK_NUMBERS: boolean('PRIVACY_MASK_NUMBERS'),
   PLAYGROUND: boolean('PLAYGROUND'),
+  PLAYGROUND_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^[A-Za-z0-9._~-]{16,512}$/.test(value), {
+      error:
+        "PLAYGROUND_TOKEN must be 16 to 512 letters, digits, '-', '_', '.' or '~' (e.g. openssl rand -hex 24)",
+    }),
   PORT: integer('PORT', 0, 65535, 3000),
   HOST: z.string().optional(),
   LOG_LEVEL: z
@@ -195,6 +216,7 @@ function toConfig(env: Environment): Config {
     slack,
     teams,
     teamsDevNoAuth: env.TEAMS_DEV_NO_AUTH,
+    teamsTenantId: env.MICROSOFT_APP_TENANT_ID,
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/calls-bot.sqlite',
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     weekStart: env.WEEK_START ?? 'monday',
@@ -205,6 +227,7 @@ function toConfig(env: Environment): Config {
     accessUnmapped: env.ACCESS_UNMAPPED ?? 'none',
     privacyMaskNumbers: env.PRIVACY_MASK_NUMBERS,
     playground: env.PLAYGROUND,
+    playgroundToken: env.PLAYGROUND_TOKEN,
     port: env.PORT,
     host: env.HOST ?? (chatConfigured ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL ?? 'info',

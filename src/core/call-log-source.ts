@@ -1,3 +1,4 @@
+import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
 import type { CallLeg } from './call-leg';
 import type { Directory } from './directory';
 import type { CallLogParameters } from './report-request';
@@ -10,12 +11,12 @@ export interface CallLogQuery {
   from: Date;
   to: Date;
   callLog: CallLogParameters;
-  /** Passed to the PBX on every page request. */
-  filter?: string;
+  /** Passed to the PBX on every page request, written out by src/odata's serializer. */
+  filter?: ODataExpression;
   search?: string;
   select?: readonly string[];
-  orderby?: string;
-  expand?: string;
+  orderby?: readonly ODataOrderItem[];
+  expand?: readonly string[];
   /** Applied over the whole result (across pages and windows), not per page. */
   top?: number;
   skip?: number;

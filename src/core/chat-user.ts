@@ -6,4 +6,11 @@ export interface ChatUser {
   email?: string;
   /** The asker's IANA zone, already resolved (platform, else DEFAULT_TIMEZONE). */
   timeZone: string;
+  /**
+   * True when the platform could not be asked who this is (Slack `users.info` or the Teams member
+   * lookup failed), so their e-mail is unknown. The access rules then refuse them ("try again in a
+   * moment") unless the policy names them admin by their platform id: never treated as unlinked,
+   * which `ACCESS_UNMAPPED=all` would widen to every call. Default false.
+   */
+  identityUnknown?: boolean;
 }

@@ -13,7 +13,9 @@ export type AppErrorKind =
   /** The PBX did not answer: timeout, refused, DNS, cut connection (exit code 1). */
   | 'unreachable'
   /** The asker may not see this (access rules). */
-  | 'forbidden';
+  | 'forbidden'
+  /** Who is asking could not be checked just now (the chat platform's lookup failed): try again (exit code 1). */
+  | 'identity';
 
 export class AppError extends Error {
   readonly kind: AppErrorKind;

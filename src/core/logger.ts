@@ -1,6 +1,8 @@
+import { redactSecrets } from './redact-secrets';
+
 /**
  * A minimal structured logger: one JSON line per event on stderr. Callers pass facts, never
- * secrets; `redact` masks known secret values as a second line of defence.
+ * secrets; `redact` masks known secret values, in every spelling, as a second line of defence.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -38,14 +40,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
 }
 
-/** Replaces every occurrence of each secret (4 characters or longer) with `[redacted]`. */
-export function redact(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-  }
-  return result;
-}
+/** Replaces each secret (4 characters or longer), raw or encoded, with `[redacted]` (redact-secrets.ts). */
+export const redact = redactSecrets;
 
 /** A logger that drops everything, for tests and library defaults. */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

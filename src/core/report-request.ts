@@ -1,3 +1,4 @@
+import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
 import type { TimeWindow } from './time-window';
 
 /** What the user wants to see. `summary` is the default. */
@@ -46,18 +47,22 @@ export const DEFAULT_CALL_LOG_PARAMETERS: Readonly<CallLogParameters> = Object.f
   hidePcalls: true,
 });
 
-/** OData query options as the user gave them (the `rows` view only). */
+/**
+ * OData query options as the user gave them (the `rows` view only). `filter`, `select`, `orderby`
+ * and `expand` are parsed against `Pbx.CallLogData` (src/odata) and reach the PBX only as our
+ * serializer writes them, never as typed.
+ */
 export interface ODataOptions {
-  /** Counted over the whole result, across pages and windows. */
+  /** Counted over the whole result, across pages and windows (for a scoped asker: over the rows they may see). */
   top?: number;
   skip?: number;
   search?: string;
-  filter?: string;
+  filter?: ODataExpression;
   /** With `count`, `--json` prints `{ "count": N, "rows": [...] }`. */
   count?: boolean;
   select?: string[];
-  orderby?: string;
-  expand?: string;
+  orderby?: ODataOrderItem[];
+  expand?: string[];
 }
 
 /**

@@ -1,5 +1,7 @@
-import { compileODataFilter, type ODataSchema, type RowPredicate, resolveFieldName } from './odata-filter';
-import { ODataSyntaxError } from './odata-tokens';
+import { ODataSyntaxError } from '../odata/odata-tokens';
+import type { ODataSchema } from '../odata/odata-tree';
+import { resolveFieldName, unknownFieldMessage } from '../odata/resolve-field-name';
+import { compileODataFilter, type RowPredicate } from './odata-filter';
 
 /** The OData system query options of one request, validated against an entity's schema. */
 export interface ODataQueryOptions {
@@ -42,14 +44,15 @@ function parseCount(name: string, raw: string): number {
   return Number(raw);
 }
 
+/**
+ * `$select` as the demo has always read it: besides the fields (matched case-insensitively), any
+ * name the schema object answers to, `constructor` included (the golden answers pin that).
+ */
 function parseSelect(raw: string, rules: ODataEntityRules): string[] {
   return raw.split(',').map((part) => {
-    const name = resolveFieldName(part.trim(), rules.schema);
-    if (name === undefined) {
-      throw new ODataSyntaxError(
-        `Could not find a property named '${part.trim()}' on type '${rules.entityName}'.`,
-      );
-    }
+    const trimmed = part.trim();
+    const name = trimmed in rules.schema ? trimmed : resolveFieldName(trimmed, rules.schema);
+    if (name === undefined) throw new ODataSyntaxError(unknownFieldMessage(trimmed, rules.entityName));
     return name;
   });
 }

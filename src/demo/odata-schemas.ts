@@ -1,41 +1,21 @@
-import type { ODataSchema } from './odata-filter';
+import { CALL_LOG_FIELD_TYPES } from '../odata/call-log-fields';
+import type { ODataSchema } from '../odata/odata-tree';
 
-/** `Pbx.CallLogData`: the fields of a call-log row and their types, in 3CX's spelling. */
-export const CALL_LOG_SCHEMA: ODataSchema = {
-  MainCallHistoryId: 'string',
-  CallHistoryId: 'string',
-  CdrId: 'string',
-  CallId: 'number',
-  Indent: 'number',
-  SegmentId: 'number',
-  SubrowDescNumber: 'number',
-  StartTime: 'datetime',
-  SourceType: 'number',
-  DestinationType: 'number',
-  ActionType: 'number',
-  ActionDnType: 'number',
-  SourceDn: 'string',
-  SourceCallerId: 'string',
-  SourceDisplayName: 'string',
-  DestinationDn: 'string',
-  DestinationCallerId: 'string',
-  DestinationDisplayName: 'string',
-  actionDnDn: 'string',
-  ActionDnCallerId: 'string',
-  ActionDnDisplayName: 'string',
-  RingingDuration: 'duration',
-  TalkingDuration: 'duration',
-  CallCost: 'number',
-  Answered: 'boolean',
-  Direction: 'string',
-  CallType: 'string',
-  Status: 'string',
-  Reason: 'string',
-  RecordingUrl: 'string',
-  SrcRecId: 'number',
-  DstRecId: 'number',
-  QualityReport: 'boolean',
-};
+/** Fields of `Pbx.CallLogData` the demo's rows never have: the AI features and recordings. */
+const ABSENT_CALL_LOG_FIELDS: ReadonlySet<string> = new Set([
+  'SentimentScore',
+  'Summary',
+  'Transcription',
+  'Recordings',
+]);
+
+/**
+ * `Pbx.CallLogData` as the demo serves it: the bot's field list (src/odata) without the fields its
+ * rows never have, so `$select`/`$filter` on those answer 400 as on a build without them.
+ */
+export const CALL_LOG_SCHEMA: ODataSchema = Object.fromEntries(
+  Object.entries(CALL_LOG_FIELD_TYPES).filter(([field]) => !ABSENT_CALL_LOG_FIELDS.has(field)),
+);
 
 /** `Pbx.User`, the subset the demo serves. */
 export const USER_SCHEMA: ODataSchema = {

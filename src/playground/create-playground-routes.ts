@@ -5,9 +5,9 @@ import type { ActionOptions } from '../chat/report-actions';
 import type { ChatUser } from '../core/chat-user';
 import type { Logger } from '../core/logger';
 import { BodyTooLargeError, type Route, readBody, sendJson } from '../server/http-server';
-import { checkPlaygroundRequest } from './check-playground-request';
 import { DownloadStore } from './download-store';
 import { loadPlaygroundAssets, type PlaygroundAsset } from './playground-assets';
+import { createPlaygroundGate, type PlaygroundGate } from './playground-gate';
 import { type ParsedRequest, parseActionRequest, parseCommandRequest } from './playground-requests';
 import { DOWNLOAD_PATH, toPlaygroundResult } from './to-playground-result';
 
@@ -23,6 +23,11 @@ export interface PlaygroundOptions {
   pbxDescription?: string;
   /** Answer under any Host name (PLAYGROUND=true); otherwise only under loopback names. Default false. */
   allowAnyHost?: boolean;
+  /**
+   * The token from `planPlayground`: every route then needs the session cookie that `/?token=`
+   * gives, and answers 401 without it. Default none (the demo PBX).
+   */
+  token?: string;
   /** The server's clock, for the messages' timestamps; default the wall clock. */
   now?: () => Date;
   /** Where exports wait for their download link; default a 20-file in-memory LRU. */
@@ -41,14 +46,14 @@ const PAGE_SECURITY_HEADERS = {
 /**
  * The local playground: the page at `/`, its assets under `/playground/`, and a JSON API that
  * runs commands and button clicks through the same chat service, parser, report service and
- * renderers as Slack and Teams. It bypasses chat authentication: mount it only on loopback or
- * with PLAYGROUND=true.
+ * renderers as Slack and Teams. It bypasses chat authentication and runs as an admin: mount it as
+ * `planPlayground` says, with its token.
  */
 export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
   const downloads = options.downloads ?? new DownloadStore();
   const teamsActions = options.teamsActions ?? { exportCsv: false, share: false };
   const defaultTimeZone = options.defaultTimeZone ?? 'UTC';
-  const allowAnyHost = options.allowAnyHost ?? false;
+  const gate = createPlaygroundGate({ allowAnyHost: options.allowAnyHost ?? false, token: options.token });
   const now = options.now ?? (() => new Date());
   const userIn = (timeZone: string | undefined): ChatUser => ({
     platform: 'web',
@@ -56,7 +61,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
     timeZone: timeZone ?? defaultTimeZone,
   });
 
-  /** Host/origin check, JSON body, validation; then the answer rendered for every pane. */
+  /** The gate (host, origin, session), JSON body, validation; then the answer rendered for every pane. */
   const api =
     <T extends { timeZone: string | undefined }>(
       parse: (body: Buffer) => ParsedRequest<T>,
@@ -64,7 +69,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
     ) =>
     async (request: IncomingMessage, response: ServerResponse) => {
       response.setHeader('cache-control', 'no-store');
-      if (refuseForeignRequest(request, response, allowAnyHost)) return;
+      if (!gate.admit(request, response)) return;
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
         return sendJson(response, 415, {
           error: 'Send the request as JSON (content-type: application/json).',
@@ -87,7 +92,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
     (asset): Route => ({
       method: 'GET',
       path: asset.path,
-      handler: (request, response) => serveAsset(request, response, asset, allowAnyHost),
+      handler: (request, response) => serveAsset(request, response, asset, gate),
     }),
   );
   return [
@@ -111,7 +116,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
     {
       method: 'GET',
       path: DOWNLOAD_PATH,
-      handler: (request, response) => serveDownload(request, response, downloads, allowAnyHost),
+      handler: (request, response) => serveDownload(request, response, downloads, gate),
     },
   ];
 }
@@ -120,9 +125,10 @@ function serveAsset(
   request: IncomingMessage,
   response: ServerResponse,
   asset: PlaygroundAsset,
-  allowAnyHost: boolean,
+  gate: PlaygroundGate,
 ): void {
-  if (refuseForeignRequest(request, response, allowAnyHost)) return;
+  const admitted = asset.path === '/' ? gate.admitPage(request, response) : gate.admit(request, response);
+  if (!admitted) return;
   response.writeHead(200, {
     'content-type': asset.contentType,
     'content-length': asset.body.length,
@@ -137,9 +143,9 @@ function serveDownload(
   request: IncomingMessage,
   response: ServerResponse,
   downloads: DownloadStore,
-  allowAnyHost: boolean,
+  gate: PlaygroundGate,
 ): void {
-  if (refuseForeignRequest(request, response, allowAnyHost)) return;
+  if (!gate.admit(request, response)) return;
   const id = new URL(request.url ?? '/', 'http://playground').searchParams.get('id') ?? '';
   const file = downloads.get(id);
   if (!file) {
@@ -156,16 +162,4 @@ function serveDownload(
     'x-content-type-options': 'nosniff',
   });
   response.end(body);
-}
-
-/** Answers 403 to a request from a foreign host or origin (see `checkPlaygroundRequest`); true when it did. */
-function refuseForeignRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  allowAnyHost: boolean,
-): boolean {
-  const refusal = checkPlaygroundRequest(request, allowAnyHost);
-  if (refusal === undefined) return false;
-  sendJson(response, 403, { error: refusal });
-  return true;
 }

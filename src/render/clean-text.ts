@@ -1,10 +1,12 @@
+import { stripBidiControls } from '../core/strip-bidi-controls';
+
 /**
  * PBX- or user-provided text made safe for one line: control characters (newlines, tabs, ANSI
- * escapes) become spaces and the ends are trimmed.
+ * escapes) become spaces, bidi controls are removed (`stripBidiControls`) and the ends are trimmed.
  */
 export function cleanText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  return stripBidiControls(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')).trim();
 }
 
 /** Cuts `text` to at most `maxChars` UTF-16 units, ending with `…` when it was cut. */

@@ -1,3 +1,5 @@
+import { stripBidiControls } from '../core/strip-bidi-controls';
+
 /** The texts a call may keep, as field numbers of a `CallTexts` record. */
 export const TEXT_SOURCE_CALLER_ID = 0;
 export const TEXT_SOURCE_NAME = 1;
@@ -63,8 +65,9 @@ export class CallTexts {
     this.free.push(record);
   }
 
+  /** Keeps a PBX text, without bidi controls: what every rendering and export of it then shows. */
   set(record: number, field: number, text: string | undefined): void {
-    this.values[record * FIELDS + field] = text;
+    this.values[record * FIELDS + field] = text === undefined ? undefined : stripBidiControls(text);
   }
 
   private grow(): void {

@@ -1,11 +1,13 @@
 import { maskReport } from '../access/mask-report';
-import { keepRowsInvolving, maskRow, scopeRowsQuery } from '../access/scope-rows';
+import { maskRow } from '../access/mask-row';
+import { keepRowsInvolving, scopeRowsQuery } from '../access/scope-rows';
 import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
-import type { ReportRequest } from '../core/report-request';
+import type { CallScope, ODataOptions, ReportRequest } from '../core/report-request';
 import { InFlightCoalescer } from './in-flight-coalescer';
+import { countRowsKeepingPage, pageRows } from './page-rows';
 import { buildReportFromPages } from './report-builder';
 
 /** Legs of calls that began inside the window may run past it; calls are fetched this far around it. */
@@ -19,10 +21,19 @@ export interface ReportServiceOptions {
   maskNumbers?: boolean;
 }
 
-/** The rows of the `rows` view, with the PBX's total when `count` was asked for. */
+/**
+ * The rows of the `rows` view, and their total when `count` was asked for: the PBX's own
+ * `@odata.count` for an unscoped asker, the rows that passed the scope check for a scoped one.
+ */
 export interface RowsResult {
   rows: AsyncIterable<RawCallLogRow>;
   count: number | undefined;
+}
+
+/** How many rows the caller will read at most (a chat export's limit). */
+export interface RowsLimits {
+  /** A scoped `count` reads every row; it holds at most this many of the page (default: all). */
+  keepRows?: number;
 }
 
 /**
@@ -77,21 +88,42 @@ export class ReportService {
   }
 
   /**
-   * The raw rows whose StartTime lies in the window, as the PBX returned them; with a scope, only
-   * rows whose source or destination is in it (see `scopeRowsQuery`).
+   * The raw rows whose StartTime lies in the window, as the PBX returned them. Without a scope,
+   * `top`/`skip` go to the source and `count` is the PBX's own. With one, only rows whose source or
+   * destination is in it (`scopeRowsQuery`, checked again by `keepRowsInvolving`), and every number
+   * is ours, over the rows that passed that check: `top`/`skip` page them, and `count` reads every
+   * row of the window (whatever `top` says) and counts them.
    */
-  async runRows(request: ReportRequest): Promise<RowsResult> {
+  async runRows(request: ReportRequest, limits: RowsLimits = {}): Promise<RowsResult> {
     const { source } = this.options;
-    let query = toRowsQuery(request);
-    const dns = request.scope ? [...request.scope.extensions, ...request.scope.queues] : undefined;
-    if (dns?.length === 0) return { rows: noRows(), count: request.odata.count ? 0 : undefined };
-    if (dns) query = scopeRowsQuery(query, dns);
-    const count = request.odata.count ? await source.countRows(query) : undefined;
-    let rows: AsyncIterable<RawCallLogRow> = source.streamRows(query);
-    if (dns) rows = keepRowsInvolving(rows, new Set(dns));
-    if (this.options.maskNumbers) rows = mapRows(rows, maskRow);
-    return { rows, count };
+    const query = toRowsQuery(request);
+    const result = request.scope
+      ? await scopedRows(source, query, request.scope, request.odata, limits)
+      : {
+          count: request.odata.count ? await source.countRows(query) : undefined,
+          rows: source.streamRows(query),
+        };
+    return this.options.maskNumbers ? { ...result, rows: mapRows(result.rows, maskRow) } : result;
   }
+}
+
+/** `runRows` for a scoped asker: the PBX asked for their scope only, every row checked, every number ours. */
+async function scopedRows(
+  source: CallLogSource,
+  query: CallLogQuery,
+  scope: CallScope,
+  odata: ODataOptions,
+  limits: RowsLimits,
+): Promise<RowsResult> {
+  const dns = [...scope.extensions, ...scope.queues];
+  const page = { skip: odata.skip, top: odata.top };
+  const checked =
+    dns.length === 0
+      ? fromArray([])
+      : keepRowsInvolving(source.streamRows(scopeRowsQuery(query, dns)), new Set(dns));
+  if (!odata.count) return { rows: pageRows(checked, page), count: undefined };
+  const { count, kept } = await countRowsKeepingPage(checked, page, limits.keepRows);
+  return { rows: fromArray(kept), count };
 }
 
 /** Everything a report depends on besides the source and the service level (which are the service's). */
@@ -163,7 +195,9 @@ class EarlyStart<T> implements AsyncIterable<T> {
   }
 }
 
-async function* noRows(): AsyncGenerator<RawCallLogRow> {}
+async function* fromArray(rows: readonly RawCallLogRow[]): AsyncGenerator<RawCallLogRow> {
+  yield* rows;
+}
 
 /** A source without pages: each leg a page of its own. */
 async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {

@@ -6,7 +6,9 @@ import { CommandError } from '../core/errors';
 import type { Reply } from '../core/reply';
 import { composeReportReply } from '../report/compose-reply';
 import type { ReportService } from '../report/report-service';
+import type { DigestCreatorResolver } from './digest-creator-resolver';
 import type { DigestPlatform, DigestSchedule } from './digest-schedule';
+import { resolveDigestCreator } from './resolve-digest-creator';
 
 export interface DigestReportRunnerOptions {
   reports: Pick<ReportService, 'runReport'>;
@@ -15,10 +17,18 @@ export interface DigestReportRunnerOptions {
   /** Buttons under a digest, per platform (as the chat service offers them); default none. */
   actions?: Partial<Record<DigestPlatform, ActionOptions>>;
   /**
-   * Access rules: each run is authorized as the digest's creator, narrowed to what they may see
-   * now; when they lost the rights, the run throws `DigestAccessRevokedError`. Absent: no limits.
+   * Access rules: each run looks the creator up afresh on their platform (`creators`) and is
+   * authorized as who they are now, narrowed to what they may see; when they are gone or lost the
+   * rights, the run throws `DigestAccessRevokedError`, and when they could not be looked up,
+   * `AppError('identity')`. Absent: no limits.
    */
-  access?: Pick<AccessControl, 'authorize'>;
+  access?: DigestRunAccess;
+}
+
+/** The access rules and, per platform, how to look a digest's creator up at run time. */
+export interface DigestRunAccess {
+  rules: Pick<AccessControl, 'authorize'>;
+  creators: Partial<Record<DigestPlatform, DigestCreatorResolver>>;
 }
 
 /**
@@ -41,8 +51,14 @@ export function createDigestReportRunner(
     if (parsed.request.view === 'rows' || parsed.request.view === 'help' || parsed.request.me) {
       throw new CommandError(`"${schedule.command}" cannot be a digest: schedule a summary or a list.`);
     }
-    const { request, notes } = options.access
-      ? await authorizeDigestRun(options.access, schedule, parsed.request)
+    const { access } = options;
+    const { request, notes } = access
+      ? await authorizeDigestRun(
+          access.rules,
+          schedule,
+          await resolveDigestCreator(access.creators, schedule),
+          parsed.request,
+        )
       : { request: parsed.request, notes: [] };
     const report = await options.reports.runReport(request);
     const note = `Scheduled digest ${schedule.id} · ${schedule.rule.description}`;

@@ -21,7 +21,8 @@ export interface DigestCommandsOptions {
   maxPerConversation?: number;
   /**
    * Access rules: a digest may only report what its creator may see (checked here and again at
-   * every run), and only its creator or an admin may remove it. Absent: no limits.
+   * every run), only someone with some access may list them, and only its creator or an admin may
+   * remove one. Absent: no limits.
    */
   access?: DigestCommandAccess;
 }
@@ -34,6 +35,8 @@ export interface DigestCommandAccess {
     context: { command?: string; via?: string },
   ): Promise<{ ok: true; notes: string[] } | { ok: false; error: AppError }>;
   isAdmin(user: ChatUser): boolean;
+  /** Throws the refusal a report would get when `user` may see no calls at all. */
+  requireAnyAccess(user: ChatUser): Promise<void>;
 }
 
 type CreateCommand = Extract<ScheduleCommand, { kind: 'create' }>;
@@ -55,6 +58,8 @@ export class DigestCommands {
       case 'create':
         return this.create(command, user, conversation);
       case 'list':
+        // What digests report is call data too: someone refused every report sees no listing either.
+        await this.options.access?.requireAnyAccess(user);
         return this.list(conversation);
       case 'delete':
         return this.remove(command.id, user, conversation);

@@ -3,6 +3,9 @@ import type { ChatUser } from '../core/chat-user';
 /** The chat platforms a digest can be posted to. */
 export type DigestPlatform = 'slack' | 'teams';
 
+/** The platforms by name, for messages. */
+export const DIGEST_PLATFORM_NAMES: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Teams' };
+
 /** When a digest runs: a 5-field cron expression (read in the schedule's zone) and how people say it. */
 export interface ScheduleRule {
   /** e.g. `0 8 * * 1-5`. */

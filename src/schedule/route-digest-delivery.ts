@@ -1,7 +1,5 @@
 import type { DigestDelivery } from './digest-delivery';
-import type { DigestPlatform } from './digest-schedule';
-
-const PLATFORM_NAMES: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Teams' };
+import { DIGEST_PLATFORM_NAMES, type DigestPlatform } from './digest-schedule';
 
 /**
  * One delivery for the scheduler that hands each digest to its platform's delivery. A digest of a
@@ -15,7 +13,7 @@ export function routeDigestDelivery(
     deliver: async (schedule, reply) => {
       const delivery = deliveries[schedule.target.platform];
       if (!delivery) {
-        throw new Error(`${PLATFORM_NAMES[schedule.target.platform]} is not configured for this bot`);
+        throw new Error(`${DIGEST_PLATFORM_NAMES[schedule.target.platform]} is not configured for this bot`);
       }
       await delivery.deliver(schedule, reply);
     },

@@ -101,8 +101,8 @@ async function postNotice(
 }
 
 /**
- * The creator lost the rights to what the digest reports: say so in the channel (no data), and
- * disable the digest so it does not post again.
+ * The creator lost the rights to what the digest reports (or is gone from their platform): say so
+ * in the channel (no data), and disable the digest so it does not post again.
  */
 async function stopDigest(
   deps: OccurrenceRunDeps,
@@ -111,7 +111,8 @@ async function stopDigest(
   error: DigestAccessRevokedError,
 ): Promise<OccurrenceOutcome> {
   const { store, logger } = deps;
-  logger.warn('digest stopped: its creator lost access', { scheduleId: schedule.id });
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  logger.warn('digest stopped: its creator lost access', { scheduleId: schedule.id, reason: cause });
   await store.disableSchedule(schedule.id);
   const reason = 'stopped: the creator no longer has access to these calls';
   try {

@@ -1,18 +1,28 @@
 import type { CallLogSource } from '../core/call-log-source';
-import { AppError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { type Route, sendJson } from './http-server';
+import { type ReadinessCheck, ReadinessProbe } from './readiness-probe';
+import { pbxFailureReason } from './readiness-reasons';
 
-/** A dependency `/readyz` checks: resolves when it is usable, throws an error saying why not. */
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<void>;
+export type { ReadinessCheck } from './readiness-probe';
+
+export interface HealthRoutesOptions {
+  /** Where a failing check's detail goes (the answer has only its reason and hint). */
+  logger: Logger;
+  /** Default the system clock. */
+  now?: () => Date;
 }
 
 /**
  * `/healthz`: the process serves. `/readyz`: every dependency answers (the PBX with our
- * credentials, the store), else 503 with the reason, for load balancers and containers.
+ * credentials, the store), else 503 with each failing check's reason and hint, for load
+ * balancers and containers; answered from a result at most 10 s old (see ReadinessProbe).
  */
-export function createHealthRoutes(checks: ReadinessCheck[]): Route[] {
+export function createHealthRoutes(checks: ReadinessCheck[], options: HealthRoutesOptions): Route[] {
+  const probe = new ReadinessProbe(checks, {
+    logger: options.logger,
+    now: options.now ?? (() => new Date()),
+  });
   return [
     {
       method: 'GET',
@@ -23,17 +33,7 @@ export function createHealthRoutes(checks: ReadinessCheck[]): Route[] {
       method: 'GET',
       path: '/readyz',
       handler: async (_request, response) => {
-        const results = await Promise.all(
-          checks.map(async ({ name, check }) => {
-            try {
-              await check();
-              return { name, ok: true as const };
-            } catch (error) {
-              return { name, ok: false as const, reason: describe(error) };
-            }
-          }),
-        );
-        const ready = results.every((result) => result.ok);
+        const { ready, checks: results } = await probe.current();
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
       },
     },
@@ -41,15 +41,10 @@ export function createHealthRoutes(checks: ReadinessCheck[]): Route[] {
 }
 
 export function pbxReadinessCheck(source: CallLogSource): ReadinessCheck {
-  return { name: 'pbx', check: () => source.checkConnection() };
+  return { name: 'pbx', check: () => source.checkConnection(), reasonFor: pbxFailureReason };
 }
 
 /** The schedule store (digests, Teams conversation references) answers a trivial query. */
 export function storeReadinessCheck(store: { ping(): Promise<void> }): ReadinessCheck {
-  return { name: 'store', check: () => store.ping() };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof AppError) return error.hint ? `${error.message} ${error.hint}` : error.message;
-  return 'unexpected failure (see the log)';
+  return { name: 'store', check: () => store.ping(), reasonFor: () => 'store_unavailable' };
 }

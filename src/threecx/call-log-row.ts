@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CallLeg } from '../core/call-leg';
 import type { RawCallLogRow } from '../core/call-log-source';
+import { anyOf, type ODataExpression } from '../odata/odata-tree';
 import { parseDurationSeconds, parseInstantMs } from './call-log-values';
 
 export { parseDurationSeconds, parseInstantMs } from './call-log-values';
@@ -199,33 +200,8 @@ function callIdKey(value: number | string | null | undefined): string | undefine
   return String(value);
 }
 
-/**
- * The fields that may show a party's number as text: caller ids, display names (an unknown
- * caller's name is often their number) and the AI summary and transcription, which may quote it.
- */
-export const CALLER_TEXT_FIELDS = [
-  'SourceCallerId',
-  'SourceDisplayName',
-  'DestinationCallerId',
-  'DestinationDisplayName',
-  'ActionDnCallerId',
-  'ActionDnDisplayName',
-  'Summary',
-  'Transcription',
-] as const;
-
 /** The fields whose DN makes an extension or queue "involved" in a row (the spec's rule). */
 export const DN_FIELDS = ['SourceDn', 'DestinationDn'] as const;
-
-/** A copy of the raw row with each caller text (when it is a string) passed through `mask`. */
-export function mapCallerTexts(raw: RawCallLogRow, mask: (text: string) => string): RawCallLogRow {
-  const copy: RawCallLogRow = { ...raw };
-  for (const field of CALLER_TEXT_FIELDS) {
-    const value = copy[field];
-    if (typeof value === 'string') copy[field] = mask(value);
-  }
-  return copy;
-}
 
 /** True when the row's SourceDn or DestinationDn is one of `dns`. */
 export function rowInvolvesAnyDn(raw: RawCallLogRow, dns: ReadonlySet<string>): boolean {
@@ -235,8 +211,18 @@ export function rowInvolvesAnyDn(raw: RawCallLogRow, dns: ReadonlySet<string>): 
   });
 }
 
-/** An OData `$filter` for rows whose SourceDn or DestinationDn is one of `dns` (at least one). */
-export function buildDnFilter(dns: readonly string[]): string {
-  const terms = dns.flatMap((dn) => DN_FIELDS.map((field) => `${field} eq '${dn.replaceAll("'", "''")}'`));
-  return `(${terms.join(' or ')})`;
+/** An OData `$filter` tree for rows whose SourceDn or DestinationDn is one of `dns` (at least one). */
+export function buildDnFilter(dns: readonly string[]): ODataExpression {
+  return anyOf(
+    dns.flatMap((dn) =>
+      DN_FIELDS.map(
+        (field): ODataExpression => ({
+          kind: 'compare',
+          operator: 'eq',
+          left: { kind: 'field', name: field, type: 'string' },
+          right: { kind: 'string', value: dn },
+        }),
+      ),
+    ),
+  );
 }

@@ -1,15 +1,25 @@
 import type { CallLogParameters } from '../core/report-request';
+import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
+import {
+  serializeODataFieldList,
+  serializeODataFilter,
+  serializeODataOrderBy,
+} from '../odata/serialize-odata';
 
-/** OData query options for one request, as 3CX's call-log function accepts them. */
+/**
+ * OData query options for one request, as 3CX's call-log function accepts them. The filter, sort
+ * keys and field lists are trees and names, written out here by src/odata's serializer: no text a
+ * user typed reaches the URL as typed (`search` is a value of its own, encoded as one).
+ */
 export interface ODataRequestOptions {
   top?: number;
   skip?: number;
   count?: boolean;
-  filter?: string;
+  filter?: ODataExpression;
   search?: string;
   select?: readonly string[];
-  orderby?: string;
-  expand?: string;
+  orderby?: readonly ODataOrderItem[];
+  expand?: readonly string[];
 }
 
 export const CALL_LOG_FUNCTION_PATH = '/xapi/v1/ReportCallLogData/Pbx.GetCallLogData';
@@ -47,22 +57,26 @@ export function buildCallLogPath(
   return `${CALL_LOG_FUNCTION_PATH}(${call})${search === '' ? '' : `?${search}`}`;
 }
 
-/** `$top=..&$skip=..` in a fixed order; each value `encodeURIComponent`-ed, `$select` joined by commas first. */
+/** `$top=..&$skip=..` in a fixed order; each value serialized, then `encodeURIComponent`-ed. */
 export function buildODataQuery(odata: ODataRequestOptions): string {
   const options: Array<[string, string | undefined]> = [
     ['$top', odata.top === undefined ? undefined : String(odata.top)],
     ['$skip', odata.skip === undefined ? undefined : String(odata.skip)],
     ['$search', odata.search],
-    ['$filter', odata.filter],
+    ['$filter', odata.filter && serializeODataFilter(odata.filter)],
     ['$count', odata.count === undefined ? undefined : String(odata.count)],
-    ['$select', odata.select && odata.select.length > 0 ? odata.select.join(',') : undefined],
-    ['$orderby', odata.orderby],
-    ['$expand', odata.expand],
+    ['$select', nonEmpty(odata.select) ? serializeODataFieldList(odata.select) : undefined],
+    ['$orderby', nonEmpty(odata.orderby) ? serializeODataOrderBy(odata.orderby) : undefined],
+    ['$expand', nonEmpty(odata.expand) ? serializeODataFieldList(odata.expand) : undefined],
   ];
   return options
     .filter((option): option is [string, string] => option[1] !== undefined)
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
     .join('&');
+}
+
+function nonEmpty<T>(list: readonly T[] | undefined): list is readonly T[] {
+  return list !== undefined && list.length > 0;
 }
 
 /** A bare UTC date-time literal with milliseconds, e.g. `2026-11-15T23:00:00.000Z`. */

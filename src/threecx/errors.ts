@@ -50,9 +50,14 @@ const CREDENTIALS_HINT =
   'Check THREECX_CLIENT_ID and THREECX_CLIENT_SECRET (the API key is shown once, when the client is ' +
   'created in the 3CX admin console under Admin > Integrations > API; create a new key if it was lost).';
 
-/** What an admin should do about a status; the token endpoint's 400 is also a credentials problem. */
+/** The PBX refused the client id or secret: any 401, or the token endpoint's 400 (OAuth `invalid_client`). */
+export function isCredentialsFailure(status: number, endpoint: string): boolean {
+  return status === 401 || (status === 400 && endpoint.endsWith('/connect/token'));
+}
+
+/** What an admin should do about a status. */
 export function hintForStatus(status: number, endpoint: string): string {
-  if (status === 401 || (status === 400 && endpoint.endsWith('/connect/token'))) return CREDENTIALS_HINT;
+  if (isCredentialsFailure(status, endpoint)) return CREDENTIALS_HINT;
   if (status === 403) {
     return (
       'The API client needs the System Owner role (Admin > Integrations > API), ' +

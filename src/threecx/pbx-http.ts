@@ -134,12 +134,16 @@ export class PbxHttp {
     }
   }
 
-  /** 3CX's explanation from an error body: OData `error.message` + details, or OAuth `error_description`. */
+  /**
+   * 3CX's explanation from an error body: OData `error.message` + details, or OAuth `error_description`.
+   * Secrets are masked in the whole text before it is shortened, which could otherwise cut one
+   * past recognition (masking costs about what parsing the body did).
+   */
   private readPbxMessage(text: string): string | undefined {
     const message = extractPbxMessage(text);
     if (message === undefined) return undefined;
-    const short = message.length > 500 ? `${message.slice(0, 500)}…` : message;
-    return redact(short, this.options.secrets());
+    const masked = redact(message, this.options.secrets());
+    return masked.length > 500 ? `${masked.slice(0, 500)}…` : masked;
   }
 }
 

@@ -1,14 +1,20 @@
+import { webApi } from '@slack/bolt';
 import { AccessControl } from '../../src/access/access-control';
 import { DigestAccessRevokedError } from '../../src/access/authorize-digest-run';
 import { readAccessPolicyText } from '../../src/access/load-access-policy';
+import { SlackDigestCreators } from '../../src/adapters/slack/slack-digest-creators';
 import { parseCommand } from '../../src/commands/parse-command';
 import { loadConfig } from '../../src/config/load-config';
 import { connectPbx, type PbxConnection } from '../../src/connect-pbx';
 import { silentLogger } from '../../src/core/logger';
 import type { Reply } from '../../src/core/reply';
 import { ReportService } from '../../src/report/report-service';
-import { createDigestReportRunner } from '../../src/schedule/create-digest-report-runner';
+import {
+  createDigestReportRunner,
+  type DigestRunAccess,
+} from '../../src/schedule/create-digest-report-runner';
 import { DigestScheduler } from '../../src/schedule/digest-scheduler';
+import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api';
 import {
   buildSchedule,
   createClock,
@@ -22,6 +28,8 @@ const WITHOUT_CAROL = 'admins: [alice.admin@example.com]\n';
 
 let connection: PbxConnection;
 let reports: ReportService;
+/** Slack's users.info, asked for the creator at every run. */
+let slack: FakeSlackApi;
 
 beforeAll(async () => {
   connection = await connectPbx(loadConfig({}), {
@@ -29,22 +37,30 @@ beforeAll(async () => {
     now: new Date('2026-11-29T10:00:00Z'),
   });
   reports = new ReportService({ source: connection.source, serviceLevelSeconds: 20 });
+  slack = await startFakeSlackApi();
+  slack.setUser(CAROL.id, { tz: 'Europe/Berlin', email: CAROL.email });
 });
 afterAll(async () => {
   await connection.close();
+  await slack.close();
 });
 
-function accessWith(yaml: string): AccessControl {
-  return new AccessControl({
+function accessWith(yaml: string): DigestRunAccess {
+  const rules = new AccessControl({
     policy: readAccessPolicyText(yaml, 'policy.yaml'),
     unmapped: 'none',
     getDirectory: () => connection.source.getDirectory(),
     logger: silentLogger,
   });
+  const client = new webApi.WebClient('xoxb-digest-access', {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+  });
+  return { rules, creators: { slack: new SlackDigestCreators(client) } };
 }
 
 function schedulerFor(
-  access: AccessControl,
+  access: DigestRunAccess,
   store: ReturnType<typeof openMemoryStore>,
   clock: ReturnType<typeof createClock>,
 ) {

@@ -1,6 +1,5 @@
 import { maskCommandText, maskNumber, maskNumbersInText } from '../../src/access/mask-number';
 import { maskReport } from '../../src/access/mask-report';
-import { maskRow } from '../../src/access/scope-rows';
 import type { Report } from '../../src/core/report';
 
 describe('maskNumber', () => {
@@ -31,6 +30,32 @@ describe('maskNumbersInText', () => {
     expect(maskNumbersInText('+44 20 7123 4567 called 101')).toBe('+44 20•• ••4567 called 101');
     expect(maskNumbersInText('Ben Okafor')).toBe('Ben Okafor');
     expect(maskNumbersInText('2026-11-01..2026-11-15')).toBe('2026-11-01..2026-11-15');
+  });
+
+  it.each([
+    ['+44 20 7123 4567', '+44 20•• ••4567'],
+    ['020-7123-4567', '02•• •••4567'],
+    ['(020) 7123 4567', '(02•• •••4567'],
+    ['030/1234 5678', '03•• •••5678'],
+    ['+44\u00a020\u20137123\u20134567', '+44 20•• ••4567'],
+    ['+44\u200e20\u202e7123\u200b4567', '+44 20•• ••4567'],
+    ['abc442071234567def', 'abc44•• ••••4567def'],
+  ])('masks %j, whatever separates or surrounds its digits', (text, masked) => {
+    expect(maskNumbersInText(text)).toBe(masked);
+  });
+
+  it("masks every run of 7 or more digits in a recording's file name, the time stamp too", () => {
+    expect(maskNumbersInText('/recordings/[Ben]_101-+442071234567_20261117080211(42).wav')).toBe(
+      '/recordings/[Ben]_101-+44 20•• ••4567_20•• ••••••••1142).wav',
+    );
+    expect(maskNumbersInText('101/[Ben Okafor]_+442071234567-101_20261117080211(42).wav')).toBe(
+      '101/[Ben Okafor]_+44 20•• •••••7101_20•• ••••••••1142).wav',
+    );
+  });
+
+  it('keeps a date, but not a number written after one', () => {
+    expect(maskNumbersInText('2026-11-17')).toBe('2026-11-17');
+    expect(maskNumbersInText('2026-11-17 02071234567')).not.toMatch(/\d{5}/);
   });
 });
 
@@ -118,30 +143,5 @@ describe('maskReport', () => {
     expect(masked.calls?.[0]).toMatchObject({ from: '101', to: '+1 41•• ••1234', toName: 'Acme Ltd' });
     expect({ ...masked, missedCalls: report.missedCalls, calls: report.calls }).toEqual(report);
     expect(report.missedCalls[0]?.from).toBe('+442071234567');
-  });
-});
-
-describe('maskRow', () => {
-  it('masks the caller ids, display names and summary of a raw row and keeps every other field', () => {
-    const row = {
-      SourceDn: '10000',
-      SourceCallerId: '+442071234567',
-      SourceDisplayName: '+442071234567',
-      DestinationDn: '101',
-      DestinationCallerId: '101',
-      DestinationDisplayName: 'Ben Okafor',
-      ActionDnCallerId: '+14155551234',
-      ActionDnDisplayName: null,
-      Answered: true,
-      Summary: 'Caller +44 20 7123 4567 asked for a refund.',
-      Unknown: '+442071234567',
-    };
-    expect(maskRow(row)).toEqual({
-      ...row,
-      SourceCallerId: '+44 20•• ••4567',
-      SourceDisplayName: '+44 20•• ••4567',
-      ActionDnCallerId: '+1 41•• ••1234',
-      Summary: 'Caller +44 20•• ••4567 asked for a refund.',
-    });
   });
 });

@@ -104,6 +104,15 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
     );
   });
 
+  it("refuses a user without any access the digests' listing, as it refuses their reports", async () => {
+    const texts = blockTexts(await ask('schedules', STRANGER));
+    expect(texts).toContain(
+      'You have no access to call reports yet: your Slack account is not linked to a 3CX extension.',
+    );
+    expect(texts).not.toContain('digests');
+    expect(blockTexts(await ask('schedules', AGENT))).toContain('No digests in this conversation yet.');
+  });
+
   it('re-checks every click: a forged button naming another extension is refused, also for Share', async () => {
     const before = callLogRequests();
     for (const actionId of ['calls_previous', 'calls_missed', 'calls_share', 'calls_export-csv']) {
@@ -150,11 +159,11 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
     const sent = JSON.parse(file?.content?.toString('utf8') ?? '{}') as { count: number; rows: unknown[] };
     expect(sent.count).toBe(own.length);
     expect(sent.rows).toEqual(own);
-    // The scope went to the PBX as a filter, so top, skip and count count what the agent may see.
+    // The scope went to the PBX as a filter (the rows are checked again, and counted, on arrival).
     const filters = harness.pbx.requests.map((entry) =>
       new URL(entry.url, 'http://pbx').searchParams.get('$filter'),
     );
-    expect(filters).toContain("(SourceDn eq '101' or DestinationDn eq '101')");
+    expect(filters).toContain("(SourceDn eq '101') or (DestinationDn eq '101')");
   });
 
   it("answers App Home's My calls with the asker's own extension", async () => {

@@ -13,6 +13,8 @@ import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed'
 import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
 
 const LAST_WEEK_BERLIN = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
+const COULD_NOT_CHECK =
+  'I could not check who you are (looking up your Teams account failed), so I cannot show any calls.';
 const LAST_WEEK_NEW_YORK = 'Mon 16 – Sun 22 Nov 2026 (America/New_York)';
 
 const AGENT = {
@@ -108,10 +110,10 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
     );
   });
 
-  it('treats a member the Bot Connector does not know as unlinked', async () => {
+  it('refuses a member the Bot Connector does not know: who they are could not be checked', async () => {
     const ghost = { id: '29:1ghost', name: 'Ghost', aadObjectId: 'ee55ee55-0000-4000-8000-000000000000' };
     const text = cardText(await bed.ask(personal(ghost, 'calls today')));
-    expect(text).toContain('your Teams account is not linked to a 3CX extension');
+    expect(text).toContain(COULD_NOT_CHECK);
     expect(
       bed.logs.some((entry) => entry.message === 'Teams: could not look up the member for their e-mail'),
     ).toBe(true);
@@ -140,8 +142,58 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   });
 
   it('gives a user the policy does not name, and who matches no 3CX user, nothing', async () => {
+    bed.connector.setMember({ ...TEAMS_USER });
     const text = cardText(await bed.ask(personal(TEAMS_USER, 'calls today')));
     expect(text).toContain('your Teams account is not linked to a 3CX extension');
+  });
+});
+
+describe('a failed member lookup never widens access (ACCESS_UNMAPPED=all)', () => {
+  let open: TeamsTestBed;
+
+  beforeAll(async () => {
+    open = await startTeamsTestBed({
+      TEAMS_DEV_NO_AUTH: 'true',
+      ACCESS_POLICY: await writePolicyFile(INTEGRATION_POLICY),
+      ACCESS_UNMAPPED: 'all',
+    });
+    open.connector.setMember({ ...AGENT, email: PEOPLE.agentEmail });
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  it('refuses an agent whose lookup fails, shows no calls, and asks again on the next message', async () => {
+    open.connector.failMemberLookups(500, 10);
+    const before = open.pbx.requests.filter((entry) => entry.url.includes('GetCallLogData')).length;
+    const refused = await open.ask(
+      buildPersonalMessage(open.connector.serviceUrl, { from: AGENT, text: 'calls last week' }),
+    );
+    expect(cardText(refused)).toContain(COULD_NOT_CHECK);
+    expect(String(refused.activity.summary ?? '')).not.toMatch(/\d+ calls/);
+    expect(open.pbx.requests.filter((entry) => entry.url.includes('GetCallLogData'))).toHaveLength(before);
+
+    open.connector.failMemberLookups(500, 0);
+    const answered = await open.ask(
+      buildPersonalMessage(open.connector.serviceUrl, { from: AGENT, text: 'calls last week' }),
+    );
+    const expected = await open.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
+    expect(answered.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+  });
+
+  it('lets an admin named by Entra object id through, and answers help to anyone', async () => {
+    // A refusal (403) rather than a 500: the Bot Connector client does not retry it.
+    open.connector.failMemberLookups(403, 10);
+    const admin = await open.ask(
+      buildPersonalMessage(open.connector.serviceUrl, { from: ADMIN, text: 'calls last week' }),
+    );
+    const expected = await open.runCliJson(['last', 'week'], 'Europe/Berlin');
+    expect(admin.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    const help = await open.ask(
+      buildPersonalMessage(open.connector.serviceUrl, { from: STRANGER, text: 'calls help' }),
+    );
+    expect(cardText(help)).not.toContain(COULD_NOT_CHECK);
+    open.connector.failMemberLookups(500, 0);
   });
 });
 

@@ -81,7 +81,7 @@ const MALFORMED: Array<[string, string, string]> = [
   ],
   [
     'rows select=a,,b',
-    '"select=a,,b" is not valid: select must be field names separated by commas, e.g. select=StartTime,SourceDn,DestinationDn.',
+    `"select=a,,b" is not valid: 'a,,b' has an empty name between commas; select must be call-log field names separated by commas, e.g. select=StartTime,SourceDn,DestinationDn.`,
     'rows select=StartTime,SourceDn,DestinationDn',
   ],
   [
@@ -93,6 +93,31 @@ const MALFORMED: Array<[string, string, string]> = [
     'rows filter=""',
     '"filter=""" is not valid: filter must be an OData expression, e.g. filter="Answered eq true".',
     'rows filter="Answered eq true"',
+  ],
+  [
+    'rows filter="true) or (false"',
+    `"filter="true) or (false"" is not valid: Syntax error: unexpected ')' at token 2; filter must be an OData expression, e.g. filter="Answered eq true".`,
+    'rows filter="Answered eq true"',
+  ],
+  [
+    'rows filter="Nope eq 1"',
+    `"filter="Nope eq 1"" is not valid: Could not find a property named 'Nope' on type 'Pbx.CallLogData'; filter must be an OData expression, e.g. filter="Answered eq true".`,
+    'rows filter="Answered eq true"',
+  ],
+  [
+    'rows filter="SourceDn eq 101"',
+    `"filter="SourceDn eq 101"" is not valid: A binary operator with incompatible types was detected. Found operand types 'Edm.String' and 'Edm.Int32' for operator kind 'eq'; filter must be an OData expression, e.g. filter="Answered eq true".`,
+    'rows filter="Answered eq true"',
+  ],
+  [
+    'rows orderby="StartTime sideways"',
+    `"orderby="StartTime sideways"" is not valid: 'StartTime sideways' is not a field name followed by asc or desc; orderby must be call-log field names, each optionally followed by asc or desc, separated by commas, e.g. orderby="StartTime desc".`,
+    'rows orderby="StartTime desc"',
+  ],
+  [
+    'rows expand=X',
+    `"expand=X" is not valid: Could not find a property named 'X' on type 'Pbx.CallLogData'; expand must be call-log field names separated by commas, e.g. expand=Recordings.`,
+    'rows expand=Recordings',
   ],
   ['rows top=1 top=2', '"top=" is given twice ("top=1" and "top=2"): give it once.', 'rows top=1'],
   [
@@ -189,7 +214,7 @@ const MALFORMED: Array<[string, string, string]> = [
   [
     'filter="Answered eq true rows',
     'The quote in "filter="Answered eq true rows" is not closed.',
-    'rows filter="Answered eq true rows"',
+    'rows filter="Answered eq true"',
   ],
   ['past week', 'I didn\'t understand "past week" (did you mean "last 7 days"?).', 'last 7 days'],
   ['tomorrow', 'I didn\'t understand "tomorrow" (did you mean "today"?).', 'today'],

@@ -1,4 +1,5 @@
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../../src/core/report-request';
+import { serializeODataFilter } from '../../src/odata/serialize-odata';
 import { contextAt, parseOk, windowIso } from './parse-helpers';
 
 const context = contextAt('2026-11-18T14:30', 'Europe/Berlin');
@@ -159,18 +160,23 @@ describe('report parameters (every view)', () => {
 describe('OData options (rows only)', () => {
   test('every option at once', () => {
     const request = parseOk(
-      'rows yesterday top=50 skip=10 search=Smith filter="Answered eq true" count select=StartTime,SourceDn orderby="StartTime desc" expand=X',
+      'rows yesterday top=50 skip=10 search=Smith filter="Answered eq true" count select=StartTime,SourceDn orderby="StartTime desc" expand=Recordings',
       context,
     );
     expect(request.odata).toEqual({
       top: 50,
       skip: 10,
       search: 'Smith',
-      filter: 'Answered eq true',
+      filter: {
+        kind: 'compare',
+        operator: 'eq',
+        left: { kind: 'field', name: 'Answered', type: 'boolean' },
+        right: { kind: 'boolean', value: true },
+      },
       count: true,
       select: ['StartTime', 'SourceDn'],
-      orderby: 'StartTime desc',
-      expand: 'X',
+      orderby: [{ field: 'StartTime', descending: true }],
+      expand: ['Recordings'],
     });
     expect(request.callLog).toEqual(DEFAULT_CALL_LOG_PARAMETERS);
   });
@@ -181,14 +187,45 @@ describe('OData options (rows only)', () => {
     ['rows count=true', { count: true }],
     ['rows count=false', { count: false }],
     ['rows COUNT', { count: true }],
-    ['rows filter=\'Name eq "x"\'', { filter: 'Name eq "x"' }],
-    ['rows filter="Name eq \'O Brien\'"', { filter: "Name eq 'O Brien'" }],
-    ['rows orderby=\u201cStartTime desc\u201d', { orderby: 'StartTime desc' }],
+    ['rows orderby=\u201cStartTime desc\u201d', { orderby: [{ field: 'StartTime', descending: true }] }],
+    [
+      'rows orderby="sourcedn asc, StartTime DESC"',
+      {
+        orderby: [
+          { field: 'SourceDn', descending: false },
+          { field: 'StartTime', descending: true },
+        ],
+      },
+    ],
     ['rows select="StartTime, SourceDn"', { select: ['StartTime', 'SourceDn'] }],
+    ['rows select=startTIME,actiondndn', { select: ['StartTime', 'actionDnDn'] }],
     ['rows search="a b"', { search: 'a b' }],
-    ['rows filter="x = y"', { filter: 'x = y' }],
   ])('"%s"', (command, expected) => {
     expect(parseOk(command, context).odata).toEqual(expected);
+  });
+
+  /** The filter as our serializer writes it for the PBX. */
+  const filterSent = (command: string) => {
+    const { filter } = parseOk(command, context).odata;
+    return filter && serializeODataFilter(filter);
+  };
+
+  test.each([
+    ['rows filter=Answered', 'Answered'],
+    ["rows filter=\"SourceDisplayName eq 'O''Brien'\"", "SourceDisplayName eq 'O''Brien'"],
+    ['rows filter="answered EQ false"', 'Answered eq false'],
+    [
+      "rows filter=\"Answered and not (CallType eq 'Queue' or startswith(SourceCallerId,'+44'))\"",
+      "(Answered) and (not ((CallType eq 'Queue') or (startswith(SourceCallerId,'+44'))))",
+    ],
+    [
+      'rows filter="TalkingDuration gt duration\'PT1M\' and StartTime ge 2026-11-17T09:00:00+01:00"',
+      "(TalkingDuration gt duration'PT1M') and (StartTime ge 2026-11-17T09:00:00+01:00)",
+    ],
+    ['rows filter="tolower(SourceDisplayName) eq \'ben\'"', "tolower(SourceDisplayName) eq 'ben'"],
+    ['rows filter="CallCost ge -1.5 and Reason ne null"', '(CallCost ge -1.5) and (Reason ne null)'],
+  ])('%s is sent as %s', (command, sent) => {
+    expect(filterSent(command)).toBe(sent);
   });
 });
 
@@ -206,12 +243,15 @@ describe('chat-platform text', () => {
 
   test('Slack-escaped quotes and ampersands reach option values decoded', () => {
     const request = parseOk('rows filter=&quot;SourceDisplayName eq &#39;A &amp; B&#39;&quot;', context);
-    expect(request.odata.filter).toBe("SourceDisplayName eq 'A & B'");
+    expect(request.odata.filter).toEqual({
+      kind: 'compare',
+      operator: 'eq',
+      left: { kind: 'field', name: 'SourceDisplayName', type: 'string' },
+      right: { kind: 'string', value: 'A & B' },
+    });
   });
 
   test('Slack-escaped angle brackets are decoded, not taken as tags', () => {
-    expect(parseOk('rows filter="TalkingDuration &gt; duration\'PT1M\'"', context).odata.filter).toBe(
-      "TalkingDuration > duration'PT1M'",
-    );
+    expect(parseOk('rows search="TalkingDuration &gt; 1"', context).odata.search).toBe('TalkingDuration > 1');
   });
 });

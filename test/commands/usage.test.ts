@@ -56,7 +56,7 @@ describe('usageText', () => {
       '`count`',
       '`select=A,B`',
       '`orderby="StartTime desc"`',
-      '`expand=X`',
+      '`expand=Recordings`',
     ]) {
       expect(text).toContain(part);
     }

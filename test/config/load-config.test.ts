@@ -155,8 +155,46 @@ describe('loadConfig', () => {
       THREECX_CLIENT_ID: 'id',
       THREECX_CLIENT_SECRET: 'api-key-1',
       DATABASE_URL: 'postgres://bot:db%40pass@127.0.0.1/calls',
+      PLAYGROUND_TOKEN: 'playground-token-0123456789',
     });
-    expect(secretsOf(config)).toEqual(['api-key-1', 'db@pass']);
+    expect(secretsOf(config)).toEqual(['api-key-1', 'playground-token-0123456789', 'db@pass']);
+  });
+
+  it('reads PLAYGROUND_TOKEN, and refuses a short or URL-unsafe one without echoing it', () => {
+    expect(loadConfig({ PLAYGROUND_TOKEN: 'a1b2c3d4e5f6a7b8c9d0' }).playgroundToken).toBe(
+      'a1b2c3d4e5f6a7b8c9d0',
+    );
+    expect(loadConfig({}).playgroundToken).toBeUndefined();
+    for (const token of ['short-secret', 'has+plus/and=equals-0123456789']) {
+      const error = configError({ PLAYGROUND_TOKEN: token });
+      expect(error.message).toContain(
+        "PLAYGROUND_TOKEN must be 16 to 512 letters, digits, '-', '_', '.' or '~' (e.g. openssl rand -hex 24)",
+      );
+      expect(error.message).not.toContain(token);
+    }
+  });
+
+  it('refuses PLAYGROUND=true for replicas (postgres) on a real PBX without PLAYGROUND_TOKEN', () => {
+    const replicas = {
+      THREECX_URL: 'https://pbx.example.com',
+      THREECX_CLIENT_ID: 'id',
+      THREECX_CLIENT_SECRET: 'api-key-1',
+      DATABASE_URL: 'postgres://bot:pw@db.example.com/calls',
+    };
+    expect(configError({ ...replicas, PLAYGROUND: 'true' }).message).toBe(
+      'The configuration has a problem:\n- PLAYGROUND_TOKEN: is missing: PLAYGROUND=true with a real PBX and a postgres:// DATABASE_URL (replicas) needs one token every replica shares (e.g. openssl rand -hex 24), or unset PLAYGROUND',
+    );
+    expect(
+      loadConfig({ ...replicas, PLAYGROUND: 'true', PLAYGROUND_TOKEN: 'shared-token-0123456789' }).playground,
+    ).toBe(true);
+    expect(loadConfig(replicas).playground).toBe(false);
+  });
+
+  it('reads MICROSOFT_APP_TENANT_ID as the one tenant Teams answers, also in dev-no-auth', () => {
+    expect(loadConfig({ TEAMS_DEV_NO_AUTH: 'true', MICROSOFT_APP_TENANT_ID: 'tenant-a' }).teamsTenantId).toBe(
+      'tenant-a',
+    );
+    expect(loadConfig({}).teamsTenantId).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
-import { compileODataFilter, type ODataSchema } from '../../src/demo/odata-filter';
-import { ODataSyntaxError } from '../../src/demo/odata-tokens';
+import { compileODataFilter } from '../../src/demo/odata-filter';
+import { ODataSyntaxError } from '../../src/odata/odata-tokens';
+import type { ODataSchema } from '../../src/odata/odata-tree';
 
 const SCHEMA: ODataSchema = {
   Name: 'string',

@@ -28,7 +28,8 @@ export interface FakeTeamsMember {
  * A stand-in for Teams' Bot Connector (`serviceUrl`): a real HTTP server on 127.0.0.1 (or
  * `host`) that accepts `POST /v3/conversations/{id}/activities[/{activityId}]`, records each
  * activity and answers `{ id }`, as the real one does. `GET /v3/conversations/{id}/members/{userId}`
- * answers the member set with `setMember` (in any conversation), else 404 like Teams.
+ * answers the member set with `setMember` (in any conversation; `userId` their channel account id
+ * or Entra object id), else 404 like Teams; `failMemberLookups` makes the next ones fail.
  */
 export interface FakeBotConnector {
   /** Use as the activity's `serviceUrl`; ends with a slash like Teams' own. */
@@ -44,8 +45,12 @@ export interface FakeBotConnector {
   ): Promise<ConnectorCall[]>;
   /** The message activities (not typing indicators) received so far. */
   messages(): ConnectorCall[];
-  /** What a member lookup of `userId` (the channel account id) answers. */
+  /** What a member lookup of the member's channel account id or Entra object id answers (replaces an earlier one). */
   setMember(member: FakeTeamsMember): void;
+  /** Forgets a member (by channel account id): lookups of them answer 404, as for someone who left. */
+  removeMember(id: string): void;
+  /** The next `times` (default 1) member lookups answer HTTP `status` (e.g. 500, or 429 with Retry-After 0). */
+  failMemberLookups(status: number, times?: number): void;
   /** The member lookups received, as `conversationId userId`. */
   readonly memberLookups: string[];
   close(): Promise<void>;
@@ -57,6 +62,10 @@ const MEMBER_PATH = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 export async function startFakeBotConnector(options: { host?: string } = {}): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const members = new Map<string, FakeTeamsMember>();
+  const memberFailures = { status: 0, times: 0 };
+  const findMember = (userId: string) =>
+    members.get(userId) ??
+    [...members.values()].find((member) => member.aadObjectId?.toLowerCase() === userId.toLowerCase());
   const memberLookups: string[] = [];
   const waiters = new Set<() => void>();
   let requestCount = 0;
@@ -72,7 +81,16 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
       if (memberMatch?.[1] && memberMatch[2]) {
         const userId = decodeURIComponent(memberMatch[2]);
         memberLookups.push(`${decodeURIComponent(memberMatch[1])} ${userId}`);
-        const member = members.get(userId);
+        if (memberFailures.times > 0) {
+          memberFailures.times -= 1;
+          response.writeHead(memberFailures.status, {
+            'content-type': 'application/json',
+            'retry-after': '0',
+          });
+          response.end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake failure' } }));
+          return;
+        }
+        const member = findMember(userId);
         response.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
         response.end(
           JSON.stringify(
@@ -146,6 +164,13 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
     messages: () => calls.filter((call) => call.activity.type === 'message'),
     setMember: (member) => {
       members.set(member.id, member);
+    },
+    removeMember: (id) => {
+      members.delete(id);
+    },
+    failMemberLookups: (status, times = 1) => {
+      memberFailures.status = status;
+      memberFailures.times = times;
     },
     memberLookups,
     close: async () => {

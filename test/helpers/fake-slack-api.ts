@@ -30,6 +30,8 @@ export interface UploadedFile {
 export interface FakeSlackUser {
   tz?: string;
   email?: string;
+  /** A deactivated account: users.info still answers, with `deleted: true`. */
+  deleted?: boolean;
 }
 
 /** A fake Slack Web API plus response_url receiver, on 127.0.0.1 (see `startFakeSlackApi`). */
@@ -40,7 +42,7 @@ export interface FakeSlackApi {
   readonly calls: RecordedApiCall[];
   readonly responses: RecordedResponse[];
   readonly files: Map<string, UploadedFile>;
-  /** Sets what users.info answers for a user; unknown users get `user_not_found`. */
+  /** Sets what users.info answers for a user (replacing an earlier answer); unknown users get `user_not_found`. */
   setUser(userId: string, user: FakeSlackUser): void;
   /** The next `times` calls of `method` answer `{ ok: false, error }`. */
   failMethod(method: string, error: string, times?: number): void;
@@ -92,7 +94,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const userId = String(args.user ?? '');
         const user = users.get(userId);
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: userId, tz: user.tz, profile: { email: user.email } } };
+        return {
+          ok: true,
+          user: { id: userId, tz: user.tz, deleted: user.deleted ?? false, profile: { email: user.email } },
+        };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users ?? '')}` } };

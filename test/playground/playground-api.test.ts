@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import type { Report } from '../../src/core/report';
 import type { PlaygroundResult } from '../../src/playground/to-playground-result';
 import { listKeyFigures } from '../../src/render/list-key-figures';
@@ -40,24 +39,6 @@ function buttonValue(result: PlaygroundResult, actionId: string): string {
     if (button) return button.value;
   }
   throw new Error(`no ${actionId} button`);
-}
-
-/** GET with an explicit Host/Origin (fetch does not let a caller set Host). */
-function getWithHeaders(
-  path: string,
-  headers: Record<string, string>,
-): Promise<{ status: number; body: string }> {
-  const url = new URL(path, bed.url);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: 'GET', headers }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
 }
 
 describe('POST /playground/api/command', () => {
@@ -242,11 +223,11 @@ describe('playground request checks', () => {
 
   it('answers only under loopback names (no DNS rebinding)', async () => {
     const port = new URL(bed.url).port;
-    const rebound = await getWithHeaders('/', { host: `attacker.example:${port}` });
+    const rebound = await bed.send('/', { headers: { host: `attacker.example:${port}` } });
     expect(rebound.status).toBe(403);
     expect(JSON.parse(rebound.body).error).toContain('Set PLAYGROUND=true');
-    expect((await getWithHeaders('/', { host: `localhost:${port}` })).status).toBe(200);
-    expect((await getWithHeaders('/', { host: `[::1]:${port}` })).status).toBe(200);
+    expect((await bed.send('/', { headers: { host: `localhost:${port}` } })).status).toBe(200);
+    expect((await bed.send('/', { headers: { host: `[::1]:${port}` } })).status).toBe(200);
   });
 
   it('answers an unknown download id with 404', async () => {

@@ -28,19 +28,7 @@ if (!hasChromium) {
 
   beforeAll(async () => {
     bed = await startPlaygroundTestBed();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -163,6 +151,72 @@ if (!hasChromium) {
     });
   });
 });
+
+(hasChromium ? describe : describe.skip)('the playground page in Chromium with a real PBX (a token)', () => {
+  let bed: PlaygroundTestBed;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bed = await startPlaygroundTestBed({ realPbx: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bed?.close();
+  });
+
+  it('opens from the banner address: the token becomes a cookie, leaves the address bar, and the page works', async () => {
+    if (!bed.plan.serve || !bed.plan.token) throw new Error('expected a token');
+    const context = await browser.newContext({ timezoneId: ZONE });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const opened = await page.goto(`${bed.url}/?token=${bed.plan.token.value}#q=yesterday`);
+    expect(opened?.status()).toBe(200);
+    // The fragment survives the redirect (the page then adds the zone to it); the token is gone.
+    expect(page.url().startsWith(`${bed.url}/#q=yesterday`)).toBe(true);
+    expect(page.url()).not.toContain(bed.plan.token.value);
+    const cookies = await context.cookies();
+    expect(cookies.map(({ httpOnly, sameSite }) => ({ httpOnly, sameSite }))).toEqual([
+      { httpOnly: true, sameSite: 'Strict' },
+    ]);
+    expect(await page.evaluate('document.cookie')).toBe('');
+
+    await page.getByTestId('command-input').fill('last week ext 101');
+    await page.getByTestId('run').click();
+    await page.getByTestId('slack-field').first().waitFor();
+    const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
+    expect(await allRenderedTexts(page.getByTestId('slack-field'))).toEqual(
+      listKeyFigures(cli.totals).map((figure) => `${figure.label}\n${figure.value}`),
+    );
+    await context.close();
+  });
+
+  it('shows a browser without the cookie only the 401 that says where the token is', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const opened = await page.goto(`${bed.url}/`);
+    expect(opened?.status()).toBe(401);
+    expect(await page.textContent('body')).toContain('The playground needs its token');
+    await context.close();
+  });
+});
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
 
 /** The facts of the Teams card's n-th FactSet, as [title, value] pairs. */
 async function readTeamsFacts(page: Page, index: number): Promise<string[][]> {

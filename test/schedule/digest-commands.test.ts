@@ -219,6 +219,11 @@ describe('DigestCommands with access rules', () => {
       return { ok: true, notes: ['Narrowed to what you may see: queue 800.'] };
     },
     isAdmin: (user) => user.id === 'UADMIN',
+    async requireAnyAccess(user) {
+      if (user.id !== 'UADMIN' && user.id !== 'UMGR') {
+        throw new AppError('forbidden', 'You have no access to call data yet.');
+      }
+    },
   };
 
   function setUpWithAccess() {
@@ -249,6 +254,16 @@ describe('DigestCommands with access rules', () => {
     const { commands } = setUpWithAccess();
     const text = textOf(await commands.answer(digestOf('yesterday'), MANAGER, CHANNEL));
     expect(text.split('\n')[1]).toBe('Narrowed to what you may see: queue 800.');
+  });
+
+  it('lists the digests only to someone with some access', async () => {
+    const { commands } = setUpWithAccess();
+    await commands.answer(digestOf('yesterday'), MANAGER, CHANNEL);
+    const refusal = await refusalOf(commands.answer({ kind: 'list' }, OTHER, CHANNEL));
+    expect(refusal.message).toBe('You have no access to call data yet.');
+    expect(textOf(await commands.answer({ kind: 'list' }, MANAGER, CHANNEL))).toMatch(
+      /^Digests in this conversation \(1\):\n• k3m9qa:/,
+    );
   });
 
   it('lets only the creator or an admin remove a digest', async () => {

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { silentLogger } from '../../src/core/logger';
+import { createLogger, silentLogger } from '../../src/core/logger';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { createHealthRoutes, storeReadinessCheck } from '../../src/server/health-routes';
 import { createHttpServer } from '../../src/server/http-server';
+import { READINESS_HINTS } from '../../src/server/readiness-reasons';
 import { createTempDir, openMemoryStore } from './schedule-helpers';
 
 describe('schedule store readiness', () => {
@@ -28,9 +29,13 @@ describe('schedule store readiness', () => {
     });
   });
 
-  it('makes /readyz answer 503 when the store does not answer', async () => {
+  it('makes /readyz answer 503 with store_unavailable when the store does not answer', async () => {
     const store = openMemoryStore();
-    const server = createHttpServer(createHealthRoutes([storeReadinessCheck(store)]), silentLogger);
+    let clock = new Date('2026-11-29T10:00:00Z');
+    const logs: string[] = [];
+    const logger = createLogger({ write: (line) => logs.push(line) });
+    const routes = createHealthRoutes([storeReadinessCheck(store)], { logger, now: () => clock });
+    const server = createHttpServer(routes, silentLogger);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`;
     try {
@@ -40,6 +45,7 @@ describe('schedule store readiness', () => {
         { status: 'ready', checks: [{ name: 'store', ok: true }] },
       ]);
       await store.close();
+      clock = new Date(clock.getTime() + 10_000); // past the 10 s a result is served for
       const down = await fetch(url);
       expect([down.status, await down.json()]).toEqual([
         503,
@@ -49,11 +55,17 @@ describe('schedule store readiness', () => {
             {
               name: 'store',
               ok: false,
-              reason:
-                'The schedule database does not answer (The database connection is not open). Check DATABASE_URL, that the file is readable and writable, and that the disk is not full.',
+              reason: 'store_unavailable',
+              hint: READINESS_HINTS.store_unavailable,
             },
           ],
         },
+      ]);
+      expect(READINESS_HINTS.store_unavailable).toContain('DATABASE_URL');
+      expect(logs.filter((line) => line.includes('readiness check failed'))).toEqual([
+        expect.stringContaining(
+          'The schedule database does not answer (The database connection is not open).',
+        ),
       ]);
     } finally {
       server.closeAllConnections();

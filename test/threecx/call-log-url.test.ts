@@ -1,4 +1,6 @@
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../../src/core/report-request';
+import type { ODataExpression } from '../../src/odata/odata-tree';
+import { readCallLogFilter } from '../../src/odata/read-call-log-options';
 import { buildCallLogPath, buildODataQuery } from '../../src/threecx/call-log-url';
 
 const week = {
@@ -72,16 +74,26 @@ describe('buildODataQuery', () => {
         top: 50,
         skip: 100,
         search: 'Jane Caller',
-        filter: "Direction eq 'Inbound' and SourceCallerId eq '+4420'",
+        filter: parsedFilter("Direction eq 'Inbound' and SourceCallerId eq '+4420'"),
         count: true,
         select: ['StartTime', 'SourceDn'],
-        orderby: 'StartTime desc',
-        expand: 'Recordings',
+        orderby: [
+          { field: 'StartTime', descending: true },
+          { field: 'CallCost', descending: false },
+        ],
+        expand: ['Recordings'],
       }),
     ).toBe(
       '$top=50&$skip=100&$search=Jane%20Caller' +
-        "&$filter=Direction%20eq%20'Inbound'%20and%20SourceCallerId%20eq%20'%2B4420'" +
-        '&$count=true&$select=StartTime%2CSourceDn&$orderby=StartTime%20desc&$expand=Recordings',
+        "&$filter=(Direction%20eq%20'Inbound')%20and%20(SourceCallerId%20eq%20'%2B4420')" +
+        '&$count=true&$select=StartTime%2CSourceDn&$orderby=StartTime%20desc%2CCallCost&$expand=Recordings',
+    );
+  });
+
+  it('writes the filter tree out itself: a quote in a value stays inside its string', () => {
+    const filter = parsedFilter("SourceDisplayName eq 'x'') or (true'");
+    expect(buildODataQuery({ filter })).toBe(
+      `$filter=${encodeURIComponent("SourceDisplayName eq 'x'') or (true'")}`,
     );
   });
 
@@ -90,3 +102,9 @@ describe('buildODataQuery', () => {
     expect(buildODataQuery({ select: [], count: false })).toBe('$count=false');
   });
 });
+
+function parsedFilter(text: string): ODataExpression {
+  const read = readCallLogFilter(text);
+  if (!read.ok) throw new Error(read.reason);
+  return read.value;
+}

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { PbxHttpError, PbxUnreachableError } from '../../src/threecx/errors';
 import { XapiClient } from '../../src/threecx/xapi-client';
+import { findClosedPort } from '../helpers/closed-port';
 import {
   collect,
   createTestClient,
@@ -189,13 +189,3 @@ describe('the PBX does not answer', () => {
     await client.close();
   });
 });
-
-/** A loopback port nothing listens on (bound, then released). */
-async function findClosedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

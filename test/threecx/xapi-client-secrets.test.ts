@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 import { startDemoPbx } from '../../src/demo/demo-pbx';
 import { type PbxHttpError, PbxUnreachableError } from '../../src/threecx/errors';
 import { XapiClient } from '../../src/threecx/xapi-client';
+import { findClosedPort } from '../helpers/closed-port';
 import {
   collect,
   createRecordingLogger,
@@ -60,6 +60,8 @@ async function withClient(run: (client: XapiClient, lines: string[]) => Promise<
   const client = createTestClient(pbx, { dispatcher, logger, requestTimeoutMs: 1_500 });
   await client.checkConnection(); // a token exists from here on
   const error = await errorOf(run(client, lines));
+  // A failed expectation inside `run` rejects too: it must fail the test, not pass as "the error".
+  if (typeof error === 'object' && error !== null && 'matcherResult' in error) throw error;
   expect(tokensSeen.size).toBeGreaterThan(0);
   expect(lines.length).toBeGreaterThan(0);
   expectNoSecrets(error, lines);
@@ -76,6 +78,16 @@ describe('no error and no log line carries the client secret or a token', () => 
       });
       const error = await errorOf(collect(client.streamRows(queryFor(...MORNING))));
       expect((error as PbxHttpError).pbxMessage).toBe('denied: [redacted] Bearer [redacted]');
+      throw error;
+    });
+  });
+
+  it('a long message with the secret across the 500 characters an error quotes', async () => {
+    await withClient(async (client) => {
+      const padding = 'x'.repeat(490);
+      pbx.misbehave({ endpoint: 'defs', status: 500, body: { error: { message: `${padding}${SECRET}` } } });
+      const error = await errorOf(client.checkConnection());
+      expect((error as PbxHttpError).pbxMessage).toBe(`${padding}[redacted]`);
       throw error;
     });
   });
@@ -153,12 +165,3 @@ describe('no error and no log line carries the client secret or a token', () => 
     await client.close();
   });
 });
-
-async function findClosedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -4,7 +4,7 @@ import { verifySlackRequest } from '@slack/bolt';
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 /** Slack's replay window: requests more than 5 minutes from our clock, either way, are refused. */
-const MAX_SKEW_SECONDS = 5 * 60;
+export const MAX_SKEW_SECONDS = 5 * 60;
 
 export interface SignatureInput {
   signingSecret: string;

@@ -1,13 +1,15 @@
-import { App, type AppOptions } from '@slack/bolt';
+import { App, type AppOptions, webApi } from '@slack/bolt';
 import type { ChatService } from '../../chat/chat-service';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../core/logger';
+import type { DigestCreatorResolver } from '../../schedule/digest-creator-resolver';
 import type { DigestDelivery } from '../../schedule/digest-delivery';
 import type { ChatAdapter } from '../../server/chat-adapter';
 import { describeSlackError } from './describe-slack-error';
 import { registerAppHome } from './register-app-home';
 import { registerCallsCommand } from './register-calls-command';
 import { registerReportButtons } from './register-report-buttons';
+import { SlackDigestCreators } from './slack-digest-creators';
 import { SlackDigestDelivery } from './slack-digest-delivery';
 import type { SlackHandlerDeps } from './slack-handler-deps';
 import { SlackHttpReceiver } from './slack-http-receiver';
@@ -33,6 +35,8 @@ export interface SlackAdapter extends ChatAdapter {
   mode: 'http' | 'socket';
   /** Posts scheduled digests to their channels (paced, with retries). */
   digestDelivery: DigestDelivery;
+  /** Looks up a digest's creator at every run (`users.info`). */
+  digestCreators: DigestCreatorResolver;
 }
 
 const DEFAULT_WORKING_NOTICE_MS = 2000;
@@ -64,6 +68,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     workingNoticeMs: options.workingNoticeMs ?? DEFAULT_WORKING_NOTICE_MS,
   };
   const digestDelivery = new SlackDigestDelivery({ apiUrl: slack.apiUrl, botToken: slack.botToken, logger });
+  // A rate limit fails the digest's run at once (it is tried again next time) rather than holding the scheduler.
+  const digestCreators = new SlackDigestCreators(
+    new webApi.WebClient(slack.botToken, {
+      slackApiUrl: slack.apiUrl,
+      timeout: WEB_API_TIMEOUT_MS,
+      retryConfig: { retries: 1 },
+      rejectRateLimitedCalls: true,
+      logger: toBoltLogger(logger),
+    }),
+  );
 
   if (slack.appToken) {
     const app = new App({ ...appOptions, socketMode: true, appToken: slack.appToken });
@@ -71,6 +85,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return {
       mode: 'socket',
       digestDelivery,
+      digestCreators,
       description: 'Slack (Socket Mode)',
       routes: [],
       start: async () => {
@@ -88,6 +103,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     mode: 'http',
     digestDelivery,
+    digestCreators,
     description: 'Slack (HTTP at /slack/events)',
     routes: [{ method: 'POST', path: '/slack/events', handler: receiver.requestHandler }],
     stop: () => receiver.stop(),

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger';
 import { BodyTooLargeError, readBody, sendJson } from '../../server/http-server';
 import { checkSlackSignature } from './check-slack-signature';
 import { parseSlackBody } from './parse-slack-body';
+import { SlackReplayCache } from './slack-replay-cache';
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
@@ -16,13 +17,17 @@ export interface SlackHttpReceiverOptions {
 
 /**
  * Bolt's entrance on our own HTTP server: `requestHandler` serves POST /slack/events. It checks
- * the signature (401 without it, before anything else runs), answers Slack's URL verification and
- * SSL checks, acknowledges everything else at once with an empty 200, then hands it to
- * `app.processEvent`; the listener's work goes on after the response. `stop()` waits for that work.
+ * the signature (401 without it, before anything else runs), answers a replay of a request it
+ * already accepted (the same signature within Slack's 5-minute window) with an empty 200 and
+ * nothing else, answers Slack's URL verification and SSL checks, acknowledges everything else at
+ * once with an empty 200, then hands it to `app.processEvent`; the listener's work goes on after
+ * the response. `stop()` waits for that work.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Signatures of the requests this process accepted (replicas do not share them). */
+  private readonly replays = new SlackReplayCache();
 
   constructor(private readonly options: SlackHttpReceiverOptions) {}
 
@@ -47,16 +52,25 @@ export class SlackHttpReceiver implements Receiver {
       endEmpty(response, error instanceof BodyTooLargeError ? 413 : 400);
       return;
     }
+    const signature = headerOf(request, 'x-slack-signature');
+    const timestamp = headerOf(request, 'x-slack-request-timestamp');
+    const now = this.options.now();
     const check = checkSlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,
-      signature: headerOf(request, 'x-slack-signature'),
-      timestamp: headerOf(request, 'x-slack-request-timestamp'),
-      now: this.options.now(),
+      signature,
+      timestamp,
+      now,
     });
     if (!check.ok) {
       logger.warn('Slack request refused', { reason: check.reason });
       endEmpty(response, 401);
+      return;
+    }
+    // Checked and remembered in one turn of the event loop: of two copies sent at once, one runs.
+    if (!this.replays.remember(signature!, Number(timestamp), now.getTime())) {
+      logger.warn('Slack request replayed; ignored', { timestamp });
+      endEmpty(response, 200);
       return;
     }
     const body = parseSlackBody(rawBody, headerOf(request, 'content-type'));

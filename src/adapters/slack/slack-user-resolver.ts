@@ -1,13 +1,6 @@
-import { isValidTimeZone } from '../../config/is-valid-time-zone';
 import type { ChatUser } from '../../core/chat-user';
 import type { Logger } from '../../core/logger';
-
-/** The part of the Web API client the resolver calls (`users.info`, scopes users:read and users:read.email). */
-export interface UsersInfoClient {
-  users: {
-    info(args: { user: string }): Promise<{ user?: { tz?: string; profile?: { email?: string } } }>;
-  };
-}
+import { lookUpSlackUser, type UsersInfoClient } from './look-up-slack-user';
 
 export interface SlackUserResolverOptions {
   /** The zone when Slack does not say or cannot be asked (DEFAULT_TIMEZONE, else UTC). */
@@ -31,8 +24,9 @@ const DEFAULT_MAX_ENTRIES = 10_000;
 
 /**
  * Who is asking: the Slack user's IANA zone and e-mail from `users.info`, cached per user id. A
- * failed lookup falls back to the default zone (logged at warn, without the token) and is not
- * cached, so the next question tries again.
+ * failed lookup (rate limit, server error, network, an unknown user) is logged at warn, without the
+ * token, and not cached: the user gets the default zone and `identityUnknown`, so the access rules
+ * refuse them ("try again in a moment") instead of treating them as unlinked.
  */
 export class SlackUserResolver {
   private readonly cache = new Map<string, CachedUser>();
@@ -45,12 +39,14 @@ export class SlackUserResolver {
     if (!cached || cached.expiresAtMs <= nowMs) {
       cached = await this.lookUp(client, userId, nowMs);
     }
-    const timeZone = cached?.timeZone ?? this.options.defaultTimeZone;
+    if (!cached) {
+      return { platform: 'slack', id: userId, timeZone: this.options.defaultTimeZone, identityUnknown: true };
+    }
     return {
       platform: 'slack',
       id: userId,
-      timeZone,
-      ...(cached?.email !== undefined && { email: cached.email }),
+      timeZone: cached.timeZone ?? this.options.defaultTimeZone,
+      ...(cached.email !== undefined && { email: cached.email }),
     };
   }
 
@@ -59,23 +55,21 @@ export class SlackUserResolver {
     userId: string,
     nowMs: number,
   ): Promise<CachedUser | undefined> {
-    try {
-      const result = await client.users.info({ user: userId });
-      const zone = result.user?.tz;
-      const entry: CachedUser = {
-        timeZone: zone && isValidTimeZone(zone) ? zone : undefined,
-        email: result.user?.profile?.email || undefined,
-        expiresAtMs: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS),
-      };
-      this.remember(userId, entry);
-      return entry;
-    } catch (error) {
-      this.options.logger.warn('Slack users.info failed; using the default time zone', {
+    const found = await lookUpSlackUser(client, userId);
+    if (found.kind !== 'found') {
+      this.options.logger.warn('Slack users.info failed; the user is refused until it works', {
         user: userId,
-        error: error instanceof Error ? error.message : String(error),
+        error: found.reason,
       });
       return undefined;
     }
+    const entry: CachedUser = {
+      timeZone: found.timeZone,
+      email: found.email,
+      expiresAtMs: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS),
+    };
+    this.remember(userId, entry);
+    return entry;
   }
 
   private remember(userId: string, entry: CachedUser): void {

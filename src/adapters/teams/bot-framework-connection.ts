@@ -51,6 +51,11 @@ export interface BotFrameworkConnection {
   authenticate(activity: Record<string, unknown>, authorization: string): Promise<TurnRunner>;
   /** Posts a new message (not a reply) into a stored conversation. */
   postToConversation(reference: TeamsConversationReference, activity: OutgoingActivity): Promise<void>;
+  /**
+   * Asks the Bot Connector about a member of a stored conversation, by Entra object id or channel
+   * account id (a digest's creator); rejects as the Bot Connector does (404: not a member).
+   */
+  lookUpMemberIn(reference: TeamsConversationReference, userId: string): Promise<TeamsMemberInfo>;
 }
 
 interface ConversationsApi {
@@ -90,13 +95,7 @@ export function connectBotFramework(credentials: BotCredentials | undefined): Bo
             async (outgoing) => {
               await context.sendActivity(outgoing);
             },
-            async (userId) => {
-              const member = await TeamsInfo.getMember(context, userId);
-              return {
-                email: member.email || undefined,
-                userPrincipalName: member.userPrincipalName || undefined,
-              };
-            },
+            async (userId) => toMemberInfo(await TeamsInfo.getMember(context, userId)),
           ),
         );
     },
@@ -108,5 +107,21 @@ export function connectBotFramework(credentials: BotCredentials | undefined): Bo
         await connector.conversations.sendToConversation(reference.conversation.id, message);
       });
     },
+    lookUpMemberIn: async (reference, userId) => {
+      let member: TeamsMemberInfo | undefined;
+      await adapter.continueConversationAsync(
+        appId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          member = toMemberInfo(await TeamsInfo.getMember(context, userId));
+        },
+      );
+      if (!member) throw new Error('the Bot Connector answered no member');
+      return member;
+    },
   };
+}
+
+function toMemberInfo(member: { email?: string; userPrincipalName?: string }): TeamsMemberInfo {
+  return { email: member.email || undefined, userPrincipalName: member.userPrincipalName || undefined };
 }

@@ -4,8 +4,12 @@ import { AppError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
 import type { ChatAdapter } from '../../server/chat-adapter';
-import { type BotFrameworkConnection, connectBotFramework } from './bot-framework-connection';
-import type { ConversationReferenceStore } from './conversation-reference-store';
+import {
+  type BotFrameworkConnection,
+  connectBotFramework,
+  type TeamsMemberInfo,
+} from './bot-framework-connection';
+import type { ConversationReferenceStore, TeamsConversationReference } from './conversation-reference-store';
 import { createTeamsTurnHandler } from './handle-teams-turn';
 import { isLoopbackHost, isLoopbackServiceUrl } from './loopback-address';
 import { createMemoryConversationReferenceStore } from './memory-conversation-reference-store';
@@ -24,6 +28,8 @@ export interface CreateTeamsAdapterOptions {
   devNoAuth: boolean;
   /** The HTTP listener's HOST; dev-no-auth refuses anything but loopback. */
   host: string;
+  /** MICROSOFT_APP_TENANT_ID (in either mode): activities from other tenants are refused with 403. */
+  tenantId?: string | undefined;
   chat: Pick<ChatService, 'answerText' | 'answerAction'>;
   logger: Logger;
   /** DEFAULT_TIMEZONE, for activities that carry no zone. */
@@ -44,6 +50,12 @@ export interface TeamsChatAdapter extends ChatAdapter {
    * rejects when the Bot Connector refuses (e.g. the bot was removed).
    */
   postReply(conversationId: string, reply: Reply): Promise<boolean>;
+  /**
+   * Asks the Bot Connector about a member of a conversation the bot has seen (a digest's creator).
+   * Resolves undefined when it cannot be asked there (as `postReply` resolves false); rejects as
+   * the Bot Connector does (404: not a member).
+   */
+  lookUpMember(conversationId: string, userId: string): Promise<TeamsMemberInfo | undefined>;
 }
 
 /**
@@ -64,7 +76,13 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
     defaultTimeZone: options.defaultTimeZone,
     members: new TeamsMemberResolver({ logger, now: options.now ?? (() => new Date()) }),
   });
-  const endpoint = createMessagesEndpoint({ mode, connection, handleTurn, logger });
+  const endpoint = createMessagesEndpoint({
+    mode,
+    connection,
+    handleTurn,
+    logger,
+    tenantId: options.tenantId,
+  });
 
   return {
     description: describeMode(mode),
@@ -81,19 +99,28 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
     },
     stop: () => endpoint.settle(),
     postReply: async (conversationId, reply) => {
-      if (!connection) return false;
-      const reference = await references.get(toConversationKey(conversationId));
-      if (!reference) return false;
-      if (mode === 'dev-no-auth' && !isLoopbackServiceUrl(reference.serviceUrl)) {
-        logger.warn(
-          'TEAMS_DEV_NO_AUTH: not posting to a conversation whose serviceUrl is not on this machine',
-        );
-        return false;
-      }
+      const reference = connection && (await reachableReference(conversationId));
+      if (!connection || !reference) return false;
       await connection.postToConversation(reference, toReplyActivity(reply));
       return true;
     },
+    lookUpMember: async (conversationId, userId) => {
+      const reference = connection && (await reachableReference(conversationId));
+      if (!connection || !reference) return undefined;
+      return connection.lookUpMemberIn(reference, userId);
+    },
   };
+
+  /** The stored reference the bot may talk to on its own: none without one, nor (dev-no-auth) off this machine. */
+  async function reachableReference(conversationId: string): Promise<TeamsConversationReference | undefined> {
+    const reference = await references.get(toConversationKey(conversationId));
+    if (!reference) return undefined;
+    if (mode === 'dev-no-auth' && !isLoopbackServiceUrl(reference.serviceUrl)) {
+      logger.warn('TEAMS_DEV_NO_AUTH: not talking to a conversation whose serviceUrl is not on this machine');
+      return undefined;
+    }
+    return reference;
+  }
 }
 
 function chooseMode(options: CreateTeamsAdapterOptions): TeamsEndpointMode {

@@ -18,7 +18,7 @@ import { buildWelcomeReply } from './welcome-reply';
 export interface TeamsTurn {
   activity: TeamsActivity;
   send(activity: OutgoingActivity): Promise<void>;
-  /** Asks the Bot Connector about a member (for the asker's e-mail); absent in unit tests. */
+  /** Asks the Bot Connector about a member (for the asker's e-mail); without it, the asker counts as not looked up. */
   lookUpMember?: LookUpMember;
 }
 
@@ -28,7 +28,7 @@ export interface TeamsTurnOptions {
   logger: Logger;
   /** DEFAULT_TIMEZONE, for activities that carry no zone. */
   defaultTimeZone: string;
-  /** Finds the asker's e-mail (matched to their 3CX user by the access rules); without it, none is known. */
+  /** Finds the asker's e-mail (matched to their 3CX user by the access rules); without it, nobody can be looked up. */
   members?: TeamsMemberResolver;
 }
 
@@ -66,13 +66,20 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
     }
   };
 
-  /** The asker, with their e-mail when the Bot Connector tells it. */
+  /**
+   * The asker, with their e-mail when the Bot Connector tells it. When they cannot be looked up
+   * (the lookup failed, or there is nothing to look them up by), `identityUnknown`: the access rules
+   * then refuse them instead of treating them as unlinked.
+   */
   const askerOf = async (turn: TeamsTurn): Promise<ChatUser> => {
     const user = toChatUser(turn.activity, options.defaultTimeZone);
     const accountId = turn.activity.from?.id;
-    if (!options.members || !turn.lookUpMember || !accountId) return user;
-    const email = await options.members.resolveEmail(turn.lookUpMember, user.id, accountId);
-    return email === undefined ? user : { ...user, email };
+    const found =
+      options.members && turn.lookUpMember && accountId
+        ? await options.members.resolveEmail(turn.lookUpMember, user.id, accountId)
+        : undefined;
+    if (found?.kind !== 'found') return { ...user, identityUnknown: true };
+    return found.email === undefined ? user : { ...user, email: found.email };
   };
 
   const answerMessage = async (turn: TeamsTurn): Promise<Answer | undefined> => {

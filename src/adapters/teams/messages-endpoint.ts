@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../core/logger';
 import { BodyTooLargeError, type Route, readBody, sendJson } from '../../server/http-server';
 import type { BotFrameworkConnection, TurnRunner } from './bot-framework-connection';
+import { checkActivityTenant } from './check-activity-tenant';
+import { checkDevNoAuthRequest } from './check-dev-no-auth-request';
 import type { TeamsTurn } from './handle-teams-turn';
 import { isLoopbackServiceUrl } from './loopback-address';
 import { readTeamsActivity } from './teams-activity';
@@ -18,6 +20,8 @@ export interface MessagesEndpointOptions {
   connection: BotFrameworkConnection | undefined;
   handleTurn(turn: TeamsTurn): Promise<void>;
   logger: Logger;
+  /** MICROSOFT_APP_TENANT_ID: activities naming another tenant (or none) get 403. Default: any tenant. */
+  tenantId?: string | undefined;
   /** Larger bodies get 413; default 512 KiB (Teams messages are at most about 28 KB). */
   maxBodyBytes?: number;
 }
@@ -33,10 +37,11 @@ const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 const REMEMBERED_ACTIVITY_IDS = 1000;
 
 /**
- * `POST /api/messages`. Checks (in order) the mode, the Authorization header, the body, the
- * activity's shape, dev-no-auth's loopback rule and the token, then answers 200 at once and
- * handles the activity afterwards: Teams resends an activity it has no answer for within 15
- * seconds, and a report can take longer. Resent activities (same id) are answered only once.
+ * `POST /api/messages`. Checks (in order) the mode, dev-no-auth's refusal of browser requests, the
+ * Authorization header, the body, the activity's shape, the tenant, dev-no-auth's loopback rule
+ * and the token, then answers 200 at once and handles the activity afterwards: Teams resends an
+ * activity it has no answer for within 15 seconds, and a report can take longer. Resent
+ * activities (same id) are answered only once.
  */
 export function createMessagesEndpoint(options: MessagesEndpointOptions): MessagesEndpoint {
   const { mode, connection, logger } = options;
@@ -65,6 +70,16 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions): Messag
         });
         return;
       }
+      if (mode === 'dev-no-auth') {
+        const refusal = checkDevNoAuthRequest(request);
+        if (refusal) {
+          logger.warn('TEAMS_DEV_NO_AUTH: refused a request that a web browser could have sent', {
+            status: refusal.status,
+          });
+          sendJson(response, refusal.status, { error: refusal.error });
+          return;
+        }
+      }
       const authorization = readAuthorization(request);
       if (mode === 'authenticated' && authorization === '') {
         logger.warn('Teams: refused a request without an Authorization header');
@@ -82,6 +97,18 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions): Messag
         return;
       }
       const { activity } = read;
+      const foreign =
+        options.tenantId === undefined ? undefined : checkActivityTenant(activity, options.tenantId);
+      if (foreign) {
+        logger.warn(`Teams: refused an activity: ${foreign}`, {
+          type: activity.type,
+          tenantIds: activity.tenantIds,
+        });
+        sendJson(response, 403, {
+          error: 'This bot answers only its own Microsoft Entra tenant (MICROSOFT_APP_TENANT_ID).',
+        });
+        return;
+      }
       // Replies always go through the Bot Connector at serviceUrl, never back in this response.
       delete activity.raw.deliveryMode;
       if (mode === 'dev-no-auth') {

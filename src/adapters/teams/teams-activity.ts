@@ -32,6 +32,8 @@ export interface TeamsActivity {
   localTimezone: string | undefined;
   locale: string | undefined;
   membersAdded: TeamsAccount[];
+  /** The Entra ID tenants the activity names (`conversation.tenantId`, `channelData.tenant.id`), each once. */
+  tenantIds: string[];
   raw: Record<string, unknown>;
 }
 
@@ -63,6 +65,9 @@ const activitySchema = z.looseObject({
   localTimezone: z.string().max(128).optional(),
   locale: z.string().max(64).optional(),
   membersAdded: z.array(account).max(1000).optional(),
+  channelData: z
+    .looseObject({ tenant: z.looseObject({ id: z.string().max(128).optional() }).optional() })
+    .optional(),
 });
 
 /**
@@ -94,6 +99,13 @@ export function readTeamsActivity(json: unknown): ReadActivityResult {
       localTimezone: data.localTimezone,
       locale: data.locale,
       membersAdded: (data.membersAdded ?? []).map(pickAccount),
+      tenantIds: [
+        ...new Set(
+          [data.conversation.tenantId, data.channelData?.tenant?.id].filter(
+            (id): id is string => id !== undefined,
+          ),
+        ),
+      ],
       raw: json as Record<string, unknown>,
     },
   };

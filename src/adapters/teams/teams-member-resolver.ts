@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/logger';
-import type { LookUpMember } from './bot-framework-connection';
+import type { LookUpMember, TeamsMemberInfo } from './bot-framework-connection';
 
 export interface TeamsMemberResolverOptions {
   logger: Logger;
@@ -10,6 +10,9 @@ export interface TeamsMemberResolverOptions {
   maxEntries?: number;
 }
 
+/** The member's e-mail (undefined when Teams gives none), or `failed` when the Bot Connector could not be asked. */
+export type MemberEmailLookup = { kind: 'found'; email: string | undefined } | { kind: 'failed' };
+
 interface CachedEmail {
   email: string | undefined;
   expiresAtMs: number;
@@ -18,11 +21,17 @@ interface CachedEmail {
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_MAX_ENTRIES = 10_000;
 
+/** A member's address for matching them to their 3CX user: the `email`, else the user principal name when it is one. */
+export function toMemberEmail(member: TeamsMemberInfo): string | undefined {
+  const upn = member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined;
+  return member.email ?? upn;
+}
+
 /**
- * The asker's e-mail in Teams (for matching them to their 3CX user): the member's `email`, else
- * their user principal name when it looks like an address, asked of the Bot Connector once per
- * user and cached. A failed lookup is logged (without any token) and not cached: the user is then
- * treated as unlinked for this message, and the next message asks again.
+ * The asker's e-mail in Teams (for matching them to their 3CX user), asked of the Bot Connector
+ * once per user and cached. A failed lookup (any error, a 404 included) is logged (without any
+ * token) and not cached: it answers `failed`, so the asker is refused for this message rather than
+ * treated as unlinked, and the next message asks again.
  */
 export class TeamsMemberResolver {
   private readonly cache = new Map<string, CachedEmail>();
@@ -30,21 +39,19 @@ export class TeamsMemberResolver {
   constructor(private readonly options: TeamsMemberResolverOptions) {}
 
   /** `cacheKey` is stable per person (the AAD object id); `userId` is what the Bot Connector knows them by. */
-  async resolveEmail(lookUp: LookUpMember, cacheKey: string, userId: string): Promise<string | undefined> {
+  async resolveEmail(lookUp: LookUpMember, cacheKey: string, userId: string): Promise<MemberEmailLookup> {
     const nowMs = this.options.now().getTime();
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.expiresAtMs > nowMs) return cached.email;
+    if (cached && cached.expiresAtMs > nowMs) return { kind: 'found', email: cached.email };
     try {
-      const member = await lookUp(userId);
-      const upn = member.userPrincipalName?.includes('@') ? member.userPrincipalName : undefined;
-      const email = member.email ?? upn;
+      const email = toMemberEmail(await lookUp(userId));
       this.remember(cacheKey, { email, expiresAtMs: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS) });
-      return email;
+      return { kind: 'found', email };
     } catch (error) {
       this.options.logger.warn('Teams: could not look up the member for their e-mail', {
         error: (error instanceof Error ? error.message : String(error)).slice(0, 300),
       });
-      return undefined;
+      return { kind: 'failed' };
     }
   }
 

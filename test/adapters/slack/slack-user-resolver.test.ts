@@ -52,16 +52,33 @@ describe('SlackUserResolver (users.info over HTTP to a fake Slack)', () => {
   });
 
   it('falls back to the default zone when Slack fails or sends no usable zone, and does not cache a failure', async () => {
+    // A failed lookup says so: the access rules refuse such a user rather than take them for unlinked.
     expect(await resolver.resolveUser(client, 'U404')).toEqual({
       platform: 'slack',
       id: 'U404',
       timeZone: 'America/Chicago',
+      identityUnknown: true,
     });
     expect(logs.join('\n')).toContain('user_not_found');
     expect(logs.join('\n')).not.toContain('xoxb-resolver-test');
     slack.setUser('U404', { tz: 'Europe/Paris' });
     expect((await resolver.resolveUser(client, 'U404')).timeZone).toBe('Europe/Paris');
     slack.setUser('U2', { tz: 'Mars/Olympus_Mons' });
-    expect((await resolver.resolveUser(client, 'U2')).timeZone).toBe('America/Chicago');
+    expect(await resolver.resolveUser(client, 'U2')).toEqual({
+      platform: 'slack',
+      id: 'U2',
+      timeZone: 'America/Chicago',
+    });
+  });
+
+  it('marks a user as not looked up when Slack answers 500, or says they are deactivated', async () => {
+    slack.setUser('U500', { tz: 'Europe/Berlin', email: 'ben@example.com' });
+    slack.failHttp('users.info', 500);
+    expect(await resolver.resolveUser(client, 'U500')).toMatchObject({ identityUnknown: true });
+    expect(logs.join('\n')).toContain('Slack answered HTTP 500');
+    slack.setUser('UGONE', { tz: 'Europe/Berlin', email: 'gone@example.com', deleted: true });
+    const gone = await resolver.resolveUser(client, 'UGONE');
+    expect(gone).toMatchObject({ identityUnknown: true });
+    expect(gone.email).toBeUndefined();
   });
 });

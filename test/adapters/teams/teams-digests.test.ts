@@ -2,7 +2,12 @@ import { formatCount } from '../../../src/render/format-number';
 import { listKeyFigures } from '../../../src/render/list-key-figures';
 import type { ConnectorCall } from '../../helpers/fake-bot-connector';
 import { runCliReport } from '../../helpers/run-cli-in-process';
-import { buildBotAddedToTeam, buildChannelMention, TEAMS_CHANNEL_ID } from '../../helpers/teams-activities';
+import {
+  buildBotAddedToTeam,
+  buildChannelMention,
+  TEAMS_CHANNEL_ID,
+  TEAMS_USER,
+} from '../../helpers/teams-activities';
 import { cardOf, keyFiguresOf, textsOf } from '../../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../../helpers/teams-test-bed';
 
@@ -16,6 +21,8 @@ let bed: TeamsTestBed;
 
 beforeAll(async () => {
   bed = await startTeamsTestBed({ TEAMS_DEV_NO_AUTH: 'true' }, { pbxNow: PBX_NOW });
+  // The creator is a member of the channel: every run looks them up there.
+  bed.connector.setMember({ ...TEAMS_USER });
 });
 
 afterAll(async () => {

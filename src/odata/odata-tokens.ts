@@ -3,14 +3,18 @@ export type ODataToken =
   | { kind: 'open' | 'close' | 'comma'; text: string }
   | { kind: 'string'; text: string; value: string }
   | { kind: 'number'; text: string; value: number }
-  | { kind: 'datetime'; text: string; value: number }
-  | { kind: 'duration'; text: string; value: number }
+  | { kind: 'datetime'; text: string }
+  | { kind: 'duration'; text: string; iso: string }
   | { kind: 'word'; text: string };
 
-/** Thrown inside the demo's OData parsers; turned into a 400 at the HTTP boundary. */
+/**
+ * What the OData readers throw on input outside the subset they accept. The bot turns it into a
+ * refusal that quotes the option (read-call-log-options.ts); the demo PBX into a 400.
+ */
 export class ODataSyntaxError extends Error {}
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})/;
+/** A date-time literal as the tokenizer reads it (seconds and fractions optional, an offset required). */
+export const DATE_TIME_LITERAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
 const DURATION =
@@ -59,23 +63,25 @@ export function tokenizeODataExpression(text: string): ODataToken[] {
       const [value, next] = readQuoted(text, index);
       tokens.push({ kind: 'string', text: text.slice(index, next), value });
       index = next;
-    } else if (DATE_TIME.test(rest)) {
-      const literal = DATE_TIME.exec(rest)![0];
-      const value = Date.parse(literal);
-      if (Number.isNaN(value)) throw new ODataSyntaxError(`'${literal}' is not a valid date-time.`);
-      tokens.push({ kind: 'datetime', text: literal, value });
+    } else if (DATE_TIME_LITERAL.test(rest)) {
+      const literal = DATE_TIME_LITERAL.exec(rest)![0];
+      if (Number.isNaN(Date.parse(literal)))
+        throw new ODataSyntaxError(`'${literal}' is not a valid date-time.`);
+      tokens.push({ kind: 'datetime', text: literal });
       index += literal.length;
     } else if (NUMBER.test(rest)) {
       const literal = NUMBER.exec(rest)![0];
-      tokens.push({ kind: 'number', text: literal, value: Number(literal) });
+      const value = Number(literal);
+      if (!Number.isFinite(value)) throw new ODataSyntaxError(`'${literal}' is not a valid number.`);
+      tokens.push({ kind: 'number', text: literal, value });
       index += literal.length;
     } else if (WORD.test(rest)) {
       const word = WORD.exec(rest)![0];
       if (word.toLowerCase() === 'duration' && text[index + word.length] === "'") {
-        const [value, next] = readQuoted(text, index + word.length);
-        const ms = parseIsoDurationMs(value);
-        if (ms === undefined) throw new ODataSyntaxError(`'${value}' is not a valid duration.`);
-        tokens.push({ kind: 'duration', text: text.slice(index, next), value: ms });
+        const [iso, next] = readQuoted(text, index + word.length);
+        if (parseIsoDurationMs(iso) === undefined)
+          throw new ODataSyntaxError(`'${iso}' is not a valid duration.`);
+        tokens.push({ kind: 'duration', text: text.slice(index, next), iso });
         index = next;
       } else {
         tokens.push({ kind: 'word', text: word });
