@@ -40,12 +40,14 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
         baseUrl: config.threecx.url,
         store: options.sharedTokens,
         logger: options.logger,
+        maxResponseBytes: pbxLimits(config).maxResponseBytes,
       });
     const client = new XapiClient({
       baseUrl: config.threecx.url,
       clientId: config.threecx.clientId,
       clientSecret: config.threecx.clientSecret,
       logger: options.logger,
+      ...pbxLimits(config),
       ...(shared && { tokenProvider: shared.provider }),
     });
     return {
@@ -64,6 +66,7 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
     clientId: demo.clientId,
     clientSecret: demo.clientSecret,
     logger: options.logger,
+    ...pbxLimits(config),
   });
   return {
     source: client,
@@ -74,4 +77,9 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
       await demo.close();
     },
   };
+}
+
+/** PBX_MAX_RESPONSE_MB and PBX_REPORT_ROW_CAP as the client's options. */
+function pbxLimits(config: Config): { maxResponseBytes: number; reportRowCap: number } {
+  return { maxResponseBytes: config.pbxMaxResponseMb * 1024 * 1024, reportRowCap: config.pbxReportRowCap };
 }

@@ -21,6 +21,10 @@ export interface Config {
   serviceLevelSeconds: number;
   maxPeriodDays: number;
   digestGraceMinutes: number;
+  /** PBX_MAX_RESPONSE_MB: the most one PBX answer may be (default 64); past it the request is aborted. */
+  pbxMaxResponseMb: number;
+  /** PBX_REPORT_ROW_CAP: a call-log window the PBX counts this many rows for is incomplete and fetched in pieces (default 20000). */
+  pbxReportRowCap: number;
   accessPolicyPath: string | undefined;
   /** ACCESS_UNMAPPED: what chat users not linked to an extension (nor named in the policy) see. */
   accessUnmapped: 'none' | 'all';

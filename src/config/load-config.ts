@@ -160,6 +160,8 @@ const environmentSchema = z.object({
   SERVICE_LEVEL_SECONDS: integer('SERVICE_LEVEL_SECONDS', 1, 3600, 20),
   MAX_PERIOD_DAYS: integer('MAX_PERIOD_DAYS', 1, 3660, 400),
   DIGEST_GRACE_MINUTES: integer('DIGEST_GRACE_MINUTES', 0, 7 * 24 * 60, 60),
+  PBX_MAX_RESPONSE_MB: integer('PBX_MAX_RESPONSE_MB', 1, 4096, 64),
+  PBX_REPORT_ROW_CAP: integer('PBX_REPORT_ROW_CAP', 100, 100_000_000, 20_000),
   ACCESS_POLICY: z.string().optional(),
   ACCESS_UNMAPPED: z
     .enum(['none', 'all'], {
@@ -223,6 +225,8 @@ function toConfig(env: Environment): Config {
     serviceLevelSeconds: env.SERVICE_LEVEL_SECONDS,
     maxPeriodDays: env.MAX_PERIOD_DAYS,
     digestGraceMinutes: env.DIGEST_GRACE_MINUTES,
+    pbxMaxResponseMb: env.PBX_MAX_RESPONSE_MB,
+    pbxReportRowCap: env.PBX_REPORT_ROW_CAP,
     accessPolicyPath: env.ACCESS_POLICY,
     accessUnmapped: env.ACCESS_UNMAPPED ?? 'none',
     privacyMaskNumbers: env.PRIVACY_MASK_NUMBERS,

@@ -41,7 +41,12 @@ export function buildCall(
 ): DemoCall {
   const mainCallHistoryId = generateGuid(random);
   const callHistoryId = generateGuid(random);
-  const call: DemoCall = { callId, startMs: legs[0]?.startMs ?? 0, answered: false, rows: [] };
+  const startMs = legs[0]?.startMs ?? 0;
+  const endMs = legs.reduce(
+    (latest, leg) => Math.max(latest, leg.startMs + leg.ringMs + leg.talkMs),
+    startMs,
+  );
+  const call: DemoCall = { callId, startMs, endMs, answered: false, rows: [] };
   legs.forEach((leg, index) => {
     const segmentId = firstSegmentId + index;
     const isPersonLeg = !SYSTEM_CALL_TYPES.has(leg.callType);

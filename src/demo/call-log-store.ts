@@ -1,10 +1,9 @@
 import { type BucketFacts, buildBucketFacts, measureBucketFacts } from './bucket-facts';
 import type { DemoCall, DemoRow } from './demo-call';
-import { type DemoDay, generateDay, type TrafficProfile } from './generate-day';
 import { joinRowsJson } from './join-rows-json';
-import { describeLocalDay, type LocalDay, localDayNumberOf } from './local-days';
+import { localDayNumberOf } from './local-days';
 import { LruCache } from './lru-cache';
-import { type BucketRun, boundRun, countRuns, pageRuns } from './row-selection';
+import { type BucketRun, boundRun, capRuns, countRuns, pageRuns } from './row-selection';
 import { measureSerializedRows, type SerializedRows, serializeRows } from './serialized-rows';
 
 /**
@@ -28,14 +27,20 @@ export interface RowQuery {
   fromMs: number;
   toMs: number;
   filter: RowFilter;
+  /** Served order: newest first (StartTime descending), or oldest first. */
   descending: boolean;
+  /**
+   * The report's row cap: of more matching rows, only the first `maxRows` in the PBX's own order
+   * (`newestFirst`, whatever `descending` says) exist for counting and paging.
+   */
+  rowCap?: { maxRows: number; newestFirst: boolean };
   skip: number;
   /** Undefined: everything after `skip`. */
   top?: number;
 }
 
 export interface RowPage {
-  /** Matching rows before skip/top. */
+  /** Matching rows before skip/top (at most the row cap). */
   count: number;
   rows: DemoRow[];
 }
@@ -55,8 +60,6 @@ export interface CallLogStoreLimits {
   maxServedBytes: number;
   /** Row indices kept in per-day filter results, over all days and filters. */
   maxMatchIndices: number;
-  /** Generated days (row objects) kept; as many buckets of row objects are kept too. */
-  maxGeneratedDays: number;
 }
 
 /** What the caches hold now. */
@@ -75,10 +78,29 @@ export interface CallLogCacheStats {
   daysGenerated: number;
 }
 
-/** The generated history: calls starting in [dataFromMs, dataToMs), made lazily per local day. */
+/**
+ * Where a store's rows come from: generated calls (`generated-row-source.ts`) or rows a test chose
+ * (`fixture-row-source.ts`), cut into buckets of local days, and the demo clock.
+ */
+export interface RowSource {
+  readonly timeZone: string;
+  /** No row starts before this instant (limits the days a query looks at). */
+  readonly firstStartMs: number;
+  /** No row starts after this instant (+Infinity: only the clock limits it). */
+  readonly lastStartMs: number;
+  /**
+   * The rows starting on local day `dayNumber`, sorted by StartTime (ties in a fixed order); the
+   * same rows every time it is asked, so caches may key on the day.
+   */
+  bucketRows(dayNumber: number): DemoRow[];
+  /** The demo clock: a row is in the log once its call is over (`DemoCall.endMs <= nowMs()`). */
+  nowMs(): number;
+  /** Generated days and buckets (zeros for fixed rows). */
+  stats(): Pick<CallLogCacheStats, 'generatedDays' | 'rowBuckets' | 'daysGenerated'>;
+}
+
+/** A source's rows served page by page: counted, filtered, ordered and serialised per day. */
 export interface CallLogStore {
-  readonly dataFromMs: number;
-  readonly dataToMs: number;
   queryRows(query: RowQuery): RowPage;
   /**
    * `frame(count)`'s head, the page's rows' JSON joined by commas, and its tail, in one buffer.
@@ -96,30 +118,22 @@ export interface CallLogStore {
 export const DEFAULT_CALL_LOG_STORE_LIMITS: Readonly<CallLogStoreLimits> = Object.freeze({
   maxServedBytes: 320_000_000,
   maxMatchIndices: 16_000_000,
-  maxGeneratedDays: 8,
 });
-
-/** No call lasts longer than this (the generator keeps calls to a few hours). */
-const MAX_CALL_SPAN_MS = 86_400_000;
 
 /**
  * Rows are kept in "buckets", one per local day, holding the rows whose StartTime falls on that
- * day (including legs of yesterday's calls that ran past midnight). Served order is bucket after
- * bucket. Each bucket keeps its start times and park flags (`BucketFacts`) and is serialised once
- * per field selection asked for (`SerializedRows`); each (day, filter) keeps the indices of its
- * matching rows, so a page of any query is found with two binary searches per day and copied from
- * cached JSON, without re-filtering the period.
+ * day (including legs of yesterday's calls that ran past midnight). Each bucket keeps its start
+ * times, park flags and call ends (`BucketFacts`) and is serialised once per field selection and
+ * order asked for (`SerializedRows`); each (day, filter) keeps the indices of its matching rows,
+ * so a page of any query is found with two binary searches per day and copied from cached JSON,
+ * without re-filtering the period. A bucket whose calls are all over by the clock is served from
+ * those caches as it is; one with calls still going on (today's) has them left out per query.
  */
 export function createCallLogStore(
-  profile: TrafficProfile,
-  dataFromMs: number,
-  dataToMs: number,
+  source: RowSource,
   limits: Partial<CallLogStoreLimits> = {},
 ): CallLogStore {
   const bounds = { ...DEFAULT_CALL_LOG_STORE_LIMITS, ...limits };
-  const localDays = new LruCache<number, LocalDay>(2000);
-  const days = new LruCache<number, DemoDay>(bounds.maxGeneratedDays);
-  const buckets = new LruCache<number, DemoRow[]>(bounds.maxGeneratedDays);
   const factsBytes = Math.floor(bounds.maxServedBytes / 16);
   const facts = new LruCache<number, BucketFacts>(100_000, {
     maxWeight: factsBytes,
@@ -134,63 +148,56 @@ export function createCallLogStore(
     weigh: (indices) => indices.length,
   });
 
-  const localDay = (dayNumber: number) =>
-    localDays.getOrCreate(dayNumber, () => describeLocalDay(dayNumber, profile.timeZone));
-  let daysGenerated = 0;
-  const generatedDay = (dayNumber: number) =>
-    days.getOrCreate(dayNumber, () => {
-      daysGenerated += 1;
-      return generateDay(profile, dayNumber);
-    });
-  const inData = (row: DemoRow) => row.call.startMs >= dataFromMs && row.call.startMs < dataToMs;
-
-  const bucketRows = (dayNumber: number): DemoRow[] =>
-    buckets.getOrCreate(dayNumber, () => {
-      const { startMs, endMs } = localDay(dayNumber);
-      const spill = generatedDay(dayNumber - 1).rows.filter((row) => row.startMs >= startMs && inData(row));
-      const own = generatedDay(dayNumber).rows.filter((row) => row.startMs < endMs && inData(row));
-      return spill.length === 0 ? own : mergeSorted(spill, own);
-    });
   const bucketFacts = (dayNumber: number): BucketFacts =>
-    facts.getOrCreate(dayNumber, () => buildBucketFacts(bucketRows(dayNumber)));
-  /** The bucket's rows as JSON, cut to `select` (deduplicated: a repeated field adds nothing). */
-  const serializedRows = (dayNumber: number, select: readonly string[] | undefined): SerializedRows => {
+    facts.getOrCreate(dayNumber, () => buildBucketFacts(source.bucketRows(dayNumber)));
+  /** The bucket's rows as JSON in one order, cut to `select` (deduplicated: a repeated field adds nothing). */
+  const serializedRows = (
+    dayNumber: number,
+    select: readonly string[] | undefined,
+    newestFirst: boolean,
+  ): SerializedRows => {
     const fields = select === undefined ? undefined : [...new Set(select)];
-    const key = `${dayNumber}|${fields === undefined ? '*' : JSON.stringify(fields)}`;
-    return serialized.getOrCreate(key, () => serializeRows(bucketRows(dayNumber), fields));
+    const key = `${dayNumber}|${newestFirst ? 'desc' : 'asc'}|${fields === undefined ? '*' : JSON.stringify(fields)}`;
+    return serialized.getOrCreate(key, () =>
+      serializeRows(source.bucketRows(dayNumber), fields, newestFirst),
+    );
   };
 
-  /** Bucket row indices passing the filter (ignoring the period), ascending. */
+  /** Bucket row indices passing the filter (ignoring the period and the clock), ascending. */
   const matchList = (dayNumber: number, filter: RowFilter): Uint32Array => {
     if (filter.kind === 'parkLegs') {
       const key = `${dayNumber}|parkLegs|${filter.hideParkLegs}`;
       return matchLists.getOrCreate(key, () => listParkFiltered(bucketFacts(dayNumber), filter.hideParkLegs));
     }
-    const list = () => listMatching(bucketRows(dayNumber), filter.matchesCall, filter.matchesRow);
+    const list = () => listMatching(source.bucketRows(dayNumber), filter.matchesCall, filter.matchesRow);
     if (filter.cacheKey === undefined) return list();
     return matchLists.getOrCreate(`${dayNumber}|${filter.cacheKey}`, list);
   };
 
   const selectRuns = (query: RowQuery): BucketRun[] => {
-    const loMs = Math.max(query.fromMs, dataFromMs);
-    const hiMs = Math.min(query.toMs, dataToMs + MAX_CALL_SPAN_MS);
-    if (loMs > hiMs) return [];
-    const firstDay = localDayNumberOf(loMs, profile.timeZone);
-    const lastDay = localDayNumberOf(hiMs, profile.timeZone);
+    const nowMs = source.nowMs();
+    const loMs = Math.max(query.fromMs, source.firstStartMs);
+    const hiMs = Math.min(query.toMs, source.lastStartMs, nowMs);
+    if (!(loMs <= hiMs)) return [];
+    const firstDay = localDayNumberOf(loMs, source.timeZone);
+    const lastDay = localDayNumberOf(hiMs, source.timeZone);
     const runs: BucketRun[] = [];
     for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber += 1) {
-      const indices = matchList(dayNumber, query.filter);
-      const { from, to } = boundRun(indices, bucketFacts(dayNumber).startMs, query.fromMs, query.toMs);
+      const dayFacts = bucketFacts(dayNumber);
+      let indices = matchList(dayNumber, query.filter);
+      if (dayFacts.lastCallEndMs > nowMs) indices = keepEnded(indices, dayFacts.callEndMs, nowMs);
+      const { from, to } = boundRun(indices, dayFacts.startMs, query.fromMs, query.toMs);
       if (to > from) runs.push({ dayNumber, indices, from, to });
     }
-    return runs;
+    const cap = query.rowCap;
+    return cap === undefined ? runs : capRuns(runs, cap.maxRows, cap.newestFirst);
   };
 
   const queryRows = (query: RowQuery): RowPage => {
     const runs = selectRuns(query);
     const rows: DemoRow[] = [];
     for (const run of pageRuns(runs, query.descending, query.skip, query.top)) {
-      const dayRows = bucketRows(run.dayNumber);
+      const dayRows = source.bucketRows(run.dayNumber);
       for (let step = 0; step < run.to - run.from; step += 1) {
         rows.push(dayRows[run.indices[query.descending ? run.to - 1 - step : run.from + step]!]!);
       }
@@ -207,7 +214,7 @@ export function createCallLogStore(
     const count = countRuns(runs);
     const { head, tail } = frame(count);
     const page = pageRuns(runs, query.descending, query.skip, query.top);
-    const rowsOf = (dayNumber: number) => serializedRows(dayNumber, select);
+    const rowsOf = (dayNumber: number) => serializedRows(dayNumber, select, query.descending);
     return { count, body: joinRowsJson(page, query.descending, rowsOf, head, tail) };
   };
 
@@ -217,12 +224,18 @@ export function createCallLogStore(
     servedBytes: facts.totalWeight + serialized.totalWeight,
     matchLists: matchLists.size,
     matchIndices: matchLists.totalWeight,
-    generatedDays: days.size,
-    rowBuckets: buckets.size,
-    daysGenerated,
+    ...source.stats(),
   });
 
-  return { dataFromMs, dataToMs, queryRows, queryRowsJson, cacheStats };
+  return { queryRows, queryRowsJson, cacheStats };
+}
+
+/** The indices whose call is over at `nowMs` (the live day's rows the log holds so far). */
+function keepEnded(indices: Uint32Array, callEndMs: Float64Array, nowMs: number): Uint32Array {
+  const kept = new Uint32Array(indices.length);
+  let count = 0;
+  for (const index of indices) if (callEndMs[index]! <= nowMs) kept[count++] = index;
+  return kept.subarray(0, count);
 }
 
 function listParkFiltered(bucket: BucketFacts, hideParkLegs: boolean): Uint32Array {
@@ -252,26 +265,4 @@ function listMatching(
     if (verdict && matchesRow(row)) indices[count++] = index;
   }
   return indices.slice(0, count);
-}
-
-function mergeSorted(a: DemoRow[], b: DemoRow[]): DemoRow[] {
-  const merged: DemoRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const left = a[i];
-    const right = b[j];
-    if (right === undefined || (left !== undefined && compareRows(left, right) <= 0)) {
-      merged.push(left!);
-      i += 1;
-    } else {
-      merged.push(right);
-      j += 1;
-    }
-  }
-  return merged;
-}
-
-function compareRows(a: DemoRow, b: DemoRow): number {
-  return a.startMs - b.startMs || a.segmentId - b.segmentId;
 }

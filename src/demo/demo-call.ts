@@ -14,6 +14,11 @@ export interface DemoRow {
 export interface DemoCall {
   callId: number;
   startMs: number;
+  /**
+   * When the call is over (the latest leg start + ringing + talking): the PBX writes a call to its
+   * log then, so it is served only once the demo clock has reached this instant.
+   */
+  endMs: number;
   /** A person (extension or external) leg was answered: 3CX's callsType filter works per call. */
   answered: boolean;
   rows: DemoRow[];

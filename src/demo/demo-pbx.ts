@@ -11,8 +11,18 @@
  *   commas then percent-decoded; missing/extra/reordered/unquoted-string arguments answer 404, bad
  *   dates or types 500. Rows whose StartTime lies in [periodFrom, periodTo], inclusive, compared in
  *   whole milliseconds (StartTime prints 7 fractional digits; the last 4 are decoration).
- *   `$top $skip $count $select $filter $orderby $search $expand`; default order StartTime then
- *   SegmentId. Unsupported OData answers 400 "The query specified in the URI is not valid. ...".
+ *   `$top $skip $count $select $filter $orderby $search $expand`. Default order newest first, as
+ *   V20 is reported to serve (StartTime then SegmentId, descending; `setRowOrder('oldest-first')`
+ *   for the other order). Unsupported OData answers 400 "The query specified in the URI is not
+ *   valid. ...".
+ * - A live log: a call is in it once it is over by the demo clock (its last leg's start + ringing
+ *   + talking <= now). The clock is the `now` option, pinned (tests stay stable), or else the wall
+ *   clock, so today's calls appear as they end. `advanceClock`, `setNow` and the fault switch
+ *   `advanceClockMs` (a call that ends while a window is paged) move it.
+ * - The report's row cap (default 20,000, `setRowCap`): a window with more matching rows answers
+ *   as if it held only the first 20,000 in the PBX's own order (newest first: the newest ones),
+ *   `@odata.count` 20,000, pages past them empty; `$orderby` orders those rows. A client must see
+ *   the count at the cap and split the window.
  * - `GET /xapi/v1/Users` (also `Users(Number='101')`), `/Queues` (`$expand=Agents`), `/Defs`.
  * - Call shapes: IVR (Digital Receptionist, marked answered) -> queue (Inbound Queue, Waiting) ->
  *   agent legs (some ring unanswered first), abandoned queue calls, IVR hang-ups, direct calls
@@ -29,9 +39,11 @@
  * - `$filter`: eq ne gt ge lt le, and or not, parentheses, contains/startswith/endswith/tolower/
  *   toupper; literals string ('' escapes), number, true/false, null, date-times, duration'PT..'.
  * - `$orderby` only StartTime asc|desc on the call log; `$expand` is accepted and ignored there.
- * - No server-side row cap unless `setPageCap` sets one; no `@odata.nextLink`.
- * - Data: calls starting in [now - days, now), generated lazily per local day from (seed, day),
- *   so the same seed and `now` give the same rows. Each day's rows are serialised to JSON once per
+ * - No page cap unless `setPageCap` sets one; no `@odata.nextLink`.
+ * - Data: calls starting from (start - days) on and over by the clock, generated lazily per local
+ *   day from (seed, day), so the same seed and `now` give the same rows; or, after `serveRows`, the
+ *   rows a test chose, with the same paging, order, count, row cap, clock and faults (decisions in
+ *   fixture-row-source.ts). Each day's rows are serialised to JSON once per
  *   `$select` field list asked for (whole rows without one) and kept (up to ~320 MB in all, least
  *   recently used first out), as are each day's matches per filter, so pages are copied from
  *   cached bytes without re-filtering the period (see call-log-store.ts).
@@ -42,9 +54,12 @@ import type { RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { createCallLogStore } from './call-log-store';
+import { DemoClock } from './demo-clock';
 import { createDemoCompany, toDirectory } from './demo-company';
 import { generateExternalContacts } from './external-contacts';
 import { type DemoEndpoint, type DemoFault, FaultQueue } from './fault-queue';
+import { createFixtureRowSource } from './fixture-row-source';
+import { createGeneratedCallLogStore } from './generated-row-source';
 import { type CallLogServing, toRowQuery } from './handle-call-log';
 import { classifyRequest, type DemoServerState } from './route-request';
 import { serveDemoRequest } from './serve-demo-request';
@@ -59,8 +74,15 @@ export interface DemoPbxOptions {
   callsPerDay?: number;
   /** History length in days, default 90. */
   days?: number;
-  /** Data covers calls starting in [now - days, now); default: the time of the start. */
+  /**
+   * The demo clock, pinned: calls over by then are in the log, from `now - days` on. Default: the
+   * wall clock (calls appear as they end), the history starting `days` before the start.
+   */
   now?: Date;
+  /** Order without `$orderby`; default 'newest-first' (as V20). */
+  rowOrder?: DemoRowOrder;
+  /** The report's row cap; default 20,000 (as 3CX is reported to have); `null`: none. */
+  rowCap?: number | null;
   /** Company zone for business hours, default 'Europe/London'. */
   timeZone?: string;
   clientId?: string;
@@ -71,6 +93,12 @@ export interface DemoPbxOptions {
   /** Default 0: any free port. */
   port?: number;
 }
+
+/** The order of call-log rows when a request has no `$orderby`. */
+export type DemoRowOrder = 'newest-first' | 'oldest-first';
+
+/** 3CX's reported row cap per report. */
+export const DEFAULT_ROW_CAP = 20_000;
 
 /** One request as the server saw it. */
 export interface DemoRequestLogEntry {
@@ -97,10 +125,29 @@ export interface DemoPbx {
   misbehave(fault: DemoFault): void;
   /** Serve at most this many rows per page even if $top asks for more (as some 3CX builds do). */
   setPageCap(maxRows: number | undefined): void;
+  /** The order without `$orderby`, from the next request on. */
+  setRowOrder(order: DemoRowOrder): void;
+  /** The report's row cap (undefined: none), from the next request on. */
+  setRowCap(maxRows: number | undefined): void;
+  /** The demo clock: which calls are over, so in the log. */
+  now(): Date;
+  /** Pins the clock (undefined: the wall clock again). */
+  setNow(at: Date | undefined): void;
+  /** Moves the clock on by `ms` (pinned or not). */
+  advanceClock(ms: number): void;
+  /**
+   * Serves `rows` (e.g. a fixture shaped like real V20 rows) instead of the generated calls, with
+   * the same arguments, paging, order, `@odata.count`, row cap, clock and faults; undefined goes
+   * back to the generated calls. Each call's rows appear once the call is over by the clock.
+   */
+  serveRows(rows: readonly RawCallLogRow[] | undefined): void;
   setTokenLifetime(seconds: number): void;
   /** Delays every answer. */
   setDelay(ms: number): void;
-  /** The rows GetCallLogData serves for [from, to] with default parameters, in served order. */
+  /**
+   * The rows GetCallLogData serves for [from, to] with default parameters, by the clock now, in
+   * the default order, all of them (no row cap).
+   */
   rowsBetween(from: Date, to: Date): RawCallLogRow[];
   close(): Promise<void>;
 }
@@ -110,7 +157,8 @@ const DAY_MS = 86_400_000;
 /** Starts a demo PBX on loopback (or `host`) and resolves once it listens. */
 export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPbx> {
   const seed = options.seed ?? 42;
-  const nowMs = (options.now ?? new Date()).getTime();
+  const clock = new DemoClock(options.now);
+  const nowMs = clock.nowMs();
   const company = createDemoCompany();
   const profile = {
     seed,
@@ -119,13 +167,20 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     company,
     contacts: generateExternalContacts(seed),
   };
-  const store = createCallLogStore(profile, nowMs - (options.days ?? 90) * DAY_MS, nowMs);
+  const clockMs = () => clock.nowMs();
+  const generated = createGeneratedCallLogStore(profile, nowMs - (options.days ?? 90) * DAY_MS, clockMs);
   const issuer = new TokenIssuer(
     options.clientId ?? 'calls-bot-demo',
     options.clientSecret ?? 'demo-secret',
     options.tokenLifetimeSeconds ?? 3600,
   );
-  const callLog: CallLogServing = { store, baseUrl: '', pageCap: undefined };
+  const callLog: CallLogServing = {
+    store: generated,
+    baseUrl: '',
+    pageCap: undefined,
+    newestFirst: (options.rowOrder ?? 'newest-first') === 'newest-first',
+    rowCap: options.rowCap === null ? undefined : (options.rowCap ?? DEFAULT_ROW_CAP),
+  };
   const state: DemoServerState = { company, issuer, callLog };
   const faults = new FaultQueue();
   const requests: DemoRequestLogEntry[] = [];
@@ -140,12 +195,11 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
       status: 0,
     };
     requests.push(entry);
-    const fault = faults.take(entry.endpoint);
-    serveDemoRequest(request, response, { entry, fault, delayMs: settings.delayMs, state, timers }).catch(
-      () => {
-        if (!response.headersSent) response.writeHead(500).end();
-      },
-    );
+    const fault = faults.take(entry.endpoint, entry.url);
+    const context = { entry, fault, delayMs: settings.delayMs, state, clock, timers };
+    serveDemoRequest(request, response, context).catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -167,13 +221,29 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     setPageCap: (maxRows) => {
       callLog.pageCap = maxRows;
     },
+    setRowOrder: (order) => {
+      callLog.newestFirst = order === 'newest-first';
+    },
+    setRowCap: (maxRows) => {
+      callLog.rowCap = maxRows;
+    },
+    now: () => new Date(clock.nowMs()),
+    setNow: (at) => clock.set(at),
+    advanceClock: (ms) => clock.advance(ms),
+    serveRows: (rows) => {
+      callLog.store =
+        rows === undefined
+          ? generated
+          : createCallLogStore(createFixtureRowSource(rows, profile.timeZone, clockMs));
+    },
     setTokenLifetime: (seconds) => issuer.setLifetime(seconds),
     setDelay: (ms) => {
       settings.delayMs = ms;
     },
     rowsBetween: (from, to) => {
       const args = { ...DEFAULT_CALL_LOG_PARAMETERS, periodFromMs: from.getTime(), periodToMs: to.getTime() };
-      const page = store.queryRows(toRowQuery(args, { skip: 0, count: false }));
+      const settings = { pageCap: undefined, newestFirst: callLog.newestFirst, rowCap: undefined };
+      const page = callLog.store.queryRows(toRowQuery(args, { skip: 0, count: false }, settings));
       return page.rows.map((demoRow) => ({ ...demoRow.row }));
     },
     close: () =>

@@ -14,7 +14,14 @@ export interface CallLogServing {
   baseUrl: string;
   /** Serve at most this many rows per page, whatever `$top` says. */
   pageCap: number | undefined;
+  /** Order without `$orderby`: newest first (as V20 is reported to), or oldest first. */
+  newestFirst: boolean;
+  /** The report's row cap (see `RowQuery.rowCap`); undefined: none. */
+  rowCap: number | undefined;
 }
+
+/** What shapes a query besides the request: the server's order, row cap and page cap. */
+export type RowQuerySettings = Pick<CallLogServing, 'pageCap' | 'newestFirst' | 'rowCap'>;
 
 /**
  * The report's own parameters, applied per call (3CX filters whole calls): source/destination
@@ -80,13 +87,19 @@ function toRowFilter(args: CallLogArguments, options: ODataQueryOptions): RowFil
 }
 
 /** Builds the store query for parsed arguments and options (also used by `rowsBetween`). */
-export function toRowQuery(args: CallLogArguments, options: ODataQueryOptions, pageCap?: number): RowQuery {
+export function toRowQuery(
+  args: CallLogArguments,
+  options: ODataQueryOptions,
+  settings: RowQuerySettings,
+): RowQuery {
+  const { pageCap, newestFirst, rowCap } = settings;
   const top = pageCap === undefined ? options.top : Math.min(options.top ?? pageCap, pageCap);
   return {
     fromMs: args.periodFromMs,
     toMs: args.periodToMs,
     filter: toRowFilter(args, options),
-    descending: options.orderBy?.descending ?? false,
+    descending: options.orderBy?.descending ?? newestFirst,
+    ...(rowCap === undefined ? {} : { rowCap: { maxRows: rowCap, newestFirst } }),
     skip: options.skip,
     ...(top === undefined ? {} : { top }),
   };
@@ -109,7 +122,7 @@ export function handleCallLogRequest(
     orderableFields: ['StartTime'],
   });
   if (!options.ok) return odataErrorResponse(400, options.message);
-  const query = toRowQuery(args.value, options.value, serving.pageCap);
+  const query = toRowQuery(args.value, options.value, serving);
   const context = `${serving.baseUrl}/xapi/v1/$metadata#ReportCallLogData`;
   // The bytes JSON.stringify would give for `{ '@odata.context', '@odata.count'?, value }` with
   // the rows (projected with `projectRow` under `$select`), from each row's cached JSON.

@@ -3,8 +3,10 @@ import type { SerializedRows } from './serialized-rows';
 
 /**
  * `head` + the page's rows' cached JSON joined by commas + `tail`, in one buffer: the same bytes
- * as `JSON.stringify` of the rows inside the frame. Rows that follow each other in a bucket are
- * copied as one piece (each row's JSON already ends with its comma).
+ * as `JSON.stringify` of the rows inside the frame. Rows that follow each other in a bucket's
+ * layout are copied as one piece (each row's JSON already ends with its comma): a page in the
+ * layout's order (see `SerializedRows.newestFirst`) is a few copies, one in the other order a copy
+ * per row.
  */
 export function joinRowsJson(
   page: readonly BucketRun[],
@@ -21,12 +23,12 @@ export function joinRowsJson(
     const bucket = bucketOf(run.dayNumber);
     buckets.push(bucket);
     const bucketNumber = buckets.length - 1;
-    const { offsets } = bucket;
+    const { offsets, newestFirst } = bucket;
     const indices = run.indices;
     for (let step = 0; step < run.to - run.from; step += 1) {
       const index = indices[descending ? run.to - 1 - step : run.from + step]!;
-      const start = offsets[index]!;
-      const end = offsets[index + 1]!;
+      const start = newestFirst ? offsets[index + 1]! : offsets[index]!;
+      const end = newestFirst ? offsets[index]! : offsets[index + 1]!;
       rowsBytes += end - start;
       const last = pieces.length - 3;
       if (last >= 0 && pieces[last] === bucketNumber && pieces[last + 2] === start) pieces[last + 2] = end;

@@ -74,3 +74,21 @@ export function countRuns(runs: readonly BucketRun[]): number {
   for (const run of runs) count += run.to - run.from;
   return count;
 }
+
+/**
+ * The runs cut to the first `maxRows` rows in the given order (the PBX's own, before `$orderby`):
+ * what a report holds when it stops at its row cap. Runs stay in ascending order.
+ */
+export function capRuns(runs: readonly BucketRun[], maxRows: number, newestFirst: boolean): BucketRun[] {
+  if (countRuns(runs) <= maxRows) return [...runs];
+  const kept: BucketRun[] = [];
+  let left = maxRows;
+  for (let step = 0; step < runs.length && left > 0; step += 1) {
+    const run = runs[newestFirst ? runs.length - 1 - step : step]!;
+    const take = Math.min(run.to - run.from, left);
+    const from = newestFirst ? run.to - take : run.from;
+    kept.push({ dayNumber: run.dayNumber, indices: run.indices, from, to: from + take });
+    left -= take;
+  }
+  return newestFirst ? kept.reverse() : kept;
+}

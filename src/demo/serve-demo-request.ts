@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DemoClock } from './demo-clock';
 import type { DemoRequestLogEntry } from './demo-pbx';
 import { type DemoResponse, jsonResponse, odataErrorResponse } from './demo-response';
+import { sendCut, sendEndless, sendOversized } from './fault-bodies';
 import type { FaultAction } from './fault-queue';
 import { type DemoServerState, routeRequest } from './route-request';
 
@@ -10,6 +12,8 @@ export interface DemoRequestContext {
   fault: FaultAction | undefined;
   delayMs: number;
   state: DemoServerState;
+  /** Moved on by a fault's `advanceClockMs` once this request is answered. */
+  clock: DemoClock;
   /** Pending delays, cleared when the server closes. */
   timers: Set<NodeJS.Timeout>;
 }
@@ -50,19 +54,6 @@ function toFaultResponse(fault: FaultAction & { status: number }): DemoResponse 
   return { ...base, headers: { ...base.headers, ...fault.headers } };
 }
 
-/** Sends the headers and the first half of the body (at least 1 byte), then destroys the socket. */
-function sendCut(response: ServerResponse, answer: DemoResponse): void {
-  const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
-  response.writeHead(answer.status, {
-    ...answer.headers,
-    'content-length': String(Math.max(bytes.length, 2)),
-  });
-  const part = bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2)));
-  response.write(part, () => {
-    setTimeout(() => response.socket?.destroy(), 20);
-  });
-}
-
 /** Reads the request, applies delays and faults, routes it, and writes the answer. */
 export async function serveDemoRequest(
   request: IncomingMessage,
@@ -87,11 +78,16 @@ export async function serveDemoRequest(
           },
           context.state,
         );
-  context.entry.status = answer.status;
+  // The answer is built: calls that end from here on appear to the next request.
+  if (fault !== undefined && fault.advanceClockMs !== 0) context.clock.advance(fault.advanceClockMs);
+  const changed = fault?.oversized !== undefined || fault?.endlessBody === true;
+  context.entry.status = changed ? 200 : answer.status;
   if (fault?.cutBody) {
     sendCut(response, answer);
     return;
   }
+  if (fault?.oversized) return sendOversized(response, answer, fault.oversized.bytes, fault.oversized.shape);
+  if (fault?.endlessBody) return sendEndless(response, answer);
   response.writeHead(answer.status, {
     ...answer.headers,
     'content-length': String(Buffer.byteLength(answer.body)),

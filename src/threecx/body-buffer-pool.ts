@@ -6,6 +6,14 @@ export interface PooledBody {
 
 const INITIAL_BYTES = 256 * 1024;
 
+/** A body grew past the limit `read` was given; reading stopped (and the stream was destroyed). */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the body is larger than ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
 /**
  * Reusable buffers for response bodies. A call-log page is close to a megabyte: read the usual way
  * (chunks kept until the end, then copied into one new buffer) every page leaves a megabyte or two
@@ -23,14 +31,21 @@ export class BodyBufferPool {
     private readonly keepBytes = 4 * 1024 * 1024,
   ) {}
 
-  /** Reads the whole body; on failure (a cut connection, an abort) the buffer goes back and the error passes on. */
-  async read(body: AsyncIterable<Uint8Array>): Promise<PooledBody> {
+  /**
+   * Reads the whole body, at most `maxBytes` of it: past that it stops with `BodyTooLargeError`
+   * (leaving the loop destroys the stream, which closes the connection), so an answer that never
+   * ends costs `maxBytes` of memory, not all there is. On failure (too large, a cut connection, an
+   * abort) the buffer goes back and the error passes on.
+   */
+  async read(body: AsyncIterable<Uint8Array>, maxBytes = Number.POSITIVE_INFINITY): Promise<PooledBody> {
     let buffer = this.free.pop() ?? Buffer.allocUnsafe(INITIAL_BYTES);
     let length = 0;
     try {
       for await (const chunk of body) {
+        if (length + chunk.byteLength > maxBytes) throw new BodyTooLargeError(maxBytes);
         if (length + chunk.byteLength > buffer.byteLength) {
-          const larger = Buffer.allocUnsafe(Math.max(buffer.byteLength * 2, length + chunk.byteLength));
+          const wanted = Math.max(buffer.byteLength * 2, length + chunk.byteLength);
+          const larger = Buffer.allocUnsafe(Math.min(wanted, maxBytes));
           buffer.copy(larger, 0, 0, length);
           buffer = larger; // the smaller one is left to the collector: the pool keeps the sizes bodies need
         }

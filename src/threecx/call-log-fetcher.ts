@@ -1,24 +1,20 @@
 import type { CallLogQuery, RawCallLogRow } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
+import { type CallLogPage, fetchCallLogPage, withIdentityField } from './call-log-page';
 import { readStartMs } from './call-log-row';
-import { buildCallLogPath, CALL_LOG_FUNCTION_PATH, type ODataRequestOptions } from './call-log-url';
-import { type FetchWindow, halveWindow, isInWindow } from './call-log-windows';
-import { PbxHttpError } from './errors';
+import { type FetchWindow, halveWindow, isInWindow, splitForRowCap } from './call-log-windows';
+import { PbxAnswerTooLargeError, PbxHttpError, PbxRowCapError } from './errors';
+import { ROW_IDENTITY_FIELD, SEEN_IN_SPAN, SEEN_IN_WINDOW, WindowRowKeys } from './window-row-keys';
 import type { XapiRequester } from './xapi-requester';
 
 export interface CallLogFetcherOptions {
   requester: XapiRequester;
   pageSize: number;
+  /** No split (504, answer too large, row cap) makes a window shorter than this; default 5 min. */
   minWindowMs: number;
+  /** `PBX_REPORT_ROW_CAP`: a window whose `@odata.count` reaches it is cut short by the PBX, so it is fetched in pieces. */
+  rowCap: number;
   logger: Logger;
-}
-
-interface CallLogPage {
-  rows: RawCallLogRow[];
-  /** Entries in the page's `value`, usable or not (what `$skip` advances by). */
-  received: number;
-  /** `@odata.count`: rows the whole window holds, when the PBX said. */
-  count: number | undefined;
 }
 
 /** A page of a window as items (rows, or legs), and how many of its rows could not be made one. */
@@ -32,24 +28,27 @@ type ReadRow<T> = (row: RawCallLogRow, startMs: number | undefined) => T | undef
 
 const asRow: ReadRow<RawCallLogRow> = (row) => row;
 
-/** Rows at the start of a refetched span that were already passed on and must be dropped; shared by its parts. */
-interface DropCounter {
-  rows: number;
-}
-
-const ENDPOINT = `GET ${CALL_LOG_FUNCTION_PATH}`;
+/** Reads of a span from `$skip=0` again after the first, when it ended with fewer distinct rows than the PBX counts. */
+const MAX_REREADS = 3;
 
 /**
- * Fetches one window of the call log page by page, rows outside the window dropped. A window that
- * answers 504 (the query ran too long) is fetched again as two halves, down to `minWindowMs`.
+ * Fetches one window of the call log page by page, rows outside the window dropped, each row
+ * passed on once. The PBX's row order is taken as stable but unknown (3CX is reported to send the
+ * newest first, and a window that includes the present gains rows while it is paged), so rows are
+ * told apart by identity (`CdrId`, else the whole row; see window-row-keys.ts), never by position:
  *
- * A 504 after some of the window's rows were already passed on (a later page timed out) resumes
- * where they stopped: rows come in StartTime order, so the rest of the window is `[T, end)` with T
- * the StartTime of the last row passed on; that span is fetched as two halves and its first rows
- * that start at T and were already passed on are dropped. Rows without a readable StartTime, or out
- * of order, make the resume count-based instead: the whole window is fetched again as halves and
- * as many leading rows dropped as were passed on. Both rely on the PBX serving the same rows in the
- * same order twice, which holds for calls that ended (3CX writes a call once, when it ends).
+ * - A page's rows already received are dropped (live inserts push rows onto the next page).
+ * - A span ends at an empty page, or at a short page once its distinct rows reach the latest
+ *   `@odata.count` (every page carries one). Ending with fewer (a row appeared at a position
+ *   already read), it is read again from `$skip=0`, duplicates dropped, until the count is reached;
+ *   at most `MAX_REREADS` times, and not again after a re-read that found nothing new while the
+ *   count stood still. Still short: a warning, with the numbers.
+ * - A 504 (the query ran too long) or an answer past `PBX_MAX_RESPONSE_MB` on any page: the span
+ *   is fetched again as two halves; a count at `PBX_REPORT_ROW_CAP`: as hours, then halves. The
+ *   rows already passed on are recognised in the pieces and dropped; nothing is skipped by number.
+ *   No piece is shorter than `minWindowMs`: below it, the error names what to change.
+ *
+ * Keys are held per window, for as long as it is fetched.
  */
 export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
@@ -60,7 +59,11 @@ export class CallLogFetcher {
     query: CallLogQuery,
     signal: AbortSignal,
   ): AsyncGenerator<RawCallLogRow[]> {
-    for await (const page of this.streamSpan(window, query, signal, { rows: 0 }, asRow)) yield page.items;
+    const asked = withIdentityField(query);
+    const read = asked === query ? asRow : withoutIdentityField;
+    for await (const page of this.streamSpan(window, asked, signal, new WindowRowKeys(), read)) {
+      yield page.items;
+    }
   }
 
   /**
@@ -73,129 +76,163 @@ export class CallLogFetcher {
     signal: AbortSignal,
     read: ReadRow<T>,
   ): AsyncGenerator<WindowPage<T>> {
-    return this.streamSpan(window, query, signal, { rows: 0 }, read);
+    return this.streamSpan(window, withIdentityField(query), signal, new WindowRowKeys(), read);
   }
 
   /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
   async countWindowRows(window: FetchWindow, query: CallLogQuery, signal: AbortSignal): Promise<number> {
+    let page: CallLogPage | undefined;
+    let pieces: FetchWindow[] = [];
     try {
-      const page = await this.fetchPage(window, query, { top: 1, count: true }, signal);
-      if (page.count !== undefined) return page.count;
-      let rows = 0;
-      for await (const pageRows of this.streamWindowPages(window, query, signal)) rows += pageRows.length;
-      return rows;
+      page = await this.fetchPage(window, query, { top: 1, count: true }, signal);
     } catch (error) {
-      const halves = isGatewayTimeout(error) ? halveWindow(window, this.options.minWindowMs) : undefined;
-      if (!halves) throw error;
-      this.logSplit(window);
-      return (
-        (await this.countWindowRows(halves[0], query, signal)) +
-        (await this.countWindowRows(halves[1], query, signal))
-      );
+      pieces = this.piecesAfter(error, window);
     }
+    if (page !== undefined) {
+      if (page.count === undefined) {
+        let rows = 0;
+        for await (const pageRows of this.streamWindowPages(window, query, signal)) rows += pageRows.length;
+        return rows;
+      }
+      if (page.count < this.options.rowCap) return page.count;
+      pieces = this.piecesAtRowCap(window, page.count);
+    }
+    let total = 0;
+    for (const piece of pieces) total += await this.countWindowRows(piece, query, signal);
+    return total;
   }
 
-  /**
-   * Pages with `$top`/`$skip`/`$count=true`. A short page is not the end while `@odata.count` says
-   * rows remain (a PBX may cap pages below `$top`); an empty page always is.
-   */
+  /** One span (a window or a piece of one) with `$top`/`$skip`/`$count=true`, read until complete (see the class). */
   private async *streamSpan<T>(
     span: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
-    drop: DropCounter,
+    keys: WindowRowKeys,
     read: ReadRow<T>,
   ): AsyncGenerator<WindowPage<T>> {
-    const { pageSize } = this.options;
-    /** Rows of this span passed on or dropped, and how many of them started at `lastStartMs`. */
-    let consumed = 0;
-    let lastStartMs = Number.NEGATIVE_INFINITY;
-    let atLastStart = 0;
-    let ordered = true;
-    let skip = 0;
-    for (;;) {
-      let page: CallLogPage;
-      try {
-        page = await this.fetchPage(span, query, { top: pageSize, skip, count: true }, signal);
-      } catch (error) {
-        if (!isGatewayTimeout(error)) throw error;
-        const resumeFromMs = consumed === 0 || !ordered ? span.startMs : lastStartMs;
-        const halves = halveWindow({ startMs: resumeFromMs, endMs: span.endMs }, this.options.minWindowMs);
-        if (!halves) throw error;
-        this.logSplit(span);
-        drop.rows += consumed === 0 || !ordered ? consumed : atLastStart;
-        yield* this.streamSpan(halves[0], query, signal, drop, read);
-        yield* this.streamSpan(halves[1], query, signal, drop, read);
+    const { pageSize, rowCap } = this.options;
+    const spanId = keys.openSpan();
+    let distinct = 0;
+    let count: number | undefined;
+    for (let pass = 0; ; pass++) {
+      const countAtStart = count;
+      const distinctAtStart = distinct;
+      for (let skip = 0; ; ) {
+        let page: CallLogPage;
+        try {
+          page = await this.fetchPage(span, query, { top: pageSize, skip, count: true }, signal);
+        } catch (error) {
+          yield* this.streamPieces(this.piecesAfter(error, span), query, signal, keys, read);
+          return;
+        }
+        if (page.count !== undefined) count = page.count;
+        if (count !== undefined && count >= rowCap) {
+          yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, keys, read);
+          return;
+        }
+        const { entries } = page;
+        if (entries.length === 0) break;
+        const items: T[] = [];
+        let unreadableRows = 0;
+        let fresh = 0;
+        for (const entry of entries) {
+          const seen = keys.see(entry, spanId);
+          if (seen === SEEN_IN_SPAN) continue;
+          distinct++;
+          fresh++;
+          if (seen === SEEN_IN_WINDOW || typeof entry !== 'object' || entry === null) continue;
+          const row = entry as RawCallLogRow;
+          const startMs = readStartMs(row);
+          if (!isInWindow(span, startMs)) continue;
+          const item = read(row, startMs);
+          if (item === undefined) unreadableRows++;
+          else items.push(item);
+        }
+        if (items.length > 0 || unreadableRows > 0) yield { items, unreadableRows };
+        skip += entries.length;
+        const reached = count === undefined || distinct >= count;
+        const short = entries.length < pageSize;
+        // A re-read ends once it found what was missing; a PBX repeating rows past its count, at once.
+        if ((reached && (short || pass > 0)) || (fresh === 0 && (count === undefined || skip >= count)))
+          break;
+      }
+      if (count === undefined || distinct >= count) return;
+      const stuck = pass > 0 && distinct === distinctAtStart && count === countAtStart;
+      if (pass === MAX_REREADS || stuck) {
+        this.options.logger.warn('The PBX counted more call-log rows than it served, after reading again', {
+          ...describeSpan(span),
+          rows: distinct,
+          count,
+          reads: pass + 1,
+        });
         return;
       }
-      if (page.received === 0) return;
-      const items: T[] = [];
-      let unreadableRows = 0;
-      for (const row of page.rows) {
-        const startMs = readStartMs(row);
-        if (!isInWindow(span, startMs)) continue;
-        consumed++;
-        if (startMs === undefined || startMs < lastStartMs) ordered = false;
-        else if (startMs === lastStartMs) atLastStart++;
-        else {
-          lastStartMs = startMs;
-          atLastStart = 1;
-        }
-        if (drop.rows > 0) {
-          drop.rows--;
-          continue;
-        }
-        const item = read(row, startMs);
-        if (item === undefined) unreadableRows++;
-        else items.push(item);
-      }
-      if (items.length > 0 || unreadableRows > 0) yield { items, unreadableRows };
-      skip += page.received;
-      const done = page.count === undefined ? page.received < pageSize : skip >= page.count;
-      if (done) return;
+      this.options.logger.info('Call-log rows moved while a window was paged; reading it again', {
+        ...describeSpan(span),
+        rows: distinct,
+        count,
+      });
     }
   }
 
-  private logSplit(window: FetchWindow): void {
-    this.options.logger.info('The PBX timed out on a call-log window; fetching it in two halves', {
-      from: new Date(window.startMs).toISOString(),
-      to: new Date(window.endMs).toISOString(),
-    });
+  private async *streamPieces<T>(
+    pieces: FetchWindow[],
+    query: CallLogQuery,
+    signal: AbortSignal,
+    keys: WindowRowKeys,
+    read: ReadRow<T>,
+  ): AsyncGenerator<WindowPage<T>> {
+    for (const piece of pieces) yield* this.streamSpan(piece, query, signal, keys, read);
   }
 
-  private async fetchPage(
-    window: FetchWindow,
-    query: CallLogQuery,
-    paging: Pick<ODataRequestOptions, 'top' | 'skip' | 'count'>,
-    signal: AbortSignal,
-  ): Promise<CallLogPage> {
-    const path = buildCallLogPath(
-      { from: new Date(window.startMs), to: new Date(window.endMs), callLog: query.callLog },
+  /** The halves to fetch after a 504 or an answer too large; anything else (or halves too short) is thrown. */
+  private piecesAfter(error: unknown, span: FetchWindow): FetchWindow[] {
+    const timedOut = error instanceof PbxHttpError && error.status === 504;
+    if (!timedOut && !(error instanceof PbxAnswerTooLargeError)) throw error;
+    const halves = halveWindow(span, this.options.minWindowMs);
+    if (!halves) throw error;
+    const message = timedOut
+      ? 'The PBX timed out on a call-log window; fetching it in two halves'
+      : 'A call-log page was larger than PBX_MAX_RESPONSE_MB; fetching its window in two halves';
+    this.options.logger.info(message, describeSpan(span));
+    return halves;
+  }
+
+  /** The pieces of a span whose count reached the row cap (the PBX's report would be incomplete). */
+  private piecesAtRowCap(span: FetchWindow, count: number): FetchWindow[] {
+    const { rowCap, minWindowMs, logger } = this.options;
+    const pieces = splitForRowCap(span, minWindowMs);
+    const { from, to } = describeSpan(span);
+    if (!pieces) throw new PbxRowCapError(rowCap, from, to);
+    logger.warn(
+      'A call-log window reached the report row cap (PBX_REPORT_ROW_CAP), so it is incomplete; fetching it in pieces',
       {
-        ...paging,
-        filter: query.filter,
-        search: query.search,
-        select: query.select,
-        orderby: query.orderby,
-        expand: query.expand,
+        from,
+        to,
+        count,
+        rowCap,
+        pieces: pieces.length,
       },
     );
-    return readPage(await this.options.requester.getJson(path, signal));
+    return pieces;
+  }
+
+  private fetchPage(
+    window: FetchWindow,
+    query: CallLogQuery,
+    paging: { top: number; skip?: number; count: boolean },
+    signal: AbortSignal,
+  ): Promise<CallLogPage> {
+    return fetchCallLogPage(this.options.requester, window, query, paging, signal);
   }
 }
 
-/** `{ "@odata.count": n, "value": [...] }`; anything else is the PBX answering something we cannot use. */
-function readPage(json: unknown): CallLogPage {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
-  const value = body.value;
-  if (!Array.isArray(value)) throw new PbxHttpError(200, ENDPOINT, 'the answer has no "value" list of rows');
-  const rawCount = body['@odata.count'];
-  const count =
-    typeof rawCount === 'number' ? rawCount : typeof rawCount === 'string' ? Number(rawCount) : Number.NaN;
-  const rows = value.filter((row): row is RawCallLogRow => typeof row === 'object' && row !== null);
-  return { rows, received: value.length, count: Number.isFinite(count) ? count : undefined };
+/** A row without the `CdrId` the fetcher asked for on top of the caller's `$select`. */
+function withoutIdentityField(row: RawCallLogRow): RawCallLogRow {
+  delete row[ROW_IDENTITY_FIELD];
+  return row;
 }
 
-function isGatewayTimeout(error: unknown): boolean {
-  return error instanceof PbxHttpError && error.status === 504;
+function describeSpan(span: FetchWindow): { from: string; to: string } {
+  return { from: new Date(span.startMs).toISOString(), to: new Date(span.endMs).toISOString() };
 }

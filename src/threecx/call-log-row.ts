@@ -58,8 +58,12 @@ export const rawCallLogRowSchema = z.looseObject({
 
 export type ParsedCallLogRow = z.infer<typeof rawCallLogRowSchema>;
 
-/** The fields `toCallLeg` reads: what the client asks for (`$select`) when it only needs legs. */
+/**
+ * The fields `toCallLeg` reads, and `CdrId` that tells legs apart while paging: what the client
+ * asks for (`$select`) when it only needs legs.
+ */
 export const LEG_FIELDS: readonly string[] = Object.freeze([
+  'CdrId',
   'MainCallHistoryId',
   'CallHistoryId',
   'CallId',

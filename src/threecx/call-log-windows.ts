@@ -33,3 +33,17 @@ export function halveWindow(
 export function isInWindow(window: FetchWindow, startMs: number | undefined): boolean {
   return startMs === undefined || (startMs >= window.startMs && startMs < window.endMs);
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The pieces a window that reached the report's row cap is fetched as: hours (aligned to its
+ * start) when it is longer than an hour and an hour is allowed, else two halves; undefined when a
+ * piece would be shorter than `minWindowMs`.
+ */
+export function splitForRowCap(window: FetchWindow, minWindowMs: number): FetchWindow[] | undefined {
+  if (window.endMs - window.startMs > HOUR_MS && HOUR_MS >= minWindowMs) {
+    return splitIntoWindows(window.startMs, window.endMs, HOUR_MS);
+  }
+  return halveWindow(window, minWindowMs);
+}

@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import type { Logger } from '../core/logger';
 import { createClientCredentialsFetch } from './fetch-client-credentials';
-import { PbxHttp } from './pbx-http';
+import { DEFAULT_MAX_RESPONSE_BYTES, PbxHttp } from './pbx-http';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { SharedTokenProvider } from './shared-token-provider';
 import type { SharedTokenStore } from './shared-token-store';
@@ -17,6 +17,8 @@ export interface SharedTokenSetupOptions {
   now?: () => number;
   /** How long a token request may take; default 30 s (other replicas wait for it under the lock). */
   requestTimeoutMs?: number;
+  /** `PBX_MAX_RESPONSE_MB` in bytes; default 64 MB. */
+  maxResponseBytes?: number;
 }
 
 /** A shared token provider for `XapiClientOptions.tokenProvider`, and how to let go of its connection. */
@@ -42,6 +44,7 @@ export function createSharedTokenProvider(options: SharedTokenSetupOptions): Sha
     baseUrl,
     dispatcher,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry: DEFAULT_RETRY_POLICY,
     logger: options.logger,
     now,

@@ -46,6 +46,51 @@ export class PbxUnreachableError extends AppError {
   }
 }
 
+/**
+ * The PBX's answer grew past `PBX_MAX_RESPONSE_MB` while it was read: the request was aborted.
+ * The call log fetches such a window again in smaller pieces; anywhere else this is the error.
+ */
+export class PbxAnswerTooLargeError extends AppError {
+  readonly endpoint: string;
+  readonly limitBytes: number;
+
+  constructor(endpoint: string, limitBytes: number) {
+    super(
+      'pbx',
+      `The PBX's answer to ${endpoint} was larger than ${formatMegabytes(limitBytes)} (PBX_MAX_RESPONSE_MB); it was not read`,
+      'Raise PBX_MAX_RESPONSE_MB if the PBX really answers this much; otherwise check that THREECX_URL is the PBX. ' +
+        'For the call log: ask for a shorter period.',
+    );
+    this.name = 'PbxAnswerTooLargeError';
+    this.endpoint = endpoint;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * Even the shortest call-log window (5 minutes) reached `PBX_REPORT_ROW_CAP` rows: the PBX's
+ * report would be cut short there, and a short report is never given.
+ */
+export class PbxRowCapError extends AppError {
+  readonly rowCap: number;
+
+  constructor(rowCap: number, fromIso: string, toIso: string) {
+    super(
+      'pbx',
+      `The call log from ${fromIso} to ${toIso} holds ${rowCap} rows or more, the PBX's report row cap ` +
+        '(PBX_REPORT_ROW_CAP), even in the shortest window the bot asks for',
+      "Set PBX_REPORT_ROW_CAP to the PBX's own row cap if it is higher, or ask for a shorter period.",
+    );
+    this.name = 'PbxRowCapError';
+    this.rowCap = rowCap;
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${bytes} bytes`;
+}
+
 const CREDENTIALS_HINT =
   'Check THREECX_CLIENT_ID and THREECX_CLIENT_SECRET (the API key is shown once, when the client is ' +
   'created in the 3CX admin console under Admin > Integrations > API; create a new key if it was lost).';

@@ -21,7 +21,7 @@ export async function fetchCollection(
     if (!Array.isArray(body.value))
       throw new PbxHttpError(200, `GET ${path}`, 'the answer has no "value" list');
     if (body.value.length === 0) break;
-    entities.push(...body.value);
+    for (const entity of body.value) entities.push(entity); // no spread: a huge list would overflow the stack
     const count = body['@odata.count'];
     if (typeof count !== 'number' || entities.length >= count) break;
   }

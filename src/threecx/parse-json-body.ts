@@ -6,17 +6,54 @@
  * report's memory grew. Anything that does not look like such an object is parsed whole, so the
  * result always equals `JSON.parse` of the text (a leading byte order mark is ignored, as
  * `TextDecoder` does); malformed JSON throws a `SyntaxError`.
+ *
+ * A large answer must not hold the event loop: elements are parsed in slices of about
+ * `SLICE_MS`, with a turn of the event loop between slices, and a value nested deeper than
+ * `MAX_DEPTH` levels (no 3CX answer nests more than a few; `JSON.parse` of a 10 MB deeply nested
+ * text takes seconds) throws `NestedTooDeepError` before anything parses it.
  */
-export function parseJsonBody(bytes: Uint8Array): unknown {
+export async function readJsonBody(bytes: Uint8Array): Promise<unknown> {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = hasByteOrderMark(body) ? 3 : 0;
   try {
-    const parsed = parseTopObject(body, start);
+    const parsed = await parseTopObject(body, start, new TimeSlicer());
     if (parsed !== undefined) return parsed;
-  } catch {
+  } catch (error) {
+    if (error instanceof NestedTooDeepError) throw error;
     // Not the shape we read piecewise (or not JSON): JSON.parse decides, with its own error.
   }
+  checkDepth(body, skipSpace(body, start));
   return JSON.parse(decodeBody(bytes));
+}
+
+/** Deepest nesting of arrays and objects read; 3CX's answers nest a few levels. */
+export const MAX_DEPTH = 64;
+
+/** The answer nests arrays or objects deeper than `MAX_DEPTH`: not an answer this client reads. */
+export class NestedTooDeepError extends Error {
+  constructor() {
+    super(`nested deeper than ${MAX_DEPTH} levels`);
+    this.name = 'NestedTooDeepError';
+  }
+}
+
+/** About this long (ms) of parsing between turns of the event loop. */
+const SLICE_MS = 10;
+
+/** Tells the parser when a slice is used up, and gives the event loop a turn. */
+class TimeSlicer {
+  private deadline = performance.now() + SLICE_MS;
+  private elements = 0;
+
+  /** Checked after every element; looks at the clock every 16th. */
+  due(): boolean {
+    return (++this.elements & 15) === 0 && performance.now() >= this.deadline;
+  }
+
+  async pause(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.deadline = performance.now() + SLICE_MS;
+  }
 }
 
 /** The body as text (for error messages and the fallback). */
@@ -36,7 +73,11 @@ const COLON = 0x3a;
 class NotReadable extends Error {}
 
 /** The top-level object with its `value` array parsed element by element; undefined when the body is not an object. */
-function parseTopObject(body: Buffer, from: number): Record<string, unknown> | undefined {
+async function parseTopObject(
+  body: Buffer,
+  from: number,
+  slicer: TimeSlicer,
+): Promise<Record<string, unknown> | undefined> {
   let i = skipSpace(body, from);
   if (body[i] !== OPEN_BRACE) return undefined;
   const result: Record<string, unknown> = {};
@@ -51,7 +92,7 @@ function parseTopObject(body: Buffer, from: number): Record<string, unknown> | u
     i = skipSpace(body, i + 1);
     if (key === 'value' && body[i] === OPEN_BRACKET) {
       const elements: unknown[] = [];
-      i = readArrayElements(body, i, elements);
+      i = await readArrayElements(body, i, elements, slicer);
       defineKey(result, key, elements);
     } else {
       const end = endOfValue(body, i);
@@ -71,17 +112,31 @@ function parseTopObject(body: Buffer, from: number): Record<string, unknown> | u
 /** `},{` between two objects of an array, as compact JSON (3CX's) writes it. */
 const OBJECT_SEPARATOR = Buffer.from('},{');
 
+/** After this many objects the `},{` search failed on, a body's elements are all walked byte by byte. */
+const MAX_QUICK_MISSES = 16;
+
 /** Parses the elements of the array opening at `open` into `elements`; returns the index after `]`. */
-function readArrayElements(body: Buffer, open: number, elements: unknown[]): number {
+async function readArrayElements(
+  body: Buffer,
+  open: number,
+  elements: unknown[],
+  slicer: TimeSlicer,
+): Promise<number> {
   let i = skipSpace(body, open + 1);
   if (body[i] === CLOSE_BRACKET) return i + 1;
+  let quickMisses = 0;
   for (;;) {
-    const quick = body[i] === OPEN_BRACE ? parseObjectBeforeSeparator(body, i) : undefined;
+    if (slicer.due()) await slicer.pause();
+    const quick =
+      body[i] === OPEN_BRACE && quickMisses < MAX_QUICK_MISSES
+        ? parseObjectBeforeSeparator(body, i)
+        : undefined;
     if (quick !== undefined) {
       elements.push(quick.value);
       i = quick.next;
       continue;
     }
+    if (body[i] === OPEN_BRACE) quickMisses++;
     const end = endOfValue(body, i);
     elements.push(JSON.parse(body.toString('utf8', i, end)));
     i = skipSpace(body, end);
@@ -90,6 +145,9 @@ function readArrayElements(body: Buffer, open: number, elements: unknown[]): num
     i = skipSpace(body, i + 1);
   }
 }
+
+/** The `},{` search is trusted over at most this many bytes (a row is about 1 KB); beyond, the bytes are walked, depth checked. */
+const MAX_QUICK_BYTES = 64 * 1024;
 
 /**
  * The object opening at `i` when it ends at the next `},{` (the usual case in compact JSON): found
@@ -100,7 +158,7 @@ function readArrayElements(body: Buffer, open: number, elements: unknown[]): num
  */
 function parseObjectBeforeSeparator(body: Buffer, i: number): { value: unknown; next: number } | undefined {
   const separator = body.indexOf(OBJECT_SEPARATOR, i);
-  if (separator < 0) return undefined;
+  if (separator < 0 || separator - i > MAX_QUICK_BYTES) return undefined;
   try {
     return { value: JSON.parse(body.toString('utf8', i, separator + 1)), next: separator + 2 };
   } catch {
@@ -134,7 +192,7 @@ function endOfValue(body: Buffer, i: number): number {
   return end;
 }
 
-/** The index after the object or array opening at `i`; strings are skipped whole. */
+/** The index after the object or array opening at `i`; strings are skipped whole. Deeper than `MAX_DEPTH`: `NestedTooDeepError`. */
 function endOfContainer(body: Buffer, i: number): number {
   let depth = 0;
   let at = i;
@@ -144,8 +202,9 @@ function endOfContainer(body: Buffer, i: number): number {
       at = endOfString(body, at);
       continue;
     }
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
-    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > MAX_DEPTH) throw new NestedTooDeepError();
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
       depth--;
       if (depth === 0) return at + 1;
     }
@@ -164,6 +223,16 @@ function endOfString(body: Buffer, i: number): number {
     while (body[quote - 1 - backslashes] === BACKSLASH) backslashes++;
     if ((backslashes & 1) === 0) return quote + 1;
     from = quote + 1;
+  }
+}
+
+/** Throws `NestedTooDeepError` when the array or object at `i` nests too deep; anything else is left to JSON.parse. */
+function checkDepth(body: Buffer, i: number): void {
+  if (body[i] !== OPEN_BRACE && body[i] !== OPEN_BRACKET) return;
+  try {
+    endOfContainer(body, i);
+  } catch (error) {
+    if (error instanceof NestedTooDeepError) throw error;
   }
 }
 

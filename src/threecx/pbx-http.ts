@@ -1,10 +1,13 @@
 import { type Dispatcher, request } from 'undici';
 import { type Logger, redact } from '../core/logger';
-import { BodyBufferPool, type PooledBody } from './body-buffer-pool';
-import { describeEndpoint, PbxHttpError, PbxUnreachableError } from './errors';
+import { BodyBufferPool, BodyTooLargeError, type PooledBody } from './body-buffer-pool';
+import { describeEndpoint, PbxAnswerTooLargeError, PbxHttpError, PbxUnreachableError } from './errors';
 import { toUnreachableError } from './network-errors';
-import { decodeBody, parseJsonBody } from './parse-json-body';
+import { decodeBody, NestedTooDeepError, readJsonBody } from './parse-json-body';
 import { computeRetryDelayMs, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry';
+
+/** `PBX_MAX_RESPONSE_MB`'s default, in bytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Everything the transport needs; all of it injected so tests run against a real local server. */
 export interface PbxHttpOptions {
@@ -12,6 +15,11 @@ export interface PbxHttpOptions {
   baseUrl: string;
   dispatcher: Dispatcher;
   requestTimeoutMs: number;
+  /**
+   * `PBX_MAX_RESPONSE_MB` in bytes: an answer (any status) growing past it is aborted while it is
+   * read and throws `PbxAnswerTooLargeError`, not retried.
+   */
+  maxResponseBytes: number;
   retry: RetryPolicy;
   logger: Logger;
   now: () => number;
@@ -43,6 +51,7 @@ interface RawAnswer {
  * dropped connections (refused, reset, cut mid-body) with backoff; everything else throws
  * `PbxHttpError` or `PbxUnreachableError` at once. Timeouts are NOT retried: a retry would
  * double an already long wait (a minute by default) for a PBX that is most likely overloaded.
+ * Neither is an answer past `maxResponseBytes` (`PbxAnswerTooLargeError`): it would be as large again.
  */
 export class PbxHttp {
   private readonly bodies = new BodyBufferPool();
@@ -74,8 +83,8 @@ export class PbxHttp {
       let errorText: string;
       try {
         if (answer.status >= 200 && answer.status < 300)
-          return this.parseJson(answer.status, answer.body.bytes, endpoint);
-        errorText = decodeBody(answer.body.bytes);
+          return await this.parseJson(answer.status, answer.body.bytes, endpoint);
+        errorText = decodeErrorText(answer.body.bytes);
       } finally {
         answer.body.release();
       }
@@ -105,8 +114,13 @@ export class PbxHttp {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
+      const { maxResponseBytes } = this.options;
+      if (Number(response.headers['content-length']) > maxResponseBytes) {
+        response.body.destroy();
+        throw new BodyTooLargeError(maxResponseBytes);
+      }
       // Bytes, not text: large pages are parsed row by row (see parse-json-body.ts).
-      const body = await this.bodies.read(response.body);
+      const body = await this.bodies.read(response.body, maxResponseBytes);
       const retryAfter = response.headers['retry-after'];
       return {
         status: response.statusCode,
@@ -115,6 +129,7 @@ export class PbxHttp {
       };
     } catch (error) {
       throwIfAborted(req.signal);
+      if (error instanceof BodyTooLargeError) throw new PbxAnswerTooLargeError(endpoint, error.limitBytes);
       if (timeout.signal.aborted) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         throw new PbxUnreachableError('timeout', endpoint, `no answer within ${seconds} s`, { cause: error });
@@ -125,12 +140,13 @@ export class PbxHttp {
     }
   }
 
-  private parseJson(status: number, body: Uint8Array, endpoint: string): unknown {
+  private async parseJson(status: number, body: Uint8Array, endpoint: string): Promise<unknown> {
     if (isEmptyBody(body)) return {};
     try {
-      return parseJsonBody(body);
-    } catch {
-      throw new PbxHttpError(status, endpoint, 'the answer is not JSON (is THREECX_URL the PBX?)');
+      return await readJsonBody(body);
+    } catch (error) {
+      const what = error instanceof NestedTooDeepError ? error.message : 'not JSON';
+      throw new PbxHttpError(status, endpoint, `the answer is ${what} (is THREECX_URL the PBX?)`);
     }
   }
 
@@ -145,6 +161,14 @@ export class PbxHttp {
     const masked = redact(message, this.options.secrets());
     return masked.length > 500 ? `${masked.slice(0, 500)}…` : masked;
   }
+}
+
+/** Error answers longer than this are not searched for a message (a real one is a few hundred bytes). */
+const MAX_ERROR_TEXT_BYTES = 64 * 1024;
+
+/** The text of an error answer, or empty when it is too long to be one 3CX writes. */
+function decodeErrorText(bytes: Uint8Array): string {
+  return bytes.byteLength > MAX_ERROR_TEXT_BYTES ? '' : decodeBody(bytes);
 }
 
 function extractPbxMessage(text: string): string | undefined {

@@ -12,7 +12,7 @@ import { fetchCollection } from './fetch-collection';
 import { LegFieldSelection } from './leg-field-selection';
 import type { SkippedRowsTally } from './legs-recording';
 import { BufferedPageFeed } from './page-feed';
-import { PbxHttp } from './pbx-http';
+import { DEFAULT_MAX_RESPONSE_BYTES, PbxHttp } from './pbx-http';
 import { readFeedsInOrder } from './read-feeds-in-order';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { runInOrder } from './run-in-order';
@@ -36,8 +36,21 @@ export interface XapiClientOptions {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Call-log window length; default one day. */
   windowMs?: number;
-  /** A window answering 504 is halved down to this length, then the error surfaces; default 5 min. */
+  /**
+   * No call-log window is split (504, an answer past `maxResponseBytes`, the row cap) below this
+   * length: there the error surfaces; default 5 min.
+   */
   minWindowMs?: number;
+  /**
+   * `PBX_MAX_RESPONSE_MB` in bytes: any answer growing past it is aborted while it is read; a
+   * call-log window is then fetched in halves, anything else fails naming the setting. Default 64 MB.
+   */
+  maxResponseBytes?: number;
+  /**
+   * `PBX_REPORT_ROW_CAP`: a call-log window whose `@odata.count` reaches it is cut short by the
+   * PBX's report, so it is fetched in pieces (hours, then halves). Default 20,000.
+   */
+  reportRowCap?: number;
   /** `$top` per page; default 1000. */
   pageSize?: number;
   /** Call-log windows fetched at once; default 4. */
@@ -75,6 +88,8 @@ export interface XapiClientOptions {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const RECENT_TOKENS = 4;
+/** `PBX_REPORT_ROW_CAP`'s default: the cap 3CX's call-log report is reported to have. */
+export const DEFAULT_REPORT_ROW_CAP = 20_000;
 const DEFAULT_CACHE = { maxLegs: 150_000, maxAgeMs: 6 * HOUR_MS, settleMs: HOUR_MS };
 
 /** The `CallLogSource` backed by a 3CX V20 PBX's XAPI. */
@@ -107,6 +122,7 @@ export class XapiClient implements CallLogSource {
       baseUrl: normalizeBaseUrl(options.baseUrl),
       dispatcher: options.dispatcher ?? this.ownDispatcher!,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       retry: { ...DEFAULT_RETRY_POLICY, ...definedOnly(options.retry ?? {}) },
       logger: this.logger,
       now,
@@ -131,6 +147,7 @@ export class XapiClient implements CallLogSource {
       requester: this.requester,
       pageSize: options.pageSize ?? 1000,
       minWindowMs: options.minWindowMs ?? 5 * 60_000,
+      rowCap: options.reportRowCap ?? DEFAULT_REPORT_ROW_CAP,
       logger: this.logger,
     });
     this.legFields = new LegFieldSelection(options.selectLegFields ?? true, this.logger);
@@ -154,7 +171,10 @@ export class XapiClient implements CallLogSource {
     );
   }
 
-  /** Windows come in order; within one, rows in the PBX's order: at most one window of disorder. */
+  /**
+   * Windows come in order; within one, rows in the PBX's order (pieces of a split window, and rows
+   * read again, stay within it): at most one window of disorder.
+   */
   get legDisorderMs(): number {
     return this.windowMs;
   }

@@ -30,12 +30,26 @@ describe('loadConfig', () => {
       serviceLevelSeconds: 20,
       maxPeriodDays: 400,
       digestGraceMinutes: 60,
+      pbxMaxResponseMb: 64,
+      pbxReportRowCap: 20_000,
       accessUnmapped: 'none',
       privacyMaskNumbers: false,
       playground: false,
       port: 3000,
       host: '127.0.0.1',
     });
+  });
+
+  it('reads PBX_MAX_RESPONSE_MB and PBX_REPORT_ROW_CAP, and names them when they are not whole numbers in range', () => {
+    expect(loadConfig({ PBX_MAX_RESPONSE_MB: '16', PBX_REPORT_ROW_CAP: '50000' })).toMatchObject({
+      pbxMaxResponseMb: 16,
+      pbxReportRowCap: 50_000,
+    });
+    const error = configError({ PBX_MAX_RESPONSE_MB: '0', PBX_REPORT_ROW_CAP: 'lots' });
+    expect(error.message).toContain('PBX_MAX_RESPONSE_MB must be a whole number from 1 to 4096, not "0"');
+    expect(error.message).toContain(
+      'PBX_REPORT_ROW_CAP must be a whole number from 100 to 100000000, not "lots"',
+    );
   });
 
   it('reads a full configuration and listens on all interfaces once a chat platform is set', () => {

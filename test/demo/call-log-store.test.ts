@@ -1,14 +1,9 @@
-import {
-  type CallLogStore,
-  type CallLogStoreLimits,
-  createCallLogStore,
-  type RowFilter,
-  type RowQuery,
-} from '../../src/demo/call-log-store';
+import type { CallLogStore, CallLogStoreLimits, RowFilter, RowQuery } from '../../src/demo/call-log-store';
 import type { DemoRow } from '../../src/demo/demo-call';
 import { createDemoCompany } from '../../src/demo/demo-company';
 import { generateExternalContacts } from '../../src/demo/external-contacts';
 import { generateDay, type TrafficProfile } from '../../src/demo/generate-day';
+import { createGeneratedCallLogStore } from '../../src/demo/generated-row-source';
 import { localDayNumberOf } from '../../src/demo/local-days';
 import { projectRow } from '../../src/demo/odata-query-options';
 import { LEG_FIELDS } from '../../src/threecx/call-log-row';
@@ -23,8 +18,8 @@ const profile: TrafficProfile = {
   company: createDemoCompany(),
   contacts: generateExternalContacts(5),
 };
-const newStore = (limits: Partial<CallLogStoreLimits> = {}) =>
-  createCallLogStore(profile, DATA_FROM_MS, NOW_MS, limits);
+const newStore = (limits: Partial<CallLogStoreLimits & { maxGeneratedDays: number }> = {}) =>
+  createGeneratedCallLogStore(profile, DATA_FROM_MS, NOW_MS, limits);
 
 const SHOWN: RowFilter = { kind: 'parkLegs', hideParkLegs: false };
 const HIDDEN: RowFilter = { kind: 'parkLegs', hideParkLegs: true };
@@ -45,11 +40,14 @@ const allRows: DemoRow[] = (() => {
   return rows;
 })();
 
-/** The rows a query must serve, straight from the generator: every matching row in the data, sorted. */
+/**
+ * The rows a query must serve, straight from the generator: every matching row of a call that
+ * started in the data and is over by NOW_MS, sorted, then capped in the given order.
+ */
 function expectedRows(query: RowQuery): DemoRow[] {
   const rows: DemoRow[] = [];
   for (const row of allRows) {
-    const inData = row.call.startMs >= DATA_FROM_MS && row.call.startMs < NOW_MS;
+    const inData = row.call.startMs >= DATA_FROM_MS && row.call.endMs <= NOW_MS;
     if (!inData || row.startMs < query.fromMs || row.startMs > query.toMs) continue;
     const filter = query.filter;
     const kept =
@@ -59,8 +57,14 @@ function expectedRows(query: RowQuery): DemoRow[] {
     if (kept) rows.push(row);
   }
   rows.sort((a, b) => a.startMs - b.startMs || a.segmentId - b.segmentId);
-  if (query.descending) rows.reverse();
-  return rows;
+  const cap = query.rowCap;
+  const kept =
+    cap === undefined
+      ? rows
+      : cap.newestFirst
+        ? rows.slice(Math.max(0, rows.length - cap.maxRows))
+        : rows.slice(0, cap.maxRows);
+  return query.descending ? kept.reverse() : kept;
 }
 
 const FRAME = (count: number) => ({ head: `{"count":${count},"value":[`, tail: ']}' });
@@ -219,5 +223,48 @@ describe('call-log store', () => {
     expect(small.cacheStats().servedLists).toBeGreaterThan(0);
     expect(small.cacheStats().servedLists).toBeLessThan(large.cacheStats().servedLists);
     expect(small.cacheStats().daysGenerated).toBeGreaterThan(large.cacheStats().daysGenerated);
+  });
+
+  it('caps a period at the row cap in the PBX own order, whatever order pages are served in', () => {
+    const store = newStore();
+    const period = { fromMs: DATA_FROM_MS, toMs: NOW_MS, filter: HIDDEN };
+    for (const newestFirst of [true, false]) {
+      for (const descending of [true, false]) {
+        const query = { ...period, descending, rowCap: { maxRows: 900, newestFirst }, skip: 0 };
+        const expected = expectedRows(query);
+        expect(expected).toHaveLength(900);
+        for (const [skip, top] of [
+          [0, 500],
+          [500, 500],
+          [899, 10],
+          [900, 10],
+        ] as const) {
+          expectPage(store, { ...query, skip, top }, expected);
+        }
+      }
+    }
+  });
+
+  it('serves the calls that are over by the clock as it moves, never half a call', () => {
+    let nowMs = NOW_MS - DAY_MS / 3;
+    const store = createGeneratedCallLogStore(profile, DATA_FROM_MS, () => nowMs);
+    const period = {
+      fromMs: NOW_MS - DAY_MS,
+      toMs: NOW_MS + DAY_MS,
+      filter: SHOWN,
+      descending: true,
+      skip: 0,
+    };
+    let before = 0;
+    for (; nowMs <= NOW_MS; nowMs += 2 * 3_600_000) {
+      const page = store.queryRows(period);
+      expect(page.count).toBeGreaterThanOrEqual(before);
+      before = page.count;
+      for (const row of page.rows) {
+        expect(row.call.endMs).toBeLessThanOrEqual(nowMs);
+        expect(page.rows.filter((other) => other.call === row.call)).toHaveLength(row.call.rows.length);
+      }
+    }
+    expect(before).toBeGreaterThan(0);
   });
 });

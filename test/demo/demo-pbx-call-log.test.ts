@@ -32,7 +32,7 @@ describe('demo PBX: GetCallLogData', () => {
   const get = (path: string) => getJson(pbx, path, token);
   const cdrIds = (rows: Row[]) => rows.map((row) => row.CdrId);
 
-  it('serves the day with @odata.context and @odata.count, in StartTime then SegmentId order', async () => {
+  it('serves the day with @odata.context and @odata.count, newest first (StartTime then SegmentId, descending)', async () => {
     const answer = await get(callLogPathFor(FROM, TO, {}, '$count=true'));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('application/json');
@@ -45,7 +45,7 @@ describe('demo PBX: GetCallLogData', () => {
     const keys = rowsOf(answer).map(
       (row) => [Date.parse(String(row.StartTime)), Number(row.SegmentId)] as const,
     );
-    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const sorted = [...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
     expect(keys).toEqual(sorted);
   });
 
@@ -93,10 +93,11 @@ describe('demo PBX: GetCallLogData', () => {
   it('includes rows starting exactly at periodFrom and at periodTo', async () => {
     const row = dayRows[100]!;
     const instant = new Date(Date.parse(String(row.StartTime))).toISOString();
+    // Newest first: the period's earliest row comes last, its latest first.
     const atFrom = rowsOf(await get(callLogPathFor(instant, '2026-11-17T23:59:59Z')));
-    expect(atFrom[0]!.StartTime).toBe(row.StartTime);
+    expect(atFrom[atFrom.length - 1]!.StartTime).toBe(row.StartTime);
     const atTo = rowsOf(await get(callLogPathFor('2026-11-17T00:00:00Z', instant)));
-    expect(atTo[atTo.length - 1]!.StartTime).toBe(row.StartTime);
+    expect(atTo[0]!.StartTime).toBe(row.StartTime);
     const exact = rowsOf(await get(callLogPathFor(instant, instant)));
     expect(exact.map((candidate) => candidate.StartTime)).toContain(row.StartTime);
     const after = new Date(Date.parse(instant) + 1).toISOString();
@@ -130,9 +131,9 @@ describe('demo PBX: GetCallLogData', () => {
 
   it('orders by StartTime desc on request and refuses other orderings', async () => {
     const answer = await get(callLogPathFor(FROM, TO, {}, '$orderby=StartTime%20desc&$top=10'));
-    expect(cdrIds(rowsOf(answer))).toEqual(cdrIds([...dayRows].reverse().slice(0, 10)));
+    expect(cdrIds(rowsOf(answer))).toEqual(cdrIds(dayRows.slice(0, 10)));
     const asc = await get(callLogPathFor(FROM, TO, {}, '$orderby=StartTime%20asc&$top=10'));
-    expect(cdrIds(rowsOf(asc))).toEqual(cdrIds(dayRows.slice(0, 10)));
+    expect(cdrIds(rowsOf(asc))).toEqual(cdrIds([...dayRows].reverse().slice(0, 10)));
     const other = await get(callLogPathFor(FROM, TO, {}, '$orderby=SourceDn'));
     expect(other.status).toBe(400);
   });

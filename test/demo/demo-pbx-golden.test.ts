@@ -4,16 +4,20 @@ import { callLogPathFor, DEMO_NOW, fetchToken, getJson } from './demo-pbx-client
 import { digestGoldenAnswers, GOLDEN_CALL_LOG_PATHS, GOLDEN_SELECT_PATHS } from './golden-call-log-requests';
 
 /**
- * The digest of the golden answers as the demo PBX served them before call-log pages were
- * assembled from cached JSON: serving must not change a byte.
+ * The digest of the golden answers. Regenerated deliberately for issue 15 (rows newest first by
+ * default, as V20 serves them): before the new digest was taken, each of the 36 golden answers
+ * (these and the `$select` ones) was compared with the previous demo PBX's answer to the same
+ * request with `$orderby=StartTime desc` added where it had none, and all were byte-identical
+ * (14 unchanged: errors, empty pages, an explicit `$orderby`; 22 only reordered). The one before
+ * (`ddad1022…`) pinned the bytes from before pages were assembled from cached JSON.
  */
-const GOLDEN_DIGEST = 'ddad10222a363dacd9cc2072576c9cb3c32415e0cf2b55bfb2d741e11aaa5697';
+const GOLDEN_DIGEST = 'e189a479261c16e23b96ec29c0972f138937c9b31467d49b3f8b2e219ce2ba69';
 
 /**
- * The digest of the `$select` golden answers as the demo PBX served them when it projected row
- * objects and stringified them per request, before selected pages were copied from cached JSON.
+ * The digest of the `$select` golden answers, regenerated with `GOLDEN_DIGEST` (same check). The
+ * one before (`7ef754c0…`) pinned what projecting row objects per request gave.
  */
-const GOLDEN_SELECT_DIGEST = '7ef754c029e1dfe44b795a2219fb7a459506232edc10050e10c597fe21b6c615';
+const GOLDEN_SELECT_DIGEST = '375baae99dafe4f311e71090c64c432b8942961a37aaca6f19f6bf50d3d1e328';
 
 /** A raw GET: everything the socket receives until the server closes or cuts it. */
 function rawGet(pbx: DemoPbx, path: string, token: string): Promise<Buffer> {

@@ -11,6 +11,8 @@ describe('FaultQueue', () => {
       headers: undefined,
       cutBody: false,
       delayMs: 0,
+      endlessBody: false,
+      advanceClockMs: 0,
     });
     expect(queue.take('calllog')).toBeUndefined();
   });
@@ -32,5 +34,28 @@ describe('FaultQueue', () => {
       (endpoint) => queue.take(endpoint as 'defs' | 'users')?.status,
     );
     expect(seen).toEqual([undefined, undefined, 502, 502, undefined]);
+  });
+
+  it('counts only call-log requests with the given $skip when `skip` is set', () => {
+    const queue = new FaultQueue();
+    queue.add({ skip: 2, status: 504 });
+    const path = '/xapi/v1/ReportCallLogData/Pbx.GetCallLogData(x)';
+    expect(queue.take('calllog', `${path}?$top=2&$skip=0`)).toBeUndefined();
+    expect(queue.take('calllog', `${path}?$top=2`)).toBeUndefined();
+    expect(queue.take('calllog', `${path}?$top=2&%24skip=2`)?.status).toBe(504);
+    expect(queue.take('calllog', `${path}?$top=2&$skip=2`)).toBeUndefined();
+  });
+
+  it('lets an oversized or endless answer decide the answer, and adds clock moves', () => {
+    const queue = new FaultQueue();
+    queue.add({ advanceClockMs: 60_000 });
+    queue.add({ oversizedBytes: 1000 });
+    queue.add({ endlessBody: true, advanceClockMs: 1000 });
+    expect(queue.take('calllog')).toMatchObject({
+      advanceClockMs: 60_000,
+      oversized: { bytes: 1000, shape: 'padded' },
+      endlessBody: false,
+    });
+    expect(queue.take('calllog')).toMatchObject({ advanceClockMs: 1000, endlessBody: true });
   });
 });

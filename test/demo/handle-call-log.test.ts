@@ -1,12 +1,9 @@
 import { parseCallLogArguments } from '../../src/demo/call-log-arguments';
-import {
-  type CallLogStore,
-  type CallLogStoreLimits,
-  createCallLogStore,
-} from '../../src/demo/call-log-store';
+import type { CallLogStore, CallLogStoreLimits } from '../../src/demo/call-log-store';
 import { createDemoCompany } from '../../src/demo/demo-company';
 import { jsonResponse } from '../../src/demo/demo-response';
 import { generateExternalContacts } from '../../src/demo/external-contacts';
+import { createGeneratedCallLogStore } from '../../src/demo/generated-row-source';
 import { type CallLogServing, handleCallLogRequest, toRowQuery } from '../../src/demo/handle-call-log';
 import { parseODataQueryOptions, projectRow } from '../../src/demo/odata-query-options';
 import { CALL_LOG_SCHEMA } from '../../src/demo/odata-schemas';
@@ -16,8 +13,8 @@ import { LEG_SELECT } from './golden-call-log-requests';
 const DAY_MS = 86_400_000;
 const NOW_MS = Date.parse('2026-11-20T12:00:00Z');
 const BASE_URL = 'http://127.0.0.1:1';
-const newStore = (limits: Partial<CallLogStoreLimits> = {}): CallLogStore =>
-  createCallLogStore(
+const newStore = (limits: Partial<CallLogStoreLimits & { maxGeneratedDays: number }> = {}): CallLogStore =>
+  createGeneratedCallLogStore(
     {
       seed: 11,
       callsPerDay: 150,
@@ -34,7 +31,7 @@ const newStore = (limits: Partial<CallLogStoreLimits> = {}): CallLogStore =>
  * A `$select` answer as the demo served it before pages were copied from cached JSON: the page's
  * row objects, each projected, the whole answer stringified.
  */
-function answerAsBefore(path: string, store: CallLogStore, pageCap: number | undefined): string {
+function answerAsBefore(path: string, store: CallLogStore, serving: CallLogServing): string {
   const [rawPath, rawQuery = ''] = path.split('?');
   const args = parseCallLogArguments(/\((.*)\)$/.exec(rawPath!)![1]!);
   const options = parseODataQueryOptions(rawQuery, {
@@ -44,7 +41,7 @@ function answerAsBefore(path: string, store: CallLogStore, pageCap: number | und
   });
   if (!args.ok || !options.ok || options.value.select === undefined)
     throw new Error(`not a $select: ${path}`);
-  const page = store.queryRows(toRowQuery(args.value, options.value, pageCap));
+  const page = store.queryRows(toRowQuery(args.value, options.value, serving));
   const select = options.value.select;
   return jsonResponse(200, {
     '@odata.context': `${BASE_URL}/xapi/v1/$metadata#ReportCallLogData`,
@@ -85,9 +82,16 @@ describe('call-log requests with $select', () => {
   it('answers byte for byte as the projected rows did, for every page, order, filter and selection', () => {
     const reference = newStore({ maxGeneratedDays: 16 });
     const servings: CallLogServing[] = [
-      { store: newStore(), baseUrl: BASE_URL, pageCap: undefined },
-      // Small enough that days and selections are evicted and built again along the way.
-      { store: newStore({ maxServedBytes: 600_000 }), baseUrl: BASE_URL, pageCap: 120 },
+      { store: newStore(), baseUrl: BASE_URL, pageCap: undefined, newestFirst: true, rowCap: 20_000 },
+      // Small enough that days and selections are evicted and built again along the way; oldest
+      // first by default, and a row cap that cuts the longer periods.
+      {
+        store: newStore({ maxServedBytes: 600_000 }),
+        baseUrl: BASE_URL,
+        pageCap: 120,
+        newestFirst: false,
+        rowCap: 2500,
+      },
     ];
     let requests = 0;
     let rows = 0;
@@ -105,7 +109,7 @@ describe('call-log requests with $select', () => {
             const answer = handleCallLogRequest(rawPath!, rawQuery!, serving);
             expect(answer.status).toBe(200);
             const body = Buffer.isBuffer(answer.body) ? answer.body.toString('utf8') : answer.body;
-            const expected = answerAsBefore(path, reference, serving.pageCap);
+            const expected = answerAsBefore(path, reference, serving);
             expect(body).toBe(expected);
             requests += 1;
             rows += (JSON.parse(body) as { value: unknown[] }).value.length;
@@ -133,6 +137,8 @@ describe('call-log requests with $select', () => {
       store: newStore(),
       baseUrl: BASE_URL,
       pageCap: undefined,
+      newestFirst: true,
+      rowCap: undefined,
     });
     expect(answer.headers).toEqual({
       'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8',

@@ -5,7 +5,7 @@ import type { BucketRun } from '../../src/demo/row-selection';
 import { serializeRows } from '../../src/demo/serialized-rows';
 
 function demoRow(startMs: number, name: string): DemoRow {
-  const call: DemoCall = { callId: startMs, startMs, answered: true, rows: [] };
+  const call: DemoCall = { callId: startMs, startMs, endMs: startMs, answered: true, rows: [] };
   const row = { StartTime: String(startMs), SourceDisplayName: name, CallCost: 0.5, RecordingUrl: null };
   return { startMs, segmentId: startMs, isParkLeg: false, row: row as unknown as RawCallLogRow, call };
 }
@@ -50,5 +50,17 @@ describe('joined rows JSON', () => {
 
   it('frames an empty page', () => {
     expect(joinRowsJson([], false, bucketOf, '{"value":[', ']}').toString('utf8')).toBe('{"value":[]}');
+  });
+
+  it('gives the same bytes from newest-first layouts, in either order', () => {
+    const newest = new Map([
+      [1, serializeRows(dayOne, undefined, true)],
+      [2, serializeRows(dayTwo, undefined, true)],
+    ]);
+    for (const descending of [false, true]) {
+      const expected = joinRowsJson(page, descending, bucketOf, '{"value":[', ']}');
+      const body = joinRowsJson(page, descending, (dayNumber) => newest.get(dayNumber)!, '{"value":[', ']}');
+      expect(body.toString('utf8')).toBe(expected.toString('utf8'));
+    }
   });
 });

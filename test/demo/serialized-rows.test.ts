@@ -3,7 +3,7 @@ import type { DemoCall, DemoRow } from '../../src/demo/demo-call';
 import { measureSerializedRows, serializeRows } from '../../src/demo/serialized-rows';
 
 function demoRow(startMs: number, name: string): DemoRow {
-  const call: DemoCall = { callId: startMs, startMs, answered: true, rows: [] };
+  const call: DemoCall = { callId: startMs, startMs, endMs: startMs, answered: true, rows: [] };
   const row = { StartTime: String(startMs), SourceDisplayName: name, CallCost: 0.5, RecordingUrl: null };
   return { startMs, segmentId: startMs, isParkLeg: false, row: row as unknown as RawCallLogRow, call };
 }
@@ -51,5 +51,20 @@ describe('serialized rows', () => {
     const serialized = serializeRows([], ['StartTime']);
     expect(serialized.json.length).toBe(0);
     expect(Array.from(serialized.offsets)).toEqual([0]);
+  });
+
+  it('lays rows out newest first on request: the same bytes per row, the last row first', () => {
+    const oldest = serializeRows(rows, ['SourceDisplayName']);
+    const newest = serializeRows(rows, ['SourceDisplayName'], true);
+    const newestText = (index: number) =>
+      newest.json.subarray(newest.offsets[index + 1], newest.offsets[index]).toString('utf8');
+    expect(rows.map((_, index) => newestText(index))).toEqual(rows.map((_, index) => rowText(oldest, index)));
+    expect(newest.json.toString('utf8')).toBe([2, 1, 0].map((index) => rowText(oldest, index)).join(''));
+    expect(Array.from(newest.offsets)).toEqual([
+      newest.json.length,
+      newest.json.length - (oldest.offsets[1]! - oldest.offsets[0]!),
+      newest.json.length - oldest.offsets[2]!,
+      0,
+    ]);
   });
 });

