@@ -14,10 +14,14 @@ import { ReportService } from './report/report-service';
 import type { DigestScheduler } from './schedule/digest-scheduler';
 import { isPostgresUrl, openScheduleStore } from './schedule/open-schedule-store';
 import type { ChatAdapter } from './server/chat-adapter';
+import { settledWithin } from './server/graceful-shutdown';
 import { createHealthRoutes, pbxReadinessCheck } from './server/health-routes';
 import { createHttpServer } from './server/http-server';
 import { listen } from './server/listen';
 import { wireDigests } from './wire-digests';
+
+/** How much longer than the grace period an adapter's `stop` may take (to post its "restarting" messages). */
+const ADAPTER_STOP_MARGIN_MS = 6_000;
 
 export interface StartBotOptions {
   config: Config;
@@ -38,7 +42,12 @@ export interface RunningBot {
   playground: PlaygroundPlan;
   /** Posts scheduled digests; `tick()` runs one pass now. */
   scheduler: DigestScheduler;
-  close(): Promise<void>;
+  /**
+   * Stops: no new connections, the replies in flight get up to `graceMs` (default: all the time
+   * they need), those still running then are told the bot is restarting (Slack); then the
+   * scheduler, the store and the PBX client are closed.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -142,11 +151,26 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     adapters,
     playground: playground.plan,
     scheduler,
-    close: async () => {
-      await scheduler.stop();
-      for (const adapter of adapters) await adapter.stop?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async ({ graceMs = Number.POSITIVE_INFINITY } = {}) => {
+      // Stop accepting: the port closes, idle keep-alive connections too, and a request still
+      // arriving on a busy one is answered 503 (createHttpServer).
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // No digest run starts from now on; one under way finishes within the grace period too.
+      const schedulerStopped = scheduler.stop();
+      // The replies in flight: Slack's after their acknowledgement (the adapter tells those still
+      // running at the end that the bot restarts), Teams' and the playground's on their requests.
+      await Promise.all([
+        // An adapter keeps to `graceMs` itself; the margin is for telling the askers left (Slack).
+        ...adapters.map((adapter) =>
+          settledWithin(adapter.stop?.(graceMs) ?? Promise.resolve(), graceMs + ADAPTER_STOP_MARGIN_MS),
+        ),
+        settledWithin(serverClosed, graceMs),
+        settledWithin(schedulerStopped, graceMs),
+      ]);
       server.closeAllConnections();
+      await serverClosed;
+      await schedulerStopped;
       await digests.store.close();
       if (!options.connection) await connection.close();
     },

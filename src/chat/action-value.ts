@@ -1,5 +1,8 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { CommandError } from '../core/errors';
 import type { ReportFocus } from '../core/reply';
+import { formatLocalDateTime } from '../schedule/format-local-time';
 
 /**
  * What a button carries: the command to run again and what to show first. It comes back from
@@ -34,4 +37,23 @@ export function decodeActionValue(text: unknown): ActionValue | undefined {
   }
   const parsed = actionValueSchema.safeParse(json);
   return parsed.success ? { command: parsed.data.c, focus: parsed.data.f } : undefined;
+}
+
+/** `from=<ISO>` as `formatCommand` writes it (a forged value spelled otherwise meets the parser's own check). */
+const WINDOW_START = /(?:^|\s)from=(\S+)/i;
+
+/**
+ * Refuses a button whose period starts at or after `now` (the reply's clock): the bot never offers
+ * one, so it is forged or from a broken build, and it is refused before anything is looked up. A
+ * period that starts before now but ends after it is answered up to now, as typed `from=… to=…` is.
+ */
+export function refuseUnbegunWindow(value: ActionValue, now: Date, timeZone: string): void {
+  const text = WINDOW_START.exec(value.command)?.[1];
+  if (text === undefined) return;
+  const start = DateTime.fromISO(text, { zone: timeZone });
+  if (!start.isValid || start.toMillis() < now.getTime()) return;
+  throw new CommandError(
+    `That button asks for a period starting ${formatLocalDateTime(start.toJSDate(), timeZone)}, which has not begun: it is now ${formatLocalDateTime(now, timeZone)} (${timeZone}). Nothing was looked up.`,
+    'today',
+  );
 }

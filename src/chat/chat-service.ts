@@ -11,7 +11,7 @@ import type { ReportRequest } from '../core/report-request';
 import { renderCsv } from '../render/render-csv';
 import { composeReportReply } from '../report/compose-reply';
 import type { ReportService } from '../report/report-service';
-import { decodeActionValue } from './action-value';
+import { decodeActionValue, refuseUnbegunWindow } from './action-value';
 import { type Answer, answerWith } from './answer';
 import { answerScheduleText } from './answer-schedule-text';
 import { nameExportFile } from './name-export-file';
@@ -68,8 +68,10 @@ export class ChatService {
       if (!decoded || !isReplyActionId(actionId)) {
         throw new CommandError("That button's data could not be read, so nothing was looked up.", 'today');
       }
+      const now = this.options.now();
+      refuseUnbegunWindow(decoded, now, user.timeZone);
       if (actionId === 'export-csv') return this.exportCsv(decoded.command, user);
-      const answer = await this.answerCommand(decoded.command, decoded.focus, user, actionId);
+      const answer = await this.answerCommand(decoded.command, decoded.focus, user, actionId, now);
       return actionId === 'share' ? { ...answer, share: true } : answer;
     });
   }
@@ -79,8 +81,11 @@ export class ChatService {
     focus: ReportFocus,
     user: ChatUser,
     via: string,
+    // One clock for the whole reply: the window is read and its buttons are built at the same
+    // instant, so a window cut at now ("past 3 hours") gets no Next that starts a moment later.
+    now = this.options.now(),
   ): Promise<Answer> {
-    const { request, notes } = await this.authorize(user, this.parse(text, user), text, via);
+    const { request, notes } = await this.authorize(user, this.parse(text, user, now), text, via);
     switch (request.view) {
       case 'help':
         return answerWith({ kind: 'help', text: usageText() });
@@ -88,7 +93,7 @@ export class ChatService {
         return this.answerRows(request, notes);
       default: {
         const report = await this.options.reports.runReport(request);
-        const actions = buildReportActions(request, focus, this.options.now(), this.options.actions);
+        const actions = buildReportActions(request, focus, now, this.options.actions);
         return answerWith(
           composeReportReply(request, report, { actions, focus: focusFor(request, focus), notes }),
         );
@@ -164,15 +169,15 @@ export class ChatService {
     );
   }
 
-  private parse(text: string, user: ChatUser): ReportRequest {
-    const parsed = parseCommand(text, this.parseContext(user));
+  private parse(text: string, user: ChatUser, now = this.options.now()): ReportRequest {
+    const parsed = parseCommand(text, this.parseContext(user, now));
     if (!parsed.ok) throw parsed.error;
     return parsed.request;
   }
 
-  private parseContext(user: ChatUser): ParseContext {
+  private parseContext(user: ChatUser, now = this.options.now()): ParseContext {
     return {
-      now: this.options.now(),
+      now,
       timeZone: user.timeZone,
       weekStart: this.options.weekStart,
       maxPeriodDays: this.options.maxPeriodDays,

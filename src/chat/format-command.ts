@@ -1,27 +1,11 @@
 import { DateTime } from 'luxon';
-import {
-  type CallLogParameters,
-  DEFAULT_CALL_LOG_PARAMETERS,
-  type ReportRequest,
-} from '../core/report-request';
+import { callLogOptionWords, quoteOptionValue as quote } from '../core/call-log-option-words';
+import type { ReportRequest } from '../core/report-request';
 import {
   serializeODataFieldList,
   serializeODataFilter,
   serializeODataOrderBy,
 } from '../odata/serialize-odata';
-
-/** The 3CX report parameters as the command language names them. */
-const CALL_LOG_WORDS: Record<keyof CallLogParameters, string> = {
-  sourceType: 'source-type',
-  sourceFilter: 'source',
-  destinationType: 'dest-type',
-  destinationFilter: 'dest',
-  callsType: 'calls-type',
-  callTimeFilterType: 'time-filter',
-  callTimeFilterFrom: 'time-from',
-  callTimeFilterTo: 'time-to',
-  hidePcalls: 'pcalls',
-};
 
 /**
  * Writes a request back as command words with the window as exact instants, so that parsing the
@@ -37,12 +21,7 @@ export function formatCommand(request: ReportRequest, window = request.window): 
   words.push(...filters.directions);
   if (filters.status) words.push(filters.status);
   if (request.me) words.push('me');
-  for (const key of Object.keys(CALL_LOG_WORDS) as (keyof CallLogParameters)[]) {
-    const value = request.callLog[key];
-    if (value === DEFAULT_CALL_LOG_PARAMETERS[key]) continue;
-    const text = key === 'hidePcalls' ? (value ? 'hide' : 'show') : String(value);
-    words.push(`${CALL_LOG_WORDS[key]}=${quote(text)}`);
-  }
+  words.push(...callLogOptionWords(request.callLog));
   if (odata.top !== undefined) words.push(`top=${odata.top}`);
   if (odata.skip !== undefined) words.push(`skip=${odata.skip}`);
   if (odata.search !== undefined) words.push(`search=${quote(odata.search)}`);
@@ -61,9 +40,4 @@ function toIso(instant: Date, timeZone: string): string {
       suppressMilliseconds: false,
     }) ?? instant.toISOString()
   );
-}
-
-function quote(text: string): string {
-  if (text !== '' && !/[\s"']/.test(text)) return text;
-  return text.includes('"') ? `'${text}'` : `"${text}"`;
 }

@@ -1,14 +1,14 @@
 import type { ReplyActionId } from '../core/reply';
 
-/** Every button id a reply may carry, in the order a report offers them. */
+/** Every button id a reply may carry, in the order a report offers them (Summary stands where Missed calls would). */
 export const REPLY_ACTION_IDS: readonly ReplyActionId[] = [
+  'summary',
   'missed',
   'by-extension',
   'previous',
   'next',
   'export-csv',
   'share',
-  'summary',
   'list',
 ];
 

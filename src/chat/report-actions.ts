@@ -10,7 +10,19 @@ export interface ActionOptions {
   share: boolean;
 }
 
-/** The buttons under a report: missed calls, by extension, previous/next period, export, share. */
+/**
+ * The buttons under a report, decided here once for every platform (renderers only draw them):
+ *
+ * - **Summary** on a report that is missed-only (`missed`) or shows missed calls or extensions
+ *   first: the same command without `missed`, summary first. It stands where *Missed calls*
+ *   would, so a button that was used leaves a way back.
+ * - **Missed calls** otherwise: the same command with `missed`, missed calls first.
+ * - **By extension** unless the extensions are first already.
+ * - **◀ Previous** / **Next ▶**: the period before / after (see `shiftWindow`), each only when it
+ *   starts before `now`, which must be the clock the request was read with: a window that is cut
+ *   at now ("today", "past 3 hours") has no Next.
+ * - **Export CSV** and **Share to channel** where the platform offers them.
+ */
 export function buildReportActions(
   request: ReportRequest,
   focus: ReportFocus,
@@ -29,7 +41,13 @@ export function buildReportActions(
   });
   const actions: ReplyAction[] = [];
   const summary = { ...request, view: 'summary' as const };
-  if (focus !== 'missed') {
+  const missedOnly = request.filters.status === 'missed';
+  if (missedOnly || focus !== 'summary') {
+    const withoutMissed = missedOnly
+      ? { ...summary, filters: { ...request.filters, status: null } }
+      : summary;
+    actions.push(action('summary', 'Summary', formatCommand(withoutMissed), 'summary'));
+  } else {
     const missed = { ...summary, filters: { ...request.filters, status: 'missed' as const } };
     actions.push(action('missed', 'Missed calls', formatCommand(missed), 'missed'));
   }

@@ -5,7 +5,8 @@ import type { TimeWindow } from '../core/time-window';
  * The period before or after a window, as a person means it: the day before a day, the month
  * before a month, the week before a week (also when the current one is cut at now: "today"
  * steps back to yesterday, "this week" to last week). Other windows step by their length.
- * Returns undefined for a next period that would start in the future.
+ * The result is cut at `now`; it is undefined when it would start at or after `now` (the Next of
+ * "today" or "past 3 hours"), so pass the clock the window was read with.
  */
 export function shiftWindow(window: TimeWindow, direction: -1 | 1, now: Date): TimeWindow | undefined {
   const zone = window.timeZone;

@@ -5,6 +5,7 @@ import { buildCommandError } from './build-command-error';
 import type { CommandDraft } from './command-draft';
 import { quoteTokens } from './command-tokens';
 import { createHelpRequest } from './create-help-request';
+import { requireTimeFilterForTimes } from './parse-option';
 import { readCommandTokens } from './read-command-tokens';
 import { type PeriodClock, resolvePeriod, type WindowResult } from './resolve-period';
 import { type CommandToken, tokenizeCommand } from './tokenize-command';
@@ -68,6 +69,7 @@ function parseAtDepth(text: string, context: ParseContext, depth: number): Parse
     return { ok: true, request: createHelpRequest(clock, context.timeZone) };
   }
   const draft = readCommandTokens(tokens);
+  requireTimeFilterForTimes(tokens, draft);
   const view = chooseView(tokens, draft);
   const status = chooseStatus(draft);
   collectInstants(tokens, draft);

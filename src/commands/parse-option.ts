@@ -31,7 +31,7 @@ const RULES: Readonly<Record<string, OptionRule>> = {
   'dest-type': callLogNumber('destinationType'),
   dest: callLogText('destinationFilter'),
   'calls-type': callLogNumber('callsType'),
-  'time-filter': callLogNumber('callTimeFilterType'),
+  'time-filter': callLogNumber('callTimeFilterType', '1'),
   'time-from': callLogTime('callTimeFilterFrom'),
   'time-to': callLogTime('callTimeFilterTo'),
   pcalls: {
@@ -191,11 +191,11 @@ type NumberKey = 'sourceType' | 'destinationType' | 'callsType' | 'callTimeFilte
 type TextKey = 'sourceFilter' | 'destinationFilter';
 type TimeKey = 'callTimeFilterFrom' | 'callTimeFilterTo';
 
-function callLogNumber(key: NumberKey): OptionRule {
+function callLogNumber(key: NumberKey, example = '0'): OptionRule {
   return {
     odata: false,
     allowed: WHOLE_NUMBER,
-    example: '0',
+    example,
     apply: (value, draft) => {
       const number = parseWholeNumber(value);
       return storeIf(number !== undefined, () => {
@@ -223,14 +223,60 @@ function callLogTime(key: TimeKey & keyof CallLogParameters): OptionRule {
     allowed: 'a time of day H:MM:SS from 0:00:00 to 23:59:59',
     example: key === 'callTimeFilterFrom' ? '8:00:00' : '17:00:00',
     apply: (value, draft) => {
-      const match = TIME_OF_DAY.exec(value);
-      const [hours, minutes, seconds] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3] ?? 0)];
-      const valid = match !== null && hours <= 23 && minutes <= 59 && seconds <= 59 && match[2]!.length === 2;
-      return storeIf(valid, () => {
-        draft.callLog[key] = match![3] === undefined ? `${hours}:${match![2]}:00` : value;
+      const time = readTimeOfDay(value);
+      return storeIf(time !== undefined, () => {
+        draft.callLog[key] = time!;
       });
     },
   };
+}
+
+/** `H:MM:SS` as stored (`H:MM` becomes `H:MM:00`); undefined when not a time of day. */
+function readTimeOfDay(value: string): string | undefined {
+  const match = TIME_OF_DAY.exec(value);
+  if (match === null) return undefined;
+  const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59 || match[2]!.length !== 2) return undefined;
+  return match[3] === undefined ? `${hours}:${match[2]}:00` : value;
+}
+
+const TIME_OPTIONS = [
+  ['time-from', 'callTimeFilterFrom'],
+  ['time-to', 'callTimeFilterTo'],
+] as const;
+
+/**
+ * `time-from=`/`time-to=` filter nothing unless `time-filter=` says by what (3CX's codes are not
+ * documented; the demo PBX reads 1 as the call's start time of day): without it, or with
+ * `time-filter=0`, they are an error that says to add `time-filter=1`, with an example.
+ */
+export function requireTimeFilterForTimes(tokens: readonly CommandToken[], draft: CommandDraft): void {
+  const given = TIME_OPTIONS.flatMap(([name, key]) => {
+    const index = draft.seenOptions.get(name);
+    if (index === undefined) return [];
+    const valid = readTimeOfDay(tokens[index]!.option!.value) !== undefined;
+    return [{ index, word: `${name}=${valid ? draft.callLog[key] : RULES[name]!.example}` }];
+  });
+  if (given.length === 0) return;
+  const filterIndex = draft.seenOptions.get('time-filter');
+  if (filterIndex !== undefined && parseWholeNumber(tokens[filterIndex]!.option!.value) === undefined) return;
+  if (draft.callLog.callTimeFilterType !== 0) return;
+  const quoted = given.map(({ index }) => `"${tokens[index]!.raw}"`).join(' and ');
+  const example = `"time-filter=1 ${given.map(({ word }) => word).join(' ')}"`;
+  const reading = "the demo PBX reads 1 as the call's start time of day; 3CX does not document its codes";
+  const verb = given.length > 1 ? 'do' : 'does';
+  if (filterIndex === undefined) {
+    const first = given[0]!.index;
+    draft.issues.push({
+      message: `${quoted} ${verb} nothing without time-filter=: add time-filter=1, e.g. ${example} (${reading}).`,
+      edits: [{ start: first, end: first + 1, text: `time-filter=1 ${tokens[first]!.raw}` }],
+    });
+    return;
+  }
+  draft.issues.push({
+    message: `${quoted} ${verb} nothing with "${tokens[filterIndex]!.raw}": use time-filter=1, e.g. ${example} (${reading}).`,
+    edits: [{ start: filterIndex, end: filterIndex + 1, text: 'time-filter=1' }],
+  });
 }
 
 function odataNumber(key: 'top' | 'skip'): OptionRule {

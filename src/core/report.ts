@@ -12,6 +12,11 @@ export interface Report {
     numbers: string[];
     directions: CallDirection[];
     status: CallStatus | null;
+    /**
+     * The 3CX report options in effect as command words (`time-filter=1`, `pcalls=show`, ...; see
+     * `callLogOptionWords`); absent when all are 3CX's defaults.
+     */
+    pbxOptions?: string[];
   };
   totals: ReportTotals;
   /** Sorted by calls descending, then extension ascending. */

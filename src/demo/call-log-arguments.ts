@@ -27,6 +27,26 @@ const PARAMETERS: ReadonlyArray<readonly [string, ArgumentType]> = [
   ['hidePcalls', 'bool'],
 ];
 
+/**
+ * `callTimeFilterType` as the demo reads it: 1 = the call's start time of day, in the company's
+ * zone, within [callTimeFilterFrom, callTimeFilterTo). 3CX does not document its codes; a real PBX
+ * may read 1 (or any other code) differently. Other codes are accepted and filter nothing.
+ */
+export const START_TIME_OF_DAY_FILTER = 1;
+
+/** A TimeSpan within one day: `H:MM`, `H:MM:S[S]` with up to 7 decimals (`0:00:0`, `17:30:00`). */
+const TIME_OF_DAY = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/;
+
+/** The milliseconds after midnight a TimeSpan within one day names; undefined when it is not one. */
+export function readTimeOfDayMs(text: string): number | undefined {
+  const match = TIME_OF_DAY.exec(text);
+  if (match === null) return undefined;
+  const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const fraction = Number(`0.${match[4] ?? '0'}`);
+  return Math.floor(((hours * 60 + minutes) * 60 + seconds + fraction) * 1000);
+}
+
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function notFound(detail: string): CallLogArgumentsResult {
@@ -91,5 +111,11 @@ export function parseCallLogArguments(argumentText: string): CallLogArgumentsRes
       values[`${name}Ms`] = ms;
     }
   }
-  return { ok: true, value: values as unknown as CallLogArguments };
+  const args = values as unknown as CallLogArguments;
+  if (args.callTimeFilterType === START_TIME_OF_DAY_FILTER) {
+    for (const name of ['callTimeFilterFrom', 'callTimeFilterTo'] as const) {
+      if (readTimeOfDayMs(args[name]) === undefined) return badValue(name, args[name], 'time of day');
+    }
+  }
+  return { ok: true, value: args };
 }

@@ -101,6 +101,8 @@ export interface RowSource {
 
 /** A source's rows served page by page: counted, filtered, ordered and serialised per day. */
 export interface CallLogStore {
+  /** The company's zone: its local days are the buckets, and time-of-day filters read it. */
+  readonly timeZone: string;
   queryRows(query: RowQuery): RowPage;
   /**
    * `frame(count)`'s head, the page's rows' JSON joined by commas, and its tail, in one buffer.
@@ -227,7 +229,7 @@ export function createCallLogStore(
     ...source.stats(),
   });
 
-  return { queryRows, queryRowsJson, cacheStats };
+  return { timeZone: source.timeZone, queryRows, queryRowsJson, cacheStats };
 }
 
 /** The indices whose call is over at `nowMs` (the live day's rows the log holds so far). */

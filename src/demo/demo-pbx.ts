@@ -242,7 +242,12 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     },
     rowsBetween: (from, to) => {
       const args = { ...DEFAULT_CALL_LOG_PARAMETERS, periodFromMs: from.getTime(), periodToMs: to.getTime() };
-      const settings = { pageCap: undefined, newestFirst: callLog.newestFirst, rowCap: undefined };
+      const settings = {
+        store: callLog.store,
+        pageCap: undefined,
+        newestFirst: callLog.newestFirst,
+        rowCap: undefined,
+      };
       const page = callLog.store.queryRows(toRowQuery(args, { skip: 0, count: false }, settings));
       return page.rows.map((demoRow) => ({ ...demoRow.row }));
     },

@@ -46,3 +46,28 @@ export function localSecondToMs(day: LocalDay, secondOfDay: number): number {
   const hourStart = day.hourStartsMs[hour] ?? day.startMs;
   return Math.round(hourStart + (secondOfDay - hour * 3600) * 1000);
 }
+
+/** Zone offsets change at whole quarter hours UTC in practice; a slot whose ends differ is read per instant. */
+const OFFSET_SLOT_MS = 900_000;
+
+/**
+ * A reader of "milliseconds since local midnight" of instants in `timeZone` (0 to 86,399,999; a
+ * DST fold's repeated hour reads as its wall-clock time). Offsets are cached per quarter hour, so
+ * reading many calls costs a zone lookup per quarter hour they touch, not per call.
+ */
+export function createTimeOfDayReader(timeZone: string): (ms: number) => number {
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).offset;
+  return (ms) => {
+    const slot = Math.floor(ms / OFFSET_SLOT_MS);
+    let offsetMinutes = offsets.get(slot);
+    if (offsetMinutes === undefined) {
+      const first = offsetAt(slot * OFFSET_SLOT_MS);
+      offsetMinutes = first === offsetAt((slot + 1) * OFFSET_SLOT_MS - 1) ? first : Number.NaN;
+      offsets.set(slot, offsetMinutes);
+    }
+    const offsetMs = (Number.isNaN(offsetMinutes) ? offsetAt(ms) : offsetMinutes) * 60_000;
+    const localMs = ms + offsetMs;
+    return localMs - Math.floor(localMs / DAY_MS) * DAY_MS;
+  };
+}

@@ -1,7 +1,11 @@
 import type { Report } from '../core/report';
 import { cleanText } from './clean-text';
 
-/** The report's filters as the command words that set them, e.g. `ext 101,102 · inbound`; '' when none. */
+/**
+ * The report's filters as the command words that set them, e.g. `ext 101,102 · inbound`, then the
+ * 3CX report options in effect after `3CX:` (`ext 101 · 3CX: time-filter=1 time-from=9:00:00
+ * time-to=17:00:00`); '' when none. Every rendering's "Filters:" line is this text.
+ */
 export function describeFilters(filters: Report['filters']): string {
   const parts: string[] = [];
   if (filters.extensions.length > 0) parts.push(`ext ${filters.extensions.join(',')}`);
@@ -9,5 +13,6 @@ export function describeFilters(filters: Report['filters']): string {
   if (filters.numbers.length > 0) parts.push(`number ${filters.numbers.join(',')}`);
   parts.push(...filters.directions);
   if (filters.status) parts.push(filters.status);
+  if (filters.pbxOptions && filters.pbxOptions.length > 0) parts.push(`3CX: ${filters.pbxOptions.join(' ')}`);
   return cleanText(parts.join(' · '));
 }

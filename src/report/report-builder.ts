@@ -1,7 +1,8 @@
 import type { CallLeg } from '../core/call-leg';
+import { callLogOptionWords } from '../core/call-log-option-words';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
-import type { CallDirection, CallScope, ReportFilters } from '../core/report-request';
+import type { CallDirection, CallLogParameters, CallScope, ReportFilters } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
 import { CallFilter, toNumberDigits } from './call-filter';
 import { CallTable } from './call-table';
@@ -16,6 +17,8 @@ export interface ReportBuilderOptions {
   /** `[from, to)` and the zone for times and `byHour`. */
   window: TimeWindow;
   filters: ReportFilters;
+  /** The 3CX report parameters the legs were fetched with: non-defaults go in `filters.pbxOptions`. */
+  callLog?: CallLogParameters;
   directory: Directory;
   /** The service-level threshold (config `SERVICE_LEVEL_SECONDS`, default 20). */
   serviceLevelSeconds: number;
@@ -120,7 +123,7 @@ export class ReportBuilder {
         to: clock.formatIso(this.toMs),
         timeZone: options.window.timeZone,
       },
-      filters: copyFilters(options.filters),
+      filters: copyFilters(options.filters, options.callLog),
       ...this.tally.toReportParts(
         visibleWithin(options.visibleExtensions, options.scope?.extensions),
         visibleWithin(options.visibleQueues, options.scope?.queues),
@@ -162,14 +165,19 @@ function visibleWithin(
   return new Set(visible === undefined ? scope : scope.filter((dn) => visible.has(dn)));
 }
 
-/** The request's filters, deduplicated, numbers in ascending order and directions in spec order. */
-function copyFilters(filters: ReportFilters): Report['filters'] {
+/**
+ * The request's filters, deduplicated, numbers in ascending order and directions in spec order,
+ * and the 3CX options in effect (only when there are some).
+ */
+function copyFilters(filters: ReportFilters, callLog: CallLogParameters | undefined): Report['filters'] {
   const sorted = (values: readonly string[]) => [...new Set(values)].sort(compareNumbers);
+  const pbxOptions = callLog === undefined ? [] : callLogOptionWords(callLog);
   return {
     extensions: sorted(filters.extensions),
     queues: sorted(filters.queues),
     numbers: sorted(filters.numbers),
     directions: DIRECTION_ORDER.filter((direction) => filters.directions.includes(direction)),
     status: filters.status,
+    ...(pbxOptions.length > 0 && { pbxOptions }),
   };
 }

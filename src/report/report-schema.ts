@@ -68,6 +68,7 @@ export const reportSchema = z.strictObject({
     numbers: z.array(z.string()),
     directions: z.array(direction),
     status: z.enum(['answered', 'missed']).nullable(),
+    pbxOptions: z.array(z.string()).min(1).optional(),
   }),
   totals: totalsSchema,
   byExtension: z.array(extensionSchema),

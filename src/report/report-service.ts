@@ -78,6 +78,7 @@ export class ReportService {
     const report = await buildReportFromPages(legs, {
       window: request.window,
       filters: request.filters,
+      callLog: request.callLog,
       directory,
       serviceLevelSeconds,
       includeCalls: request.view === 'list',

@@ -6,5 +6,9 @@ export interface ChatAdapter {
   description: string;
   routes: Route[];
   start?(): Promise<void>;
-  stop?(): Promise<void>;
+  /**
+   * Waits for the work in hand, up to `graceMs` (default: for all of it); the askers still
+   * waiting then are told the bot is restarting where the platform allows.
+   */
+  stop?(graceMs?: number): Promise<void>;
 }

@@ -13,10 +13,18 @@ export interface Route {
 
 /**
  * The single HTTP server behind `npm start`: Slack, Teams, health checks and the playground are
- * routes on it. A handler that throws answers 500 with a reference id that is in the log.
+ * routes on it. A handler that throws answers 500 with a reference id that is in the log. Once
+ * the server is closed (the bot is stopping), a request that still arrives on an open keep-alive
+ * connection is answered 503 and the connection closed: nothing new starts while the work in
+ * flight finishes.
  */
 export function createHttpServer(routes: Route[], logger: Logger): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
+    if (!server.listening) {
+      response.shouldKeepAlive = false;
+      sendJson(response, 503, { error: 'the bot is restarting; try again in a minute' });
+      return;
+    }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const candidates = routes.filter((route) => route.path === path);
     const route = candidates.find(
@@ -41,6 +49,7 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
         else response.destroy();
       });
   });
+  return server;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -55,19 +55,45 @@ const MALFORMED: Array<[string, string, string]> = [
     'pcalls=show',
   ],
   [
-    'time-from=25:00',
+    'time-filter=1 time-from=25:00',
     '"time-from=25:00" is not valid: time-from must be a time of day H:MM:SS from 0:00:00 to 23:59:59, e.g. time-from=8:00:00.',
-    'time-from=8:00:00',
+    'time-filter=1 time-from=8:00:00',
   ],
   [
-    'time-to=12:60:00',
+    'time-filter=1 time-to=12:60:00',
     '"time-to=12:60:00" is not valid: time-to must be a time of day H:MM:SS from 0:00:00 to 23:59:59, e.g. time-to=17:00:00.',
-    'time-to=17:00:00',
+    'time-filter=1 time-to=17:00:00',
   ],
   [
-    'time-from=8',
+    'time-filter=1 time-from=8',
     '"time-from=8" is not valid: time-from must be a time of day H:MM:SS from 0:00:00 to 23:59:59, e.g. time-from=8:00:00.',
-    'time-from=8:00:00',
+    'time-filter=1 time-from=8:00:00',
+  ],
+  // time-from/time-to filter only with a time-filter code: they name what to add, with an example.
+  [
+    'yesterday time-from=9:00:00 time-to=17:00:00',
+    `"time-from=9:00:00" and "time-to=17:00:00" do nothing without time-filter=: add time-filter=1, e.g. "time-filter=1 time-from=9:00:00 time-to=17:00:00" (the demo PBX reads 1 as the call's start time of day; 3CX does not document its codes).`,
+    'yesterday time-filter=1 time-from=9:00:00 time-to=17:00:00',
+  ],
+  [
+    'time-to=17:30',
+    `"time-to=17:30" does nothing without time-filter=: add time-filter=1, e.g. "time-filter=1 time-to=17:30:00" (the demo PBX reads 1 as the call's start time of day; 3CX does not document its codes).`,
+    'time-filter=1 time-to=17:30',
+  ],
+  [
+    'time-from=8:00 ext 101 time-filter=0',
+    `"time-from=8:00" does nothing with "time-filter=0": use time-filter=1, e.g. "time-filter=1 time-from=8:00:00" (the demo PBX reads 1 as the call's start time of day; 3CX does not document its codes).`,
+    'time-from=8:00 ext 101 time-filter=1',
+  ],
+  [
+    'time-from=25:00',
+    `"time-from=25:00" is not valid: time-from must be a time of day H:MM:SS from 0:00:00 to 23:59:59, e.g. time-from=8:00:00. "time-from=25:00" does nothing without time-filter=: add time-filter=1, e.g. "time-filter=1 time-from=8:00:00" (the demo PBX reads 1 as the call's start time of day; 3CX does not document its codes).`,
+    'time-filter=1 time-from=8:00:00',
+  ],
+  [
+    'time-filter=x time-to=17:00',
+    '"time-filter=x" is not valid: time-filter must be a whole number, 0 or more, e.g. time-filter=1.',
+    'time-filter=1 time-to=17:00',
   ],
   [
     'source-type=x',

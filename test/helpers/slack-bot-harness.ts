@@ -67,6 +67,8 @@ export interface SlackBotHarnessOptions {
   users?: Record<string, FakeSlackUser>;
   /** Start the digest scheduler's timer; default false (tests call `bot.scheduler.tick()`). */
   startScheduler?: boolean;
+  /** Every read of the bot's clock moves it on by this much, as a real clock moves while a reply is built; default 0. */
+  clockStepMs?: number;
 }
 
 let responseCounter = 0;
@@ -81,7 +83,12 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
   for (const [id, user] of Object.entries(users)) slack.setUser(id, user);
   const logs: string[] = [];
   let current = SLACK_NOW;
-  const now = () => current;
+  const step = options.clockStepMs ?? 0;
+  const now = () => {
+    const read = current;
+    if (step > 0) current = new Date(current.getTime() + step);
+    return read;
+  };
   const config = loadConfig({
     DATABASE_URL: 'sqlite::memory:',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

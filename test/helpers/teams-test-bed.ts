@@ -38,6 +38,8 @@ export interface TeamsTestBedOptions {
   pbxNow?: Date;
   /** Start the digest scheduler's timer; default false (tests call `bot.scheduler.tick()`). */
   startScheduler?: boolean;
+  /** Every read of the bot's clock moves it on by this much, as a real clock moves while a reply is built; default 0. */
+  clockStepMs?: number;
 }
 
 export async function startTeamsTestBed(
@@ -50,6 +52,12 @@ export async function startTeamsTestBed(
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as LogEntry) });
   let bot: RunningBot;
   let current = new Date(TEAMS_TEST_NOW);
+  const step = options.clockStepMs ?? 0;
+  const now = () => {
+    const read = current;
+    if (step > 0) current = new Date(current.getTime() + step);
+    return read;
+  };
   try {
     const config = loadConfig({
       ...demoPbxEnv(pbx),
@@ -62,7 +70,7 @@ export async function startTeamsTestBed(
     bot = await startBot({
       config,
       logger,
-      now: () => current,
+      now,
       startScheduler: options.startScheduler ?? false,
     });
   } catch (error) {

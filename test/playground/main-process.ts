@@ -15,6 +15,8 @@ export interface MainProcess {
   exited: Promise<number | string>;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<number | string>;
+  /** Sends `signal` (if it still runs), without waiting. */
+  kill(signal: NodeJS.Signals): void;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function startMainProcess(env: Record<string, string>): Promise<Mai
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | string>((done) => {
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': by then everything it printed has been read.
+    child.once('close', (code, signal) => {
       rmSync(cwd, { recursive: true, force: true });
       done(code ?? signal ?? 'unknown');
     });
@@ -58,6 +61,9 @@ export async function startMainProcess(env: Record<string, string>): Promise<Mai
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },
   };
 }

@@ -87,6 +87,16 @@ describe('text helpers', () => {
       '',
     );
   });
+
+  it('ends with the 3CX options in effect, as the command words that set them', () => {
+    const none = { extensions: [], queues: [], numbers: [], directions: [], status: null };
+    expect(
+      describeFilters({ ...none, pbxOptions: ['time-filter=1', 'time-from=9:00:00', 'time-to=17:00:00'] }),
+    ).toBe('3CX: time-filter=1 time-from=9:00:00 time-to=17:00:00');
+    expect(
+      describeFilters({ ...none, extensions: ['101'], status: 'missed', pbxOptions: ['pcalls=show'] }),
+    ).toBe('ext 101 · missed · 3CX: pcalls=show');
+  });
 });
 
 describe('calls by hour', () => {

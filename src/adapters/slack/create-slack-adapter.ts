@@ -5,10 +5,12 @@ import type { Logger } from '../../core/logger';
 import type { DigestCreatorResolver } from '../../schedule/digest-creator-resolver';
 import type { DigestDelivery } from '../../schedule/digest-delivery';
 import type { ChatAdapter } from '../../server/chat-adapter';
+import { RepliesInFlight } from '../../server/graceful-shutdown';
 import { describeSlackError } from './describe-slack-error';
 import { registerAppHome } from './register-app-home';
 import { registerCallsCommand } from './register-calls-command';
 import { registerReportButtons } from './register-report-buttons';
+import { fetchUnlessAbandoned, finishRepliesInFlight, trackRepliesInFlight } from './replies-on-restart';
 import { SlackDigestCreators } from './slack-digest-creators';
 import { SlackDigestDelivery } from './slack-digest-delivery';
 import type { SlackHandlerDeps } from './slack-handler-deps';
@@ -50,11 +52,18 @@ const WEB_API_TIMEOUT_MS = 15_000;
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { slack, logger } = options;
   const now = options.now ?? (() => new Date());
+  // Commands and clicks being worked on, for a clean stop (`stop(graceMs)`).
+  const replies = new RepliesInFlight();
   const appOptions: AppOptions = {
     authorize: async () => ({ botToken: slack.botToken }),
     logger: toBoltLogger(logger),
     convoStore: false,
-    clientOptions: { slackApiUrl: slack.apiUrl, timeout: WEB_API_TIMEOUT_MS, retryConfig: { retries: 2 } },
+    clientOptions: {
+      slackApiUrl: slack.apiUrl,
+      timeout: WEB_API_TIMEOUT_MS,
+      retryConfig: { retries: 2 },
+      fetch: fetchUnlessAbandoned(replies),
+    },
   };
   const deps: SlackHandlerDeps = {
     chat: options.chat,
@@ -81,7 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   if (slack.appToken) {
     const app = new App({ ...appOptions, socketMode: true, appToken: slack.appToken });
-    registerListeners(app, deps);
+    registerListeners(app, deps, replies);
     return {
       mode: 'socket',
       digestDelivery,
@@ -91,7 +100,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       start: async () => {
         await app.start();
       },
-      stop: async () => {
+      stop: async (graceMs = Number.POSITIVE_INFINITY) => {
+        await finishRepliesInFlight(replies, graceMs, logger);
         await app.stop();
       },
     };
@@ -99,18 +109,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const receiver = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger, now });
   const app = new App({ ...appOptions, receiver });
-  registerListeners(app, deps);
+  registerListeners(app, deps, replies);
   return {
     mode: 'http',
     digestDelivery,
     digestCreators,
     description: 'Slack (HTTP at /slack/events)',
     routes: [{ method: 'POST', path: '/slack/events', handler: receiver.requestHandler }],
-    stop: () => receiver.stop(),
+    stop: async (graceMs = Number.POSITIVE_INFINITY) => {
+      await finishRepliesInFlight(replies, graceMs, logger);
+      // What is left of the receiver's work (no more than a turn of the event loop, unless abandoned).
+      if (replies.size === 0) await receiver.stop();
+    },
   };
 }
 
-function registerListeners(app: App, deps: SlackHandlerDeps): void {
+function registerListeners(app: App, deps: SlackHandlerDeps, replies: RepliesInFlight): void {
+  trackRepliesInFlight(app, replies);
   registerCallsCommand(app, deps);
   registerReportButtons(app, deps);
   registerAppHome(app, deps);

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
 import type { ChatAdapter } from '../../server/chat-adapter';
+import { settledWithin } from '../../server/graceful-shutdown';
 import {
   type BotFrameworkConnection,
   connectBotFramework,
@@ -97,7 +98,10 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
         );
       }
     },
-    stop: () => endpoint.settle(),
+    // Nothing to tell a Teams asker the bot restarts with once the grace period is over.
+    stop: async (graceMs = Number.POSITIVE_INFINITY) => {
+      await settledWithin(endpoint.settle(), graceMs);
+    },
     postReply: async (conversationId, reply) => {
       const reference = connection && (await reachableReference(conversationId));
       if (!connection || !reference) return false;

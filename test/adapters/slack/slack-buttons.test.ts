@@ -70,6 +70,13 @@ describe('report buttons end to end', () => {
       new RegExp(`^\\*Missed calls \\(${expected.missedCalls.length}\\)\\*`),
     );
     expect(findButtons(answer).map((button) => button.action_id)).not.toContain('calls_missed');
+    const back = buttonOf(answer, 'calls_summary');
+    expect(back.text.text).toBe('Summary');
+    const summary = await click('calls_summary', back.value);
+    expect(summary.text).toBe(report.text);
+    expect(findButtons(summary).map((button) => button.text.text)).toEqual(
+      findButtons(report).map((button) => button.text.text),
+    );
   });
 
   it('By extension puts the extensions first', async () => {
@@ -185,6 +192,124 @@ describe('report buttons end to end', () => {
     expect(blockTexts(unreadable)).toContain('drop-tables');
     expect(harness.pbx.requests).toHaveLength(pbxRequestsBefore);
     expect(harness.slack.callsOf('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('which buttons a report offers, on a clock that moves while the reply is built', () => {
+  let harness: SlackBotHarness;
+  let responses = 0;
+
+  beforeEach(async () => {
+    harness = await startSlackBotHarness({ clockStepMs: 1 });
+  });
+  afterEach(async () => {
+    expect(listUnscopedMethods(harness.slack)).toEqual([]);
+    await harness.close();
+  });
+
+  async function ask(text: string) {
+    const sent = await harness.sendCommand(text);
+    return (await harness.waitForAnswer(sent.responseId)).answer;
+  }
+
+  async function click(message: Record<string, unknown>, actionId: string, value?: string) {
+    responses += 1;
+    const responseId = `offer-${responses}`;
+    const button = value ?? buttonOf(message, actionId).value;
+    const result = await harness.click({ actionId, value: button, responseId, isEphemeral: true });
+    expect(result).toEqual({ status: 200, body: '' });
+    return (await harness.waitForAnswer(responseId)).answer;
+  }
+
+  const labels = (message: Record<string, unknown>) => findButtons(message).map((button) => button.text.text);
+
+  it('`past 3 hours` offers Previous (the 3 hours before) but no Next: that window would start now', async () => {
+    const report = await ask('past 3 hours');
+    expect(headerOf(report)).toBe('Sun 29 Nov 2026 08:00–11:00 (Europe/Berlin)');
+    expect(labels(report)).toEqual([
+      'Missed calls',
+      'By extension',
+      '◀ Previous',
+      'Export CSV',
+      'Share to channel',
+    ]);
+    const previous = await click(report, 'calls_previous');
+    expect(headerOf(previous)).toBe('Sun 29 Nov 2026 05:00–08:00 (Europe/Berlin)');
+    const next = buttonOf(previous, 'calls_next');
+    expect(headerOf(await click(previous, 'calls_next', next.value))).toBe(headerOf(report));
+  });
+
+  it('`yesterday` offers Next, which answers today so far; `today` offers no Next', async () => {
+    const yesterday = await ask('yesterday');
+    expect(labels(yesterday)).toContain('Next ▶');
+    const next = await click(yesterday, 'calls_next');
+    const today = await ask('today');
+    expect(headerOf(today)).toBe('Sun 29 Nov 2026 00:00–11:00 (Europe/Berlin)');
+    expect(headerOf(next)).toBe(headerOf(today));
+    expect(next.text).toBe(today.text);
+    for (const message of [today, next]) {
+      expect(labels(message)).toContain('◀ Previous');
+      expect(labels(message)).not.toContain('Next ▶');
+    }
+  });
+
+  it('`missed yesterday` offers Summary instead of Missed calls; Summary answers `yesterday`', async () => {
+    const missed = await ask('missed yesterday');
+    expect(labels(missed)).toEqual([
+      'Summary',
+      'By extension',
+      '◀ Previous',
+      'Next ▶',
+      'Export CSV',
+      'Share to channel',
+    ]);
+    const summary = await click(missed, 'calls_summary');
+    expect(summary).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    const yesterday = await ask('yesterday');
+    const withoutButtons = (message: Record<string, unknown>) =>
+      (message.blocks as Block[]).filter((block) => block.type !== 'actions');
+    expect(summary.text).toBe(yesterday.text);
+    expect(withoutButtons(summary)).toEqual(withoutButtons(yesterday));
+    expect(labels(summary)).toEqual(labels(yesterday));
+    expect(labels(summary)[0]).toBe('Missed calls');
+    // The missed-only reports reached through buttons keep offering the way back.
+    for (const id of ['calls_by-extension', 'calls_previous', 'calls_next']) {
+      const answer = await click(missed, id);
+      expect(labels(answer)).toContain('Summary');
+      expect(labels(answer)).not.toContain('Missed calls');
+    }
+  });
+
+  it('refuses a forged Next into the future, and the PBX is not asked', async () => {
+    const today = await ask('today');
+    const pbxRequestsBefore = harness.pbx.requests.length;
+    const future = encodeActionValue({
+      command: 'summary from=2026-11-30T00:00:00.000+01:00 to=2026-12-01T00:00:00.000+01:00',
+      focus: 'summary',
+    });
+    const refused = await click(today, 'calls_next', future);
+    expect(refused).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(blockTexts(refused)).toBe(
+      ':warning: That button asks for a period starting Mon 30 Nov 2026 00:00, which has not begun: it is now Sun 29 Nov 2026 11:00 (Europe/Berlin). Nothing was looked up.\nTry: today',
+    );
+    // A date without a time or zone is read in the clicker's zone, as typed text is.
+    const dateOnly = encodeActionValue({ command: 'missed FROM=2026-12-24 ext 101', focus: 'missed' });
+    expect(blockTexts(await click(today, 'calls_previous', dateOnly))).toBe(
+      ':warning: That button asks for a period starting Thu 24 Dec 2026 00:00, which has not begun: it is now Sun 29 Nov 2026 11:00 (Europe/Berlin). Nothing was looked up.\nTry: today',
+    );
+    expect(harness.pbx.requests).toHaveLength(pbxRequestsBefore);
+  });
+
+  it('answers a forged Next that ends in the future up to now (as typed `from=… to=…` is)', async () => {
+    const today = await ask('today');
+    const partly = encodeActionValue({
+      command: 'summary from=2026-11-29T08:00:00.000+01:00 to=2026-11-29T14:00:00.000+01:00',
+      focus: 'summary',
+    });
+    const answer = await click(today, 'calls_next', partly);
+    expect(headerOf(answer)).toBe('Sun 29 Nov 2026 08:00–11:00 (Europe/Berlin)');
+    expect(answer.text).toBe((await ask('past 3 hours')).text);
+    expect(labels(answer)).not.toContain('Next ▶');
   });
 });
 
