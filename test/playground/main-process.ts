@@ -2,8 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { DemoPbx } from '../../src/demo/demo-pbx';
+import { demoPbxEnv } from '../helpers/run-cli-in-process';
 
 const MAIN = resolve(__dirname, '../../src/main.ts');
+
+/**
+ * The environment of a bot on a free loopback port with an in-memory store, talking to `pbx` as to
+ * a real 3CX (THREECX_URL set); `extra` adds to it or overrides it.
+ */
+export function localBotEnv(pbx: DemoPbx, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...demoPbxEnv(pbx), PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', ...extra };
+}
 
 /** `npm start` (src/main.ts) as its own process, with exactly the environment given. */
 export interface MainProcess {

@@ -5,8 +5,7 @@ import {
   type TestDatabase,
   type TestPostgres,
 } from '../helpers/postgres';
-import { demoPbxEnv } from '../helpers/run-cli-in-process';
-import { type MainProcess, startMainProcess } from './main-process';
+import { localBotEnv, type MainProcess, startMainProcess } from './main-process';
 
 /** `npm start` against a separately served demo PBX: to the bot, a real 3CX. */
 let pbx: DemoPbx;
@@ -18,14 +17,7 @@ afterAll(async () => {
 });
 
 function botEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...demoPbxEnv(pbx),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: 'sqlite::memory:',
-    LOG_LEVEL: 'debug',
-    ...extra,
-  };
+  return localBotEnv(pbx, { LOG_LEVEL: 'debug', ...extra });
 }
 
 function bannerLine(bot: MainProcess, label: string): string {

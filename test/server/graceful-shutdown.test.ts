@@ -8,10 +8,9 @@ import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { exitOnSignals, RESTARTING_TEXT, shutdownGraceMs } from '../../src/server/graceful-shutdown';
 import { TEST_ADMINS_POLICY_PATH } from '../helpers/access-policy-files';
 import { type FakeSlackApi, type RecordedResponse, startFakeSlackApi } from '../helpers/fake-slack-api';
-import { demoPbxEnv } from '../helpers/run-cli-in-process';
 import { BOT_TOKEN, isWorkingNote, SIGNING_SECRET } from '../helpers/slack-bot-harness';
 import { buildSlashCommand, postToSlackEvents, SLACK_TEST_IDS } from '../helpers/slack-request';
-import { type MainProcess, startMainProcess } from '../playground/main-process';
+import { localBotEnv, type MainProcess, startMainProcess } from '../playground/main-process';
 
 jest.setTimeout(90_000);
 
@@ -32,17 +31,13 @@ afterAll(async () => {
 });
 
 function botEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...demoPbxEnv(pbx),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: 'sqlite::memory:',
+  return localBotEnv(pbx, {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
     ACCESS_POLICY: TEST_ADMINS_POLICY_PATH,
     ...extra,
-  };
+  });
 }
 
 function urlOf(stdout: string): string {
