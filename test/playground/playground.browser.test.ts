@@ -1,27 +1,16 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describeMissedCall } from '../../src/render/describe-call';
 import { escapeTeamsMarkdown } from '../../src/render/escape-teams-markdown';
 import { formatCount } from '../../src/render/format-number';
 import { listKeyFigures } from '../../src/render/list-key-figures';
+import { describeInChromium, launchChromium } from '../helpers/chromium';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ZONE = 'Europe/Berlin';
 const SCREENSHOT = join(__dirname, '../../docs/playground.png');
-const hasChromium = existsSync(CHROMIUM);
 
-if (!hasChromium) {
-  if (process.env.CALLS_BOT_REQUIRE_BROWSER === '1') {
-    throw new Error(`CALLS_BOT_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: apt-get install -y chromium`);
-  }
-  console.warn(
-    `SKIPPED: chromium not installed (${CHROMIUM}); the playground browser test did not run. apt-get install -y chromium`,
-  );
-}
-
-(hasChromium ? describe : describe.skip)('the playground page in Chromium', () => {
+describeInChromium('the playground page in Chromium', () => {
   let bed: PlaygroundTestBed;
   let browser: Browser;
   let page: Page;
@@ -152,7 +141,7 @@ if (!hasChromium) {
   });
 });
 
-(hasChromium ? describe : describe.skip)('the playground page in Chromium with a real PBX (a token)', () => {
+describeInChromium('the playground page in Chromium with a real PBX (a token)', () => {
   let bed: PlaygroundTestBed;
   let browser: Browser;
 
@@ -201,22 +190,6 @@ if (!hasChromium) {
     await context.close();
   });
 });
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
 
 /** The facts of the Teams card's n-th FactSet, as [title, value] pairs. */
 async function readTeamsFacts(page: Page, index: number): Promise<string[][]> {
