@@ -4,6 +4,7 @@ import { type CallLogPage, fetchCallLogPage, withIdentityField } from './call-lo
 import { readStartMs } from './call-log-row';
 import { type FetchWindow, halveWindow, isInWindow, splitForRowCap } from './call-log-windows';
 import { PbxAnswerTooLargeError, PbxHttpError, PbxRowCapError } from './errors';
+import { PageRequests } from './page-requests';
 import { ROW_IDENTITY_FIELD, SEEN_IN_SPAN, SEEN_IN_WINDOW, WindowRowKeys } from './window-row-keys';
 import type { XapiRequester } from './xapi-requester';
 
@@ -27,6 +28,13 @@ export interface WindowPage<T> {
 type ReadRow<T> = (row: RawCallLogRow, startMs: number | undefined) => T | undefined;
 
 const asRow: ReadRow<RawCallLogRow> = (row) => row;
+
+/** How a window's spans are read: the window's row keys, rows into items, and whether to ask a page ahead. */
+interface SpanReading<T> {
+  keys: WindowRowKeys;
+  read: ReadRow<T>;
+  askAhead: boolean;
+}
 
 /** Reads of a span from `$skip=0` again after the first, when it ended with fewer distinct rows than the PBX counts. */
 const MAX_REREADS = 3;
@@ -61,7 +69,9 @@ export class CallLogFetcher {
   ): AsyncGenerator<RawCallLogRow[]> {
     const asked = withIdentityField(query);
     const read = asked === query ? asRow : withoutIdentityField;
-    for await (const page of this.streamSpan(window, asked, signal, new WindowRowKeys(), read)) {
+    // No page asked ahead: a slow reader (the rows view) holds only the pages its feed buffers.
+    const reading = { keys: new WindowRowKeys(), read, askAhead: false };
+    for await (const page of this.streamSpan(window, asked, signal, reading)) {
       yield page.items;
     }
   }
@@ -69,6 +79,7 @@ export class CallLogFetcher {
   /**
    * The same window read into items as its rows arrive (`read` gets each row with its StartTime,
    * read once here for the window's bounds): the client's legs, without reading StartTime twice.
+   * Each next page is asked for while the last is read (its reader records every page at once).
    */
   streamWindowItems<T>(
     window: FetchWindow,
@@ -76,7 +87,8 @@ export class CallLogFetcher {
     signal: AbortSignal,
     read: ReadRow<T>,
   ): AsyncGenerator<WindowPage<T>> {
-    return this.streamSpan(window, withIdentityField(query), signal, new WindowRowKeys(), read);
+    const reading = { keys: new WindowRowKeys(), read, askAhead: true };
+    return this.streamSpan(window, withIdentityField(query), signal, reading);
   }
 
   /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
@@ -107,54 +119,55 @@ export class CallLogFetcher {
     span: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
-    keys: WindowRowKeys,
-    read: ReadRow<T>,
+    reading: SpanReading<T>,
   ): AsyncGenerator<WindowPage<T>> {
     const { pageSize, rowCap } = this.options;
+    const { keys, read, askAhead } = reading;
     const spanId = keys.openSpan();
     let distinct = 0;
     let count: number | undefined;
+    /** Entries in the last page received: where the page after the next one probably starts. */
+    let lastPageLength: number | undefined;
     for (let pass = 0; ; pass++) {
       const countAtStart = count;
       const distinctAtStart = distinct;
-      for (let skip = 0; ; ) {
-        let page: CallLogPage;
-        try {
-          page = await this.fetchPage(span, query, { top: pageSize, skip, count: true }, signal);
-        } catch (error) {
-          yield* this.streamPieces(this.piecesAfter(error, span), query, signal, keys, read);
-          return;
+      const pages = new PageRequests<CallLogPage>(
+        (skip, pageSignal, onAnswered) =>
+          this.fetchPage(span, query, { top: pageSize, skip, count: true }, pageSignal, onAnswered),
+        signal,
+      );
+      try {
+        for (let skip = 0; ; ) {
+          let page: CallLogPage;
+          try {
+            const at = skip;
+            page = await pages.take(at, (countHint) =>
+              askAhead ? nextPageSkip(at, lastPageLength ?? pageSize, countHint ?? count) : undefined,
+            );
+          } catch (error) {
+            yield* this.streamPieces(this.piecesAfter(error, span), query, signal, reading);
+            return;
+          }
+          if (page.count !== undefined) count = page.count;
+          if (count !== undefined && count >= rowCap) {
+            yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, reading);
+            return;
+          }
+          const { entries } = page;
+          if (entries.length === 0) break;
+          const { items, unreadableRows, fresh } = sortPage(entries, keys, spanId, span, read);
+          distinct += fresh;
+          if (items.length > 0 || unreadableRows > 0) yield { items, unreadableRows };
+          skip += entries.length;
+          lastPageLength = entries.length;
+          const reached = count === undefined || distinct >= count;
+          const short = entries.length < pageSize;
+          // A re-read ends once it found what was missing; a PBX repeating rows past its count, at once.
+          if ((reached && (short || pass > 0)) || (fresh === 0 && (count === undefined || skip >= count)))
+            break;
         }
-        if (page.count !== undefined) count = page.count;
-        if (count !== undefined && count >= rowCap) {
-          yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, keys, read);
-          return;
-        }
-        const { entries } = page;
-        if (entries.length === 0) break;
-        const items: T[] = [];
-        let unreadableRows = 0;
-        let fresh = 0;
-        for (const entry of entries) {
-          const seen = keys.see(entry, spanId);
-          if (seen === SEEN_IN_SPAN) continue;
-          distinct++;
-          fresh++;
-          if (seen === SEEN_IN_WINDOW || typeof entry !== 'object' || entry === null) continue;
-          const row = entry as RawCallLogRow;
-          const startMs = readStartMs(row);
-          if (!isInWindow(span, startMs)) continue;
-          const item = read(row, startMs);
-          if (item === undefined) unreadableRows++;
-          else items.push(item);
-        }
-        if (items.length > 0 || unreadableRows > 0) yield { items, unreadableRows };
-        skip += entries.length;
-        const reached = count === undefined || distinct >= count;
-        const short = entries.length < pageSize;
-        // A re-read ends once it found what was missing; a PBX repeating rows past its count, at once.
-        if ((reached && (short || pass > 0)) || (fresh === 0 && (count === undefined || skip >= count)))
-          break;
+      } finally {
+        pages.close();
       }
       if (count === undefined || distinct >= count) return;
       const stuck = pass > 0 && distinct === distinctAtStart && count === countAtStart;
@@ -179,10 +192,9 @@ export class CallLogFetcher {
     pieces: FetchWindow[],
     query: CallLogQuery,
     signal: AbortSignal,
-    keys: WindowRowKeys,
-    read: ReadRow<T>,
+    reading: SpanReading<T>,
   ): AsyncGenerator<WindowPage<T>> {
-    for (const piece of pieces) yield* this.streamSpan(piece, query, signal, keys, read);
+    for (const piece of pieces) yield* this.streamSpan(piece, query, signal, reading);
   }
 
   /** The halves to fetch after a 504 or an answer too large; anything else (or halves too short) is thrown. */
@@ -222,9 +234,21 @@ export class CallLogFetcher {
     query: CallLogQuery,
     paging: { top: number; skip?: number; count: boolean },
     signal: AbortSignal,
+    onAnswered?: (countHint: number | undefined) => void,
   ): Promise<CallLogPage> {
-    return fetchCallLogPage(this.options.requester, window, query, paging, signal);
+    return fetchCallLogPage(this.options.requester, window, query, paging, signal, onAnswered);
   }
+}
+
+/**
+ * Where the page after the one at `skip` starts if it is as long as the last page was (a PBX may
+ * serve fewer rows than `$top` asks), when the latest count says there are rows there: the page
+ * to ask for while the one at `skip` is read.
+ */
+function nextPageSkip(skip: number, pageLength: number, count: number | undefined): number | undefined {
+  if (pageLength === 0 || count === undefined) return undefined;
+  const next = skip + pageLength;
+  return next < count ? next : undefined;
 }
 
 /** A row without the `CdrId` the fetcher asked for on top of the caller's `$select`. */
@@ -235,4 +259,33 @@ function withoutIdentityField(row: RawCallLogRow): RawCallLogRow {
 
 function describeSpan(span: FetchWindow): { from: string; to: string } {
   return { from: new Date(span.startMs).toISOString(), to: new Date(span.endMs).toISOString() };
+}
+
+/**
+ * A page's entries sorted out: each row new to the span counts (`fresh`); those also new to the
+ * window, with a StartTime in the span (or none), are read into items.
+ */
+function sortPage<T>(
+  entries: readonly unknown[],
+  keys: WindowRowKeys,
+  spanId: number,
+  span: FetchWindow,
+  read: ReadRow<T>,
+): WindowPage<T> & { fresh: number } {
+  const items: T[] = [];
+  let unreadableRows = 0;
+  let fresh = 0;
+  for (const entry of entries) {
+    const seen = keys.see(entry, spanId);
+    if (seen === SEEN_IN_SPAN) continue;
+    fresh++;
+    if (seen === SEEN_IN_WINDOW || typeof entry !== 'object' || entry === null) continue;
+    const row = entry as RawCallLogRow;
+    const startMs = readStartMs(row);
+    if (!isInWindow(span, startMs)) continue;
+    const item = read(row, startMs);
+    if (item === undefined) unreadableRows++;
+    else items.push(item);
+  }
+  return { items, unreadableRows, fresh };
 }

@@ -15,13 +15,18 @@ export interface CallLogPage {
 
 export const CALL_LOG_ENDPOINT = `GET ${CALL_LOG_FUNCTION_PATH}`;
 
-/** One page of the call log for `window`, with the query's OData options. */
+/**
+ * One page of the call log for `window`, with the query's OData options. `onAnswered` is called
+ * when the PBX's answer has arrived, before it is parsed, with its `@odata.count` when the
+ * answer's first bytes give it (as 3CX writes it, before the rows): a hint, never a promise.
+ */
 export async function fetchCallLogPage(
   requester: XapiRequester,
   window: FetchWindow,
   query: CallLogQuery,
   paging: Pick<ODataRequestOptions, 'top' | 'skip' | 'count'>,
   signal: AbortSignal,
+  onAnswered?: (countHint: number | undefined) => void,
 ): Promise<CallLogPage> {
   const path = buildCallLogPath(
     { from: new Date(window.startMs), to: new Date(window.endMs), callLog: query.callLog },
@@ -34,7 +39,8 @@ export async function fetchCallLogPage(
       expand: query.expand,
     },
   );
-  return readPage(await requester.getJson(path, signal));
+  const peek = onAnswered && ((body: Uint8Array) => onAnswered(peekODataCount(body)));
+  return readPage(await requester.getJson(path, signal, peek));
 }
 
 /**
@@ -56,4 +62,17 @@ function readPage(json: unknown): CallLogPage {
   const count =
     typeof rawCount === 'number' ? rawCount : typeof rawCount === 'string' ? Number(rawCount) : Number.NaN;
   return { entries: value, count: Number.isFinite(count) ? count : undefined };
+}
+
+const COUNT_IN_HEAD = /"@odata\.count"\s*:\s*(\d{1,9})\s*[,}]/;
+/** How far into an answer `@odata.count` is looked for (3CX writes it after `@odata.context`). */
+const HEAD_BYTES = 1024;
+
+/** `@odata.count` from the first bytes of an answer, without parsing it; undefined when not there. */
+export function peekODataCount(body: Uint8Array): number | undefined {
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, HEAD_BYTES)).toString(
+    'latin1',
+  );
+  const match = COUNT_IN_HEAD.exec(head);
+  return match ? Number(match[1]) : undefined;
 }

@@ -37,6 +37,11 @@ export interface PbxRequest {
   body?: string;
   /** Aborts the request and any pending retry (the caller lost interest). */
   signal?: AbortSignal;
+  /**
+   * Called when a 2xx answer's body has arrived, before it is parsed (the PBX is done with the
+   * request), with the body's bytes: to be looked at then, never kept (the buffer is reused).
+   */
+  onAnswered?: (body: Uint8Array) => void;
 }
 
 interface RawAnswer {
@@ -82,8 +87,10 @@ export class PbxHttp {
       logger.debug('PBX answered', { endpoint, status: answer.status, attempt: retry + 1 });
       let errorText: string;
       try {
-        if (answer.status >= 200 && answer.status < 300)
+        if (answer.status >= 200 && answer.status < 300) {
+          req.onAnswered?.(answer.body.bytes);
           return await this.parseJson(answer.status, answer.body.bytes, endpoint);
+        }
         errorText = decodeErrorText(answer.body.bytes);
       } finally {
         answer.body.release();

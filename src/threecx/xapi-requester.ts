@@ -12,24 +12,35 @@ export class XapiRequester {
     private readonly tokens: AccessTokenProvider,
   ) {}
 
-  async getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  /** `onAnswered`: see `PbxRequest`. */
+  async getJson(
+    path: string,
+    signal?: AbortSignal,
+    onAnswered?: (body: Uint8Array) => void,
+  ): Promise<unknown> {
     const token = await this.tokens.getToken();
     try {
-      return await this.sendWithToken(path, token, signal);
+      return await this.sendWithToken(path, token, signal, onAnswered);
     } catch (error) {
       if (!(error instanceof PbxHttpError) || error.status !== 401) throw error;
       this.tokens.invalidate(token);
       const freshToken = await this.tokens.getToken();
-      return this.sendWithToken(path, freshToken, signal);
+      return this.sendWithToken(path, freshToken, signal, onAnswered);
     }
   }
 
-  private sendWithToken(path: string, token: string, signal: AbortSignal | undefined): Promise<unknown> {
+  private sendWithToken(
+    path: string,
+    token: string,
+    signal: AbortSignal | undefined,
+    onAnswered: ((body: Uint8Array) => void) | undefined,
+  ): Promise<unknown> {
     return this.http.requestJson({
       method: 'GET',
       path,
       headers: { authorization: `Bearer ${token}` },
       signal,
+      onAnswered,
     });
   }
 }
