@@ -45,6 +45,8 @@ async function main(): Promise<void> {
       callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
       odata: {},
       me: false,
+      assumptions: [],
+      names: [],
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const sampled = memory.stop();

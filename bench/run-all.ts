@@ -67,6 +67,15 @@ interface NestedAnswers {
   cases: Array<{ name: string; maxDelayMs: number; outcome: string }>;
 }
 
+/** The natural-language reader on 1,000 seeded sentences (bench/read-periods.ts). */
+interface ReadPeriods {
+  sentences: number;
+  longestCharacters: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 const CALLS_PER_DAY = 2000;
 const LATENCY_MS = 20;
 
@@ -96,8 +105,10 @@ async function main(): Promise<void> {
   const slack = await runBenchChild<SlackAck>('slack-ack.ts', [String(CALLS_PER_DAY), '50']);
   process.stderr.write('Running: event loop while a 10 MB nested answer is read...\n');
   const nested = await runBenchChild<NestedAnswers>('nested-answer.ts', ['3']);
+  process.stderr.write('Running: the period reader on 1,000 sentences...\n');
+  const periods = await runBenchChild<ReadPeriods>('read-periods.ts', ['1000']);
 
-  printTable({ loopback, distant, digests, memory, stream, slack, nested });
+  printTable({ loopback, distant, digests, memory, stream, slack, nested, periods });
   const minutes = (Date.now() - startedMs) / 60_000;
   console.log(
     `\n${machine}; ${repeats} runs each of the report and the floor (medians); ${minutes.toFixed(1)} min.`,
@@ -112,8 +123,9 @@ function printTable(results: {
   stream: StreamRows;
   slack: SlackAck;
   nested: NestedAnswers;
+  periods: ReadPeriods;
 }): void {
-  const { loopback, distant, digests, memory, stream, slack, nested } = results;
+  const { loopback, distant, digests, memory, stream, slack, nested, periods } = results;
   const rows: Array<[string, string, string, string]> = [];
   const s = (seconds: number) => `${seconds.toFixed(2)} s`;
   for (const run of [loopback, distant]) {
@@ -198,6 +210,12 @@ function printTable(results: {
       verdict(entry.maxDelayMs < 100),
     ]);
   }
+  rows.push([
+    `reading ${periods.sentences} seeded sentences (up to ${periods.longestCharacters} characters; p50 / p99 / max)`,
+    `${periods.p50Ms.toFixed(2)} / ${periods.p99Ms.toFixed(2)} / ${periods.maxMs.toFixed(2)} ms`,
+    'p99 < 20 ms',
+    verdict(periods.p99Ms < 20),
+  ]);
   console.log('| measurement | result | target | met |');
   console.log('|---|---:|---|:-:|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

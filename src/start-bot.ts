@@ -10,6 +10,7 @@ import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
 import { mountPlayground } from './playground/mount-playground';
 import type { PlaygroundPlan } from './playground/plan-playground';
+import { PlaygroundDigestCreators } from './playground/playground-digest-creators';
 import { ReportService } from './report/report-service';
 import type { DigestScheduler } from './schedule/digest-scheduler';
 import { isPostgresUrl, openScheduleStore } from './schedule/open-schedule-store';
@@ -62,6 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const access = await setUpAccess({
     policyPath: config.accessPolicyPath,
     unmapped: config.accessUnmapped,
+    pbx: config.threecx ? 'real' : 'demo',
     getDirectory: () => connection.source.getDirectory(),
     logger,
     chatEnabled: config.slack !== undefined || config.teams !== undefined || config.teamsDevNoAuth,
@@ -102,6 +104,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         chat: chatFor({ exportCsv: true, share: true }),
         logger,
         defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+        defaultLocale: config.defaultLocale,
         now,
       })
     : undefined;
@@ -114,20 +117,33 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     chat: chatFor({ exportCsv: false, share: false }),
     logger,
     defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+    defaultLocale: config.defaultLocale,
     references: digests.teamsReferences,
   });
   const adapters: ChatAdapter[] = slack ? [slack, teams] : [teams];
-  const scheduler = digests.createScheduler(
-    { ...(slack && { slack: slack.digestDelivery }), teams: new TeamsDigestDelivery(teams) },
-    { ...(slack && { slack: slack.digestCreators }), teams: new TeamsDigestCreators(teams) },
-  );
+  // One runner for the scheduler and the playground's "Run now": each digest's creator is looked up on their platform.
+  const runDigest = digests.createRunner({
+    ...(slack && { slack: slack.digestCreators }),
+    teams: new TeamsDigestCreators(teams),
+    playground: new PlaygroundDigestCreators(),
+  });
   // The playground bypasses chat authentication: loopback only unless PLAYGROUND=true, and with a real PBX behind a token.
+  // Its channel view's digests post only into that view, whatever else the bot is connected to.
   const playground = mountPlayground({
     config,
     chat: chatFor({ exportCsv: true, share: true }),
     logger,
     now,
+    digests: { store: digests.store, runReport: runDigest },
   });
+  const scheduler = digests.createScheduler(
+    {
+      ...(slack && { slack: slack.digestDelivery }),
+      teams: new TeamsDigestDelivery(teams),
+      ...playground.deliveries,
+    },
+    runDigest,
+  );
   const routes = [
     ...createHealthRoutes([pbxReadinessCheck(connection.source), digests.readiness], { logger, now }),
     ...adapters.flatMap((adapter) => adapter.routes),

@@ -6,7 +6,7 @@ import type {
 import type { Config } from './config/config';
 import type { Logger } from './core/logger';
 import type { ReportService } from './report/report-service';
-import { createDigestReportRunner } from './schedule/create-digest-report-runner';
+import { createDigestReportRunner, type DigestReportRunner } from './schedule/create-digest-report-runner';
 import { DigestCommands } from './schedule/digest-commands';
 import type { DigestCreatorResolver } from './schedule/digest-creator-resolver';
 import type { DigestDelivery } from './schedule/digest-delivery';
@@ -20,7 +20,10 @@ import { type ReadinessCheck, storeReadinessCheck } from './server/health-routes
 export interface DigestWiringOptions {
   /** The store `DATABASE_URL` names, opened and migrated (`openScheduleStore`); closed by the caller. */
   store: ScheduleStore;
-  config: Pick<Config, 'databaseUrl' | 'digestGraceMinutes' | 'weekStart' | 'maxPeriodDays'>;
+  config: Pick<
+    Config,
+    'databaseUrl' | 'digestGraceMinutes' | 'weekStart' | 'maxPeriodDays' | 'defaultLocale'
+  >;
   reports: Pick<ReportService, 'runReport'>;
   logger: Logger;
   now: () => Date;
@@ -37,18 +40,22 @@ export interface DigestWiring {
   teamsReferences: ConversationReferenceStore;
   readiness: ReadinessCheck;
   /**
-   * The scheduler, posting through each platform's delivery and looking each digest's creator up
-   * through that platform's `creators` at every run; a digest of a missing platform fails.
+   * What produces a digest's reply, looking its creator (and their locale) up through their
+   * platform's `creators` at every run: the scheduler's, and the playground's "Run now" (the same
+   * runner, so the same reply).
    */
+  createRunner(creators: Partial<Record<DigestPlatform, DigestCreatorResolver>>): DigestReportRunner;
+  /** The scheduler, producing with `runReport` and posting through each platform's delivery; a digest of a missing platform fails. */
   createScheduler(
     deliveries: Partial<Record<DigestPlatform, DigestDelivery>>,
-    creators: Partial<Record<DigestPlatform, DigestCreatorResolver>>,
+    runReport: DigestReportRunner,
   ): DigestScheduler;
 }
 
 /**
- * Builds the digest parts around the store `DATABASE_URL` names. A
- * digest's buttons are those of an answer in its platform, except Share: it is in the channel already.
+ * Builds the digest parts around the store `DATABASE_URL` names. A digest's buttons are those of
+ * an answer in its platform, except Share: it is in the channel already. The playground's channel
+ * shows Slack's rendering, so its digests get Slack's buttons.
  */
 export function wireDigests(options: DigestWiringOptions): DigestWiring {
   const { config, logger, now, store } = options;
@@ -57,17 +64,25 @@ export function wireDigests(options: DigestWiringOptions): DigestWiring {
     commands: new DigestCommands({ store, now, ...(options.access && { access: options.access }) }),
     teamsReferences: createStoredConversationReferences<TeamsConversationReference>(store, now),
     readiness: storeReadinessCheck(store),
-    createScheduler: (deliveries, creators) =>
+    createRunner: (creators) =>
+      createDigestReportRunner({
+        reports: options.reports,
+        weekStart: config.weekStart,
+        maxPeriodDays: config.maxPeriodDays,
+        defaultLocale: config.defaultLocale,
+        locales: creators,
+        actions: {
+          slack: { exportCsv: true, share: false },
+          teams: { exportCsv: false, share: false },
+          playground: { exportCsv: true, share: false },
+        },
+        ...(options.access && { access: { rules: options.access, creators } }),
+      }),
+    createScheduler: (deliveries, runReport) =>
       new DigestScheduler({
         store,
         delivery: routeDigestDelivery(deliveries),
-        runReport: createDigestReportRunner({
-          reports: options.reports,
-          weekStart: config.weekStart,
-          maxPeriodDays: config.maxPeriodDays,
-          actions: { slack: { exportCsv: true, share: false }, teams: { exportCsv: false, share: false } },
-          ...(options.access && { access: { rules: options.access, creators } }),
-        }),
+        runReport,
         now,
         graceMinutes: config.digestGraceMinutes,
         logger,

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodePng, type RgbaImage } from './encode-png';
+import { PNG } from 'pngjs';
 
 /**
  * Draws the app's two Teams icons: `color.png` (192×192, a white phone handset on the accent
  * colour) and `outline.png` (32×32, the handset in white on transparent). The shapes are signed
- * distance fields, so edges are anti-aliased without supersampling.
+ * distance fields, so edges are anti-aliased without supersampling; pngjs writes the files (8-bit RGBA).
  *
  * Run `npx tsx manifests/teams/draw-icons.ts` after changing it; the PNGs are committed.
  */
@@ -63,8 +63,9 @@ function drawIcon(
   size: number,
   inset: number,
   background: readonly [number, number, number] | undefined,
-): RgbaImage {
-  const pixels = new Uint8Array(size * size * 4);
+): PNG {
+  const image = new PNG({ width: size, height: size });
+  const pixels = image.data;
   const scale = 1 - 2 * inset;
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) {
@@ -82,12 +83,20 @@ function drawIcon(
       }
     }
   }
-  return { width: size, height: size, pixels };
+  return image;
 }
 
-function main(): void {
-  writeFileSync(join(__dirname, 'color.png'), encodePng(drawIcon(192, 0.25, ACCENT)));
-  writeFileSync(join(__dirname, 'outline.png'), encodePng(drawIcon(32, 0.06, undefined)));
+/** The two icon files, by name, as PNG bytes. */
+export function drawIcons(): Record<'color.png' | 'outline.png', Buffer> {
+  return {
+    'color.png': PNG.sync.write(drawIcon(192, 0.25, ACCENT)),
+    'outline.png': PNG.sync.write(drawIcon(32, 0.06, undefined)),
+  };
 }
 
-if (require.main === module) main();
+/** Writes the icons into `folder` (default this one); `npx tsx manifests/teams/draw-icons.ts [folder]`. */
+function main(folder = __dirname): void {
+  for (const [name, bytes] of Object.entries(drawIcons())) writeFileSync(join(folder, name), bytes);
+}
+
+if (require.main === module) main(process.argv[2]);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { zipSync } from 'fflate';
 import { readEnvironment } from '../../src/config/read-environment';
-import { writeZip } from './write-zip';
 
 /** What goes into the Teams app package besides the manifest. */
 export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as const;
@@ -9,6 +9,8 @@ export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as cons
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/** Every entry's date (zip stores local time): the same input makes the same bytes. */
+const ZIP_TIME = new Date(2026, 0, 1);
 
 export interface PackageOptions {
   /** The bot's Microsoft App ID (MICROSOFT_APP_ID); also used as the Teams app id. */
@@ -32,7 +34,7 @@ export interface TeamsManifest {
 
 /**
  * Builds the Teams app package: manifest.json with the app id and version filled in, and the
- * two icons, zipped flat (Teams rejects a package whose files sit in a folder). Throws an Error
+ * two icons, zipped flat by fflate (Teams rejects a package whose files sit in a folder). Throws an Error
  * whose message says what to fix.
  */
 export function packageTeamsApp(options: PackageOptions): { outFile: string; manifest: TeamsManifest } {
@@ -53,12 +55,12 @@ export function packageTeamsApp(options: PackageOptions): { outFile: string; man
     version: options.version,
     bots: template.bots.map((bot) => ({ ...bot, botId: appId })),
   };
-  const entries = [
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    ...Object.values(ICON_FILES).map((name) => ({ name, data: readFileSync(join(sourceDir, name)) })),
-  ];
+  const files: Record<string, Uint8Array> = {
+    'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
+  };
+  for (const name of Object.values(ICON_FILES)) files[name] = readFileSync(join(sourceDir, name));
   mkdirSync(dirname(options.outFile), { recursive: true });
-  writeFileSync(options.outFile, writeZip(entries));
+  writeFileSync(options.outFile, zipSync(files, { level: 9, mtime: ZIP_TIME }));
   return { outFile: options.outFile, manifest };
 }
 

@@ -5,19 +5,14 @@ import type { ReportRequest } from '../core/report-request';
 import type { AccessPolicy } from './access-policy';
 import { type AccessDecision, authorizeRequest, noAccessError } from './authorize-request';
 import { IdentityResolver } from './resolve-identity';
-import {
-  type AccessRole,
-  computeUserAccess,
-  isPolicyAdmin,
-  type UnmappedAccess,
-  type UserAccess,
-} from './user-access';
+import type { UnmappedAccess } from './unmapped-access';
+import { type AccessRole, computeUserAccess, isPolicyAdmin, type UserAccess } from './user-access';
 import { writeAuditLine } from './write-audit-line';
 
 export interface AccessControlOptions {
   /** The ACCESS_POLICY file, loaded (`loadAccessPolicy`), or `emptyAccessPolicy()` without one. */
   policy: AccessPolicy;
-  /** ACCESS_UNMAPPED: what users neither named in the policy nor linked to an extension get. */
+  /** What users neither named in the policy nor linked to an extension get (`decideUnmappedAccess`). */
   unmapped: UnmappedAccess;
   /** The PBX's users (for e-mail matching); the PBX client caches it. */
   getDirectory: () => Promise<Directory>;

@@ -2,6 +2,7 @@ import type { ChatUser } from '../core/chat-user';
 import { AppError } from '../core/errors';
 import type { CallScope, ReportRequest } from '../core/report-request';
 import { describeAccount, describeNumbers, describeScope } from './describe-scope';
+import { DEMO_ACCESS_NOTE } from './unmapped-access';
 import type { UserAccess } from './user-access';
 
 /** The verdict on one request: the request to run (narrowed, `me` resolved) with notes, or why not. */
@@ -21,7 +22,8 @@ export type AccessDecision =
 /**
  * The one rule for every path: `help` is for everyone; `me` becomes the asker's extensions; an
  * `ext`/`queue` filter outside the asker's scope is refused, naming what; a request without one is
- * narrowed to the scope. Admins and viewers are unrestricted; `none` is refused with the how-to.
+ * narrowed to the scope. Admins and viewers are unrestricted (a viewer let in by the demo rule
+ * gets its note); `none` is refused with the how-to.
  */
 export function authorizeRequest(user: ChatUser, access: UserAccess, request: ReportRequest): AccessDecision {
   if (request.view === 'help') return { ok: true, request, notes: [], narrowed: false, access };
@@ -34,7 +36,10 @@ export function authorizeRequest(user: ChatUser, access: UserAccess, request: Re
     resolved = { ...request, filters: { ...request.filters, extensions }, me: false };
   }
   const { scope } = access;
-  if (scope === undefined) return { ok: true, request: resolved, notes: [], narrowed: false, access };
+  if (scope === undefined) {
+    const notes = access.demo ? [DEMO_ACCESS_NOTE] : [];
+    return { ok: true, request: resolved, notes, narrowed: false, access };
+  }
   const outsideExtensions = resolved.filters.extensions.filter((dn) => !scope.extensions.includes(dn));
   const outsideQueues = resolved.filters.queues.filter((dn) => !scope.queues.includes(dn));
   if (outsideExtensions.length > 0 || outsideQueues.length > 0) {

@@ -2,17 +2,16 @@ import type { ChatUser } from '../core/chat-user';
 import type { CallScope } from '../core/report-request';
 import type { AccessPolicy } from './access-policy';
 import { matchesPerson } from './person-ref';
+import type { UnmappedAccess } from './unmapped-access';
 
 /**
  * `admin`: every call, any digest. `viewer`: every call (an unmapped user under
- * ACCESS_UNMAPPED=all). `manager`: the extensions, queues and departments of their grants plus
- * their own extension. `agent`: their own extension. `none`: nothing (unmapped, the default; and
- * anyone whose identity could not be looked up, unless an admin by platform id).
+ * ACCESS_UNMAPPED=all, or on the demo PBX with ACCESS_UNMAPPED unset). `manager`: the extensions,
+ * queues and departments of their grants plus their own extension. `agent`: their own extension.
+ * `none`: nothing (unmapped, by default with a real PBX; and anyone whose identity could not be
+ * looked up, unless an admin by platform id).
  */
 export type AccessRole = 'admin' | 'viewer' | 'manager' | 'agent' | 'none';
-
-/** What ACCESS_UNMAPPED gives a user who is neither named in the policy nor linked to an extension. */
-export type UnmappedAccess = 'none' | 'all';
 
 /** A user's rights, worked out from the policy and their extensions. */
 export interface UserAccess {
@@ -21,6 +20,8 @@ export interface UserAccess {
   ownExtensions: string[];
   /** What they may see; undefined for every call (admin, viewer). */
   scope: CallScope | undefined;
+  /** True for an unlinked viewer let in by the demo rule (`UnmappedAccess` `demo`): replies say so. */
+  demo?: boolean;
 }
 
 /**
@@ -67,5 +68,6 @@ export function computeUserAccess(
   }
   if (own.length > 0) return { role: 'agent', ownExtensions: own, scope: { extensions: own, queues: [] } };
   if (unmapped === 'all') return { role: 'viewer', ownExtensions: [], scope: undefined };
+  if (unmapped === 'demo') return { role: 'viewer', ownExtensions: [], scope: undefined, demo: true };
   return { role: 'none', ownExtensions: [], scope: undefined };
 }

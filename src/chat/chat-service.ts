@@ -8,15 +8,19 @@ import { CommandError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { ReportFocus } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
-import { renderCsv } from '../render/render-csv';
+import { plural } from '../render/format-number';
+import type { ExportFormat } from '../render/render-export';
 import { composeReportReply } from '../report/compose-reply';
 import type { ReportService } from '../report/report-service';
-import { decodeActionValue, refuseUnbegunWindow } from './action-value';
+import { type ActionValue, decodeActionValue, refuseUnbegunWindow } from './action-value';
 import { type Answer, answerWith } from './answer';
+import { answerExplainText, isExplainText } from './answer-explain-text';
 import { answerScheduleText } from './answer-schedule-text';
+import { buildExportFile } from './build-export-file';
 import { nameExportFile } from './name-export-file';
+import { readCommand } from './read-command';
 import { isReplyActionId } from './reply-action-ids';
-import { type ActionOptions, buildReportActions } from './report-actions';
+import { type ActionOptions, buildReportActions, exportFormatOf } from './report-actions';
 import type { ScheduleCommands } from './schedule-commands';
 import { toErrorReply } from './to-error-reply';
 
@@ -46,9 +50,16 @@ const DEFAULT_MAX_EXPORT_ROWS = 20_000;
 export class ChatService {
   constructor(private readonly options: ChatServiceOptions) {}
 
-  /** Typed text. `conversation` is where it was typed: digests created there are posted there. */
+  /**
+   * Typed text. `conversation` is where it was typed: digests created there are posted there.
+   * `explain <words>` answers how the words read, and runs nothing.
+   */
   async answerText(text: string, user: ChatUser, conversation?: ConversationTarget): Promise<Answer> {
     return this.guard(user, { input: 'text' }, async () => {
+      if (isExplainText(text)) {
+        const cached = this.options.reports.cachedDirectory();
+        return answerWith(answerExplainText(text, this.parseContext(user), cached));
+      }
       const scheduleReply = await answerScheduleText(
         text,
         user,
@@ -70,7 +81,8 @@ export class ChatService {
       }
       const now = this.options.now();
       refuseUnbegunWindow(decoded, now, user.timeZone);
-      if (actionId === 'export-csv') return this.exportCsv(decoded.command, user);
+      const format = exportFormatOf(actionId);
+      if (format) return this.exportReport(format, decoded, user, actionId, now);
       const answer = await this.answerCommand(decoded.command, decoded.focus, user, actionId, now);
       return actionId === 'share' ? { ...answer, share: true } : answer;
     });
@@ -85,17 +97,36 @@ export class ChatService {
     // instant, so a window cut at now ("past 3 hours") gets no Next that starts a moment later.
     now = this.options.now(),
   ): Promise<Answer> {
-    const { request, notes } = await this.authorize(user, this.parse(text, user, now), text, via);
+    const { reports } = this.options;
+    const reading = await readCommand(text, this.parseContext(user, now), () => reports.getDirectory());
+    if (!reading.ok) {
+      // An ambiguous name: the error names the candidates, and a button runs each one.
+      if (reading.choices.length === 0) throw reading.error;
+      const context = { platform: user.platform, user: user.id, via };
+      return answerWith({
+        ...toErrorReply(reading.error, this.options.logger, context),
+        actions: reading.choices,
+      });
+    }
+    const { request, notes } = await this.authorize(user, reading.request, text, via);
     switch (request.view) {
       case 'help':
         return answerWith({ kind: 'help', text: usageText() });
       case 'rows':
         return this.answerRows(request, notes);
       default: {
-        const report = await this.options.reports.runReport(request);
+        // An ext/queue the PBX does not have is named, never a silent "No calls".
+        const [report, unknownDns] = await Promise.all([
+          reports.runReport(request),
+          reports.describeUnknownDns(request),
+        ]);
         const actions = buildReportActions(request, focus, now, this.options.actions);
         return answerWith(
-          composeReportReply(request, report, { actions, focus: focusFor(request, focus), notes }),
+          composeReportReply(request, report, {
+            actions,
+            focus: focusFor(request, focus),
+            notes: [...unknownDns, ...notes],
+          }),
         );
       }
     }
@@ -144,26 +175,42 @@ export class ChatService {
       previewRows: collected.slice(0, PREVIEW_ROWS),
       notes,
       actions: [],
+      assumptions: request.assumptions,
     };
     return answerWith(reply, { files: [file] });
   }
 
-  private async exportCsv(command: string, user: ChatUser): Promise<Answer> {
-    const parsed = { ...this.parse(command, user), view: 'list' as const };
-    const { request, notes } = await this.authorize(user, parsed, command, 'export-csv');
+  /**
+   * An export button: the file (see `buildExportFile`) for the asker, and a notice. Refused where
+   * the platform sends no files (Teams), so a forged click there cannot claim a file was sent.
+   */
+  private async exportReport(
+    format: ExportFormat,
+    value: ActionValue,
+    user: ChatUser,
+    via: string,
+    now: Date,
+  ): Promise<Answer> {
+    if (!this.options.actions.exportCsv) {
+      throw new CommandError(
+        'Exports are not offered here: this chat cannot send you files. Slack (Export CSV, Export XLSX) and the terminal (--format csv or --format xlsx) can.',
+      );
+    }
+    // The per-extension table needs no call list; the calls export is the command's `list`.
+    const view = value.focus === 'extensions' ? ('summary' as const) : ('list' as const);
+    const parsed = { ...this.parse(value.command, user, now), view };
+    const { request, notes } = await this.authorize(user, parsed, value.command, via);
     const report = await this.options.reports.runReport(request);
-    const windowLabel = describeWindow(request.window);
-    const file = {
-      filename: nameExportFile('calls', request.window, 'csv'),
-      title: `Calls, ${windowLabel}`,
-      mimeType: 'text/csv' as const,
-      content: renderCsv(report),
-    };
-    const count = report.calls?.length ?? 0;
+    const { file, table } = await buildExportFile(report, request.window, {
+      format,
+      focus: value.focus,
+      createdAt: now,
+    });
+    const what = `${format.toUpperCase()} export of ${plural(table.rows.length, table.rowNoun)}`;
     return answerWith(
       {
         kind: 'notice',
-        text: [`CSV export of ${count} calls (${windowLabel}) sent to you.`, ...notes].join(' '),
+        text: [`${what} (${describeWindow(request.window)}) sent to you.`, ...notes].join(' '),
       },
       { files: [file] },
     );
@@ -179,6 +226,7 @@ export class ChatService {
     return {
       now,
       timeZone: user.timeZone,
+      locale: user.locale,
       weekStart: this.options.weekStart,
       maxPeriodDays: this.options.maxPeriodDays,
     };

@@ -8,6 +8,7 @@ export const REPLY_ACTION_IDS: readonly ReplyActionId[] = [
   'previous',
   'next',
   'export-csv',
+  'export-xlsx',
   'share',
   'list',
 ];

@@ -1,13 +1,32 @@
-import type { ReplyAction, ReportFocus } from '../core/reply';
+import type { ReplyAction, ReplyActionId, ReportFocus } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
+import type { ExportFormat } from '../render/render-export';
 import { encodeActionValue } from './action-value';
 import { formatCommand } from './format-command';
 import { shiftWindow } from './shift-window';
 
-/** Which optional buttons a platform offers (Teams has no CSV export or sharing). */
+/** Which optional buttons a platform offers (Teams has no file exports or sharing). */
 export interface ActionOptions {
+  /** The export buttons, CSV and XLSX: only where the platform can send the asker a file. */
   exportCsv: boolean;
   share: boolean;
+}
+
+/** The export buttons and the file format each makes. */
+const EXPORT_FORMATS: Readonly<Partial<Record<ReplyActionId, ExportFormat>>> = {
+  'export-csv': 'csv',
+  'export-xlsx': 'xlsx',
+};
+
+/** The file format of an export button, or undefined for any other button. */
+export function exportFormatOf(id: ReplyActionId): ExportFormat | undefined {
+  return EXPORT_FORMATS[id];
+}
+
+/** Whether a platform with `options` offers the button `id` (the others are offered everywhere). */
+export function isActionOffered(id: ReplyActionId, options: ActionOptions): boolean {
+  if (exportFormatOf(id)) return options.exportCsv;
+  return id !== 'share' || options.share;
 }
 
 /**
@@ -21,7 +40,9 @@ export interface ActionOptions {
  * - **◀ Previous** / **Next ▶**: the period before / after (see `shiftWindow`), each only when it
  *   starts before `now`, which must be the clock the request was read with: a window that is cut
  *   at now ("today", "past 3 hours") has no Next.
- * - **Export CSV** and **Share to channel** where the platform offers them.
+ * - **Export CSV** / **Export XLSX** and **Share to channel** where the platform offers them. An
+ *   export of a view that shows the extensions first is the per-extension table (the command's
+ *   summary), otherwise the calls (its `list`).
  */
 export function buildReportActions(
   request: ReportRequest,
@@ -57,8 +78,11 @@ export function buildReportActions(
   if (previous) actions.push(action('previous', '◀ Previous', formatCommand(request, previous), focus));
   const next = shiftWindow(request.window, 1, now);
   if (next) actions.push(action('next', 'Next ▶', formatCommand(request, next), focus));
-  if (options.exportCsv)
-    actions.push(action('export-csv', 'Export CSV', formatCommand({ ...request, view: 'list' }), focus));
+  if (options.exportCsv) {
+    const exported = formatCommand({ ...request, view: focus === 'extensions' ? 'summary' : 'list' });
+    actions.push(action('export-csv', 'Export CSV', exported, focus));
+    actions.push(action('export-xlsx', 'Export XLSX', exported, focus));
+  }
   if (options.share) actions.push(action('share', 'Share to channel', formatCommand(request), focus));
   return actions;
 }

@@ -29,7 +29,9 @@ export function buildCommandError(
   fixExample?: (example: string) => string | undefined,
 ): CommandError {
   const phrases = groupUnknown(tokens, draft.unknown);
-  const issueEdits = draft.issues.flatMap((issue) => issue.edits);
+  // Filler stays out of examples: never "Try: the" or "Try: calls for".
+  const fillerEdits = draft.filler.map((index) => ({ start: index, end: index + 1, text: '' }));
+  const issueEdits = [...draft.issues.flatMap((issue) => issue.edits), ...fillerEdits];
   const prefix = draft.issues.map((issue) => issue.prefix ?? '').join(' ');
   const suffix = draft.issues.map((issue) => issue.suffix ?? '').join(' ');
   const render = (phraseEdits: TokenEdit[]) =>
@@ -75,11 +77,6 @@ function groupUnknown(tokens: readonly CommandToken[], unknown: readonly number[
 
 /** Phrases people type for periods the language names differently. */
 const PHRASE_SUGGESTIONS: Readonly<Record<string, string>> = {
-  'past week': 'last 7 days',
-  'past month': 'last 30 days',
-  'past year': 'last 365 days',
-  'past day': 'last 24 hours',
-  'last day': 'yesterday',
   'this day': 'today',
   'next week': 'this week',
   tomorrow: 'today',

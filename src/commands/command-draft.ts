@@ -7,13 +7,17 @@ import {
   type ReportFilters,
   type View,
 } from '../core/report-request';
-import type { ParseIssue, PeriodSpec } from './command-types';
+import type { Assumption, ParseIssue, PeriodSpec } from './command-types';
 
 /** A period found in the command, with the token ranges it was read from. */
 export interface FoundPeriod {
   spec: PeriodSpec;
   phrase: string;
   ranges: Array<[number, number]>;
+  /** What reading it assumed (`3/11` day-first). */
+  assumptions?: Assumption[];
+  /** `may` alone: a month only when no other word of the command is unread. */
+  loneMay?: boolean;
 }
 
 /** What the parser has read so far; turned into a `ReportRequest` or a `CommandError` at the end. */
@@ -33,6 +37,12 @@ export interface CommandDraft {
   seenOptions: Map<string, number>;
   /** Indexes of tokens nobody could read. */
   unknown: number[];
+  /** Indexes of filler words, left out of corrected examples. */
+  filler: number[];
+  /** Names not resolved against a directory (none was given). */
+  names: string[];
+  /** Assumptions made while reading (names resolved, `ext101` read as `ext 101`). */
+  assumptions: Assumption[];
   issues: ParseIssue[];
 }
 
@@ -49,6 +59,9 @@ export function createDraft(): CommandDraft {
     odataTokens: [],
     seenOptions: new Map(),
     unknown: [],
+    filler: [],
+    names: [],
+    assumptions: [],
     issues: [],
   };
 }

@@ -47,8 +47,56 @@ export const FILTER_WORDS: Readonly<Record<string, FilterKind>> = {
 /** The asker's own extension. */
 export const ME_WORDS: readonly string[] = ['me', 'my', 'mine'];
 
-/** Words that carry no meaning ("missed calls for the last week"); skipped anywhere. */
-export const FILLER_WORDS: readonly string[] = ['/calls', 'calls', 'call', 'for', 'the', 'of', 'show', 'all'];
+/**
+ * Filler: words that carry no meaning in a command ("can you show me missed calls for the last
+ * week?"), skipped anywhere. A closed list (the product contract's), written in
+ * docs/command-language.md; `/calls` is the Slack command's own name. `me` right after
+ * show/give/tell/get is filler too (`show me yesterday`); elsewhere it is the own-extension filter.
+ */
+export const FILLER_WORDS: readonly string[] = [
+  '/calls',
+  'show',
+  'give',
+  'get',
+  'tell',
+  'can',
+  'could',
+  'you',
+  'please',
+  'what',
+  'about',
+  'how',
+  'many',
+  'much',
+  'were',
+  'was',
+  'there',
+  'any',
+  'all',
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'on',
+  'in',
+  'at',
+  'during',
+  'calls',
+  'call',
+  'report',
+  'stats',
+  'figures',
+  'i',
+  'we',
+  'our',
+  '!',
+  '.',
+  ',',
+];
+
+/** Words after which `me` is filler (`show me`), not the own-extension filter. */
+export const ME_FILLER_AFTER: readonly string[] = ['show', 'give', 'tell', 'get'];
 
 /** Luxon weekday numbers: 1 = Monday .. 7 = Sunday. */
 export const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
@@ -99,7 +147,7 @@ export const MONTH_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** Units of `last N <unit>`: calendar units count back from the start of today, clock units from now. */
-export type PeriodUnit = 'days' | 'weeks' | 'months' | 'hours' | 'minutes';
+export type PeriodUnit = 'days' | 'weeks' | 'months' | 'years' | 'hours' | 'minutes';
 
 export const UNIT_WORDS: Readonly<Record<string, PeriodUnit>> = {
   day: 'days',
@@ -112,6 +160,11 @@ export const UNIT_WORDS: Readonly<Record<string, PeriodUnit>> = {
   w: 'weeks',
   month: 'months',
   months: 'months',
+  mo: 'months',
+  year: 'years',
+  years: 'years',
+  yr: 'years',
+  yrs: 'years',
   hour: 'hours',
   hours: 'hours',
   hr: 'hours',
@@ -121,6 +174,14 @@ export const UNIT_WORDS: Readonly<Record<string, PeriodUnit>> = {
   minutes: 'minutes',
   min: 'minutes',
   mins: 'minutes',
+};
+
+/** Parts of a day after a day (`yesterday morning`): morning 00-12, afternoon 12-18, evening 18-24, night 18-06. */
+export const PART_OF_DAY_WORDS: Readonly<Record<string, 'morning' | 'afternoon' | 'evening' | 'night'>> = {
+  morning: 'morning',
+  afternoon: 'afternoon',
+  evening: 'evening',
+  night: 'night',
 };
 
 /** Words between the two ends of a range: `nov 1 - nov 15`, `from nov 1 to nov 15`. */
@@ -168,6 +229,12 @@ export const SUGGESTABLE_WORDS: readonly string[] = [
   'between',
   'from',
   'count',
+  'weekend',
+  'quarter',
+  'morning',
+  'afternoon',
+  'evening',
+  'ago',
   'monday',
   'tuesday',
   'wednesday',
@@ -190,6 +257,39 @@ export const SUGGESTABLE_WORDS: readonly string[] = [
 
 /** Words that start or continue a period. */
 export const PERIOD_WORDS: readonly string[] = [
+  'after',
+  'before',
+  'ago',
+  'weekend',
+  'quarter',
+  'fortnight',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'tonight',
+  'now',
+  'so',
+  'far',
+  'earlier',
+  'over',
+  'same',
+  'start',
+  'beginning',
+  'end',
+  'first',
+  'current',
+  'mtd',
+  'ytd',
+  'qtd',
+  'wtd',
+  'date',
+  'noon',
+  'midnight',
+  'am',
+  'pm',
+  'week',
+  'month',
   'today',
   'yesterday',
   'this',

@@ -15,5 +15,7 @@ export function createHelpRequest(clock: PeriodClock, timeZone: string): ReportR
     callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
     odata: {},
     me: false,
+    assumptions: [],
+    names: [],
   };
 }

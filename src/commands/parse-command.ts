@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
 import { CommandError } from '../core/errors';
-import type { ReportRequest, View } from '../core/report-request';
+import type { Assumption, ReportRequest, View } from '../core/report-request';
 import { buildCommandError } from './build-command-error';
 import type { CommandDraft } from './command-draft';
 import { quoteTokens } from './command-tokens';
 import { createHelpRequest } from './create-help-request';
+import { checkedLocale, countryOf, dateOrderOf } from './natural/date-order';
+import { normalizeSentence } from './natural/normalize-sentence';
+import type { DirectoryPerson } from './natural/read-person-name';
 import { requireTimeFilterForTimes } from './parse-option';
-import { readCommandTokens } from './read-command-tokens';
+import { readCommandTokens, type TokenReading } from './read-command-tokens';
 import { type PeriodClock, resolvePeriod, type WindowResult } from './resolve-period';
 import { type CommandToken, tokenizeCommand } from './tokenize-command';
 import { unescapeCommandText } from './unescape-command-text';
@@ -20,7 +23,16 @@ export interface ParseContext {
   weekStart?: 'monday' | 'sunday';
   /** `MAX_PERIOD_DAYS`; default 400. */
   maxPeriodDays?: number;
+  /**
+   * The asker's locale (BCP 47, e.g. `en-GB`); default `en-US`. It decides how `3/11` reads
+   * (month-first, day-first or year-first, from `Intl.DateTimeFormat`) and whose holidays count.
+   */
+  locale?: string;
+  /** The PBX's people, when at hand: names in the words resolve to their extensions. */
+  directory?: readonly DirectoryPerson[];
 }
+
+export type { DirectoryPerson };
 
 export type ParseResult = { ok: true; request: ReportRequest } | { ok: false; error: CommandError };
 
@@ -46,29 +58,33 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
 const MAX_EXAMPLE_DEPTH = 2;
 
 function parseAtDepth(text: string, context: ParseContext, depth: number): ParseResult {
-  const now = DateTime.fromJSDate(context.now, { zone: context.timeZone });
+  const now = clockNow(context);
   if (!now.isValid) {
     return {
       ok: false,
       error: new CommandError(`The time zone "${context.timeZone}" or the clock is not valid.`),
     };
   }
+  const periodAssumptions: Assumption[] = [];
   const clock: PeriodClock = {
     now,
     today: now.startOf('day'),
     weekStart: context.weekStart ?? 'monday',
     maxPeriodDays: context.maxPeriodDays ?? 400,
+    assumptions: periodAssumptions,
   };
   const plainText = unescapeCommandText(String(text ?? ''));
   if (plainText.length > MAX_COMMAND_CHARACTERS) {
     const message = `A command may be at most ${MAX_COMMAND_CHARACTERS} characters long; this one has ${plainText.length}.`;
     return { ok: false, error: new CommandError(message, 'last week ext 101') };
   }
-  const tokens = tokenizeCommand(plainText);
-  if (tokens.some((token) => !token.option && !token.quoted && HELP_WORDS.includes(token.word))) {
+  const typed = tokenizeCommand(plainText);
+  if (typed.some((token) => !token.option && !token.quoted && HELP_WORDS.includes(token.word))) {
     return { ok: true, request: createHelpRequest(clock, context.timeZone) };
   }
-  const draft = readCommandTokens(tokens);
+  const tokens = normalizeSentence(typed);
+  const draft = readCommandTokens(tokens, readingFor(context));
+  refuseLoneMay(draft);
   requireTimeFilterForTimes(tokens, draft);
   const view = chooseView(tokens, draft);
   const status = chooseStatus(draft);
@@ -92,8 +108,43 @@ function parseAtDepth(text: string, context: ParseContext, depth: number): Parse
     callLog: draft.callLog,
     odata: draft.odata,
     me: draft.me,
+    assumptions: [...(draft.periods[0]?.assumptions ?? []), ...periodAssumptions, ...draft.assumptions],
+    names: draft.names,
   };
   return { ok: true, request };
+}
+
+function readingFor(context: ParseContext): TokenReading {
+  const locale = checkedLocale(context.locale);
+  const country = countryOf(locale);
+  return {
+    locale,
+    order: dateOrderOf(locale),
+    reference: context.now,
+    ...(country ? { country } : {}),
+    ...(context.directory ? { directory: context.directory } : {}),
+  };
+}
+
+/** `may` alone is a month only when every other word was read (`may i have the report` is not). */
+function refuseLoneMay(draft: CommandDraft): void {
+  if (draft.unknown.length === 0) return;
+  for (const period of draft.periods.filter((found) => found.loneMay)) {
+    for (const [start, end] of period.ranges)
+      for (let index = start; index < end; index++) draft.unknown.push(index);
+  }
+  draft.periods = draft.periods.filter((found) => !found.loneMay);
+}
+
+let lastNow: { millis: number; zone: string; now: DateTime } | undefined;
+
+/** The asker's now in their zone; examples are re-read at the same clock, so the last one is kept. */
+function clockNow(context: ParseContext): DateTime {
+  const millis = context.now instanceof Date ? context.now.getTime() : Number.NaN;
+  if (lastNow && lastNow.millis === millis && lastNow.zone === context.timeZone) return lastNow.now;
+  const now = DateTime.fromJSDate(context.now, { zone: context.timeZone });
+  if (now.isValid) lastNow = { millis, zone: context.timeZone, now };
+  return now;
 }
 
 function chooseView(tokens: readonly CommandToken[], draft: CommandDraft): View {

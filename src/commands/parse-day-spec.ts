@@ -1,119 +1,134 @@
+import type { Assumption } from '../core/report-request';
 import { plainWordAt, quoteTokens } from './command-tokens';
-import type { DaySpec } from './command-types';
-import { lookupWord, MONTH_WORDS, WEEKDAY_WORDS } from './command-vocabulary';
+import type { ClockTime, DaySpec } from './command-types';
+import { lookupWord, WEEKDAY_WORDS } from './command-vocabulary';
+import { findHoliday } from './natural/find-holiday';
+import type { PeriodReading } from './natural/period-reading';
+import { readDateAtom } from './natural/read-date-atom';
 import type { CommandToken } from './tokenize-command';
 
-/** A day read from the tokens, or words that look like a day but are not one (`feb 30`, `3/11`). */
+/** A day read from the tokens (maybe with times), or words that look like a day but are not one. */
 export type DayParse =
-  | { ok: true; spec: DaySpec; next: number }
+  | {
+      ok: true;
+      spec: DaySpec;
+      next: number;
+      /** Times read with the day (`nov 3 2pm-4pm`) or alone (`9am`, then `spec` is today). */
+      from?: ClockTime;
+      to?: ClockTime;
+      /** Only a time was written; the day is today. */
+      timeOnly?: boolean;
+      /** A month name followed by a day number (`nov 9`). */
+      monthWithDay?: boolean;
+      loneMay?: boolean;
+      assumptions: Assumption[];
+    }
   | { ok: false; message: string; next: number };
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const SLASHED_YEAR_FIRST = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-const SLASHED_AMBIGUOUS = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-const DAY_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+const DAY_NUMBER = /^(\d{1,2})$/;
+const ORDINAL = /^(\d{1,2})(st|nd|rd|th)$/;
 const YEAR = /^\d{4}$/;
 const LAST_WORDS = ['last', 'previous', 'prev'];
 
 /**
- * Reads one day at `index`: `today`, `yesterday`, `monday`, `last monday`, `nov 3`, `3rd of nov`,
- * `nov 3, 2026`, `2026-11-03`, `2026/11/03`, `3.11.2026`, a month (`november`, `nov 2025`) or a
- * bare day number. Undefined when the words there are not a day at all.
+ * Reads one day at `index`: `today`, `yesterday`, `day before yesterday`, `last monday`, `this
+ * monday`, `this past monday`, a date or time read by chrono (`nov 3`, `3/11`, `9am`), a month, a
+ * holiday of the asker's country, `3rd` (alone), or a bare day number (a range end). Undefined when
+ * the words there are not a day at all.
  */
-export function parseDaySpec(tokens: readonly CommandToken[], index: number): DayParse | undefined {
+export function parseDaySpec(
+  tokens: readonly CommandToken[],
+  index: number,
+  reading: PeriodReading,
+): DayParse | undefined {
   const word = plainWordAt(tokens, index);
   if (word === undefined) return undefined;
-  if (word === 'today') return { ok: true, spec: { kind: 'relative', offsetDays: 0 }, next: index + 1 };
-  if (word === 'yesterday') return { ok: true, spec: { kind: 'relative', offsetDays: -1 }, next: index + 1 };
-  const weekday = lookupWord(WEEKDAY_WORDS, word);
-  if (weekday !== undefined)
-    return { ok: true, spec: { kind: 'weekday', weekday, beforeToday: false }, next: index + 1 };
-  if (LAST_WORDS.includes(word)) {
-    const lastWeekday = lookupWord(WEEKDAY_WORDS, plainWordAt(tokens, index + 1) ?? '');
-    if (lastWeekday === undefined) return undefined;
-    return { ok: true, spec: { kind: 'weekday', weekday: lastWeekday, beforeToday: true }, next: index + 2 };
-  }
-  const numeric = ISO_DATE.exec(word) ?? SLASHED_YEAR_FIRST.exec(word);
-  if (numeric)
-    return checkDate(tokens, index, index + 1, Number(numeric[2]), Number(numeric[3]), Number(numeric[1]));
-  const dotted = DOTTED.exec(word);
-  if (dotted)
-    return checkDate(tokens, index, index + 1, Number(dotted[2]), Number(dotted[1]), Number(dotted[3]));
-  if (SLASHED_AMBIGUOUS.test(word)) {
+  const at = (offset: number) => plainWordAt(tokens, index + offset) ?? '';
+  if (word === 'today') return relative(0, index + 1);
+  if (word === 'yesterday') return relative(-1, index + 1);
+  if (word === 'day' && at(1) === 'before' && at(2) === 'yesterday') return relative(-2, index + 3);
+  if (LAST_WORDS.includes(word)) return weekdayAfter(tokens, index + 1, { beforeToday: true });
+  if (word === 'this' && at(1) === 'past') return weekdayAfter(tokens, index + 2, { beforeToday: true });
+  if (word === 'this') return weekdayAfter(tokens, index + 1, { beforeToday: false, weekOffset: 0 });
+  const atom = readDateAtom(tokens, index, reading);
+  if (atom && !atom.ok) return atom;
+  if (atom?.ok) {
+    const { day, from, to, next, monthWithDay, loneMay, assumptions } = atom.atom;
     return {
-      ok: false,
-      message: `"${quoteTokens(tokens, index, index + 1)}" could be read day-first or month-first: write the month's name, e.g. "nov 3", or the ISO date, e.g. "2026-11-03".`,
-      next: index + 1,
+      ok: true,
+      spec: day ?? { kind: 'relative', offsetDays: 0 },
+      next,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(day ? {} : { timeOnly: true }),
+      monthWithDay,
+      loneMay,
+      assumptions,
     };
   }
-  const month = lookupWord(MONTH_WORDS, word);
-  if (month !== undefined) return readAfterMonth(tokens, index, month);
-  const dayMatch = DAY_NUMBER.exec(word);
-  if (dayMatch) return readAfterDayNumber(tokens, index, Number(dayMatch[1]));
-  return undefined;
+  const ordinal = ORDINAL.exec(word);
+  if (ordinal) return checkDayNumber(tokens, index, Number(ordinal[1]), 'ordinal-day');
+  const dayNumber = DAY_NUMBER.exec(word);
+  if (dayNumber) return checkDayNumber(tokens, index, Number(dayNumber[1]), 'day-of-month');
+  return readHoliday(tokens, index, reading);
 }
 
-/** `nov 3`, `nov 3rd, 2026`, `nov 2026`, `nov`. */
-function readAfterMonth(tokens: readonly CommandToken[], index: number, month: number): DayParse {
-  const next = plainWordAt(tokens, index + 1) ?? '';
-  const dayMatch = DAY_NUMBER.exec(next);
-  if (dayMatch) {
-    const year = readYear(tokens, index + 2);
-    return checkDate(tokens, index, year.next, month, Number(dayMatch[1]), year.year);
-  }
-  if (YEAR.test(next)) return checkMonth(tokens, index, index + 2, month, Number(next));
-  return { ok: true, spec: { kind: 'month', month }, next: index + 1 };
+function relative(offsetDays: number, next: number): DayParse {
+  return { ok: true, spec: { kind: 'relative', offsetDays }, next, assumptions: [] };
 }
 
-/** `3 nov`, `3rd of november 2026`, or a bare `15`. */
-function readAfterDayNumber(
+function weekdayAfter(
+  tokens: readonly CommandToken[],
+  index: number,
+  how: { beforeToday: boolean; weekOffset?: number },
+): DayParse | undefined {
+  const weekday = lookupWord(WEEKDAY_WORDS, plainWordAt(tokens, index) ?? '');
+  if (weekday === undefined) return undefined;
+  return { ok: true, spec: { kind: 'weekday', weekday, ...how }, next: index + 1, assumptions: [] };
+}
+
+function checkDayNumber(
   tokens: readonly CommandToken[],
   index: number,
   day: number,
+  kind: 'ordinal-day' | 'day-of-month',
 ): DayParse | undefined {
-  const ofSkipped = plainWordAt(tokens, index + 1) === 'of' ? index + 2 : index + 1;
-  const month = lookupWord(MONTH_WORDS, plainWordAt(tokens, ofSkipped) ?? '');
-  if (month !== undefined) {
-    const year = readYear(tokens, ofSkipped + 1);
-    return checkDate(tokens, index, year.next, month, day, year.year);
+  if (day < 1 || day > 31) {
+    if (kind === 'day-of-month') return undefined;
+    return {
+      ok: false,
+      message: `"${quoteTokens(tokens, index, index + 1)}" is not a day.`,
+      next: index + 1,
+    };
   }
-  if (day < 1 || day > 31) return undefined;
-  return { ok: true, spec: { kind: 'day-of-month', day }, next: index + 1 };
+  return { ok: true, spec: { kind, day }, next: index + 1, assumptions: [] };
 }
 
-/** An optional year after a day, optionally after a comma: `nov 3, 2026`. */
-function readYear(tokens: readonly CommandToken[], index: number): { year?: number; next: number } {
-  const yearAt = plainWordAt(tokens, index) === ',' ? index + 1 : index;
-  const word = plainWordAt(tokens, yearAt) ?? '';
-  return YEAR.test(word) ? { year: Number(word), next: yearAt + 1 } : { next: index };
-}
-
-function checkDate(
+/** `christmas`, `boxing day 2025`: by the country of the asker's locale. */
+function readHoliday(
   tokens: readonly CommandToken[],
-  start: number,
-  next: number,
-  month: number,
-  day: number,
-  year: number | undefined,
-): DayParse {
-  if (!isCalendarDate(month, day, year)) {
-    return { ok: false, message: `"${quoteTokens(tokens, start, next)}" is not a date.`, next };
+  index: number,
+  reading: PeriodReading,
+): DayParse | undefined {
+  if (!reading.country) return undefined;
+  const words: string[] = [];
+  for (let at = index; at < index + 6; at++) {
+    const word = plainWordAt(tokens, at);
+    if (word === undefined || !/^[a-z'’.]+$/.test(word)) break;
+    words.push(word);
   }
-  const spec: DaySpec =
-    year === undefined ? { kind: 'date', month, day } : { kind: 'date', month, day, year };
-  return { ok: true, spec, next };
-}
-
-function checkMonth(
-  tokens: readonly CommandToken[],
-  start: number,
-  next: number,
-  month: number,
-  year: number,
-): DayParse {
-  if (year < 1) return { ok: false, message: `"${quoteTokens(tokens, start, next)}" is not a month.`, next };
-  return { ok: true, spec: { kind: 'month', month, year }, next };
+  const match = words.length > 0 ? findHoliday(words, reading.country) : undefined;
+  if (!match) return undefined;
+  const yearWord = plainWordAt(tokens, index + match.words) ?? '';
+  const year = YEAR.test(yearWord) ? Number(yearWord) : undefined;
+  const next = index + match.words + (year === undefined ? 0 : 1);
+  const spec: DaySpec = { kind: 'holiday', name: match.name, country: reading.country };
+  if (year !== undefined) spec.year = year;
+  const assumption = {
+    code: 'holiday-country',
+    text: `${quoteTokens(tokens, index, index + match.words)} is ${match.name} in the holidays of ${reading.country} (from your locale ${reading.locale})`,
+  };
+  return { ok: true, spec, next, assumptions: [assumption] };
 }
 
 /** True when the day exists in that month (of that year; without a year Feb 29 exists). */

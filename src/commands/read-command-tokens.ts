@@ -1,31 +1,49 @@
 import { addUnique, type CommandDraft, createDraft } from './command-draft';
-import { quoteTokens } from './command-tokens';
+import { plainWordAt, quoteTokens } from './command-tokens';
 import {
   DIRECTION_WORDS,
   FILLER_WORDS,
   FILTER_WORDS,
   lookupWord,
+  ME_FILLER_AFTER,
   ME_WORDS,
   STATUS_WORDS,
   VIEW_WORDS,
 } from './command-vocabulary';
+import type { PeriodReading } from './natural/period-reading';
+import type { DirectoryPerson } from './natural/read-person-name';
 import { readFilterValues } from './parse-filter-values';
 import { applyCountWord, applyOption } from './parse-option';
 import { parsePeriod } from './parse-period';
+import { readNameAt } from './read-name-filter';
 import type { CommandToken } from './tokenize-command';
 
+/** What reading the words needs besides the words. */
+export interface TokenReading extends PeriodReading {
+  directory?: readonly DirectoryPerson[];
+}
+
+/** A phone number after `from` (`calls from +44 20 7123`): 3 or more digits, not a date. */
+const FROM_NUMBER = /^(\+\d|\d{3})[\d().-]*$/;
+
 /**
- * Reads every token into a draft: views, the period, filters and options, in any order. Words
- * that fit nowhere are collected in `unknown`; words that fit but are wrong become `issues`.
+ * Reads every token into a draft: views, the period, filters, names and options, in any order.
+ * Filler is skipped; words that fit nowhere are collected in `unknown`; words that fit but are
+ * wrong become `issues`.
  */
-export function readCommandTokens(tokens: readonly CommandToken[]): CommandDraft {
+export function readCommandTokens(tokens: readonly CommandToken[], reading: TokenReading): CommandDraft {
   const draft = createDraft();
   let index = 0;
-  while (index < tokens.length) index = readOne(tokens, index, draft);
+  while (index < tokens.length) index = readOne(tokens, index, draft, reading);
   return draft;
 }
 
-function readOne(tokens: readonly CommandToken[], index: number, draft: CommandDraft): number {
+function readOne(
+  tokens: readonly CommandToken[],
+  index: number,
+  draft: CommandDraft,
+  reading: TokenReading,
+): number {
   const token = tokens[index]!;
   if (token.unclosedQuote) {
     draft.issues.push({
@@ -43,7 +61,17 @@ function readOne(tokens: readonly CommandToken[], index: number, draft: CommandD
     return index + 1;
   }
   const word = token.word;
-  if (word === ',' || FILLER_WORDS.includes(word)) return index + 1;
+  if (word === 'me' && ME_FILLER_AFTER.includes(plainWordAt(tokens, index - 1) ?? ''))
+    return skipFiller(index, draft);
+  if (word === 'a' || word === 'an') {
+    const period = readPeriod(tokens, index, draft, reading);
+    if (period !== undefined) return period;
+  }
+  if (word === 'for' && !parsePeriod(tokens, index + 1, reading)) {
+    const named = readNameAt(tokens, index + 1, true, draft, reading.directory);
+    if (named !== undefined) return skipFiller(index, draft) && named;
+  }
+  if (word === ',' || FILLER_WORDS.includes(word)) return skipFiller(index, draft);
   const view = lookupWord(VIEW_WORDS, word);
   if (view) {
     draft.views.push({ view, index });
@@ -69,15 +97,49 @@ function readOne(tokens: readonly CommandToken[], index: number, draft: CommandD
     applyCountWord(index, draft);
     return index + 1;
   }
-  return readPeriodOrUnknown(tokens, index, draft);
+  const period = readPeriod(tokens, index, draft, reading);
+  if (period !== undefined) return period;
+  if (word === 'from') return readFrom(tokens, index, draft, reading);
+  const named = readNameAt(tokens, index, false, draft, reading.directory);
+  if (named !== undefined) return named;
+  draft.unknown.push(index);
+  return index + 1;
 }
 
-function readPeriodOrUnknown(tokens: readonly CommandToken[], index: number, draft: CommandDraft): number {
-  const period = parsePeriod(tokens, index);
-  if (!period) {
-    draft.unknown.push(index);
-    return index + 1;
+function skipFiller(index: number, draft: CommandDraft): number {
+  draft.filler.push(index);
+  return index + 1;
+}
+
+/** `from` that starts no period: `from ben` (a person) or `from +4420…` (a number). */
+function readFrom(
+  tokens: readonly CommandToken[],
+  index: number,
+  draft: CommandDraft,
+  reading: TokenReading,
+): number {
+  const next = plainWordAt(tokens, index + 1) ?? '';
+  if (FROM_NUMBER.test(next)) {
+    draft.filler.push(index);
+    return readFilterValues(tokens, index, 'number', draft);
   }
+  const named = readNameAt(tokens, index + 1, true, draft, reading.directory);
+  if (named !== undefined) {
+    draft.filler.push(index);
+    return named;
+  }
+  draft.unknown.push(index);
+  return index + 1;
+}
+
+function readPeriod(
+  tokens: readonly CommandToken[],
+  index: number,
+  draft: CommandDraft,
+  reading: TokenReading,
+): number | undefined {
+  const period = parsePeriod(tokens, index, reading);
+  if (!period) return undefined;
   const next = Math.max(period.next, index + 1);
   if (!period.ok) {
     draft.issues.push({
@@ -90,6 +152,8 @@ function readPeriodOrUnknown(tokens: readonly CommandToken[], index: number, dra
     spec: period.spec,
     phrase: quoteTokens(tokens, index, next),
     ranges: [[index, next]],
+    assumptions: period.assumptions,
+    ...(period.loneMay ? { loneMay: true } : {}),
   });
   return next;
 }

@@ -1,5 +1,7 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
+import type { Assumption } from '../core/report-request';
 import type { DaySpec } from './command-types';
+import { holidayDate } from './natural/find-holiday';
 
 /** Whole local days `[start, end)`: one day, or a month for a month name. */
 export interface DaySpan {
@@ -10,34 +12,77 @@ export interface DaySpan {
 /** A span, or why the words do not name one. */
 export type DaySpanResult = { ok: true; span: DaySpan } | { ok: false; message: string };
 
+/** What placing a day needs: the start of the asker's day, their week, and where to note assumptions. */
+export interface DayClock {
+  today: DateTime;
+  weekStart: 'monday' | 'sunday';
+  assumptions?: Assumption[];
+}
+
 const YEARS_TO_SEARCH = 8;
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * Places a day on the calendar as the most recent one that is not in the future (`today` is the
  * start of the asker's current local day, in their zone).
  */
-export function resolveLatestDay(spec: DaySpec, today: DateTime, phrase: string): DaySpanResult {
+export function resolveLatestDay(spec: DaySpec, clock: DayClock, phrase: string): DaySpanResult {
+  const { today } = clock;
   switch (spec.kind) {
     case 'relative':
       return dayAt(today.plus({ days: spec.offsetDays }));
     case 'weekday': {
+      if (spec.weekOffset !== undefined) return dayAt(weekdayInWeek(spec.weekday, spec.weekOffset, clock));
       const back = (today.weekday - spec.weekday + 7) % 7;
-      return dayAt(today.minus({ days: back === 0 && spec.beforeToday ? 7 : back }));
+      const day = today.minus({ days: back === 0 && spec.beforeToday ? 7 : back });
+      if (!spec.beforeToday)
+        note(
+          clock,
+          'latest-weekday',
+          `${phrase} read as ${day.toFormat('ccc d LLL yyyy', { locale: 'en-GB' })}, the most recent one`,
+        );
+      return dayAt(day);
     }
     case 'date': {
-      if (spec.year !== undefined) return dateIn(spec.year, spec.month, spec.day, today, phrase);
-      for (let year = today.year; year > today.year - YEARS_TO_SEARCH; year--) {
-        const candidate = today.set({ year, month: spec.month, day: 1 }).set({ day: spec.day });
-        if (candidate.month === spec.month && candidate.day === spec.day && candidate <= today)
-          return dayAt(candidate);
+      const found = latestDate(spec, clock, phrase);
+      if (!found.ok) return found;
+      if (spec.weekday !== undefined && found.span.start.weekday !== spec.weekday) {
+        const date = found.span.start.toFormat('d LLL yyyy', { locale: 'en-GB' });
+        return {
+          ok: false,
+          message: `"${phrase}": ${date} is a ${WEEKDAY_NAMES[found.span.start.weekday]}, not a ${WEEKDAY_NAMES[spec.weekday]}.`,
+        };
       }
-      return { ok: false, message: `"${phrase}" is not a date in the last ${YEARS_TO_SEARCH} years.` };
+      return found;
     }
     case 'month': {
       const thisYear = today.set({ month: spec.month, day: 1 });
       const year = spec.year ?? (thisYear <= today ? today.year : today.year - 1);
+      if (spec.year === undefined && year !== today.year)
+        note(
+          clock,
+          'latest-year',
+          `${phrase} read as ${monthName(spec.month)} ${year}, the latest not in the future`,
+        );
       return monthAt(today.set({ year, month: spec.month, day: 1 }));
     }
+    case 'ordinal-day': {
+      for (let back = 0; back < 12; back++) {
+        const month = today.startOf('month').minus({ months: back });
+        const candidate = month.set({ day: spec.day });
+        if (candidate.day === spec.day && candidate <= today) {
+          note(
+            clock,
+            'day-of-month',
+            `${phrase} read as ${candidate.toFormat('ccc d LLL yyyy', { locale: 'en-GB' })}, the latest not in the future`,
+          );
+          return dayAt(candidate);
+        }
+      }
+      return { ok: false, message: `"${phrase}" is not a day of a recent month.` };
+    }
+    case 'holiday':
+      return latestHoliday(spec, clock, phrase);
     case 'day-of-month':
       return { ok: false, message: `"${phrase}" needs a month, e.g. "nov ${spec.day}".` };
   }
@@ -50,24 +95,76 @@ export function resolveLatestDay(spec: DaySpec, today: DateTime, phrase: string)
 export function resolveDayFrom(
   spec: DaySpec,
   anchor: DateTime,
-  today: DateTime,
+  clock: DayClock,
   phrase: string,
 ): DaySpanResult {
   switch (spec.kind) {
     case 'weekday':
-      if (spec.beforeToday) return resolveLatestDay(spec, today, phrase);
+      if (spec.beforeToday || spec.weekOffset !== undefined) return resolveLatestDay(spec, clock, phrase);
       return dayAt(anchor.plus({ days: (spec.weekday - anchor.weekday + 7) % 7 }));
     case 'date': {
       const year = spec.year ?? (spec.month < anchor.month ? anchor.year + 1 : anchor.year);
-      return dateIn(year, spec.month, spec.day, today, phrase);
+      return dateIn(year, spec.month, spec.day, clock.today, phrase);
     }
     case 'month': {
       const year = spec.year ?? (spec.month < anchor.month ? anchor.year + 1 : anchor.year);
       return monthAt(anchor.set({ year, month: spec.month, day: 1 }));
     }
     default:
-      return resolveLatestDay(spec, today, phrase);
+      return resolveLatestDay(spec, clock, phrase);
   }
+}
+
+/** The first day of the asker's week (`WEEK_START`) `offset` weeks from this one. */
+export function weekStartAt(offset: number, clock: DayClock): DateTime {
+  const { today } = clock;
+  const back = clock.weekStart === 'sunday' ? today.weekday % 7 : today.weekday - 1;
+  return today.minus({ days: back }).plus({ weeks: offset }).startOf('day');
+}
+
+function weekdayInWeek(weekday: number, offset: number, clock: DayClock): DateTime {
+  const start = weekStartAt(offset, clock);
+  return start.plus({ days: (weekday - start.weekday + 7) % 7 }).startOf('day');
+}
+
+function latestDate(spec: DaySpec & { kind: 'date' }, clock: DayClock, phrase: string): DaySpanResult {
+  const { today } = clock;
+  if (spec.year !== undefined) return dateIn(spec.year, spec.month, spec.day, today, phrase);
+  for (let year = today.year; year > today.year - YEARS_TO_SEARCH; year--) {
+    const candidate = today.set({ year, month: spec.month, day: 1 }).set({ day: spec.day });
+    if (candidate.month === spec.month && candidate.day === spec.day && candidate <= today) {
+      note(
+        clock,
+        'latest-year',
+        `${phrase} read as ${candidate.toFormat('ccc d LLL yyyy', { locale: 'en-GB' })}, the latest not in the future`,
+      );
+      return dayAt(candidate);
+    }
+  }
+  return { ok: false, message: `"${phrase}" is not a date in the last ${YEARS_TO_SEARCH} years.` };
+}
+
+function latestHoliday(spec: DaySpec & { kind: 'holiday' }, clock: DayClock, phrase: string): DaySpanResult {
+  const { today } = clock;
+  const years = spec.year !== undefined ? [spec.year] : [today.year, today.year - 1, today.year - 2];
+  for (const year of years) {
+    const date = holidayDate(spec.country, spec.name, year);
+    if (!date) continue;
+    const day = DateTime.fromISO(date, { zone: today.zone });
+    if (day.isValid && (spec.year !== undefined || day <= today)) return dayAt(day);
+  }
+  return {
+    ok: false,
+    message: `"${phrase}" (${spec.name}) has no date I can use in ${spec.country}'s holidays.`,
+  };
+}
+
+function note(clock: DayClock, code: string, text: string): void {
+  clock.assumptions?.push({ code, text });
+}
+
+function monthName(month: number): string {
+  return DateTime.utc(2026, month, 1).toFormat('LLLL', { locale: 'en-GB' });
 }
 
 function dateIn(year: number, month: number, day: number, today: DateTime, phrase: string): DaySpanResult {
@@ -78,7 +175,7 @@ function dateIn(year: number, month: number, day: number, today: DateTime, phras
   return dayAt(candidate);
 }
 
-function dayAt(day: DateTime): DaySpanResult {
+export function dayAt(day: DateTime): DaySpanResult {
   const start = day.startOf('day');
   return { ok: true, span: { start, end: start.plus({ days: 1 }).startOf('day') } };
 }

@@ -1,14 +1,29 @@
 import { DateTime } from 'luxon';
-import type { NamedPeriod, PeriodSpec } from './command-types';
+import type { Assumption } from '../core/report-request';
+import type { PeriodSpec } from './command-types';
 import type { PeriodUnit } from './command-vocabulary';
-import { type DaySpan, type DaySpanResult, resolveDayFrom, resolveLatestDay } from './resolve-day-span';
+import {
+  agoSpan,
+  atHour,
+  type CalendarClock,
+  calendarSpan,
+  namedSpan,
+  partSpan,
+  weekendSpan,
+} from './resolve-calendar-span';
+import {
+  type DaySpan,
+  type DaySpanResult,
+  resolveDayFrom,
+  resolveLatestDay,
+  weekStartAt,
+} from './resolve-day-span';
 
 /** The asker's clock: `now` and the start of their local day, both in their zone. */
-export interface PeriodClock {
-  now: DateTime;
-  today: DateTime;
-  weekStart: 'monday' | 'sunday';
+export interface PeriodClock extends CalendarClock {
   maxPeriodDays: number;
+  /** Where resolving notes what it assumed (`nov 30` read as last year's). */
+  assumptions?: Assumption[];
 }
 
 /** A resolved window `[from, to)` in the asker's zone, or why there is none. */
@@ -16,12 +31,15 @@ export type WindowResult =
   | { ok: true; from: DateTime; to: DateTime }
   | { ok: false; message: string; replacement?: string };
 
+type SpanResult = DaySpanResult | { ok: false; message: string; replacement?: string };
+
 const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DAYS_PER_UNIT: Record<PeriodUnit, number> = {
   days: 1,
   weeks: 7,
   months: 28,
+  years: 365,
   hours: 1 / 24,
   minutes: 1 / 1440,
 };
@@ -37,14 +55,21 @@ export function resolvePeriod(spec: PeriodSpec, phrase: string, clock: PeriodClo
   if (spec.kind === 'back' && spec.amount * DAYS_PER_UNIT[spec.unit] > clock.maxPeriodDays)
     return tooLong(phrase, clock);
   const span = toSpan(spec, phrase, clock);
-  return span.ok ? limitWindow(span.span, phrase, clock) : span;
+  if (!span.ok) return span;
+  if (span.span.end > clock.now && span.span.start < clock.now && spec.kind !== 'since' && !endsNow(spec))
+    clock.assumptions?.push({ code: 'cut-at-now', text: `"${phrase}" ends in the future: cut at now` });
+  return limitWindow(span.span, phrase, clock);
 }
 
-function toSpan(
-  spec: PeriodSpec,
-  phrase: string,
-  clock: PeriodClock,
-): DaySpanResult | { ok: false; message: string; replacement: string } {
+/** Periods that run until now by their meaning (`today`, `this week`), not by being cut. */
+function endsNow(spec: PeriodSpec): boolean {
+  if (spec.kind === 'named') return spec.name.startsWith('this-');
+  if (spec.kind === 'back') return spec.unit === 'hours' || spec.unit === 'minutes';
+  if (spec.kind === 'days') return !spec.last && ['relative', 'month', 'weekday'].includes(spec.first.kind);
+  return spec.kind === 'calendar' || spec.kind === 'part';
+}
+
+function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResult {
   const { today, now } = clock;
   switch (spec.kind) {
     case 'named':
@@ -62,52 +87,87 @@ function toSpan(
         span: { start: today.minus({ [spec.unit]: spec.amount }).startOf('day'), end: today },
       };
     case 'since': {
-      const first = resolveLatestDay(spec.first, today, phrase);
-      return first.ok ? { ok: true, span: { start: first.span.start, end: now } } : first;
+      const from = toSpan(spec.from, phrase, clock);
+      if (!from.ok) return from;
+      return { ok: true, span: { start: spec.after ? from.span.end : from.span.start, end: now } };
     }
     case 'days': {
-      const first = resolveLatestDay(spec.first, today, phrase);
+      const first = resolveLatestDay(spec.first, clock, phrase);
       if (!first.ok || !spec.last) return first;
-      const last = resolveDayFrom(spec.last, first.span.start, today, phrase);
+      const last = resolveDayFrom(spec.last, first.span.start, clock, phrase);
       if (!last.ok) return last;
-      if (last.span.end <= first.span.start) {
-        // The example is the same days the right way round.
-        const from = last.span.start.toISODate();
-        const to = first.span.end.minus({ days: 1 }).toISODate();
-        return { ok: false, message: `"${phrase}" ends before it starts.`, replacement: `${from}..${to}` };
-      }
-      return { ok: true, span: { start: first.span.start, end: last.span.end } };
+      return ordered(first.span.start, last.span.end, phrase, first.span.end, last.span.start);
+    }
+    case 'ago':
+      return { ok: true, span: agoSpan(spec, clock) };
+    case 'calendar': {
+      const span = calendarSpan(spec, clock);
+      return span ? { ok: true, span } : { ok: false, message: `"${phrase}" is not on the calendar.` };
+    }
+    case 'weekend':
+      return { ok: true, span: weekendSpan(spec.offset, clock) };
+    case 'week': {
+      const start = weekStartAt(spec.offset, clock);
+      return { ok: true, span: { start, end: start.plus({ weeks: 1 }).startOf('day') } };
+    }
+    case 'clock': {
+      const day = resolveLatestDay(spec.day, clock, phrase);
+      if (!day.ok) return day;
+      const start = atHour(day.span.start, spec.from.hour, spec.from.minute);
+      if (!spec.to) return { ok: true, span: { start, end: start } };
+      let end = atHour(day.span.start, spec.to.hour, spec.to.minute);
+      if (end <= start) end = atHour(day.span.start, spec.to.hour + 24, spec.to.minute);
+      return { ok: true, span: { start, end } };
+    }
+    case 'part': {
+      const day = resolveLatestDay(spec.day, clock, phrase);
+      return day.ok ? { ok: true, span: partSpan(day.span, spec.part) } : day;
+    }
+    case 'edge': {
+      const of = toSpan(spec.of, phrase, clock);
+      if (!of.ok) return of;
+      const wholeEnd =
+        of.span.end.hour === 0 && of.span.end.minute === 0
+          ? of.span.end
+          : of.span.end.plus({ days: 1 }).startOf('day');
+      const day = spec.edge === 'start' ? of.span.start : wholeEnd.minus({ days: 1 }).startOf('day');
+      return { ok: true, span: { start: day, end: day.plus({ days: 1 }).startOf('day') } };
+    }
+    case 'month-week': {
+      const month = resolveLatestDay(spec.month, clock, phrase);
+      if (!month.ok) return month;
+      const start =
+        spec.which === 'last'
+          ? month.span.end.minus({ days: 7 }).startOf('day')
+          : month.span.start.plus({ days: (spec.which - 1) * 7 }).startOf('day');
+      return { ok: true, span: { start, end: start.plus({ days: 7 }).startOf('day') } };
+    }
+    case 'range': {
+      const first = toSpan(spec.first, phrase, clock);
+      if (!first.ok) return first;
+      const last = toSpan(spec.last, phrase, clock);
+      if (!last.ok) return last;
+      return ordered(first.span.start, last.span.end, phrase, first.span.end, last.span.start);
     }
     case 'instants':
       return { ok: false, message: `"${phrase}" is not a period.` };
   }
 }
 
-function namedSpan(name: NamedPeriod, clock: PeriodClock): DaySpan {
-  const { today } = clock;
-  const weekOffset = clock.weekStart === 'sunday' ? today.weekday % 7 : today.weekday - 1;
-  const week = today.minus({ days: weekOffset }).startOf('day');
-  const month = today.startOf('month');
-  const year = today.startOf('year');
-  switch (name) {
-    case 'last-workday': {
-      let day = today.minus({ days: 1 }).startOf('day');
-      while (day.weekday > 5) day = day.minus({ days: 1 }).startOf('day');
-      return { start: day, end: day.plus({ days: 1 }).startOf('day') };
-    }
-    case 'this-week':
-      return { start: week, end: clock.now };
-    case 'last-week':
-      return { start: week.minus({ weeks: 1 }).startOf('day'), end: week };
-    case 'this-month':
-      return { start: month, end: clock.now };
-    case 'last-month':
-      return { start: month.minus({ months: 1 }).startOf('day'), end: month };
-    case 'this-year':
-      return { start: year, end: clock.now };
-    case 'last-year':
-      return { start: year.minus({ years: 1 }).startOf('day'), end: year };
+/** `[start, end)` when the end comes after the start, else an error whose example is the days reversed. */
+function ordered(
+  start: DateTime,
+  end: DateTime,
+  phrase: string,
+  firstEnd: DateTime,
+  lastStart: DateTime,
+): SpanResult {
+  if (end <= start) {
+    const from = lastStart.toISODate();
+    const to = firstEnd.minus({ days: 1 }).toISODate();
+    return { ok: false, message: `"${phrase}" ends before it starts.`, replacement: `${from}..${to}` };
   }
+  return { ok: true, span: { start, end } };
 }
 
 function resolveInstants(
@@ -148,8 +208,14 @@ function limitWindow(span: DaySpan, phrase: string, clock: PeriodClock): WindowR
   const to = DateTime.min(span.end, now);
   if (span.start >= to)
     return { ok: false, message: `"${phrase}" is empty: it begins right now.`, replacement: 'yesterday' };
-  if (to.diff(span.start, 'days').days > clock.maxPeriodDays) return tooLong(phrase, clock);
+  if (calendarDays(span.start, to) > clock.maxPeriodDays) return tooLong(phrase, clock);
   return { ok: true, from: span.start, to };
+}
+
+/** Days between two instants counted on the asker's wall clock (a 25-hour day is one day). */
+function calendarDays(from: DateTime, to: DateTime): number {
+  const wallMillis = (instant: DateTime) => instant.toMillis() + instant.offset * 60_000;
+  return (wallMillis(to) - wallMillis(from)) / 86_400_000;
 }
 
 function tooLong(phrase: string, clock: PeriodClock): WindowResult {

@@ -14,6 +14,8 @@ export interface CommandToken {
   option?: { key: string; value: string };
   /** A quote was opened and never closed (the token runs to the end of the text). */
   unclosedQuote?: boolean;
+  /** The word was written with a possessive `'s` (`ben's`), now removed. */
+  possessive?: boolean;
 }
 
 const OPTION_KEY = /^\$?[a-z][a-z0-9_-]*$/i;

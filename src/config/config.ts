@@ -17,6 +17,11 @@ export interface Config {
   databaseUrl: string;
   /** IANA zone when the chat platform does not say; unset means UTC in chat, the machine's zone in the terminal. */
   defaultTimeZone: string | undefined;
+  /**
+   * DEFAULT_LOCALE (BCP 47, canonical): how numeric dates (`3/11`) read and whose holidays count
+   * when the platform does not tell the asker's locale; default `en-US`.
+   */
+  defaultLocale: string;
   weekStart: 'monday' | 'sunday';
   serviceLevelSeconds: number;
   maxPeriodDays: number;
@@ -26,8 +31,11 @@ export interface Config {
   /** PBX_REPORT_ROW_CAP: a call-log window the PBX counts this many rows for is incomplete and fetched in pieces (default 20000). */
   pbxReportRowCap: number;
   accessPolicyPath: string | undefined;
-  /** ACCESS_UNMAPPED: what chat users not linked to an extension (nor named in the policy) see. */
-  accessUnmapped: 'none' | 'all';
+  /**
+   * ACCESS_UNMAPPED: what chat users not linked to an extension (nor named in the policy) see;
+   * undefined when unset (then the PBX decides: see `decideUnmappedAccess`).
+   */
+  accessUnmapped: 'none' | 'all' | undefined;
   privacyMaskNumbers: boolean;
   playground: boolean;
   /**

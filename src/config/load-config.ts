@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors';
+import { canonicalLocale, FALLBACK_LOCALE } from './canonical-locale';
 import type { Config } from './config';
 import { isValidTimeZone } from './is-valid-time-zone';
 
@@ -124,6 +125,14 @@ const timeZone = z
       `DEFAULT_TIMEZONE must be an IANA zone such as Europe/Berlin, not "${String(issue.input)}"`,
   });
 
+const locale = z
+  .string()
+  .optional()
+  .refine((value) => value === undefined || canonicalLocale(value) !== undefined, {
+    error: (issue) =>
+      `DEFAULT_LOCALE must be a BCP 47 locale such as en-US, en-GB or de-DE, not "${String(issue.input)}"`,
+  });
+
 const httpUrl = (name: string) =>
   z
     .string()
@@ -156,6 +165,7 @@ const environmentSchema = z.object({
       error: 'DATABASE_URL must be sqlite:PATH or postgres://user:password@host/db',
     }),
   DEFAULT_TIMEZONE: timeZone,
+  DEFAULT_LOCALE: locale,
   WEEK_START: z.enum(['monday', 'sunday'], { error: 'WEEK_START must be monday or sunday' }).optional(),
   SERVICE_LEVEL_SECONDS: integer('SERVICE_LEVEL_SECONDS', 1, 3600, 20),
   MAX_PERIOD_DAYS: integer('MAX_PERIOD_DAYS', 1, 3660, 400),
@@ -166,7 +176,7 @@ const environmentSchema = z.object({
   ACCESS_UNMAPPED: z
     .enum(['none', 'all'], {
       error:
-        'ACCESS_UNMAPPED must be none (default: unlinked chat users see nothing) or all (they see every call)',
+        'ACCESS_UNMAPPED must be none (unlinked chat users see nothing; the default with a real PBX) or all (they see every call)',
     })
     .optional(),
   PRIVACY_MASK_NUMBERS: boolean('PRIVACY_MASK_NUMBERS'),
@@ -221,6 +231,7 @@ function toConfig(env: Environment): Config {
     teamsTenantId: env.MICROSOFT_APP_TENANT_ID,
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/calls-bot.sqlite',
     defaultTimeZone: env.DEFAULT_TIMEZONE,
+    defaultLocale: canonicalLocale(env.DEFAULT_LOCALE) ?? FALLBACK_LOCALE,
     weekStart: env.WEEK_START ?? 'monday',
     serviceLevelSeconds: env.SERVICE_LEVEL_SECONDS,
     maxPeriodDays: env.MAX_PERIOD_DAYS,
@@ -228,7 +239,7 @@ function toConfig(env: Environment): Config {
     pbxMaxResponseMb: env.PBX_MAX_RESPONSE_MB,
     pbxReportRowCap: env.PBX_REPORT_ROW_CAP,
     accessPolicyPath: env.ACCESS_POLICY,
-    accessUnmapped: env.ACCESS_UNMAPPED ?? 'none',
+    accessUnmapped: env.ACCESS_UNMAPPED,
     privacyMaskNumbers: env.PRIVACY_MASK_NUMBERS,
     playground: env.PLAYGROUND,
     playgroundToken: env.PLAYGROUND_TOKEN,

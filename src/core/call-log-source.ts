@@ -42,6 +42,11 @@ export interface CallLogSource {
   countRows(query: CallLogQuery): Promise<number>;
   /** Users and queues; cached by the implementation. */
   getDirectory(): Promise<Directory>;
+  /**
+   * Optional: the directory if the implementation holds a fresh copy now, without asking the PBX
+   * (`explain` checks names and numbers only against this); undefined otherwise.
+   */
+  cachedDirectory?(): Directory | undefined;
   /** A cheap authenticated request, for `/readyz`; throws the same errors as the rest. */
   checkConnection(): Promise<void>;
 }

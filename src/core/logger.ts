@@ -1,8 +1,12 @@
+import pino from 'pino';
+import { type LogStream, logDestination } from './log-destination';
 import { redactSecrets } from './redact-secrets';
 
 /**
- * A minimal structured logger: one JSON line per event on stderr. Callers pass facts, never
- * secrets; `redact` masks known secret values, in every spelling, as a second line of defence.
+ * The structured logger, on pino: one JSON line per event on stderr (readable lines when stderr is
+ * a terminal, log-destination.ts), `{"time":ISO,"level":"info","message":…,...fields}`. Callers
+ * pass facts, never secrets; every line is masked for known secret values, in every spelling, as a
+ * second line of defence (pino's own `redact` only knows key paths).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -13,30 +17,46 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
 export interface LoggerOptions {
+  /** The lowest level written (LOG_LEVEL); default `info`. */
   level?: LogLevel;
-  /** Values that must never be printed (client secret, tokens); replaced by `[redacted]`. */
+  /** Values that must never be printed (client secret, tokens); replaced by `[redacted]`. Asked for every line. */
   secrets?: () => Iterable<string>;
+  /** Takes each line without its newline (tests, the CLI); wins over `destination`. */
   write?: (line: string) => void;
+  /** Where lines go; default stderr. A terminal (`isTTY`) gets readable lines instead of JSON. */
+  destination?: LogStream;
   now?: () => Date;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = LEVEL_ORDER[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    if (LEVEL_ORDER[level] < threshold) return;
-    const line = JSON.stringify({ time: now().toISOString(), level, message, ...fields });
-    write(redact(line, options.secrets?.() ?? []));
-  };
+  const { write } = options;
+  const destination = write
+    ? { write: (line: string) => write(line.replace(/\n$/, '')) }
+    : logDestination(options.destination ?? process.stderr);
+  const log = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      messageKey: 'message',
+      // Today's key order: pino starts a line with the level formatter's object and the timestamp,
+      // then the logged object. So the level object is empty, the timestamp opens the line (no
+      // leading comma), and the level label comes first in the logged object (the mixin).
+      formatters: { level: () => ({}) },
+      timestamp: () => `"time":"${now().toISOString()}"`,
+      mixin: (_object, level, logger) => ({ level: logger.levels.labels[level] }),
+      hooks: { streamWrite: (line) => redactSecrets(line, options.secrets?.() ?? []) },
+    },
+    destination,
+  );
+  // The message goes in the logged object, not as pino's message argument (which it puts last);
+  // fields may override it, as before.
   return {
-    debug: (message, fields) => log('debug', message, fields),
-    info: (message, fields) => log('info', message, fields),
-    warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
+    debug: (message, fields) => log.debug({ message, ...fields }),
+    info: (message, fields) => log.info({ message, ...fields }),
+    warn: (message, fields) => log.warn({ message, ...fields }),
+    error: (message, fields) => log.error({ message, ...fields }),
   };
 }
 

@@ -1,17 +1,23 @@
 import type { RawCallLogRow } from './call-log-source';
 import type { Report } from './report';
+import type { Assumption } from './report-request';
 
 /**
  * A platform-neutral answer to a command. Renderers turn it into Block Kit, an Adaptive Card or
  * plain text; they add nothing but presentation.
  */
-export type Reply = ReportReply | RowsReply | HelpReply | ErrorReply | NoticeReply;
+export type Reply = ReportReply | RowsReply | HelpReply | ErrorReply | NoticeReply | ExplainReply;
 
 /** A button under a reply. `value` is opaque to renderers and untrusted when it comes back. */
 export interface ReplyAction {
   id: ReplyActionId;
   label: string;
   value: string;
+  /**
+   * Tells apart buttons of the same `id` on one reply (the candidates of an ambiguous name, each
+   * `summary` with its own command); absent on a reply's usual buttons, of which each id is one.
+   */
+  key?: string;
 }
 
 export type ReplyActionId =
@@ -20,6 +26,7 @@ export type ReplyActionId =
   | 'previous'
   | 'next'
   | 'export-csv'
+  | 'export-xlsx'
   | 'share'
   | 'summary'
   | 'list';
@@ -27,6 +34,7 @@ export type ReplyActionId =
 /** What the reply puts first: the summary, the missed calls, or the per-extension table. */
 export type ReportFocus = 'summary' | 'missed' | 'extensions';
 
+/** The report's `assumptions` (how the words were read) are stated by every rendering. */
 export interface ReportReply {
   kind: 'report';
   view: 'summary' | 'list';
@@ -47,6 +55,8 @@ export interface RowsReply {
   previewRows: RawCallLogRow[];
   notes: string[];
   actions: ReplyAction[];
+  /** How the words were read (see `ReportRequest.assumptions`); absent: none. */
+  assumptions?: Assumption[];
 }
 
 export interface HelpReply {
@@ -63,9 +73,31 @@ export interface ErrorReply {
   hint?: string;
   /** Set for unexpected failures: the id under which the details were logged. */
   reference?: string;
+  /** Ways out to click, e.g. each candidate of an ambiguous name as the command with its `ext N`. */
+  actions?: ReplyAction[];
 }
 
 export interface NoticeReply {
   kind: 'notice';
   text: string;
+}
+
+/**
+ * `explain <words>`: how the words read (the contract's explanation, for people), without running
+ * anything. `windowLabel` is null for commands without a window (`help`, digest commands).
+ */
+export interface ExplainReply {
+  kind: 'explain';
+  /** The words explained, as typed (without `explain`). */
+  words: string;
+  view: string;
+  windowLabel: string | null;
+  /** The normalised command that buttons and digests store. */
+  command: string;
+  filters: Report['filters'];
+  /** Names not resolved against the directory (none was at hand). */
+  names: string[];
+  assumptions: Assumption[];
+  /** What the directory says of the `ext`/`queue` numbers, or that they will be looked up. */
+  notes: string[];
 }

@@ -75,6 +75,16 @@ export interface CallScope {
   queues: string[];
 }
 
+/**
+ * Something the parser decided that the words alone did not say (`3/11` read day-first, `nov 30`
+ * as last year's): every reply states them. `code` is one of the documented list in
+ * docs/command-language.md; `text` says it to a person.
+ */
+export interface Assumption {
+  code: string;
+  text: string;
+}
+
 /** A parsed command: platform-neutral, everything resolved (the window is absolute). */
 export interface ReportRequest {
   view: View;
@@ -86,6 +96,10 @@ export interface ReportRequest {
   me: boolean;
   /** The asker's access scope (see `CallScope`); kept apart from `filters`, which stay as asked. */
   scope?: CallScope;
+  /** Every assumption the parser made, in the order made; empty when the words said it all. */
+  assumptions: Assumption[];
+  /** People named in the words (`calls for ben`) not yet resolved against the PBX directory. */
+  names: string[];
 }
 
 export function emptyFilters(): ReportFilters {

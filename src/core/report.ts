@@ -1,4 +1,4 @@
-import type { CallDirection, CallStatus } from './report-request';
+import type { Assumption, CallDirection, CallStatus } from './report-request';
 
 /**
  * A report exactly as the spec's `--json` prints it. Times are ISO 8601 with milliseconds and
@@ -18,6 +18,11 @@ export interface Report {
      */
     pbxOptions?: string[];
   };
+  /**
+   * What the parser assumed in reading the command (`3/11` read day-first, ...), in the order made;
+   * possibly empty. The report service always sets it; reports built without a request lack it.
+   */
+  assumptions?: Assumption[];
   totals: ReportTotals;
   /** Sorted by calls descending, then extension ascending. */
   byExtension: ExtensionStats[];

@@ -1,15 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answer } from '../chat/answer';
+import { type Answer, exportFileBytes } from '../chat/answer';
 import type { ChatService } from '../chat/chat-service';
-import type { ActionOptions } from '../chat/report-actions';
 import type { ChatUser } from '../core/chat-user';
 import type { Logger } from '../core/logger';
-import { BodyTooLargeError, type Route, readBody, sendJson } from '../server/http-server';
-import { DownloadStore } from './download-store';
+import { type Route, sendJson } from '../server/http-server';
+import { createChannelRoutes, type PlaygroundDigests } from './create-channel-routes';
+import type { DownloadStore } from './download-store';
+import { playgroundPostApi } from './playground-api';
 import { loadPlaygroundAssets, type PlaygroundAsset } from './playground-assets';
+import type { PlaygroundChannel } from './playground-channel';
 import { createPlaygroundGate, type PlaygroundGate } from './playground-gate';
+import { createPlaygroundRenderer, type PlaygroundRenderer } from './playground-renderer';
 import { type ParsedRequest, parseActionRequest, parseCommandRequest } from './playground-requests';
-import { DOWNLOAD_PATH, toPlaygroundResult } from './to-playground-result';
+import { DOWNLOAD_PATH } from './to-playground-result';
 
 export interface PlaygroundOptions {
   /** The chat service, built like Slack's (CSV export and Share on): the page shows Slack's buttons. */
@@ -17,8 +20,6 @@ export interface PlaygroundOptions {
   logger: Logger;
   /** The zone for requests that name none (the page always sends the browser's); default UTC. */
   defaultTimeZone?: string;
-  /** The buttons Teams offers, for the Teams pane; default none of CSV export and Share, as start-bot gives Teams. */
-  teamsActions?: ActionOptions;
   /** Shown on the page, e.g. `demo PBX at http://127.0.0.1:41234`. */
   pbxDescription?: string;
   /** Answer under any Host name (PLAYGROUND=true); otherwise only under loopback names. Default false. */
@@ -30,11 +31,14 @@ export interface PlaygroundOptions {
   token?: string;
   /** The server's clock, for the messages' timestamps; default the wall clock. */
   now?: () => Date;
-  /** Where exports wait for their download link; default a 20-file in-memory LRU. */
-  downloads?: DownloadStore;
+  /**
+   * Renders every answer for the panes and keeps its files for the download link; default
+   * `createPlaygroundRenderer` with `now` (Teams without CSV export and Share, as start-bot gives Teams).
+   */
+  renderer?: PlaygroundRenderer;
+  /** The channel view (`createChannelRoutes`): its posts and the digests behind it. Without it, no channel routes. */
+  channel?: { posts: PlaygroundChannel; digests: PlaygroundDigests };
 }
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 const PAGE_SECURITY_HEADERS = {
   'content-security-policy':
@@ -47,46 +51,28 @@ const PAGE_SECURITY_HEADERS = {
  * The local playground: the page at `/`, its assets under `/playground/`, and a JSON API that
  * runs commands and button clicks through the same chat service, parser, report service and
  * renderers as Slack and Teams. It bypasses chat authentication and runs as an admin: mount it as
- * `planPlayground` says, with its token.
+ * `planPlayground` says, with its token. With `channel`, the channel view's routes too.
  */
 export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
-  const downloads = options.downloads ?? new DownloadStore();
-  const teamsActions = options.teamsActions ?? { exportCsv: false, share: false };
   const defaultTimeZone = options.defaultTimeZone ?? 'UTC';
   const gate = createPlaygroundGate({ allowAnyHost: options.allowAnyHost ?? false, token: options.token });
   const now = options.now ?? (() => new Date());
+  const renderer = options.renderer ?? createPlaygroundRenderer({ now });
+  const { downloads } = renderer;
   const userIn = (timeZone: string | undefined): ChatUser => ({
     platform: 'web',
     id: 'playground',
     timeZone: timeZone ?? defaultTimeZone,
   });
 
-  /** The gate (host, origin, session), JSON body, validation; then the answer rendered for every pane. */
-  const api =
-    <T extends { timeZone: string | undefined }>(
-      parse: (body: Buffer) => ParsedRequest<T>,
-      answer: (request: T, user: ChatUser) => Promise<Answer>,
-    ) =>
-    async (request: IncomingMessage, response: ServerResponse) => {
-      response.setHeader('cache-control', 'no-store');
-      if (!gate.admit(request, response)) return;
-      if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-        return sendJson(response, 415, {
-          error: 'Send the request as JSON (content-type: application/json).',
-        });
-      }
-      let body: Buffer;
-      try {
-        body = await readBody(request, MAX_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(response, 413, { error: error.message });
-        throw error;
-      }
-      const parsed = parse(body);
-      if (!parsed.ok) return sendJson(response, 400, { error: parsed.message });
-      const result = await answer(parsed.value, userIn(parsed.value.timeZone));
-      sendJson(response, 200, toPlaygroundResult(result, downloads, teamsActions, now()));
-    };
+  /** The gate, JSON body and validation (`playgroundPostApi`); then the answer rendered for every pane. */
+  const api = <T extends { timeZone: string | undefined }>(
+    parse: (body: Buffer) => ParsedRequest<T>,
+    answer: (request: T, user: ChatUser) => Promise<Answer>,
+  ) =>
+    playgroundPostApi(gate, parse, async (request) =>
+      renderer.render(await answer(request, userIn(request.timeZone))),
+    );
 
   const assetRoutes = loadPlaygroundAssets(options.pbxDescription ?? 'the configured PBX').map(
     (asset): Route => ({
@@ -118,6 +104,18 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
       path: DOWNLOAD_PATH,
       handler: (request, response) => serveDownload(request, response, downloads, gate),
     },
+    ...(options.channel
+      ? createChannelRoutes({
+          gate,
+          chat: options.chat,
+          channel: options.channel.posts,
+          digests: options.channel.digests,
+          renderer,
+          userIn,
+          now,
+          logger: options.logger,
+        })
+      : []),
   ];
 }
 
@@ -152,10 +150,12 @@ function serveDownload(
     sendJson(response, 404, { error: 'That download has expired; run the command again.' });
     return;
   }
-  const body = Buffer.from(file.content, 'utf8');
+  const body = exportFileBytes(file);
   const filename = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  // Text (CSV, JSON) is UTF-8; an XLSX is bytes and has no charset.
+  const isText = typeof file.content === 'string';
   response.writeHead(200, {
-    'content-type': `${file.mimeType}; charset=utf-8`,
+    'content-type': isText ? `${file.mimeType}; charset=utf-8` : file.mimeType,
     'content-length': body.length,
     'content-disposition': `attachment; filename="${filename}"`,
     'cache-control': 'no-store',

@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { exportFileSize } from '../chat/answer';
 
-/** A file kept for the playground's download link. */
+/** A file kept for the playground's download link: text (served as UTF-8) or bytes (XLSX). */
 export interface StoredDownload {
   filename: string;
   mimeType: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 export interface DownloadStoreOptions {
   /** Default 20: the oldest files go first. */
   maxEntries?: number;
-  /** Default 64 MiB over all kept files (UTF-8 bytes); one larger file is still kept alone. */
+  /** Default 64 MiB over all kept files (as served: text in UTF-8); one larger file is still kept alone. */
   maxTotalBytes?: number;
 }
 
 /**
- * Exports (CSV, raw rows) for the playground's download links, keyed by unguessable random ids,
+ * Exports (CSV, XLSX, raw rows) for the playground's download links, keyed by unguessable random ids,
  * in a small in-memory LRU: a link stops working once enough newer files have been made.
  */
 export class DownloadStore {
@@ -32,7 +33,7 @@ export class DownloadStore {
   /** Keeps the file and returns its id. */
   add(file: StoredDownload): string {
     const id = randomBytes(16).toString('base64url');
-    const bytes = Buffer.byteLength(file.content, 'utf8');
+    const bytes = exportFileSize(file);
     this.entries.set(id, { file, bytes });
     this.totalBytes += bytes;
     this.evict();

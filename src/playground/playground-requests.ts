@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../config/is-valid-time-zone';
+import { normalizeScheduleId } from '../schedule/schedule-id';
 
 /** `POST /playground/api/command`: what was typed, in the browser's zone. */
 export interface CommandRequest {
@@ -12,6 +13,12 @@ export interface ActionRequest {
   actionId: string;
   value: string;
   timeZone: string | undefined;
+}
+
+/** `POST /playground/api/channel/run-now`: the digest to preview in the channel view. */
+export interface RunNowRequest {
+  /** A digest id as typed; stored form once parsed. */
+  id: string;
 }
 
 export type ParsedRequest<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -29,23 +36,38 @@ const actionSchema = z.strictObject({
   timeZone: timeZoneSchema,
 });
 
+const runNowSchema = z.strictObject({
+  id: z.string().max(40),
+});
+
 export function parseCommandRequest(body: Buffer): ParsedRequest<CommandRequest> {
-  return parseBody(body, commandSchema, (data) => ({ text: data.text, timeZone: data.timeZone }));
+  return parseBody(body, commandSchema, (data) =>
+    withKnownZone({ text: data.text, timeZone: data.timeZone }),
+  );
 }
 
 export function parseActionRequest(body: Buffer): ParsedRequest<ActionRequest> {
-  return parseBody(body, actionSchema, (data) => ({
-    actionId: data.actionId,
-    value: data.value,
-    timeZone: data.timeZone,
-  }));
+  return parseBody(body, actionSchema, (data) =>
+    withKnownZone({ actionId: data.actionId, value: data.value, timeZone: data.timeZone }),
+  );
 }
 
-/** Bad JSON, a wrong shape and an unknown zone each get a message that says what to send. */
-function parseBody<S extends z.ZodType, T extends { timeZone: string | undefined }>(
+export function parseRunNowRequest(body: Buffer): ParsedRequest<RunNowRequest> {
+  return parseBody(body, runNowSchema, (data): ParsedRequest<RunNowRequest> => {
+    const id = normalizeScheduleId(data.id);
+    if (id) return { ok: true, value: { id } };
+    return {
+      ok: false,
+      message: `"${data.id}" is not a digest id: ids are 6 letters and digits, like k3m9qa.`,
+    };
+  });
+}
+
+/** Bad JSON and a wrong shape each get a message that says what to send; then `toValue` checks the rest. */
+function parseBody<S extends z.ZodType, T>(
   body: Buffer,
   schema: S,
-  toValue: (data: z.infer<S>) => T,
+  toValue: (data: z.infer<S>) => ParsedRequest<T>,
 ): ParsedRequest<T> {
   let json: unknown;
   try {
@@ -64,7 +86,11 @@ function parseBody<S extends z.ZodType, T extends { timeZone: string | undefined
       message: `The request body is not what the playground expects: ${problems.join('; ')}.`,
     };
   }
-  const value = toValue(parsed.data);
+  return toValue(parsed.data);
+}
+
+/** An unknown zone gets a message that names a known one. */
+function withKnownZone<T extends { timeZone: string | undefined }>(value: T): ParsedRequest<T> {
   if (value.timeZone !== undefined && !isValidTimeZone(value.timeZone)) {
     return {
       ok: false,

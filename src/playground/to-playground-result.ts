@@ -1,6 +1,6 @@
-import type { Answer } from '../chat/answer';
-import type { ActionOptions } from '../chat/report-actions';
-import type { Reply, ReplyAction } from '../core/reply';
+import { type Answer, exportFileSize } from '../chat/answer';
+import { type ActionOptions, isActionOffered } from '../chat/report-actions';
+import type { Reply } from '../core/reply';
 import type { AdaptiveCard } from '../render/adaptive-card';
 import { renderSlack } from '../render/render-slack';
 import { renderTeams } from '../render/render-teams';
@@ -13,7 +13,7 @@ export interface PlaygroundFile {
   filename: string;
   title: string;
   mimeType: string;
-  /** UTF-8 bytes. */
+  /** Bytes, as downloaded (text in UTF-8). */
   size: number;
   url: string;
 }
@@ -47,7 +47,7 @@ export function toPlaygroundResult(
     filename: file.filename,
     title: file.title,
     mimeType: file.mimeType,
-    size: Buffer.byteLength(file.content, 'utf8'),
+    size: exportFileSize(file),
     url: `${DOWNLOAD_PATH}?id=${downloads.add(file)}`,
   }));
   return {
@@ -63,7 +63,5 @@ export function toPlaygroundResult(
 
 function withTeamsActions(reply: Reply, options: ActionOptions): Reply {
   if (reply.kind !== 'report' && reply.kind !== 'rows') return reply;
-  const offered = (action: ReplyAction) =>
-    (action.id !== 'export-csv' || options.exportCsv) && (action.id !== 'share' || options.share);
-  return { ...reply, actions: reply.actions.filter(offered) };
+  return { ...reply, actions: reply.actions.filter((action) => isActionOffered(action.id, options)) };
 }

@@ -49,31 +49,6 @@ export interface Container extends ElementBase {
   items: CardElement[];
 }
 
-export interface TableCell {
-  type: 'TableCell';
-  items: CardElement[];
-}
-
-export interface TableRow {
-  type: 'TableRow';
-  cells: TableCell[];
-}
-
-export interface TableColumnDefinition {
-  width: number;
-  horizontalCellContentAlignment?: 'Left' | 'Center' | 'Right';
-}
-
-/** A 1.5 table; hosts without tables render `fallback` instead. */
-export interface Table extends ElementBase {
-  type: 'Table';
-  columns: TableColumnDefinition[];
-  rows: TableRow[];
-  firstRowAsHeader?: boolean;
-  showGridLines?: boolean;
-  fallback?: CardElement | 'drop';
-}
-
 export interface ChartDataPoint {
   x: string;
   y: number;
@@ -89,7 +64,7 @@ export interface VerticalBarChart extends ElementBase {
   fallback?: CardElement | 'drop';
 }
 
-export type CardElement = TextBlock | FactSet | ColumnSet | Container | Table | VerticalBarChart;
+export type CardElement = TextBlock | FactSet | ColumnSet | Container | VerticalBarChart;
 
 /** A button; Teams sends `data` back with the activity's `value`. */
 export interface SubmitAction {

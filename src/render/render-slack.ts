@@ -1,24 +1,19 @@
 import type { ErrorReply, Reply, RowsReply } from '../core/reply';
 import { cleanText, truncateText } from './clean-text';
+import { describeAssumptions } from './describe-assumptions';
 import { describeFilters } from './describe-filters';
 import { escapeMrkdwn } from './escape-mrkdwn';
 import { chunkLines, fitLines } from './fit-lines';
 import { formatCount, plural } from './format-number';
 import { formatTextTable } from './format-text-table';
 import { buildSlackActions } from './slack-actions';
-import {
-  type ContextBlock,
-  type HeaderBlock,
-  measureSlackText,
-  SLACK_LIMITS,
-  type SlackBlock,
-  type SlackMessage,
-} from './slack-blocks';
+import { measureSlackText, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack-blocks';
+import { buildSlackExplainBlocks } from './slack-explain-blocks';
 import { buildSlackReportBlocks, mrkdwnSection } from './slack-report-blocks';
+import { contextBlocks as context, headerBlock as header } from './slack-text-blocks';
 import { summarizeReply } from './summarize-reply';
 import { tabulatePreview } from './tabulate-preview';
 
-const CONTEXT_MAX_CHARS = 1500;
 const PREVIEW_COLUMNS = 6;
 const PREVIEW_CELL_CHARS = 24;
 /** Room kept free under the total-text limit, for rounding in Slack's own counting. */
@@ -40,8 +35,10 @@ function buildBlocks(reply: Reply, fallbackChars: number): SlackBlock[] {
   switch (reply.kind) {
     case 'report': {
       const filters = describeFilters(reply.report.filters);
+      // How the words were read stands right under the window they were read as.
       const top = [
         header(reply.windowLabel),
+        ...context(describeAssumptions(reply.report.assumptions)),
         ...context([filters ? `Filters: ${filters}` : '', ...reply.notes]),
       ];
       const actions = buildSlackActions(reply.actions);
@@ -69,6 +66,8 @@ function buildBlocks(reply: Reply, fallbackChars: number): SlackBlock[] {
         truncateText(escapeMrkdwn(reply.text), budget).split('\n'),
         SLACK_LIMITS.maxSectionTextChars,
       ).map(mrkdwnSection);
+    case 'explain':
+      return buildSlackExplainBlocks(reply);
   }
 }
 
@@ -77,11 +76,17 @@ function buildErrorBlocks(reply: ErrorReply): SlackBlock[] {
   if (reply.hint) lines.push(escapeMrkdwn(cleanText(reply.hint)));
   const blocks: SlackBlock[] = [mrkdwnSection(lines.join('\n'))];
   if (reply.reference) blocks.push(...context([`Reference: ${reply.reference}`]));
+  const actions = buildSlackActions(reply.actions ?? []);
+  if (actions) blocks.push(actions);
   return blocks;
 }
 
 function buildRowsBlocks(reply: RowsReply, budget: number): SlackBlock[] {
-  const blocks: SlackBlock[] = [header(reply.windowLabel), ...context(reply.notes)];
+  const blocks: SlackBlock[] = [
+    header(reply.windowLabel),
+    ...context(describeAssumptions(reply.assumptions)),
+    ...context(reply.notes),
+  ];
   blocks.push(mrkdwnSection(`*${plural(reply.rowCount, 'row')}*`));
   if (reply.previewRows.length > 0) {
     const preview = tabulatePreview(reply.previewRows, PREVIEW_COLUMNS, PREVIEW_CELL_CHARS);
@@ -109,22 +114,6 @@ function buildRowsBlocks(reply: RowsReply, budget: number): SlackBlock[] {
   const actions = buildSlackActions(reply.actions);
   if (actions) blocks.push(actions);
   return blocks;
-}
-
-function header(windowLabel: string): HeaderBlock {
-  const text = truncateText(cleanText(windowLabel), SLACK_LIMITS.maxHeaderChars) || 'Calls';
-  return { type: 'header', text: { type: 'plain_text', text, emoji: true } };
-}
-
-/** One context block with the non-empty lines, escaped; none when there is nothing to say. */
-function context(lines: string[]): ContextBlock[] {
-  const text = lines
-    .map(cleanText)
-    .filter((line) => line.length > 0)
-    .map(escapeMrkdwn)
-    .join('\n');
-  if (text.length === 0) return [];
-  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(text, CONTEXT_MAX_CHARS) }] }];
 }
 
 /** At most 50 blocks: the last ones before the buttons give way, and the buttons stay. */

@@ -6,27 +6,33 @@ import {
   type SubmitAction,
   TEAMS_CARD_MAX_BYTES,
   TEAMS_MAX_PRIMARY_ACTIONS,
+  type TextBlock,
 } from './adaptive-card';
 import { cleanText, truncateText } from './clean-text';
+import { describeAssumptions } from './describe-assumptions';
 import { describeFilters } from './describe-filters';
 import { escapeTeamsMarkdown } from './escape-teams-markdown';
 import { formatCount, plural } from './format-number';
 import { summarizeReply } from './summarize-reply';
 import { tabulatePreview } from './tabulate-preview';
-import { cardTable, textBlock } from './teams-elements';
+import { stackLines, textBlock } from './teams-elements';
+import { buildTeamsExplainBody } from './teams-explain-body';
 import { buildTeamsReportBody, type TeamsListLimits } from './teams-report-body';
+import { previewFactSets } from './teams-rows-preview';
+import { usageBlocks } from './teams-usage';
 
 const LONG_LIST_MAX_ITEMS = 50;
 /** Table sizes tried in turn until the card fits; the long list keeps at least 10 entries before a table shrinks. */
 const TABLE_ROW_STEPS = [10, 5, 3];
 const LONG_LIST_MIN_ITEMS = 10;
 const PREVIEW_COLUMNS = 6;
-const PREVIEW_CELL_CHARS = 24;
+const PREVIEW_CELL_CHARS = 40;
 const HEADING_MAX_CHARS = 200;
 
 /**
- * A reply as an Adaptive Card 1.5 for Teams: tables for extensions and queues, Teams' bar chart
- * for calls by hour (each with a fallback for other hosts), Action.Submit buttons carrying
+ * A reply as an Adaptive Card 1.5 for Teams, laid out for the width of a chat (about 450 px):
+ * figure lists for extensions and queues, facts for calls and raw rows, Teams' bar chart for
+ * calls by hour (with a fallback for other hosts), Action.Submit buttons carrying
  * `{ action, value }`. Stays under `TEAMS_CARD_MAX_BYTES`; cut lists end with "…and N more".
  */
 export function renderTeams(reply: Reply): AdaptiveCard {
@@ -36,7 +42,7 @@ export function renderTeams(reply: Reply): AdaptiveCard {
     case 'rows':
       return fitRowsCard(reply);
     case 'help':
-      return fitTextCard(reply, reply.text.split('\n'));
+      return fitTextCard(reply, usageBlocks(reply.text));
     case 'error': {
       // Messages and hints may quote what the asker typed.
       const body: CardElement[] = [
@@ -48,16 +54,24 @@ export function renderTeams(reply: Reply): AdaptiveCard {
       if (reply.hint) body.push(textBlock(escapeTeamsMarkdown(cleanText(reply.hint))));
       if (reply.reference)
         body.push(textBlock(`Reference: ${cleanText(reply.reference)}`, { isSubtle: true, size: 'Small' }));
-      return card(reply, body, []);
+      return card(reply, body, reply.actions ?? []);
     }
     case 'notice':
-      return fitTextCard(reply, reply.text.split('\n'));
+      return fitTextCard(
+        reply,
+        stackLines(reply.text.split('\n'), (line) => textBlock(line)),
+      );
+    case 'explain':
+      return card(reply, buildTeamsExplainBody(reply), []);
   }
 }
 
-/** The one-line summary Teams shows in notifications and the activity feed. */
+/**
+ * The one-line summary Teams shows in notifications and the activity feed, as plain text: the
+ * help's `code` spans lose their backticks there too.
+ */
 export function teamsSummaryText(reply: Reply): string {
-  return summarizeReply(reply);
+  return summarizeReply(reply.kind === 'help' ? { ...reply, text: reply.text.replaceAll('`', '') } : reply);
 }
 
 function fitReportCard(reply: ReportReply): AdaptiveCard {
@@ -99,16 +113,10 @@ function fitRowsCard(reply: RowsReply): AdaptiveCard {
           ? `, ${preview.columns.length} of ${preview.columns.length + preview.hiddenColumnCount} fields`
           : '';
       body.push(
-        cardTable(
-          preview.columns.map((header) => ({ header: escapeTeamsMarkdown(header), width: 1 })),
-          preview.cells.map((cells) => cells.map(escapeTeamsMarkdown)),
-        ),
+        ...previewFactSets(preview),
         textBlock(
           `Preview of the first ${formatCount(rowCount)} of ${formatCount(reply.rowCount)} rows${hiddenFields}.`,
-          {
-            isSubtle: true,
-            size: 'Small',
-          },
+          { isSubtle: true, size: 'Small', separator: true },
         ),
       );
     }
@@ -121,23 +129,26 @@ function fitRowsCard(reply: RowsReply): AdaptiveCard {
   return build(rowCount);
 }
 
-/** Text shown line by line (Teams joins single newlines); cut with "…" when it would not fit. */
-function fitTextCard(reply: Reply, lines: string[]): AdaptiveCard {
+/** Blocks shown one under the other, cut with "…" when they would not fit. */
+function fitTextCard(reply: Reply, blocks: TextBlock[]): AdaptiveCard {
   const build = (count: number) => {
-    const shown = lines
-      .slice(0, count)
-      .map((line) => textBlock(line.trim().length > 0 ? line : ' ', { spacing: 'None' }));
-    return card(reply, count < lines.length ? [...shown, textBlock('…')] : shown, []);
+    const shown = blocks.slice(0, count);
+    return card(reply, count < blocks.length ? [...shown, textBlock('…')] : shown, []);
   };
   return build(
-    largestFitting(lines.length, (count) => measureCardBytes(build(count)) <= TEAMS_CARD_MAX_BYTES),
+    largestFitting(blocks.length, (count) => measureCardBytes(build(count)) <= TEAMS_CARD_MAX_BYTES),
   );
 }
 
+/** The window as the title, then (subtle) how the words were read, the filters and the notes. */
 function heading(reply: ReportReply | RowsReply): CardElement[] {
   const title = truncateText(cleanText(reply.windowLabel), HEADING_MAX_CHARS) || 'Calls';
   const filters = reply.kind === 'report' ? escapeTeamsMarkdown(describeFilters(reply.report.filters)) : '';
+  const assumptions = describeAssumptions(
+    reply.kind === 'report' ? reply.report.assumptions : reply.assumptions,
+  );
   const notes = [
+    ...assumptions.map(escapeTeamsMarkdown),
     filters ? `Filters: ${filters}` : '',
     ...reply.notes.map((note) => escapeTeamsMarkdown(cleanText(note))),
   ].filter((note) => note.length > 0);
@@ -161,13 +172,17 @@ function card(reply: Reply, body: CardElement[], actions: ReplyAction[]): Adapti
   return built;
 }
 
-/** One Action.Submit per reply action (repeated ids keep the first); beyond six go to the overflow menu. */
+/**
+ * One Action.Submit per reply action (a repeated id and key keeps the first); beyond six go to
+ * the overflow menu.
+ */
 function buildSubmitActions(actions: ReplyAction[]): SubmitAction[] {
   const seen = new Set<string>();
   const buttons: SubmitAction[] = [];
   for (const action of actions) {
-    if (seen.has(action.id)) continue;
-    seen.add(action.id);
+    const identity = `${action.id}.${action.key ?? ''}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
     const button: SubmitAction = {
       type: 'Action.Submit',
       title: cleanText(action.label) || action.id,

@@ -1,6 +1,9 @@
-import type { ErrorReply, Reply, ReportReply, RowsReply } from '../core/reply';
+import type { ErrorReply, ExplainReply, Reply, ReportReply, RowsReply } from '../core/reply';
+import type { Assumption } from '../core/report-request';
 import { cleanText, truncateText } from './clean-text';
+import { describeAssumptions } from './describe-assumptions';
 import { describeCallResult } from './describe-call';
+import { describeExplanation } from './describe-explanation';
 import { describeFilters } from './describe-filters';
 import { describeCallee, describeCaller } from './describe-party';
 import { formatDuration } from './format-duration';
@@ -31,6 +34,8 @@ export function renderText(reply: Reply): string {
       return renderError(reply).join('\n');
     case 'notice':
       return reply.text;
+    case 'explain':
+      return renderExplanation(reply).join('\n');
   }
 }
 
@@ -41,15 +46,26 @@ function renderError(reply: ErrorReply): string[] {
   return lines;
 }
 
-function renderHeading(windowLabel: string, notes: string[], filters?: string): string[] {
-  const lines = [cleanText(windowLabel)];
+/** The window, how the words were read, the filters, then the notes. */
+function renderHeading(
+  windowLabel: string,
+  notes: string[],
+  assumptions: readonly Assumption[] | undefined,
+  filters?: string,
+): string[] {
+  const lines = [cleanText(windowLabel), ...describeAssumptions(assumptions)];
   if (filters) lines.push(`Filters: ${filters}`);
   lines.push(...notes.map(cleanText));
   return lines;
 }
 
 function renderReport(reply: ReportReply): string[] {
-  const lines = renderHeading(reply.windowLabel, reply.notes, describeFilters(reply.report.filters));
+  const lines = renderHeading(
+    reply.windowLabel,
+    reply.notes,
+    reply.report.assumptions,
+    describeFilters(reply.report.filters),
+  );
   for (const section of orderSections(reply)) {
     lines.push('', ...renderSection(reply, section));
   }
@@ -136,7 +152,7 @@ function formatStatsTable(table: StatsTable): string[] {
 }
 
 function renderRows(reply: RowsReply): string[] {
-  const lines = renderHeading(reply.windowLabel, reply.notes);
+  const lines = renderHeading(reply.windowLabel, reply.notes, reply.assumptions);
   lines.push('', `${formatCount(reply.rowCount)} ${reply.rowCount === 1 ? 'row' : 'rows'}`);
   if (reply.previewRows.length === 0) return lines;
   const preview = tabulatePreview(reply.previewRows, PREVIEW_COLUMNS, PREVIEW_CELL_CHARS);
@@ -154,4 +170,15 @@ function renderRows(reply: RowsReply): string[] {
       : '';
   lines.push('', `${shown}${hidden}.`);
   return lines;
+}
+
+function renderExplanation(reply: ExplainReply): string[] {
+  const parts = describeExplanation(reply);
+  return [
+    parts.title,
+    ...parts.facts.map((fact) => `${fact.label}: ${fact.value}`),
+    ...parts.remarks,
+    '',
+    parts.footer,
+  ];
 }

@@ -3,19 +3,21 @@ import { cleanText, truncateText } from './clean-text';
 import { type ActionsBlock, type ButtonElement, SLACK_LIMITS } from './slack-blocks';
 
 /**
- * The reply's buttons as one actions block (`action_id` = `calls_<id>`), or null when there are
- * none. Only Share is styled primary. A button whose value exceeds Slack's 2,000 characters would
- * make Slack reject the whole message, so it is left out; repeated ids keep the first.
+ * The reply's buttons as one actions block (`action_id` = `calls_<id>`, or `calls_<id>.<key>` for
+ * a button with a `key`, which the adapter reads as `<id>`), or null when there are none. Only
+ * Share is styled primary. A button whose value exceeds Slack's 2,000 characters would make Slack
+ * reject the whole message, so it is left out; a repeated action_id keeps the first.
  */
 export function buildSlackActions(actions: ReplyAction[]): ActionsBlock | null {
   const seen = new Set<string>();
   const elements: ButtonElement[] = [];
   for (const action of actions) {
-    if (seen.has(action.id) || action.value.length > SLACK_LIMITS.maxButtonValueChars) continue;
-    seen.add(action.id);
+    const actionId = action.key === undefined ? `calls_${action.id}` : `calls_${action.id}.${action.key}`;
+    if (seen.has(actionId) || action.value.length > SLACK_LIMITS.maxButtonValueChars) continue;
+    seen.add(actionId);
     const button: ButtonElement = {
       type: 'button',
-      action_id: `calls_${action.id}`,
+      action_id: actionId,
       text: {
         type: 'plain_text',
         text: truncateText(cleanText(action.label) || action.id, SLACK_LIMITS.maxButtonTextChars),

@@ -1,5 +1,6 @@
 import type { Reply } from '../core/reply';
 import { cleanText, truncateText } from './clean-text';
+import { describeExplanation } from './describe-explanation';
 import { formatCount, plural } from './format-number';
 
 const MAX_SUMMARY_CHARS = 300;
@@ -26,5 +27,7 @@ function describeReply(reply: Reply): string {
       return `Error: ${reply.message}`;
     case 'notice':
       return reply.text;
+    case 'explain':
+      return `${describeExplanation(reply).title}: ${reply.windowLabel ?? 'no window'}`;
   }
 }

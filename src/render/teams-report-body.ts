@@ -8,7 +8,8 @@ import { drawHourBars, listBusyHours } from './list-busy-hours';
 import { listKeyFigures } from './list-key-figures';
 import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
 import { type StatsTable, tabulateExtensions, tabulateQueues } from './tabulate-stats';
-import { type CardTableColumn, cardTable, sectionTitle, textBlock } from './teams-elements';
+import { sectionTitle, textBlock } from './teams-elements';
+import { figureList } from './teams-figure-list';
 
 /** How many entries the card shows: rows of the extension/queue tables, and of the long list. */
 export interface TeamsListLimits {
@@ -62,23 +63,30 @@ function buildSection(reply: ReportReply, section: ReportSection, limits: TeamsL
   }
 }
 
-/** A titled table of the rows shown, with "…and N more" when rows were left out. */
+/**
+ * A titled table of the rows shown, as a figure list: each row's number and name (the table's
+ * text columns) on a line, its figures (the numeric columns) under their headers; then
+ * "…and N more" when rows were left out.
+ */
 function tableSection(
   reply: ReportReply,
   title: string,
   shown: StatsTable,
   totalCount: number,
 ): CardElement[] {
-  const columns = shown.columns.map(
-    (column): CardTableColumn => ({
-      header: column.header,
-      width: column.width,
-      ...(column.numeric ? { align: 'Right' as const } : {}),
-    }),
+  const pick = (cells: string[], numeric: boolean) =>
+    cells.filter((_, index) => shown.columns[index]?.numeric === numeric);
+  const headers = pick(
+    shown.columns.map((column) => column.header),
+    true,
   );
+  const entries = shown.rows.map((cells) => ({
+    label: pick(cells, false).join(' '),
+    figures: pick(cells, true),
+  }));
   return [
     sectionTitle(title),
-    cardTable(columns, shown.rows),
+    ...figureList(headers, entries),
     ...describeHidden(reply, shown.rows.length, totalCount),
   ];
 }

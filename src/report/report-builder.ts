@@ -1,12 +1,11 @@
 import type { CallLeg } from '../core/call-leg';
-import { callLogOptionWords } from '../core/call-log-option-words';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
-import type { CallDirection, CallLogParameters, CallScope, ReportFilters } from '../core/report-request';
+import type { CallLogParameters, CallScope, ReportFilters } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
 import { CallFilter, toNumberDigits } from './call-filter';
 import { CallTable } from './call-table';
-import { compareNumbers } from './compare-numbers';
+import { copyFilters } from './copy-filters';
 import { DnTable } from './dn-table';
 import { ReportTally } from './report-tally';
 import { MICROS_PER_SECOND } from './round-half-up';
@@ -50,8 +49,6 @@ export interface ReportBuilderOptions {
  */
 export const CALL_PAUSE_MS = 6 * 3_600_000;
 const RETIRE_EVERY_LEGS = 4096;
-
-const DIRECTION_ORDER: readonly CallDirection[] = ['inbound', 'outbound', 'internal'];
 
 /**
  * Streams legs into a report: `add` each leg of the window widened by the fetch margin, then
@@ -163,21 +160,4 @@ function visibleWithin(
 ): ReadonlySet<string> | undefined {
   if (scope === undefined) return visible;
   return new Set(visible === undefined ? scope : scope.filter((dn) => visible.has(dn)));
-}
-
-/**
- * The request's filters, deduplicated, numbers in ascending order and directions in spec order,
- * and the 3CX options in effect (only when there are some).
- */
-function copyFilters(filters: ReportFilters, callLog: CallLogParameters | undefined): Report['filters'] {
-  const sorted = (values: readonly string[]) => [...new Set(values)].sort(compareNumbers);
-  const pbxOptions = callLog === undefined ? [] : callLogOptionWords(callLog);
-  return {
-    extensions: sorted(filters.extensions),
-    queues: sorted(filters.queues),
-    numbers: sorted(filters.numbers),
-    directions: DIRECTION_ORDER.filter((direction) => filters.directions.includes(direction)),
-    status: filters.status,
-    ...(pbxOptions.length > 0 && { pbxOptions }),
-  };
 }

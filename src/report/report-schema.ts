@@ -70,6 +70,8 @@ export const reportSchema = z.strictObject({
     status: z.enum(['answered', 'missed']).nullable(),
     pbxOptions: z.array(z.string()).min(1).optional(),
   }),
+  /** Every report the service runs has it (possibly empty); a bare `ReportBuilder` result does not. */
+  assumptions: z.array(z.strictObject({ code: z.string().min(1), text: z.string().min(1) })).optional(),
   totals: totalsSchema,
   byExtension: z.array(extensionSchema),
   byQueue: z.array(queueSchema),

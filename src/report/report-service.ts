@@ -4,8 +4,10 @@ import { keepRowsInvolving, scopeRowsQuery } from '../access/scope-rows';
 import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
+import { CommandError } from '../core/errors';
 import type { Report } from '../core/report';
-import type { CallScope, ODataOptions, ReportRequest } from '../core/report-request';
+import type { Assumption, CallScope, ODataOptions, ReportRequest } from '../core/report-request';
+import { describeUnknownDns, namesDns } from './describe-unknown-dns';
 import { InFlightCoalescer } from './in-flight-coalescer';
 import { countRowsKeepingPage, pageRows } from './page-rows';
 import { buildReportFromPages } from './report-builder';
@@ -53,8 +55,29 @@ export class ReportService {
    * and caches the call-log windows themselves, so reports over the same period with other filters
    * or scopes cost the PBX one set of queries too.
    */
-  runReport(request: ReportRequest): Promise<Report> {
-    return this.reports.run(reportKey(request), () => this.buildReport(request));
+  async runReport(request: ReportRequest): Promise<Report> {
+    refuseUnresolvedNames(request);
+    const report = await this.reports.run(reportKey(request), () => this.buildReport(request));
+    return withAssumptions(report, request.assumptions);
+  }
+
+  /** The PBX directory (the source caches it). */
+  getDirectory(): Promise<Directory> {
+    return this.options.source.getDirectory();
+  }
+
+  /** The directory if the source holds a fresh copy now, without asking the PBX; else undefined. */
+  cachedDirectory(): Directory | undefined {
+    return this.options.source.cachedDirectory?.();
+  }
+
+  /**
+   * Notes naming the request's `ext`/`queue` numbers that the PBX does not have (see
+   * `describeUnknownDns`); the directory is loaded (cached by the source) only when it names some.
+   */
+  async describeUnknownDns(request: ReportRequest): Promise<string[]> {
+    if (!namesDns(request.filters)) return [];
+    return describeUnknownDns(request.filters, await this.getDirectory());
   }
 
   private async buildReport(request: ReportRequest): Promise<Report> {
@@ -96,6 +119,7 @@ export class ReportService {
    * row of the window (whatever `top` says) and counts them.
    */
   async runRows(request: ReportRequest, limits: RowsLimits = {}): Promise<RowsResult> {
+    refuseUnresolvedNames(request);
     const { source } = this.options;
     const query = toRowsQuery(request);
     const result = request.scope
@@ -125,6 +149,34 @@ async function scopedRows(
   if (!odata.count) return { rows: pageRows(checked, page), count: undefined };
   const { count, kept } = await countRowsKeepingPage(checked, page, limits.keepRows);
   return { rows: fromArray(kept), count };
+}
+
+/**
+ * A request whose names were never looked up (parsed without a directory; see the chat's
+ * `readCommand`) would report every call instead of theirs: it is refused, never run.
+ */
+function refuseUnresolvedNames(request: ReportRequest): void {
+  if (request.names.length === 0) return;
+  const names = request.names.map((name) => `"${name}"`).join(', ');
+  throw new CommandError(
+    `${names} could not be looked up in the PBX directory here, so the report cannot be for them: name the extension instead.`,
+    'yesterday ext 101',
+  );
+}
+
+/**
+ * The report with the request's assumptions, right after the filters (the `--json` key order:
+ * what was asked and how it was read, then the figures). Reports computed once for identical
+ * requests read differently (`friday`, `fri 27 nov`) each get their own.
+ */
+function withAssumptions(report: Report, assumptions: readonly Assumption[]): Report {
+  const { window, filters, ...figures } = report;
+  return {
+    window,
+    filters,
+    assumptions: assumptions.map(({ code, text }) => ({ code, text })),
+    ...figures,
+  };
 }
 
 /** Everything a report depends on besides the source and the service level (which are the service's). */

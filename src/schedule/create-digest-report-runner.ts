@@ -9,6 +9,7 @@ import type { ReportService } from '../report/report-service';
 import type { DigestCreatorResolver } from './digest-creator-resolver';
 import type { DigestPlatform, DigestSchedule } from './digest-schedule';
 import { resolveDigestCreator } from './resolve-digest-creator';
+import { type DigestLocaleReaders, resolveDigestLocale } from './resolve-digest-locale';
 
 export interface DigestReportRunnerOptions {
   reports: Pick<ReportService, 'runReport'>;
@@ -23,6 +24,13 @@ export interface DigestReportRunnerOptions {
    * `AppError('identity')`. Absent: no limits.
    */
   access?: DigestRunAccess;
+  /**
+   * Per platform, where the creator's current locale is asked when the access rules did not look
+   * them up already; without an answer the digest's stored locale holds (see `resolveDigestLocale`).
+   */
+  locales?: DigestLocaleReaders;
+  /** DEFAULT_LOCALE, for digests without a stored locale whose platform does not tell one. */
+  defaultLocale?: string;
 }
 
 /** The access rules and, per platform, how to look a digest's creator up at run time. */
@@ -31,19 +39,29 @@ export interface DigestRunAccess {
   creators: Partial<Record<DigestPlatform, DigestCreatorResolver>>;
 }
 
+/** Produces the reply of one digest occurrence; throws when it cannot (see `createDigestReportRunner`). */
+export type DigestReportRunner = (schedule: DigestSchedule, occurrenceAt: Date) => Promise<Reply>;
+
 /**
  * The `runReport` of the digest scheduler: parses the stored command again with the occurrence
- * as "now" and the digest's zone (so `yesterday` at 08:00 is the day before the occurrence,
- * however late it runs), runs the report and composes the reply with a note naming the digest.
- * Throws `AppError`s (PBX down, a command that no longer reads); the scheduler posts a notice.
+ * as "now", the digest's zone (so `yesterday` at 08:00 is the day before the occurrence, however
+ * late it runs) and the creator's locale (as their platform tells it now, else as stored), runs
+ * the report and composes the reply with a note naming the digest. Throws `AppError`s (PBX down,
+ * a command that no longer reads); the scheduler posts a notice.
  */
-export function createDigestReportRunner(
-  options: DigestReportRunnerOptions,
-): (schedule: DigestSchedule, occurrenceAt: Date) => Promise<Reply> {
+export function createDigestReportRunner(options: DigestReportRunnerOptions): DigestReportRunner {
   return async (schedule, occurrenceAt) => {
+    const { access } = options;
+    const creator = access ? await resolveDigestCreator(access.creators, schedule) : undefined;
+    const locale = await resolveDigestLocale(schedule, {
+      creator,
+      readers: options.locales,
+      defaultLocale: options.defaultLocale,
+    });
     const parsed = parseCommand(schedule.command, {
       now: occurrenceAt,
       timeZone: schedule.timeZone,
+      locale,
       weekStart: options.weekStart,
       maxPeriodDays: options.maxPeriodDays,
     });
@@ -51,15 +69,10 @@ export function createDigestReportRunner(
     if (parsed.request.view === 'rows' || parsed.request.view === 'help' || parsed.request.me) {
       throw new CommandError(`"${schedule.command}" cannot be a digest: schedule a summary or a list.`);
     }
-    const { access } = options;
-    const { request, notes } = access
-      ? await authorizeDigestRun(
-          access.rules,
-          schedule,
-          await resolveDigestCreator(access.creators, schedule),
-          parsed.request,
-        )
-      : { request: parsed.request, notes: [] };
+    const { request, notes } =
+      access && creator
+        ? await authorizeDigestRun(access.rules, schedule, creator, parsed.request)
+        : { request: parsed.request, notes: [] };
     const report = await options.reports.runReport(request);
     const note = `Scheduled digest ${schedule.id} · ${schedule.rule.description}`;
     const buttons = options.actions?.[schedule.target.platform];

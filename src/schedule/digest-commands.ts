@@ -3,8 +3,7 @@ import type { ConversationTarget } from '../core/conversation-target';
 import { AppError, CommandError } from '../core/errors';
 import type { NoticeReply, Reply } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
-import { nextOccurrence } from './compute-occurrences';
-import { describeLastRun } from './describe-last-run';
+import { describeDigestRuns } from './describe-digest-runs';
 import type { DigestPlatform, DigestSchedule } from './digest-schedule';
 import { formatLocalDateTime } from './format-local-time';
 import type { ScheduleCommand } from './parse-schedule-command';
@@ -135,6 +134,7 @@ export class DigestCommands {
           ...(user.email !== undefined && { email: user.email }),
         },
         timeZone: user.timeZone,
+        ...(user.locale !== undefined && { locale: user.locale }),
         rule: command.rule,
         command: command.command,
         createdAt: this.options.now(),
@@ -153,16 +153,10 @@ export class DigestCommands {
     const now = this.options.now();
     const lines = [`Digests in this conversation (${schedules.length}):`];
     for (const schedule of schedules) {
-      const next = nextOccurrence(schedule.rule.cron, schedule.timeZone, now);
-      const nextText = !schedule.enabled
-        ? 'paused'
-        : next
-          ? `next ${formatLocalDateTime(next, schedule.timeZone)}`
-          : 'no next run';
-      const last = describeLastRun(await this.options.store.getLastRun(schedule.id), schedule.timeZone);
+      const { next, last } = await describeDigestRuns(schedule, this.options.store, now);
       lines.push(
         `• ${schedule.id}: ${schedule.rule.description} (${schedule.timeZone}), "${schedule.command}"`,
-        `   ${nextText} · last: ${last}`,
+        `   ${next} · last: ${last}`,
       );
     }
     lines.push('"unschedule <id>" removes one.');
@@ -194,10 +188,12 @@ export class DigestCommands {
   }
 }
 
-/** Digests live in Slack channels and Teams conversations; anything else cannot receive them. */
+/** Digests live in Slack channels, Teams conversations and the playground's channel; nothing else can receive them. */
 function toConversationKey(conversation: ConversationTarget): ConversationKey {
   const platform: DigestPlatform | undefined =
-    conversation.platform === 'slack' || conversation.platform === 'teams'
+    conversation.platform === 'slack' ||
+    conversation.platform === 'teams' ||
+    conversation.platform === 'playground'
       ? conversation.platform
       : undefined;
   if (!platform) {

@@ -20,4 +20,10 @@ export type CreatorLookup =
  */
 export interface DigestCreatorResolver {
   resolveCreator(schedule: DigestSchedule): Promise<CreatorLookup>;
+  /**
+   * The creator's locale as their platform tells it now (Slack `users.info`, the Teams
+   * conversation reference they last wrote in), for reading the digest's numeric dates; undefined
+   * when it does not say or cannot be asked (the stored locale then holds). Never throws.
+   */
+  readCreatorLocale?(schedule: DigestSchedule): Promise<string | undefined>;
 }

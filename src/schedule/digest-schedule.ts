@@ -1,10 +1,31 @@
 import type { ChatUser } from '../core/chat-user';
 
-/** The chat platforms a digest can be posted to. */
-export type DigestPlatform = 'slack' | 'teams';
+/**
+ * Where a digest can be posted: a Slack channel, a Teams conversation, or the local playground's
+ * channel view (a conversation of its own, never posted to Slack or Teams).
+ */
+export type DigestPlatform = 'slack' | 'teams' | 'playground';
 
 /** The platforms by name, for messages. */
-export const DIGEST_PLATFORM_NAMES: Record<DigestPlatform, string> = { slack: 'Slack', teams: 'Teams' };
+export const DIGEST_PLATFORM_NAMES: Record<DigestPlatform, string> = {
+  slack: 'Slack',
+  teams: 'Teams',
+  playground: 'The playground',
+};
+
+/** Whose users type a platform's digest commands: the playground's user is the web page's. */
+const CREATOR_PLATFORMS: Record<DigestPlatform, ChatUser['platform']> = {
+  slack: 'slack',
+  teams: 'teams',
+  playground: 'web',
+};
+
+/** The platform whose conversations a user of `platform` creates digests in; undefined for the terminal. */
+export function digestPlatformOfCreator(platform: ChatUser['platform']): DigestPlatform | undefined {
+  return (Object.keys(CREATOR_PLATFORMS) as DigestPlatform[]).find(
+    (digestPlatform) => CREATOR_PLATFORMS[digestPlatform] === platform,
+  );
+}
 
 /** When a digest runs: a 5-field cron expression (read in the schedule's zone) and how people say it. */
 export interface ScheduleRule {
@@ -17,7 +38,7 @@ export interface ScheduleRule {
 /** Where a digest is posted. */
 export interface DigestTarget {
   platform: DigestPlatform;
-  /** Slack channel id, or Teams conversation id (without `;messageid=`). */
+  /** Slack channel id, Teams conversation id (without `;messageid=`), or the playground channel's id. */
   conversationId: string;
   /** Slack workspace id or Teams tenant id, when the platform told us. */
   teamId?: string;
@@ -45,6 +66,11 @@ export interface DigestSchedule {
   creator: DigestCreator;
   /** IANA zone the rule and the report's periods are read in: the creator's. */
   timeZone: string;
+  /**
+   * The creator's locale (BCP 47) when they made it: how numeric dates in the command read, unless
+   * their platform tells a newer one at run time. Absent for digests made before locales were kept.
+   */
+  locale?: string;
   rule: ScheduleRule;
   /** The report command words, e.g. `last workday missed`. */
   command: string;

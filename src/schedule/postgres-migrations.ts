@@ -66,6 +66,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'playground digests',
+    sql: `
+      ALTER TABLE digest_schedules DROP CONSTRAINT digest_schedules_platform_check;
+      ALTER TABLE digest_schedules ADD CONSTRAINT digest_schedules_platform_check
+        CHECK (platform IN ('slack', 'teams', 'playground'));
+    `,
+  },
+  {
+    version: 5,
+    name: 'digest creator locale',
+    // Nullable: digests made before have none, and read their dates in DEFAULT_LOCALE.
+    sql: 'ALTER TABLE digest_schedules ADD COLUMN locale text;',
+  },
 ];
 
 /** The advisory lock (64-bit key space) that serialises migrations: "calls-bot migrate". */

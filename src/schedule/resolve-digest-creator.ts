@@ -2,7 +2,12 @@ import { DigestAccessRevokedError } from '../access/authorize-digest-run';
 import type { ChatUser } from '../core/chat-user';
 import { AppError } from '../core/errors';
 import type { DigestCreatorResolver } from './digest-creator-resolver';
-import { DIGEST_PLATFORM_NAMES, type DigestPlatform, type DigestSchedule } from './digest-schedule';
+import {
+  DIGEST_PLATFORM_NAMES,
+  type DigestPlatform,
+  type DigestSchedule,
+  digestPlatformOfCreator,
+} from './digest-schedule';
 
 /**
  * The digest's creator as their platform knows them now, to run the digest with their current
@@ -15,7 +20,7 @@ export async function resolveDigestCreator(
   schedule: DigestSchedule,
 ): Promise<ChatUser> {
   const { platform } = schedule.creator;
-  const digestPlatform = platform === 'slack' || platform === 'teams' ? platform : undefined;
+  const digestPlatform = digestPlatformOfCreator(platform);
   const resolver = digestPlatform && creators[digestPlatform];
   const lookup = resolver
     ? await resolver.resolveCreator(schedule)

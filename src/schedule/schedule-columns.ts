@@ -21,6 +21,8 @@ export interface ScheduleColumns<Time, Flag> {
   creator_id: string;
   creator_email: string | null;
   time_zone: string;
+  /** The creator's locale (migration 5); null for older digests. */
+  locale: string | null;
   cron: string;
   rule_description: string;
   command: string;
@@ -65,6 +67,7 @@ export function scheduleFromColumns<Time, Flag>(
       ...(row.creator_email !== null && { email: row.creator_email }),
     },
     timeZone: row.time_zone,
+    ...(row.locale !== null && { locale: row.locale }),
     rule: { cron: row.cron, description: row.rule_description },
     command: row.command,
     createdAt: read.time(row.created_at),

@@ -70,6 +70,65 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'playground digests',
+    // SQLite cannot change a CHECK constraint: both tables are rebuilt, the runs first, so that
+    // dropping the old schedules cascades into nothing (foreign keys are on). Renaming the new
+    // schedules table repoints the new runs' foreign key at it.
+    sql: `
+      CREATE TABLE digest_schedules_v4 (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'teams', 'playground')),
+        conversation_id TEXT NOT NULL,
+        team_id TEXT,
+        reference_key TEXT,
+        conversation_label TEXT,
+        creator_platform TEXT NOT NULL,
+        creator_id TEXT NOT NULL,
+        creator_email TEXT,
+        time_zone TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        rule_description TEXT NOT NULL,
+        command TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1
+      );
+      INSERT INTO digest_schedules_v4 (id, platform, conversation_id, team_id, reference_key,
+          conversation_label, creator_platform, creator_id, creator_email, time_zone, cron,
+          rule_description, command, created_at, enabled)
+        SELECT id, platform, conversation_id, team_id, reference_key, conversation_label,
+          creator_platform, creator_id, creator_email, time_zone, cron, rule_description, command,
+          created_at, enabled
+        FROM digest_schedules;
+      CREATE TABLE digest_runs_v4 (
+        schedule_id TEXT NOT NULL REFERENCES digest_schedules_v4 (id) ON DELETE CASCADE,
+        occurrence_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 1,
+        lease_until INTEGER NOT NULL,
+        reason TEXT,
+        notice_sent INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (schedule_id, occurrence_at)
+      );
+      INSERT INTO digest_runs_v4 (schedule_id, occurrence_at, status, attempts, lease_until, reason,
+          notice_sent, updated_at)
+        SELECT schedule_id, occurrence_at, status, attempts, lease_until, reason, notice_sent, updated_at
+        FROM digest_runs;
+      DROP TABLE digest_runs;
+      DROP TABLE digest_schedules;
+      ALTER TABLE digest_schedules_v4 RENAME TO digest_schedules;
+      ALTER TABLE digest_runs_v4 RENAME TO digest_runs;
+      CREATE INDEX digest_schedules_by_conversation ON digest_schedules (platform, conversation_id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'digest creator locale',
+    // Nullable: digests made before have none, and read their dates in DEFAULT_LOCALE.
+    sql: 'ALTER TABLE digest_schedules ADD COLUMN locale TEXT;',
+  },
 ];
 
 /**

@@ -31,6 +31,7 @@ export function toScheduleRow(schedule: DigestSchedule): ScheduleRow {
     creator_id: creator.id,
     creator_email: creator.email ?? null,
     time_zone: schedule.timeZone,
+    locale: schedule.locale ?? null,
     cron: schedule.rule.cron,
     rule_description: schedule.rule.description,
     command: schedule.command,

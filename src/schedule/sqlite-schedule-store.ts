@@ -55,9 +55,10 @@ export class SqliteScheduleStore implements ScheduleStore {
     const result = this.db
       .prepare(
         `INSERT INTO digest_schedules (id, platform, conversation_id, team_id, reference_key, conversation_label,
-           creator_platform, creator_id, creator_email, time_zone, cron, rule_description, command, created_at, enabled)
+           creator_platform, creator_id, creator_email, time_zone, locale, cron, rule_description, command, created_at,
+           enabled)
          VALUES (@id, @platform, @conversation_id, @team_id, @reference_key, @conversation_label,
-           @creator_platform, @creator_id, @creator_email, @time_zone, @cron, @rule_description, @command,
+           @creator_platform, @creator_id, @creator_email, @time_zone, @locale, @cron, @rule_description, @command,
            @created_at, @enabled)
          ON CONFLICT (id) DO NOTHING`,
       )

@@ -14,6 +14,11 @@ export class DirectoryCache {
     private readonly now: () => number,
   ) {}
 
+  /** The directory if a fresh copy is held now; never loads. */
+  peek(): Directory | undefined {
+    return this.cached && this.now() < this.cached.expiresAtMs ? this.cached.directory : undefined;
+  }
+
   get(): Promise<Directory> {
     if (this.cached && this.now() < this.cached.expiresAtMs) return Promise.resolve(this.cached.directory);
     if (!this.loading) {

@@ -266,6 +266,10 @@ export class XapiClient implements CallLogSource {
     return this.directory.get();
   }
 
+  cachedDirectory(): Directory | undefined {
+    return this.directory.peek();
+  }
+
   async checkConnection(): Promise<void> {
     await this.requester.getJson('/xapi/v1/Defs?$select=Id');
   }

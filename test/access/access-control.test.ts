@@ -1,4 +1,5 @@
 import type { AccessDecision } from '../../src/access/authorize-request';
+import { DEMO_ACCESS_NOTE } from '../../src/access/unmapped-access';
 import type { ReportRequest } from '../../src/core/report-request';
 import { createTestAccess, requestOf, slackUser, teamsUser } from './access-fixtures';
 
@@ -105,6 +106,25 @@ describe('AccessControl.authorize', () => {
     expect(decision.request.scope).toBeUndefined();
     // Mapped users stay agents even then.
     expect((await open.authorize(BEN, requestOf('last week ext 102'))).ok).toBe(false);
+  });
+
+  it('under the demo rule shows an unlinked user every call with the demo note, and nobody else gets it', async () => {
+    const { access, lines } = createTestAccess({ unmapped: 'demo' });
+    for (const text of ['last week', 'last week ext 102 queue 800', 'rows yesterday']) {
+      const decision = allowed(await access.authorize(NOBODY, requestOf(text)));
+      expect(decision.request.scope).toBeUndefined();
+      expect(decision.notes).toEqual([DEMO_ACCESS_NOTE]);
+    }
+    expect(lines.at(-1)).toMatchObject({ role: 'viewer', decision: 'allowed' });
+    // Linked people stay agents, admins stay admins: no note for them.
+    expect(allowed(await access.authorize(BEN, requestOf('last week'))).notes).toEqual([
+      'Showing only the calls of your extension 101.',
+    ]);
+    expect(allowed(await access.authorize(ALICE, requestOf('last week'))).notes).toEqual([]);
+    // `me` still needs a linked extension, and a failed lookup is never taken for unlinked.
+    expect(refused(await access.authorize(NOBODY, requestOf('me yesterday'))).kind).toBe('forbidden');
+    const unknown = { ...slackUser('U0GHOST001'), identityUnknown: true };
+    expect(refused(await access.authorize(unknown, requestOf('today'))).kind).toBe('identity');
   });
 
   it('resolves me to the asker’s extensions, pinned ones first, and refuses me for the unlinked', async () => {

@@ -1,6 +1,6 @@
 import { AccessControl } from '../../src/access/access-control';
 import { readAccessPolicyText } from '../../src/access/load-access-policy';
-import type { UnmappedAccess } from '../../src/access/user-access';
+import type { UnmappedAccess } from '../../src/access/unmapped-access';
 import { parseCommand } from '../../src/commands/parse-command';
 import type { ChatUser } from '../../src/core/chat-user';
 import type { Directory } from '../../src/core/directory';

@@ -1,4 +1,5 @@
 import { setUpAccess } from '../../src/access/set-up-access';
+import { decideUnmappedAccess } from '../../src/access/unmapped-access';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
 import { startBot } from '../../src/start-bot';
@@ -27,6 +28,7 @@ describe('access at startup', () => {
     const access = await setUpAccess({
       policyPath: undefined,
       unmapped: 'all',
+      pbx: 'real',
       getDirectory: async () => ACCESS_DIRECTORY,
       logger,
     });
@@ -50,12 +52,14 @@ describe('access at startup', () => {
     await setUpAccess({
       policyPath: path,
       unmapped: 'none',
+      pbx: 'real',
       getDirectory: async () => ACCESS_DIRECTORY,
       logger,
     });
     await setUpAccess({
       policyPath: undefined,
       unmapped: 'none',
+      pbx: 'real',
       getDirectory: async () => ACCESS_DIRECTORY,
       logger,
       chatEnabled: false,
@@ -72,5 +76,36 @@ describe('access at startup', () => {
         unmapped: 'none',
       },
     ]);
+  });
+
+  it('lets unlinked users see the demo PBX only while ACCESS_UNMAPPED is unset, and says so once', async () => {
+    expect(decideUnmappedAccess(undefined, 'demo')).toBe('demo');
+    expect(decideUnmappedAccess(undefined, 'real')).toBe('none');
+    expect(decideUnmappedAccess('none', 'demo')).toBe('none');
+    expect(decideUnmappedAccess('all', 'real')).toBe('all');
+    const { lines, logger } = recordingLogger();
+    const path = await writePolicyFile('admins: [U0ADMIN001]\n');
+    const access = await setUpAccess({
+      policyPath: path,
+      unmapped: undefined,
+      pbx: 'demo',
+      getDirectory: async () => ACCESS_DIRECTORY,
+      logger,
+    });
+    expect(lines.map((line) => [line.level, line.message, line.unmapped])).toEqual([
+      ['info', 'access policy loaded', 'demo'],
+      [
+        'info',
+        'Demo PBX (no THREECX_URL) and ACCESS_UNMAPPED not set: chat users not linked by e-mail see its invented calls, each reply saying so. With a real PBX they are refused until linked (docs/access.md).',
+        undefined,
+      ],
+    ]);
+    const stranger = {
+      platform: 'teams' as const,
+      id: '29:1x',
+      timeZone: 'UTC',
+      email: 'nobody@example.com',
+    };
+    expect(await access.roleOf(stranger)).toBe('viewer');
   });
 });

@@ -28,5 +28,6 @@ describe('nameExportFile', () => {
       timeZone: 'Europe/Berlin',
     };
     expect(nameExportFile('calls-rows', day, 'json')).toBe('calls-rows-2026-11-28.json');
+    expect(nameExportFile('calls-by-extension', day, 'xlsx')).toBe('calls-by-extension-2026-11-28.xlsx');
   });
 });

@@ -1,9 +1,9 @@
 import { decodeActionValue, refuseUnbegunWindow } from '../../src/chat/action-value';
-import { buildReportActions } from '../../src/chat/report-actions';
+import { buildReportActions, isActionOffered } from '../../src/chat/report-actions';
 import { shiftWindow } from '../../src/chat/shift-window';
 import { parseCommand } from '../../src/commands/parse-command';
 import { CommandError } from '../../src/core/errors';
-import type { ReportFocus } from '../../src/core/reply';
+import type { ReplyActionId, ReportFocus } from '../../src/core/reply';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 const ZONE = 'Europe/Berlin';
@@ -42,6 +42,7 @@ describe('buildReportActions: the one place that decides which buttons a report 
       'previous: list from=2026-11-27T00:00:00.000+01:00 to=2026-11-28T00:00:00.000+01:00 ext 101 missed (summary)',
       'next: list from=2026-11-29T00:00:00.000+01:00 to=2026-11-29T11:00:00.000+01:00 ext 101 missed (summary)',
       'export-csv: list from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 missed (summary)',
+      'export-xlsx: list from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 missed (summary)',
       'share: list from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 missed (summary)',
     ]);
   });
@@ -59,6 +60,31 @@ describe('buildReportActions: the one place that decides which buttons a report 
     expect(offered('yesterday', 'extensions').map((line) => line.split(':')[0])).not.toContain(
       'by-extension',
     );
+  });
+});
+
+describe('the export buttons', () => {
+  it("export the calls (the command's list), or the extension table (its summary) from the By extension view", () => {
+    const exports = (focus: ReportFocus) =>
+      offered('yesterday ext 101', focus).filter((line) => line.startsWith('export'));
+    expect(exports('summary')).toEqual([
+      'export-csv: list from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 (summary)',
+      'export-xlsx: list from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 (summary)',
+    ]);
+    expect(exports('extensions')).toEqual([
+      'export-csv: summary from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 (extensions)',
+      'export-xlsx: summary from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 ext 101 (extensions)',
+    ]);
+  });
+
+  it('are offered only where the platform sends files (not in Teams)', () => {
+    const teams = { exportCsv: false, share: false };
+    const ids = buildReportActions(parse('yesterday'), 'summary', NOW, teams).map((action) => action.id);
+    expect(ids).toEqual(['missed', 'by-extension', 'previous', 'next']);
+    expect(
+      ['export-csv', 'export-xlsx', 'share'].map((id) => isActionOffered(id as ReplyActionId, teams)),
+    ).toEqual([false, false, false]);
+    expect(isActionOffered('export-xlsx', OPTIONS)).toBe(true);
   });
 });
 

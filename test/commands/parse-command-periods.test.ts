@@ -102,7 +102,8 @@ describe('period wording variants (Europe/Berlin, Wed 18 Nov 2026 14:30)', () =>
     ['2026-11-01-2026-11-15', day('2026-11-01', '2026-11-16')],
     ['mon-tue', day('2026-11-16', '2026-11-18')],
     ['yesterday - today', [expandIso('2026-11-17T00:00+01:00'), expandIso('2026-11-18T14:30+01:00')]],
-    ['from nov 1', [expandIso('2026-11-01T00:00+01:00'), expandIso('2026-11-18T14:30+01:00')]],
+    // Issue 17: a lone "from <day>" is that day (it was "since"); see the lone-from assumption.
+    ['from nov 1', day('2026-11-01', '2026-11-02')],
     ['since yesterday', [expandIso('2026-11-17T00:00+01:00'), expandIso('2026-11-18T14:30+01:00')]],
     ['since wednesday', [expandIso('2026-11-18T00:00+01:00'), expandIso('2026-11-18T14:30+01:00')]],
     ['october', [expandIso('2026-10-01T00:00+02:00'), expandIso('2026-11-01T00:00+01:00')]],

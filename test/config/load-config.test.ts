@@ -26,13 +26,14 @@ describe('loadConfig', () => {
       teamsDevNoAuth: false,
       databaseUrl: 'sqlite:./data/calls-bot.sqlite',
       defaultTimeZone: undefined,
+      defaultLocale: 'en-US',
       weekStart: 'monday',
       serviceLevelSeconds: 20,
       maxPeriodDays: 400,
       digestGraceMinutes: 60,
       pbxMaxResponseMb: 64,
       pbxReportRowCap: 20_000,
-      accessUnmapped: 'none',
+      accessUnmapped: undefined,
       privacyMaskNumbers: false,
       playground: false,
       port: 3000,
@@ -145,7 +146,7 @@ describe('loadConfig', () => {
       loadConfig({ ACCESS_POLICY: './policy.yaml', ACCESS_UNMAPPED: 'all', PRIVACY_MASK_NUMBERS: 'true' }),
     ).toMatchObject({ accessPolicyPath: './policy.yaml', accessUnmapped: 'all', privacyMaskNumbers: true });
     expect(configError({ ACCESS_UNMAPPED: 'agent' }).message).toContain(
-      'ACCESS_UNMAPPED must be none (default: unlinked chat users see nothing) or all (they see every call)',
+      'ACCESS_UNMAPPED must be none (unlinked chat users see nothing; the default with a real PBX) or all (they see every call)',
     );
   });
 
@@ -157,6 +158,18 @@ describe('loadConfig', () => {
       loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' })
         .teams?.appType,
     ).toBe('MultiTenant');
+  });
+
+  it('reads DEFAULT_LOCALE in its canonical spelling, and names it when Intl does not know it', () => {
+    expect(loadConfig({ DEFAULT_LOCALE: 'en-gb' }).defaultLocale).toBe('en-GB');
+    expect(loadConfig({ DEFAULT_LOCALE: 'sv-SE' }).defaultLocale).toBe('sv-SE');
+    for (const bad of ['en_GB', 'english', 'xx-YY']) {
+      const error = configError({ DEFAULT_LOCALE: bad });
+      expect(error.kind).toBe('config');
+      expect(error.message).toBe(
+        `The configuration has a problem:\n- DEFAULT_LOCALE: DEFAULT_LOCALE must be a BCP 47 locale such as en-US, en-GB or de-DE, not "${bad}"`,
+      );
+    }
   });
 
   it('treats empty values as unset', () => {

@@ -29,6 +29,8 @@ export interface UploadedFile {
 
 export interface FakeSlackUser {
   tz?: string;
+  /** The user's locale (`en-GB`); users.info tells it only when asked with `include_locale`, as Slack does. */
+  locale?: string;
   email?: string;
   /** A deactivated account: users.info still answers, with `deleted: true`. */
   deleted?: boolean;
@@ -94,9 +96,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const userId = String(args.user ?? '');
         const user = users.get(userId);
         if (!user) return { ok: false, error: 'user_not_found' };
+        const withLocale = args.include_locale === true || args.include_locale === 'true';
         return {
           ok: true,
-          user: { id: userId, tz: user.tz, deleted: user.deleted ?? false, profile: { email: user.email } },
+          user: {
+            id: userId,
+            tz: user.tz,
+            ...(withLocale && user.locale !== undefined && { locale: user.locale }),
+            deleted: user.deleted ?? false,
+            profile: { email: user.email },
+          },
         };
       }
       case 'conversations.open':

@@ -6,7 +6,10 @@ import { reportSchema } from '../../src/report/report-schema';
 /** What one in-process CLI run printed, and its exit code. */
 export interface CliRun {
   code: number;
+  /** stdout as UTF-8 text (a byte-order mark kept). */
   stdout: string;
+  /** stdout's bytes, for binary output (`--format xlsx`). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -15,21 +18,25 @@ export interface CliRunOptions {
   now: Date;
   pbx?: DemoPbx;
   env?: Record<string, string>;
+  /** Run as if stdout were a terminal; default false (a pipe). */
+  stdoutIsTerminal?: boolean;
 }
 
 /** `npm run -s calls -- <argv>` in-process, its clock pinned to `now` and the machine's zone UTC. */
 export async function runCliInProcess(argv: readonly string[], options: CliRunOptions): Promise<CliRun> {
-  let stdout = '';
+  const chunks: Buffer[] = [];
   let stderr = '';
   const { pbx, now } = options;
   const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: { write: (chunk: string | Uint8Array) => chunks.push(Buffer.from(chunk)) },
     stderr: { write: (text: string) => (stderr += text) },
     env: { ...(pbx && demoPbxEnv(pbx)), ...options.env },
     now: () => now,
     machineTimeZone: 'UTC',
+    stdoutIsTerminal: options.stdoutIsTerminal ?? false,
   });
-  return { code, stdout, stderr };
+  const stdoutBytes = Buffer.concat(chunks);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
 }
 
 /** `calls <words> --json --tz <zone> --now <now>`: the JSON it printed; throws when the CLI fails. */

@@ -61,6 +61,12 @@ export interface SlackBotHarness {
 
 export interface SlackBotHarnessOptions {
   pbx?: DemoPbxOptions;
+  /**
+   * Run the bot as `npm start` without THREECX_URL: on its own built-in demo PBX (the same seed
+   * and clock as `pbx` when `pbx` options are left alone, so the CLI against `pbx` gives the same
+   * figures; `pbx.requests` then sees none of the bot's). Default false: THREECX_URL names `pbx`.
+   */
+  builtInPbx?: boolean;
   /** Extra environment for loadConfig (DEFAULT_TIMEZONE, ...). */
   env?: Record<string, string>;
   /** users.info answers; by default the test user is in Europe/Berlin. */
@@ -94,7 +100,7 @@ export async function startSlackBotHarness(options: SlackBotHarnessOptions = {})
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
-    ...demoPbxEnv(pbx),
+    ...(!options.builtInPbx && demoPbxEnv(pbx)),
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',

@@ -42,14 +42,24 @@ export function keyFiguresOf(card: Json): Record<string, string> {
   return Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
 }
 
-/** The rows (cell texts, header excluded) of the first Table after the TextBlock titled `title`. */
-export function tableAfter(card: Json, title: string): string[][] {
+type Entry = { label: string; figures: string[] };
+
+/**
+ * The entries of the figure list under the section titled `title` (as render-teams lays out
+ * extensions and queues): each entry's name line (number and name) and its figures, in order.
+ */
+export function figureListAfter(card: Json, title: string): Entry[] {
   const body = bodyOf(card);
   const start = body.findIndex((element) => element.type === 'TextBlock' && element.text === title);
-  const table = body.slice(start + 1).find((element) => element.type === 'Table');
-  if (start < 0 || !table) throw new Error(`no table after "${title}"`);
-  const rows = table.rows as { cells: { items: { text: string }[] }[] }[];
-  return rows.slice(1).map((row) => row.cells.map((cell) => cell.items[0]?.text ?? ''));
+  if (start < 0) throw new Error(`no section "${title}"`);
+  const textsOfRow = (row: Json | undefined) =>
+    ((row?.columns ?? []) as { items: { text: string }[] }[]).map((column) => column.items[0]?.text ?? '');
+  const entries: Entry[] = [];
+  // After the title, the headers' ColumnSet; then per entry a name line and a ColumnSet of figures.
+  for (let at = start + 2; body[at]?.spacing === 'Small' && body[at + 1]?.type === 'ColumnSet'; at += 2) {
+    entries.push({ label: String(body[at]?.text), figures: textsOfRow(body[at + 1]) });
+  }
+  return entries;
 }
 
 /** The Action.Submit button with `data.action === id`. */

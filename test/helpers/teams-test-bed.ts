@@ -40,6 +40,12 @@ export interface TeamsTestBedOptions {
   startScheduler?: boolean;
   /** Every read of the bot's clock moves it on by this much, as a real clock moves while a reply is built; default 0. */
   clockStepMs?: number;
+  /**
+   * Run the bot as `npm start` without THREECX_URL: on its own built-in demo PBX (same seed and
+   * clock as `pbx` unless `pbxNow` differs, so `runCliJson` gives the same figures; `pbx.requests`
+   * then sees none of the bot's). Default false: THREECX_URL names `pbx`.
+   */
+  builtInPbx?: boolean;
 }
 
 export async function startTeamsTestBed(
@@ -60,7 +66,7 @@ export async function startTeamsTestBed(
   };
   try {
     const config = loadConfig({
-      ...demoPbxEnv(pbx),
+      ...(!options.builtInPbx && demoPbxEnv(pbx)),
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: 'sqlite::memory:',

@@ -39,4 +39,13 @@ describe('DownloadStore', () => {
     expect(store.get(c)).toBeUndefined();
     expect(store.get(big)?.content).toHaveLength(50);
   });
+
+  it('keeps bytes (an XLSX) as bytes and counts them by their length', () => {
+    const store = new DownloadStore({ maxTotalBytes: 10 });
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]);
+    const xlsx = store.add({ filename: 'calls.xlsx', mimeType: 'application/x', content: bytes });
+    expect(store.get(xlsx)?.content).toBe(bytes);
+    store.add(file('ééé'));
+    expect(store.get(xlsx)).toBeUndefined();
+  });
 });

@@ -1,11 +1,14 @@
 import type { Report } from '../../src/core/report';
 import type { PlaygroundResult } from '../../src/playground/to-playground-result';
+import { tabulateCallsForExport } from '../../src/render/export-table';
 import { listKeyFigures } from '../../src/render/list-key-figures';
 import { renderCsv } from '../../src/render/render-csv';
 import type { SectionBlock } from '../../src/render/slack-blocks';
+import { readXlsx } from '../helpers/read-xlsx';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
 const ZONE = 'Europe/Berlin';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let bed: PlaygroundTestBed;
 
 beforeAll(async () => {
@@ -81,6 +84,7 @@ describe('POST /playground/api/command', () => {
       'calls_previous',
       'calls_next',
       'calls_export-csv',
+      'calls_export-xlsx',
       'calls_share',
     ]);
     expect(result.teams.actions?.map((button) => button.data.action)).toEqual([
@@ -139,7 +143,7 @@ describe('POST /playground/api/action', () => {
     expect(firstSection?.text?.text.split('\n')[0]).toBe(`*Missed calls (${cli.missedCalls.length})*`);
   });
 
-  it('exports CSV as a download, and marks Share as posted to the channel', async () => {
+  it('exports CSV and XLSX as downloads, and marks Share as posted to the channel', async () => {
     const summary = await command('last week ext 101');
     const exported = await action('export-csv', buttonValue(summary, 'calls_export-csv'));
     expect(exported.reply).toMatchObject({ kind: 'notice' });
@@ -149,7 +153,21 @@ describe('POST /playground/api/action', () => {
     const listed = await bed.runCliJson(['list', 'last', 'week', 'ext', '101'], ZONE);
     const response = await fetch(`${bed.url}${exported.files[0]?.url}`);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(await response.text()).toBe(renderCsv(listed));
+    // (Bytes: fetch's text() would drop the byte-order mark.)
+    expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe(
+      renderCsv(tabulateCallsForExport(listed)),
+    );
+
+    const workbook = await action('export-xlsx', buttonValue(summary, 'calls_export-xlsx'));
+    expect(workbook.files.map((file) => [file.filename, file.mimeType])).toEqual([
+      ['calls-2026-11-16_2026-11-22.xlsx', XLSX_TYPE],
+    ]);
+    const download = await fetch(`${bed.url}${workbook.files[0]?.url}`);
+    expect(download.headers.get('content-type')).toBe(XLSX_TYPE);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.length).toBe(workbook.files[0]?.size);
+    const sheet = await readXlsx(bytes);
+    expect(sheet.values.slice(1).map((row) => row[4])).toEqual(listed.calls?.map((call) => call.from));
 
     const shared = await action('share', buttonValue(summary, 'calls_share'));
     expect(shared.share).toBe(true);
@@ -240,14 +258,17 @@ describe('playground request checks', () => {
 describe('playground assets', () => {
   it.each([
     ['/', 'text/html; charset=utf-8', '<title>calls-bot playground</title>'],
-    ['/playground/app.js', 'text/javascript; charset=utf-8', "from './block-kit.js'"],
+    ['/playground/app.js', 'text/javascript; charset=utf-8', "from './slack-post.js'"],
     ['/playground/block-kit.js', 'text/javascript; charset=utf-8', 'export function renderSlackMessage'],
+    ['/playground/slack-post.js', 'text/javascript; charset=utf-8', 'export function renderSlackPost'],
+    ['/playground/channel.js', 'text/javascript; charset=utf-8', 'export function startChannelView'],
     ['/playground/teams-card.js', 'text/javascript; charset=utf-8', 'export function renderTeamsCard'],
     ['/playground/teams-chart.js', 'text/javascript; charset=utf-8', 'Chart.VerticalBar'],
     ['/playground/adaptivecards.js', 'text/javascript; charset=utf-8', 'AdaptiveCards'],
     ['/playground/style.css', 'text/css; charset=utf-8', '.panes'],
     ['/playground/slack.css', 'text/css; charset=utf-8', '.sk-fields'],
     ['/playground/teams.css', 'text/css; charset=utf-8', '.tc-bar'],
+    ['/playground/channel.css', 'text/css; charset=utf-8', '.channel-layout'],
     ['/playground/favicon.svg', 'image/svg+xml', '<svg'],
   ])('serves %s as %s', async (path, contentType, marker) => {
     const response = await fetch(`${bed.url}${path}`);

@@ -18,14 +18,18 @@ describe('loadPlaygroundAssets', () => {
     const referenced = [...html.matchAll(/(?:src|href)="(\/playground\/[^"]+)"/g)].map((match) => match[1]);
     expect(referenced.length).toBeGreaterThan(3);
     for (const path of referenced) expect(paths).toContain(path);
-    const app = assets.find((asset) => asset.path === '/playground/app.js')?.body.toString('utf8') ?? '';
-    const teams =
-      assets.find((asset) => asset.path === '/playground/teams-card.js')?.body.toString('utf8') ?? '';
-    const imported = [...`${app}\n${teams}`.matchAll(/from '\.\/([^']+)'/g)].map(
-      (match) => `/playground/${match[1]}`,
+    const scripts = assets.filter((asset) => asset.path.endsWith('.js'));
+    const imported = new Set(
+      scripts.flatMap((script) =>
+        [...script.body.toString('utf8').matchAll(/from '\.\/([^']+)'/g)].map(
+          (match) => `/playground/${match[1]}`,
+        ),
+      ),
     );
-    expect(imported.sort()).toEqual([
+    expect([...imported].sort()).toEqual([
       '/playground/block-kit.js',
+      '/playground/channel.js',
+      '/playground/slack-post.js',
       '/playground/teams-card.js',
       '/playground/teams-chart.js',
     ]);

@@ -4,6 +4,7 @@ import { createLogger } from '../../src/core/logger';
 import type { Report } from '../../src/core/report';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import type { PlaygroundPlan } from '../../src/playground/plan-playground';
+import type { DigestScheduler } from '../../src/schedule/digest-scheduler';
 import { startBot } from '../../src/start-bot';
 import { demoPbxEnv, runCliReport } from '../helpers/run-cli-in-process';
 
@@ -32,6 +33,8 @@ export interface PlaygroundTestBed {
   plan: PlaygroundPlan;
   /** The separately served PBX (`realPbx`), whose `requests` show what the bot asked it. */
   pbx: DemoPbx | undefined;
+  /** The bot's digest scheduler; with `startScheduler: false`, `tick()` runs a pass when the test says. */
+  scheduler: DigestScheduler;
   /** `npm run -s calls -- <words> --json --tz <zone> --now <now>` in-process, against the same PBX. */
   runCliJson(words: string[], timeZone: string): Promise<Report>;
   /** POSTs a body (an object, or raw text) to a playground API path. */
@@ -49,6 +52,10 @@ export interface PlaygroundTestBedOptions {
   realPbx?: boolean;
   /** More environment, e.g. PLAYGROUND_TOKEN. */
   env?: Record<string, string>;
+  /** The bot's clock; default pinned at PLAYGROUND_TEST_NOW (the built-in demo PBX's history ends where it is at the start). */
+  now?: () => Date;
+  /** Start the scheduler's timer; default true (as `npm start`). */
+  startScheduler?: boolean;
 }
 
 export async function startPlaygroundTestBed(
@@ -65,7 +72,12 @@ export async function startPlaygroundTestBed(
     DATABASE_URL: 'sqlite::memory:',
     ...options.env,
   });
-  const bot = await startBot({ config, logger, now: () => now }).catch(async (error: unknown) => {
+  const bot = await startBot({
+    config,
+    logger,
+    now: options.now ?? (() => now),
+    startScheduler: options.startScheduler ?? true,
+  }).catch(async (error: unknown) => {
     await pbx?.close();
     throw error;
   });
@@ -79,6 +91,7 @@ export async function startPlaygroundTestBed(
     logs,
     plan: bot.playground,
     pbx,
+    scheduler: bot.scheduler,
     runCliJson: (words, timeZone) => runCliReport(words, timeZone, { now, ...(pbx && { pbx }) }),
     post: (path, body, headers = {}) =>
       fetch(`${bot.url}${path}`, {

@@ -19,6 +19,14 @@ const ROUTES: { method: string; path: string; body?: string }[] = [
     path: '/playground/api/action',
     body: JSON.stringify({ actionId: 'missed', value: 'x' }),
   },
+  { method: 'GET', path: '/playground/api/channel' },
+  { method: 'POST', path: '/playground/api/channel/command', body: JSON.stringify({ text: 'schedules' }) },
+  {
+    method: 'POST',
+    path: '/playground/api/channel/action',
+    body: JSON.stringify({ actionId: 'missed', value: 'x' }),
+  },
+  { method: 'POST', path: '/playground/api/channel/run-now', body: JSON.stringify({ id: 'k3m9qa' }) },
 ];
 
 function tokenOf(bed: PlaygroundTestBed): string {

@@ -1,11 +1,12 @@
 import { REPLY_ACTION_IDS } from '../../src/chat/reply-action-ids';
+import { usageText } from '../../src/commands/usage';
 import {
   type AdaptiveCard,
   type CardElement,
+  type ColumnSet,
   type Container,
   type FactSet,
   measureCardBytes,
-  type Table,
   TEAMS_CARD_MAX_BYTES,
   type TextBlock,
   type VerticalBarChart,
@@ -31,8 +32,23 @@ const textOf = (element: CardElement | undefined) =>
   element?.type === 'TextBlock' ? element.text : undefined;
 const bodyTexts = (card: AdaptiveCard) =>
   card.body.map(textOf).filter((text): text is string => text !== undefined);
-const tableTexts = (table: Table) =>
-  table.rows.map((row) => row.cells.map((cell) => (cell.items[0] as TextBlock).text));
+const isColumnSet = (element: CardElement | undefined): element is ColumnSet => element?.type === 'ColumnSet';
+/** A figure list's row of texts, column by column. */
+const rowTexts = (row: CardElement | undefined) =>
+  isColumnSet(row) ? row.columns.map((column) => textOf(column.items[0])) : [];
+/** The figure list under the section titled `title`: its headers, then each entry's label and figures. */
+function figureListAfter(card: AdaptiveCard, title: string) {
+  const start = card.body.findIndex((element) => textOf(element) === title);
+  if (start < 0) throw new Error(`no section "${title}"`);
+  const [header, ...rest] = card.body.slice(start + 1);
+  const entries: { label: string | undefined; figures: (string | undefined)[] }[] = [];
+  const isNameLine = (element: CardElement | undefined) =>
+    element?.type === 'TextBlock' && element.spacing === 'Small';
+  for (let at = 0; isNameLine(rest[at]) && isColumnSet(rest[at + 1]); at += 2) {
+    entries.push({ label: textOf(rest[at]), figures: rowTexts(rest[at + 1]) });
+  }
+  return { headers: rowTexts(header), entries };
+}
 /** A section title as the card shows it: bold, medium, with a line above. */
 const sectionTitleBlock = (text: string): TextBlock => ({
   type: 'TextBlock',
@@ -92,30 +108,58 @@ describe('renderTeams: summary', () => {
     });
   });
 
-  it('shows extensions and queues as tables with a ColumnSet fallback', () => {
-    const tables = card.body.filter((element): element is Table => element.type === 'Table');
-    expect(tables).toHaveLength(2);
-    const [extensions, queues] = tables as [Table, Table];
-    expect(extensions.firstRowAsHeader).toBe(true);
-    expect(tableTexts(extensions)).toEqual([
-      ['Ext', 'Name', 'Calls', 'Answered', 'Missed', 'Outbound', 'Talk'],
-      ['101', 'Ben Okafor', '3', '1', '1', '1', '6:52'],
+  it('shows extensions as a figure list: headers once, each name on its own line, its figures under them', () => {
+    const start = card.body.findIndex((element) => textOf(element) === 'Busiest extensions');
+    const cell = (text: string, width: number, bold = false) => ({
+      type: 'Column',
+      width,
+      items: [
+        {
+          type: 'TextBlock',
+          text,
+          wrap: true,
+          horizontalAlignment: 'Right',
+          ...(bold ? { weight: 'Bolder' } : {}),
+        },
+      ],
+    });
+    // Each column weighs as much as its longest text (header word or figure), so none is cut.
+    const widths = [5, 8, 6, 8, 4];
+    expect(card.body.slice(start, start + 4)).toEqual([
+      sectionTitleBlock('Busiest extensions'),
+      {
+        type: 'ColumnSet',
+        columns: ['Calls', 'Answered', 'Missed', 'Outbound', 'Talk'].map((text, index) =>
+          cell(text, widths[index]!, true),
+        ),
+      },
+      { type: 'TextBlock', text: '101 Ben Okafor', wrap: true, spacing: 'Small', separator: true },
+      {
+        type: 'ColumnSet',
+        spacing: 'None',
+        columns: ['3', '1', '1', '1', '6:52'].map((text, index) => cell(text, widths[index]!)),
+      },
     ]);
-    expect(extensions.columns.map((column) => column.width)).toEqual([1, 3, 1, 1, 1, 1, 1]);
-    expect(extensions.fallback).toMatchObject({ type: 'ColumnSet' });
-    const fallback = extensions.fallback as { columns: { items: TextBlock[] }[] };
-    expect(fallback.columns.map((column) => column.items.map((item) => item.text))).toEqual([
-      ['Ext', '101'],
-      ['Name', 'Ben Okafor'],
-      ['Calls', '3'],
-      ['Answered', '1'],
-      ['Missed', '1'],
-      ['Outbound', '1'],
-      ['Talk', '6:52'],
-    ]);
-    expect(tableTexts(queues)).toEqual([
-      ['Queue', 'Name', 'Calls', 'Answered', 'Missed', 'Avg wait'],
-      ['800', 'Sales', '2', '1', '1', '0:09'],
+  });
+
+  it('shows queues the same way, with the average wait', () => {
+    expect(figureListAfter(card, 'Queues')).toEqual({
+      headers: ['Calls', 'Answered', 'Missed', 'Avg wait'],
+      entries: [{ label: '800 Sales', figures: ['2', '1', '1', '0:09'] }],
+    });
+    expect(card.body.some((element) => (element.type as string) === 'Table')).toBe(false);
+  });
+
+  it('weighs a column by its longest figure when that is longer than the header', () => {
+    const report = buildReport({
+      byExtension: [{ ...buildExtension(1), calls: 12345, talkSeconds: 3_600_000 }],
+    });
+    const shown = renderTeams(buildReportReply({ report }));
+    const start = shown.body.findIndex((element) => textOf(element) === 'Busiest extensions');
+    const header = shown.body[start + 1] as ColumnSet;
+    expect(header.columns.map((column) => column.width)).toEqual([6, 8, 6, 8, 10]);
+    expect(figureListAfter(shown, 'Busiest extensions').entries).toEqual([
+      { label: '101 Agent Number 1', figures: ['12,345', '79', '10', '10', '1000:00:00'] },
     ]);
   });
 
@@ -173,7 +217,7 @@ describe('renderTeams: summary', () => {
 
   it('puts buttons beyond the sixth in the overflow menu', () => {
     const actions = REPLY_ACTION_IDS.map((id) => ({ id, label: id, value: `v-${id}` }));
-    expect(actions).toHaveLength(8);
+    expect(actions).toHaveLength(9);
     const buttons = renderTeams(buildReportReply({ actions })).actions!;
     expect(buttons.map((button) => button.mode)).toEqual([
       undefined,
@@ -182,6 +226,7 @@ describe('renderTeams: summary', () => {
       undefined,
       undefined,
       undefined,
+      'secondary',
       'secondary',
       'secondary',
     ]);
@@ -199,10 +244,10 @@ describe('renderTeams: focus and views', () => {
     expect(card.body.map((element) => element.type).slice(2, 5)).toEqual(['TextBlock', 'FactSet', 'FactSet']);
   });
 
-  it('puts the extensions table first when the focus is extensions', () => {
+  it('puts the extensions first when the focus is extensions', () => {
     const card = renderTeams(buildReportReply({ focus: 'extensions' }));
     expect(textOf(card.body[2])).toBe('Busiest extensions');
-    expect(card.body[3]?.type).toBe('Table');
+    expect(rowTexts(card.body[3])).toEqual(['Calls', 'Answered', 'Missed', 'Outbound', 'Talk']);
   });
 
   it('lists calls in the list view', () => {
@@ -217,7 +262,7 @@ describe('renderTeams: focus and views', () => {
         ],
       },
     ]);
-    expect(card.body.some((element) => element.type === 'Table')).toBe(false);
+    expect(card.body.some(isColumnSet)).toBe(false);
   });
 });
 
@@ -234,11 +279,8 @@ describe('renderTeams: escaping', () => {
       missedCalls: [buildMissedCall(0, { fromName: evil, toName: '**boss**' })],
     });
     const card = renderTeams(buildReportReply({ report }));
-    const [extensions, queues] = card.body.filter((element): element is Table => element.type === 'Table');
-    expect(tableTexts(extensions!)[1]?.slice(0, 2)).toEqual(['101', '\\*\\*boss\\*\\*']);
-    expect(tableTexts(queues!)[1]?.slice(0, 2)).toEqual(['800', '\\_Sales\\_ ‹at›All‹/at›']);
-    const fallback = extensions!.fallback as { columns: { items: TextBlock[] }[] };
-    expect(fallback.columns[1]?.items.map((item) => item.text)).toEqual(['Name', '\\*\\*boss\\*\\*']);
+    expect(figureListAfter(card, 'Busiest extensions').entries[0]?.label).toBe('101 \\*\\*boss\\*\\*');
+    expect(figureListAfter(card, 'Queues').entries[0]?.label).toBe('800 \\_Sales\\_ ‹at›All‹/at›');
     expect((card.body.at(-1) as FactSet).facts).toEqual([
       {
         title: 'Fri 20 Nov 17:59',
@@ -272,13 +314,20 @@ describe('renderTeams: escaping', () => {
 
   it('escapes raw rows in the preview, and leaves its own labels and the heading alone', () => {
     const card = renderTeams(
-      buildRowsReply({ previewRows: [{ SourceCallerId: evil, 'Odd[Key]': '# 1' }], rowCount: 1 }),
+      buildRowsReply({
+        previewRows: [{ SourceCallerId: `${evil} ${'x'.repeat(20)}`, 'Odd[Key]': '# 1' }],
+        rowCount: 1,
+      }),
     );
-    const table = card.body.find((element): element is Table => element.type === 'Table')!;
-    expect(tableTexts(table)).toEqual([
-      ['SourceCallerId', 'Odd\\[Key\\]'],
-      // Cut to 24 characters first, then escaped.
-      ['\\[click\\]\\(http://evil.exa…', '\\# 1'],
+    expect(card.body.filter((element) => element.type === 'FactSet')).toEqual([
+      {
+        type: 'FactSet',
+        facts: [
+          // Cut to 40 characters first, then escaped.
+          { title: 'SourceCallerId', value: `${escapedEvil} ${'x'.repeat(10)}…` },
+          { title: 'Odd\\[Key\\]', value: '\\# 1' },
+        ],
+      },
     ]);
     expect(bodyTexts(card)).toEqual([
       'Fri 20 Nov 2026 (Europe/Berlin)',
@@ -299,8 +348,7 @@ describe('renderTeams: size', () => {
     expect(missed.facts).toHaveLength(50);
     const texts = bodyTexts(card);
     expect(texts).toContain('…and 450 more (Export CSV for all)');
-    const extensions = card.body.find((element): element is Table => element.type === 'Table')!;
-    expect(extensions.rows).toHaveLength(11);
+    expect(figureListAfter(card, 'Busiest extensions').entries).toHaveLength(10);
     expect(texts).toContain('…and 30 more (Export CSV for all)');
     expect(texts).toContain('…and 2 more (Export CSV for all)');
   });
@@ -355,28 +403,69 @@ describe('renderTeams: other replies', () => {
     expect(card.fallbackText).toBe('Error: I could not read "lastweek".');
   });
 
-  it('renders help line by line', () => {
+  it('renders help line by line: commands bold in a sentence, alone on a line in monospace, no backticks', () => {
     const card = renderTeams(buildHelpReply());
-    expect(bodyTexts(card)).toEqual([
-      'Usage: `/calls [view] [period] [filters]`',
-      ' ',
-      'Examples:',
-      '`/calls last week ext 101`',
+    expect(card.body).toEqual([
+      {
+        type: 'TextBlock',
+        text: 'Usage: **/calls \\[view\\] \\[period\\] \\[filters\\]**',
+        wrap: true,
+        spacing: 'None',
+      },
+      // The blank line before it is a gap, not an empty block.
+      { type: 'TextBlock', text: 'Examples:', wrap: true, spacing: 'Medium' },
+      {
+        type: 'TextBlock',
+        text: '/calls last week ext 101',
+        wrap: true,
+        fontType: 'Monospace',
+        spacing: 'None',
+      },
     ]);
   });
 
-  it('renders rows as a count and a preview table', () => {
+  it('shows no backtick anywhere in the real usage, and keeps bullets on example lines', () => {
+    const card = renderTeams({ kind: 'help', text: usageText() });
+    expect(JSON.stringify(card)).not.toContain('`');
+    expect(card.body).toContainEqual({
+      type: 'TextBlock',
+      text: '• last week ext 101',
+      wrap: true,
+      fontType: 'Monospace',
+      spacing: 'None',
+    });
+    expect(bodyTexts(card)).toContain(
+      '• **ext 101**, **ext 101,102**, **queue 800**, **number +44 20 7123 4567** \\(3 or more digits, found anywhere in the caller ids\\)',
+    );
+  });
+
+  it('renders a notice line by line, a blank line as a gap', () => {
+    const card = renderTeams({ kind: 'notice', text: 'Digest k3m9qa removed.\n\nIt will not post again.' });
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Digest k3m9qa removed.', wrap: true, spacing: 'None' },
+      { type: 'TextBlock', text: 'It will not post again.', wrap: true, spacing: 'Medium' },
+    ]);
+  });
+
+  it('renders rows as a count and a preview, each row its fields as facts, rows apart by a line', () => {
     const card = renderTeams(buildRowsReply());
     expect(bodyTexts(card)).toEqual([
       'Fri 20 Nov 2026 (Europe/Berlin)',
       '1,234 rows',
       'Preview of the first 2 of 1,234 rows.',
     ]);
-    const table = card.body.find((element): element is Table => element.type === 'Table')!;
-    expect(tableTexts(table)).toEqual([
-      ['SegmentId', 'StartTime', 'SourceDn', 'SourceCallerId', 'Answered'],
-      ['1', '2026-11-20T13:03:11Z', '10000', '+442071234567', 'false'],
-      ['2', '2026-11-20T13:03:20Z', '800', '', 'true'],
+    const facts = (values: string[]) =>
+      ['SegmentId', 'StartTime', 'SourceDn', 'SourceCallerId', 'Answered'].map((title, index) => ({
+        title,
+        value: values[index],
+      }));
+    expect(card.body.filter((element) => element.type === 'FactSet')).toEqual([
+      { type: 'FactSet', facts: facts(['1', '2026-11-20T13:03:11Z', '10000', '+442071234567', 'false']) },
+      {
+        type: 'FactSet',
+        separator: true,
+        facts: facts(['2', '2026-11-20T13:03:20Z', '800', '', 'true']),
+      },
     ]);
     expect(card.actions).toEqual([
       {
@@ -393,5 +482,6 @@ describe('renderTeams: other replies', () => {
     );
     expect(teamsSummaryText(buildRowsReply())).toBe('Fri 20 Nov 2026 (Europe/Berlin): 1,234 rows');
     expect(teamsSummaryText({ kind: 'notice', text: 'Done.' })).toBe('Done.');
+    expect(teamsSummaryText(buildHelpReply())).toBe('Usage: /calls [view] [period] [filters]');
   });
 });

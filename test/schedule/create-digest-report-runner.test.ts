@@ -90,6 +90,7 @@ describe('createDigestReportRunner against the demo PBX', () => {
       'previous',
       'next',
       'export-csv',
+      'export-xlsx',
     ]);
     const teams = asReport(
       await run(buildSchedule({ target: { platform: 'teams', conversationId: '19:a' } }), OCCURRENCE),

@@ -76,6 +76,12 @@ describe('DigestCommands: create', () => {
     });
   });
 
+  it("stores the creator's locale with the digest", async () => {
+    const { store, commands } = setUp();
+    await commands.answer(WEEKDAY_DIGEST, { ...USER, locale: 'en-GB' }, CHANNEL);
+    expect((await store.getSchedule('k3m9qa'))?.locale).toBe('en-GB');
+  });
+
   it('keeps the Teams conversation reference key (the conversation id unless given)', async () => {
     const { store, commands } = setUp();
     const teamsUser: ChatUser = { platform: 'teams', id: 'aad-1', timeZone: 'America/New_York' };

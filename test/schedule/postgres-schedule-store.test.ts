@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { AppError } from '../../src/core/errors';
 import { openScheduleStore } from '../../src/schedule/open-schedule-store';
+import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from '../../src/schedule/postgres-migrations';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
 import { describeWithPostgres, type TestDatabase } from '../helpers/postgres';
 import { buildSchedule } from './schedule-helpers';
@@ -56,6 +57,8 @@ describePostgres('PostgresScheduleStore', () => {
         { version: 1, name: 'digest schedules and runs', applied_at: MIGRATED_AT },
         { version: 2, name: 'Teams conversation references', applied_at: MIGRATED_AT },
         { version: 3, name: 'shared PBX tokens', applied_at: MIGRATED_AT },
+        { version: 4, name: 'playground digests', applied_at: MIGRATED_AT },
+        { version: 5, name: 'digest creator locale', applied_at: MIGRATED_AT },
       ]);
       expect(
         await queryRows(
@@ -79,13 +82,45 @@ describePostgres('PostgresScheduleStore', () => {
     }
   });
 
+  it('keeps the digests of a version 3 database and then takes playground digests', async () => {
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      await applyPostgresMigrations(pool, POSTGRES_MIGRATIONS.slice(0, 3), MIGRATED_AT);
+      await pool.query(
+        `INSERT INTO digest_schedules (id, platform, conversation_id, team_id, creator_platform, creator_id,
+           creator_email, time_zone, cron, rule_description, command, created_at, enabled)
+         VALUES ('abc123', 'slack', 'C1', 'T1', 'slack', 'U1', 'lead@example.com', 'Europe/Berlin',
+           '0 8 * * *', 'every day at 08:00', 'yesterday', $1, true)`,
+        [new Date('2026-10-20T12:00:00Z')],
+      );
+    } finally {
+      await pool.end();
+    }
+    const store = await PostgresScheduleStore.open({
+      connectionString: database.url,
+      now: () => MIGRATED_AT,
+    });
+    try {
+      expect(await store.getSchedule('abc123')).toEqual(buildSchedule());
+      const playground = buildSchedule({
+        id: 'pg0001',
+        target: { platform: 'playground', conversationId: 'playground-channel', label: '#playground' },
+        creator: { platform: 'web', id: 'playground' },
+      });
+      expect(await store.createSchedule(playground)).toBe('created');
+      expect(await store.getSchedule('pg0001')).toEqual(playground);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database from a newer version', async () => {
     await (await PostgresScheduleStore.open({ connectionString: database.url })).close();
     await queryRows(database.url, "INSERT INTO schema_migrations VALUES (99, 'future', now())");
     const error = await openError(database.url);
     expect([error.kind, error.message, error.hint]).toEqual([
       'config',
-      'The schedules database has schema version 99, newer than this calls-bot knows (3).',
+      'The schedules database has schema version 99, newer than this calls-bot knows (5).',
       'Run the newer calls-bot, or point DATABASE_URL at another database.',
     ]);
   });

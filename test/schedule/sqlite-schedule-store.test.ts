@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../src/core/errors';
 import { isPostgresUrl, openScheduleStore, toSqlitePath } from '../../src/schedule/open-schedule-store';
+import { applyMigrations, SQLITE_MIGRATIONS } from '../../src/schedule/sqlite-migrations';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { buildSchedule, createTempDir } from './schedule-helpers';
 
@@ -15,11 +16,11 @@ describe('SqliteScheduleStore: files and migrations', () => {
       const path = join(temp.dir, 'nested', 'data', 'calls-bot.sqlite');
       const first = new SqliteScheduleStore({ path, now: () => new Date('2026-11-01T00:00:00Z') });
       expect(existsSync(path)).toBe(true);
-      expect(first.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(first.appliedMigrations()).toEqual([1, 2, 3, 4, 5]);
       await first.createSchedule(buildSchedule());
       await first.close();
       const second = new SqliteScheduleStore({ path });
-      expect(second.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(second.appliedMigrations()).toEqual([1, 2, 3, 4, 5]);
       expect((await second.getSchedule('abc123'))?.command).toBe('yesterday');
       await second.close();
       const raw = new BetterSqlite3(path, { readonly: true });
@@ -30,6 +31,8 @@ describe('SqliteScheduleStore: files and migrations', () => {
         { version: 1, name: 'digest schedules and runs', applied_at: '2026-11-01T00:00:00.000Z' },
         { version: 2, name: 'Teams conversation references', applied_at: '2026-11-01T00:00:00.000Z' },
         { version: 3, name: 'shared PBX tokens', applied_at: '2026-11-01T00:00:00.000Z' },
+        { version: 4, name: 'playground digests', applied_at: '2026-11-01T00:00:00.000Z' },
+        { version: 5, name: 'digest creator locale', applied_at: '2026-11-01T00:00:00.000Z' },
       ]);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();
@@ -47,8 +50,56 @@ describe('SqliteScheduleStore: files and migrations', () => {
       raw.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
       raw.close();
       expect(() => new SqliteScheduleStore({ path })).toThrow(
-        'The schedules database has schema version 99, newer than this calls-bot knows (3).',
+        'The schedules database has schema version 99, newer than this calls-bot knows (5).',
       );
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe('SqliteScheduleStore: the upgrade to version 4 (playground digests)', () => {
+  it('keeps the digests and runs of a version 3 file, their cascade, and then takes playground digests', async () => {
+    const temp = createTempDir();
+    try {
+      const path = join(temp.dir, 'v3.sqlite');
+      const old = new BetterSqlite3(path);
+      old.pragma('foreign_keys = ON');
+      applyMigrations(old, SQLITE_MIGRATIONS.slice(0, 3), new Date('2026-10-01T00:00:00Z'));
+      old
+        .prepare(
+          `INSERT INTO digest_schedules (id, platform, conversation_id, team_id, creator_platform, creator_id,
+             creator_email, time_zone, cron, rule_description, command, created_at, enabled)
+           VALUES ('abc123', 'slack', 'C1', 'T1', 'slack', 'U1', 'lead@example.com', 'Europe/Berlin',
+             '0 8 * * *', 'every day at 08:00', 'yesterday', ?, 1)`,
+        )
+        .run(new Date('2026-10-20T12:00:00Z').getTime());
+      const occurrence = new Date('2026-10-21T06:00:00Z');
+      old
+        .prepare(
+          `INSERT INTO digest_runs (schedule_id, occurrence_at, status, attempts, lease_until, notice_sent, updated_at)
+           VALUES ('abc123', ?, 'sent', 1, ?, 0, ?)`,
+        )
+        .run(occurrence.getTime(), occurrence.getTime() + 600_000, occurrence.getTime() + 1_000);
+      old.close();
+
+      const store = new SqliteScheduleStore({ path });
+      expect(store.appliedMigrations()).toEqual(SQLITE_MIGRATIONS.map((migration) => migration.version));
+      expect(await store.getSchedule('abc123')).toEqual(buildSchedule());
+      expect(await store.getLastRun('abc123')).toMatchObject({ occurrenceAt: occurrence, status: 'sent' });
+      const playground = buildSchedule({
+        id: 'pg0001',
+        target: { platform: 'playground', conversationId: 'playground-channel', label: '#playground' },
+        creator: { platform: 'web', id: 'playground' },
+      });
+      expect(await store.createSchedule(playground)).toBe('created');
+      expect(
+        await store.listSchedules({ platform: 'playground', conversationId: 'playground-channel' }),
+      ).toEqual([playground]);
+      // The runs still belong to their digest: removing it removes them.
+      expect(await store.deleteSchedule('abc123', { platform: 'slack', conversationId: 'C1' })).toBe(true);
+      expect(await store.listRuns('abc123')).toEqual([]);
+      await store.close();
     } finally {
       temp.remove();
     }

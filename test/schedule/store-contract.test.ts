@@ -32,9 +32,9 @@ describe.each(listStoreKinds('store contract tests'))('$name store', (kind) => {
 
   describe('schema', () => {
     it('applies every migration once and answers a ping', async () => {
-      expect(await store.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(await store.appliedMigrations()).toEqual([1, 2, 3, 4, 5]);
       const again = await database.open();
-      expect(await again.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(await again.appliedMigrations()).toEqual([1, 2, 3, 4, 5]);
       await expect(store.ping()).resolves.toBeUndefined();
     });
 
@@ -49,6 +49,33 @@ describe.each(listStoreKinds('store contract tests'))('$name store', (kind) => {
   });
 
   describe('schedules', () => {
+    it("keeps the playground's channel digests apart from Slack's and Teams'", async () => {
+      const playground = buildSchedule({
+        id: 'pg0001',
+        target: { platform: 'playground', conversationId: 'playground-channel', label: '#playground' },
+        creator: { platform: 'web', id: 'playground' },
+      });
+      expect(await store.createSchedule(playground)).toBe('created');
+      await store.createSchedule(
+        buildSchedule({ target: { platform: 'slack', conversationId: 'playground-channel' } }),
+      );
+      expect(await store.getSchedule('pg0001')).toEqual(playground);
+      const listed = await store.listSchedules({
+        platform: 'playground',
+        conversationId: 'playground-channel',
+      });
+      expect(listed.map((entry) => entry.id)).toEqual(['pg0001']);
+      expect(
+        await store.deleteSchedule('pg0001', { platform: 'slack', conversationId: 'playground-channel' }),
+      ).toBe(false);
+      expect(
+        await store.deleteSchedule('pg0001', {
+          platform: 'playground',
+          conversationId: 'playground-channel',
+        }),
+      ).toBe(true);
+    });
+
     it('creates, reads back exactly, lists by conversation and refuses a duplicate id', async () => {
       const schedule = buildSchedule({
         target: {
@@ -71,6 +98,16 @@ describe.each(listStoreKinds('store contract tests'))('$name store', (kind) => {
         (await store.listSchedules({ platform: 'slack', conversationId: 'C1' })).map((entry) => entry.id),
       ).toEqual(['def456']);
       expect((await store.listEnabledSchedules()).map((entry) => entry.id)).toEqual(['abc123', 'def456']);
+    });
+
+    it("keeps the creator's locale, and leaves it absent for a digest without one", async () => {
+      const withLocale = buildSchedule({ id: 'loc001', locale: 'en-GB' });
+      expect(await store.createSchedule(withLocale)).toBe('created');
+      await store.createSchedule(buildSchedule({ id: 'loc002' }));
+      expect(await store.getSchedule('loc001')).toEqual(withLocale);
+      expect((await store.getSchedule('loc001'))?.locale).toBe('en-GB');
+      expect(await store.getSchedule('loc002')).not.toHaveProperty('locale');
+      expect((await store.listEnabledSchedules()).map((entry) => entry.locale)).toEqual(['en-GB', undefined]);
     });
 
     it('keeps optional fields absent rather than null, and milliseconds of times', async () => {

@@ -1,4 +1,5 @@
-import { parseCommand } from '../../commands/parse-command';
+import { buildExportFile } from '../../chat/build-export-file';
+import { type ParseContext, parseCommand } from '../../commands/parse-command';
 import { usageText } from '../../commands/usage';
 import { secretsOf } from '../../config/config';
 import { isValidTimeZone } from '../../config/is-valid-time-zone';
@@ -8,9 +9,12 @@ import { describeWindow } from '../../core/describe-window';
 import { AppError, CommandError, exitCodeFor } from '../../core/errors';
 import { createLogger, redact } from '../../core/logger';
 import type { ReportRequest } from '../../core/report-request';
+import type { ExportFormat } from '../../render/render-export';
 import { renderText } from '../../render/render-text';
 import { composeReportReply } from '../../report/compose-reply';
 import { ReportService } from '../../report/report-service';
+import { chooseCliLocale } from './choose-cli-locale';
+import { explainInCli } from './explain-in-cli';
 import { parseCliArguments } from './parse-cli-arguments';
 import { type TextSink, writeRowsAsJson } from './write-rows-as-json';
 
@@ -22,12 +26,15 @@ export interface CliIo {
   now: () => Date;
   /** The machine's IANA zone, used when neither --tz nor DEFAULT_TIMEZONE says. */
   machineTimeZone: string;
+  /** Whether stdout is a terminal, where an XLSX (bytes) is refused; default false. */
+  stdoutIsTerminal?: boolean;
 }
 
 /**
- * `npm run -s calls -- <command words> [--json] [--tz ZONE] [--now ISO]`: the bot in a terminal.
- * Returns the exit code: 0 done, 2 a bad command or configuration, 1 the PBX or network failed.
- * Results go to stdout only when complete; messages go to stderr.
+ * `npm run -s calls -- <command words> [--json | --format csv|xlsx] [--tz ZONE] [--now ISO]
+ * [--locale BCP47]`: the bot in a terminal; `explain <words>` shows how the words read without
+ * running them. Returns the exit code: 0 done, 2 a bad command or configuration, 1 the PBX or
+ * network failed. Results go to stdout only when complete; messages go to stderr.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const fail = (message: string, code: number) => {
@@ -36,7 +43,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   const args = parseCliArguments(argv);
   if (!args.ok) return fail(args.message, 2);
-  const { commandText, json } = args.value;
+  const { commandText, explain, json, format } = args.value;
+  if (format === 'xlsx' && io.stdoutIsTerminal)
+    return fail(
+      'An XLSX file is bytes, not text: send it to a file, e.g. `… --format xlsx > calls.xlsx`.',
+      2,
+    );
 
   let secrets: string[] = [];
   let connection: PbxConnection | undefined;
@@ -50,12 +62,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (Number.isNaN(now.getTime()))
       return fail(`--now needs an ISO date-time such as 2026-11-29T10:00:00Z, not "${args.value.now}".`, 2);
 
-    const parsed = parseCommand(commandText, {
+    const locale = chooseCliLocale(args.value.locale, io.env.LANG, config.defaultLocale);
+    if (!locale.ok) return fail(locale.message, 2);
+
+    const context: ParseContext = {
       now,
       timeZone,
+      locale: locale.locale,
       weekStart: config.weekStart,
       maxPeriodDays: config.maxPeriodDays,
-    });
+    };
+    if (explain) {
+      explainInCli(commandText, context, json, io.stdout);
+      return 0;
+    }
+    const parsed = parseCommand(commandText, context);
     if (!parsed.ok) throw parsed.error;
     const request = parsed.request;
     if (request.me) {
@@ -67,6 +88,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (request.view === 'help') {
       io.stdout.write(`${usageText()}\n`);
       return 0;
+    }
+    if (format && request.view === 'rows') {
+      throw new CommandError(
+        `--format ${format} exports a report's calls; the raw rows come as JSON with --json.`,
+        'rows yesterday top=50 --json',
+      );
     }
     const logger = createLogger({
       level: 'warn',
@@ -80,9 +107,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       serviceLevelSeconds: config.serviceLevelSeconds,
       maskNumbers: config.privacyMaskNumbers,
     });
-    await (request.view === 'rows'
-      ? printRows(service, request, json, io)
-      : printReport(service, request, json, io));
+    if (format) await printExport(service, request, format, now, io);
+    else if (request.view === 'rows') await printRows(service, request, json, io);
+    else await printReport(service, request, json, io);
     return 0;
   } catch (error) {
     return fail(redact(describeFailure(error), secrets), exitCodeFor(error));
@@ -101,6 +128,23 @@ async function printReport(
   io.stdout.write(
     json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(composeReportReply(request, report))}\n`,
   );
+}
+
+/** `--format`: the calls of the command's `list` as a CSV (text) or XLSX (bytes) file on stdout. */
+async function printExport(
+  service: ReportService,
+  request: ReportRequest,
+  format: ExportFormat,
+  now: Date,
+  io: CliIo,
+): Promise<void> {
+  const report = await service.runReport({ ...request, view: 'list' });
+  const { file } = await buildExportFile(report, request.window, {
+    format,
+    focus: 'summary',
+    createdAt: now,
+  });
+  io.stdout.write(file.content);
 }
 
 async function printRows(

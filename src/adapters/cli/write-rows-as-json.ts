@@ -1,8 +1,11 @@
 import type { RawCallLogRow } from '../../core/call-log-source';
 
-/** Where text goes: process.stdout, or a collector in tests. `once('drain')` enables backpressure. */
+/**
+ * Where output goes: process.stdout, or a collector in tests. Text, or bytes (an XLSX export).
+ * `once('drain')` enables backpressure.
+ */
 export interface TextSink {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
 }
 

@@ -24,11 +24,13 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** The zone for users whose Slack profile has none (DEFAULT_TIMEZONE, else UTC). */
   defaultTimeZone: string;
+  /** The locale for users Slack gives none for (DEFAULT_LOCALE); default en-US. */
+  defaultLocale?: string;
   /** The clock for request signatures and the user cache; default the system clock. */
   now?: () => Date;
   /** A "Working on it…" note goes out when an answer takes longer than this; default 2000 ms. */
   workingNoticeMs?: number;
-  /** How long a user's zone and e-mail are reused; default 1 hour. */
+  /** How long a user's zone, locale and e-mail are reused; default 1 hour. */
   userCacheTtlMs?: number;
 }
 
@@ -69,6 +71,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     chat: options.chat,
     users: new SlackUserResolver({
       defaultTimeZone: options.defaultTimeZone,
+      ...(options.defaultLocale !== undefined && { defaultLocale: options.defaultLocale }),
       logger,
       now,
       ...(options.userCacheTtlMs !== undefined && { ttlMs: options.userCacheTtlMs }),

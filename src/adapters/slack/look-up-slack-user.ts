@@ -1,12 +1,20 @@
+import { canonicalLocale } from '../../config/canonical-locale';
 import { isValidTimeZone } from '../../config/is-valid-time-zone';
 import { describeSlackError } from './describe-slack-error';
+
+/** What `users.info` tells of a user, as far as the bot reads it. */
+interface SlackUserInfo {
+  tz?: string;
+  /** Only with `include_locale: true`, e.g. `en-GB`. */
+  locale?: string;
+  deleted?: boolean;
+  profile?: { email?: string };
+}
 
 /** The part of the Web API client the lookup calls (`users.info`, scopes users:read and users:read.email). */
 export interface UsersInfoClient {
   users: {
-    info(args: {
-      user: string;
-    }): Promise<{ user?: { tz?: string; deleted?: boolean; profile?: { email?: string } } }>;
+    info(args: { user: string; include_locale?: boolean }): Promise<{ user?: SlackUserInfo }>;
   };
 }
 
@@ -16,17 +24,21 @@ export interface UsersInfoClient {
  * asked (rate limit, server error, network, the bot's token): nothing is known about them.
  */
 export type SlackUserLookup =
-  | { kind: 'found'; timeZone: string | undefined; email: string | undefined }
+  | { kind: 'found'; timeZone: string | undefined; locale: string | undefined; email: string | undefined }
   | { kind: 'gone'; reason: string }
   | { kind: 'failed'; reason: string };
 
 const GONE_CODES = new Set(['user_not_found', 'user_not_visible']);
 
-/** One `users.info` call, its outcome sorted; `reason` is short, for logs and channel notices (no token, no URL). */
+/**
+ * One `users.info` call (with the user's locale), its outcome sorted; `reason` is short, for logs
+ * and channel notices (no token, no URL). A zone or locale Slack gives that the runtime does not
+ * know counts as not given.
+ */
 export async function lookUpSlackUser(client: UsersInfoClient, userId: string): Promise<SlackUserLookup> {
-  let user: { tz?: string; deleted?: boolean; profile?: { email?: string } } | undefined;
+  let user: SlackUserInfo | undefined;
   try {
-    ({ user } = await client.users.info({ user: userId }));
+    ({ user } = await client.users.info({ user: userId, include_locale: true }));
   } catch (error) {
     const code = platformCodeOf(error);
     if (code !== undefined && GONE_CODES.has(code)) return { kind: 'gone', reason: `Slack said ${code}` };
@@ -37,6 +49,7 @@ export async function lookUpSlackUser(client: UsersInfoClient, userId: string): 
   return {
     kind: 'found',
     timeZone: user.tz && isValidTimeZone(user.tz) ? user.tz : undefined,
+    locale: canonicalLocale(user.locale),
     email: user.profile?.email || undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { FALLBACK_LOCALE } from '../../config/canonical-locale';
 import type { ChatUser } from '../../core/chat-user';
 import type { Logger } from '../../core/logger';
 import { lookUpSlackUser, type UsersInfoClient } from './look-up-slack-user';
@@ -5,6 +6,8 @@ import { lookUpSlackUser, type UsersInfoClient } from './look-up-slack-user';
 export interface SlackUserResolverOptions {
   /** The zone when Slack does not say or cannot be asked (DEFAULT_TIMEZONE, else UTC). */
   defaultTimeZone: string;
+  /** The locale when Slack does not say or cannot be asked (DEFAULT_LOCALE); default en-US. */
+  defaultLocale?: string;
   logger: Logger;
   now: () => Date;
   /** How long a looked-up user is reused; default 1 hour (people rarely change zones mid-day). */
@@ -15,6 +18,7 @@ export interface SlackUserResolverOptions {
 
 interface CachedUser {
   timeZone: string | undefined;
+  locale: string | undefined;
   email: string | undefined;
   expiresAtMs: number;
 }
@@ -23,7 +27,7 @@ const DEFAULT_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_MAX_ENTRIES = 10_000;
 
 /**
- * Who is asking: the Slack user's IANA zone and e-mail from `users.info`, cached per user id. A
+ * Who is asking: the Slack user's IANA zone, locale and e-mail from `users.info`, cached per user id. A
  * failed lookup (rate limit, server error, network, an unknown user) is logged at warn, without the
  * token, and not cached: the user gets the default zone and `identityUnknown`, so the access rules
  * refuse them ("try again in a moment") instead of treating them as unlinked.
@@ -39,13 +43,21 @@ export class SlackUserResolver {
     if (!cached || cached.expiresAtMs <= nowMs) {
       cached = await this.lookUp(client, userId, nowMs);
     }
+    const defaultLocale = this.options.defaultLocale ?? FALLBACK_LOCALE;
     if (!cached) {
-      return { platform: 'slack', id: userId, timeZone: this.options.defaultTimeZone, identityUnknown: true };
+      return {
+        platform: 'slack',
+        id: userId,
+        timeZone: this.options.defaultTimeZone,
+        locale: defaultLocale,
+        identityUnknown: true,
+      };
     }
     return {
       platform: 'slack',
       id: userId,
       timeZone: cached.timeZone ?? this.options.defaultTimeZone,
+      locale: cached.locale ?? defaultLocale,
       ...(cached.email !== undefined && { email: cached.email }),
     };
   }
@@ -65,6 +77,7 @@ export class SlackUserResolver {
     }
     const entry: CachedUser = {
       timeZone: found.timeZone,
+      locale: found.locale,
       email: found.email,
       expiresAtMs: nowMs + (this.options.ttlMs ?? DEFAULT_TTL_MS),
     };

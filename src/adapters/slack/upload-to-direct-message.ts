@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ExportFile } from '../../chat/answer';
+import { type ExportFile, exportFileBytes } from '../../chat/answer';
 import { openDirectMessage } from './open-direct-message';
 
 const UPLOAD_TIMEOUT_MS = 60_000;
@@ -8,6 +8,7 @@ const UPLOAD_TIMEOUT_MS = 60_000;
  * Sends an export to the asker's direct message with the bot, the way Slack wants files now:
  * `files.getUploadURLExternal`, the bytes POSTed to the URL it returns, then
  * `files.completeUploadExternal` sharing the file into the DM (scopes files:write, im:write).
+ * Text files go as UTF-8 (a CSV's byte-order mark included), XLSX as its bytes.
  */
 export async function uploadToDirectMessage(
   client: webApi.WebClient,
@@ -15,7 +16,7 @@ export async function uploadToDirectMessage(
   file: ExportFile,
 ): Promise<void> {
   const channelId = await openDirectMessage(client, userId);
-  const bytes = Buffer.from(file.content, 'utf8');
+  const bytes = exportFileBytes(file);
   const ticket = await client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
   if (!ticket.upload_url || !ticket.file_id)
     throw new Error('files.getUploadURLExternal returned no upload URL');

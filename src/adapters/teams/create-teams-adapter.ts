@@ -35,6 +35,8 @@ export interface CreateTeamsAdapterOptions {
   logger: Logger;
   /** DEFAULT_TIMEZONE, for activities that carry no zone. */
   defaultTimeZone: string;
+  /** DEFAULT_LOCALE, for activities that carry no locale; default en-US. */
+  defaultLocale?: string;
   /** Where conversation references live; default in memory. */
   references?: ConversationReferenceStore;
   /** The clock, for caching members' e-mails; default the system clock. */
@@ -75,6 +77,7 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
     references,
     logger,
     defaultTimeZone: options.defaultTimeZone,
+    ...(options.defaultLocale !== undefined && { defaultLocale: options.defaultLocale }),
     members: new TeamsMemberResolver({ logger, now: options.now ?? (() => new Date()) }),
   });
   const endpoint = createMessagesEndpoint({

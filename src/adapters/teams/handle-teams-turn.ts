@@ -1,5 +1,6 @@
 import type { Answer } from '../../chat/answer';
 import type { ChatService } from '../../chat/chat-service';
+import { canonicalLocale, FALLBACK_LOCALE } from '../../config/canonical-locale';
 import type { ChatUser } from '../../core/chat-user';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
@@ -28,6 +29,8 @@ export interface TeamsTurnOptions {
   logger: Logger;
   /** DEFAULT_TIMEZONE, for activities that carry no zone. */
   defaultTimeZone: string;
+  /** DEFAULT_LOCALE, for activities that carry no (valid) `locale`; default en-US. */
+  defaultLocale?: string;
   /** Finds the asker's e-mail (matched to their 3CX user by the access rules); without it, nobody can be looked up. */
   members?: TeamsMemberResolver;
 }
@@ -72,7 +75,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
    * then refuse them instead of treating them as unlinked.
    */
   const askerOf = async (turn: TeamsTurn): Promise<ChatUser> => {
-    const user = toChatUser(turn.activity, options.defaultTimeZone);
+    const user = toChatUser(turn.activity, options);
     const accountId = turn.activity.from?.id;
     const found =
       options.members && turn.lookUpMember && accountId
@@ -93,8 +96,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
       logger.debug('ignored a Teams group message that does not mention the bot');
       return undefined;
     }
-    if ((activity.text ?? '').trim() === '')
-      return chat.answerText('help', toChatUser(activity, options.defaultTimeZone));
+    if ((activity.text ?? '').trim() === '') return chat.answerText('help', toChatUser(activity, options));
     const text = stripBotMention(activity);
     if (text.length > MAX_COMMAND_CHARS) {
       return {
@@ -122,7 +124,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
       }
       case 'conversationUpdate': {
         if (!activity.membersAdded.some((member) => member.id === activity.recipient.id)) return;
-        const help = await chat.answerText('help', toChatUser(activity, options.defaultTimeZone));
+        const help = await chat.answerText('help', toChatUser(activity, options));
         const scope = isGroupConversation(activity) ? 'group' : 'personal';
         await turn.send(toReplyActivity(buildWelcomeReply(help.reply, scope, activity.recipient.name)));
         logger.info('Teams: the bot was added to a conversation', {
@@ -136,12 +138,19 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
   };
 }
 
-/** The asker: the Entra ID object id when Teams sends it (stable across chats), else the channel account id. */
-function toChatUser(activity: TeamsActivity, defaultTimeZone: string): ChatUser {
+/**
+ * The asker: the Entra ID object id when Teams sends it (stable across chats), else the channel
+ * account id; their zone, and their locale from the activity's `locale` (the Teams client's language).
+ */
+function toChatUser(
+  activity: TeamsActivity,
+  defaults: Pick<TeamsTurnOptions, 'defaultTimeZone' | 'defaultLocale'>,
+): ChatUser {
   return {
     platform: 'teams',
     id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
-    timeZone: resolveActivityTimeZone(activity, defaultTimeZone),
+    timeZone: resolveActivityTimeZone(activity, defaults.defaultTimeZone),
+    locale: canonicalLocale(activity.locale) ?? defaults.defaultLocale ?? FALLBACK_LOCALE,
   };
 }
 

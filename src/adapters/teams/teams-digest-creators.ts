@@ -1,3 +1,4 @@
+import { canonicalLocale } from '../../config/canonical-locale';
 import type { CreatorLookup, DigestCreatorResolver } from '../../schedule/digest-creator-resolver';
 import type { DigestSchedule } from '../../schedule/digest-schedule';
 import type { TeamsChatAdapter } from './create-teams-adapter';
@@ -10,14 +11,13 @@ import { toMemberEmail } from './teams-member-resolver';
  * stored conversation, a refusal or no answer is `failed` (the run is retried next time).
  */
 export class TeamsDigestCreators implements DigestCreatorResolver {
-  constructor(private readonly adapter: Pick<TeamsChatAdapter, 'lookUpMember'>) {}
+  constructor(private readonly adapter: Pick<TeamsChatAdapter, 'lookUpMember' | 'references'>) {}
 
   async resolveCreator(schedule: DigestSchedule): Promise<CreatorLookup> {
     const { id } = schedule.creator;
-    const key = schedule.target.referenceKey ?? schedule.target.conversationId;
     let member: Awaited<ReturnType<TeamsChatAdapter['lookUpMember']>>;
     try {
-      member = await this.adapter.lookUpMember(key, id);
+      member = await this.adapter.lookUpMember(referenceKeyOf(schedule), id);
     } catch (error) {
       if (statusOf(error) === 404) return { kind: 'gone', reason: 'no longer a member of this conversation' };
       const answered = statusOf(error) !== undefined;
@@ -33,4 +33,23 @@ export class TeamsDigestCreators implements DigestCreatorResolver {
       user: { platform: 'teams', id, timeZone: schedule.timeZone, ...(email !== undefined && { email }) },
     };
   }
+
+  /**
+   * The locale of the digest's stored conversation reference (refreshed by every activity there),
+   * when the creator is the one who last wrote in it; someone else's locale is not theirs.
+   */
+  async readCreatorLocale(schedule: DigestSchedule): Promise<string | undefined> {
+    try {
+      const reference = await this.adapter.references.get(referenceKeyOf(schedule));
+      const writer = reference?.user;
+      const byCreator = writer?.aadObjectId === schedule.creator.id || writer?.id === schedule.creator.id;
+      return byCreator ? canonicalLocale(reference?.locale) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function referenceKeyOf(schedule: DigestSchedule): string {
+  return schedule.target.referenceKey ?? schedule.target.conversationId;
 }

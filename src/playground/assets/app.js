@@ -1,6 +1,8 @@
 // The playground page: sends commands and button clicks to the bot's playground API and shows
-// the answer as Slack and Teams would, with the payloads beside them.
-import { renderSlackMessage } from './block-kit.js';
+// the answer as Slack and Teams would, with the payloads beside them. The Channel tab is the
+// channel view (channel.js), where digests are scheduled and posted.
+import { startChannelView } from './channel.js';
+import { formatClock, renderSlackPost, span } from './slack-post.js';
 import { renderTeamsCard } from './teams-card.js';
 
 const form = document.getElementById('command-form');
@@ -17,7 +19,12 @@ let jsonTab = 'slack';
 let busy = false;
 
 fillTimeZones(zoneSelect);
+const channel = startChannelView({ timeZone: () => zoneSelect.value });
 readLocationHash();
+
+for (const tab of document.querySelectorAll('[data-view]')) {
+  tab.addEventListener('click', () => showView(tab.dataset.view));
+}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -78,11 +85,25 @@ function describeOffset(zone, date) {
   }
 }
 
-/** `#q=last+week&tz=Europe/Berlin` runs that command, so a link can show a reply. */
+/** The Reply view (the command and its panes) or the Channel view; the zone picker serves both. */
+function showView(view) {
+  for (const tab of document.querySelectorAll('[data-view]')) {
+    const selected = tab.dataset.view === view;
+    tab.setAttribute('aria-selected', String(selected));
+    document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
+  }
+  channel.setVisible(view === 'channel');
+}
+
+/**
+ * `#q=last+week&tz=Europe/Berlin` runs that command, so a link can show a reply; `#view=channel`
+ * opens the channel view.
+ */
 function readLocationHash() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const zone = params.get('tz');
   if (zone && [...zoneSelect.options].some((option) => option.value === zone)) zoneSelect.value = zone;
+  if (params.get('view') === 'channel') showView('channel');
   const text = params.get('q');
   if (text !== null && text !== input.value) {
     input.value = text;
@@ -153,49 +174,12 @@ function showResult(result) {
 }
 
 function renderSlackPane(result) {
-  const wrapper = document.createElement('div');
-  wrapper.className = 'slack-post';
-  const avatar = document.createElement('img');
-  avatar.className = 'avatar';
-  avatar.src = '/playground/favicon.svg';
-  avatar.alt = '';
-  const content = document.createElement('div');
-  content.className = 'slack-content';
-  const meta = document.createElement('div');
-  meta.className = 'slack-meta';
-  meta.append(span('name', 'Calls'), span('app-badge', 'APP'), span('time', formatClock(result.answeredAt)));
-  content.append(meta);
-  content.append(
-    renderSlackMessage(result.slack, (actionId, value, button) =>
+  return renderSlackPost(result, {
+    onAction: (actionId, value, button) =>
       runAction(actionId.replace(/^calls_/, ''), value, button.textContent),
-    ),
-  );
-  for (const file of result.files) content.append(renderFile(file));
-  const visibility = span(
-    'visibility',
-    result.share ? 'Posted in #calls for everyone' : 'Only visible to you',
-  );
-  visibility.dataset.testid = 'slack-visibility';
-  content.append(visibility);
-  wrapper.append(avatar, content);
-  return wrapper;
-}
-
-function renderFile(file) {
-  const link = document.createElement('a');
-  link.className = 'slack-file';
-  link.href = file.url;
-  link.download = file.filename;
-  link.dataset.testid = 'slack-file';
-  const icon = span('file-icon', file.mimeType === 'text/csv' ? 'CSV' : 'JSON');
-  const text = document.createElement('span');
-  text.className = 'file-text';
-  text.append(
-    span('file-name', file.filename),
-    span('file-meta', `${file.title} · ${formatBytes(file.size)} · in Slack it goes to your direct messages`),
-  );
-  link.append(icon, text);
-  return link;
+    note: result.share ? 'Posted in #calls for everyone' : 'Only visible to you',
+    timeZone: zoneSelect.value,
+  });
 }
 
 function renderTeamsPane(result) {
@@ -203,7 +187,7 @@ function renderTeamsPane(result) {
   wrapper.className = 'teams-post';
   const meta = document.createElement('div');
   meta.className = 'teams-meta';
-  meta.append(span('name', 'Calls'), span('time', formatClock(result.answeredAt)));
+  meta.append(span('name', 'Calls'), span('time', formatClock(result.answeredAt, zoneSelect.value)));
   const card = document.createElement('div');
   card.className = 'teams-card';
   card.dataset.testid = 'teams-card';
@@ -233,30 +217,4 @@ function showJson() {
 function setStatus(text, kind) {
   statusLine.textContent = text;
   statusLine.dataset.kind = kind;
-}
-
-function span(className, text) {
-  const node = document.createElement('span');
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
-
-/** The server's answer time as Slack and Teams show it, in the chosen zone. */
-function formatClock(isoTime) {
-  const time = new Date(isoTime);
-  if (Number.isNaN(time.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zoneSelect.value,
-  }).format(time);
-}
-
-function formatBytes(bytes) {
-  return bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1048576
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1048576).toFixed(1)} MB`;
 }

@@ -1,54 +1,74 @@
 // An Adaptive Card rendered by Microsoft's own renderer (the `adaptivecards` package, loaded as
-// window.AdaptiveCards), with a host config close to Teams' light theme and Teams' subset of
-// Markdown for TextBlocks.
+// window.AdaptiveCards) with Teams' host config and Teams' subset of Markdown for TextBlocks.
 import { registerTeamsCharts } from './teams-chart.js';
 
-const TEAMS_HOST_CONFIG = {
-  fontFamily: "'Segoe UI', 'Segoe UI Web', system-ui, -apple-system, 'Helvetica Neue', sans-serif",
-  supportsInteractivity: true,
-  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
+/** Text colours of one container style, as Teams' light theme has them (#AARRGGBB). */
+const TEAMS_FOREGROUND_COLORS = {
+  default: { default: '#ff252424', subtle: '#bf252424' },
+  dark: { default: '#252424', subtle: '#bf252424' },
+  light: { default: '#ffffff', subtle: '#fff3f2f1' },
+  accent: { default: '#6264a7', subtle: '#8b8cc7' },
+  good: { default: '#92c353', subtle: '#e592c353' },
+  warning: { default: '#f8d22a', subtle: '#e5f8d22a' },
+  attention: { default: '#c4314b', subtle: '#e5c4314b' },
+};
+
+const style = (backgroundColor, borderColor) => ({
+  backgroundColor,
+  borderColor,
+  foregroundColors: TEAMS_FOREGROUND_COLORS,
+});
+
+const fontType = (fontFamily) => ({
+  fontFamily,
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
-  fontWeights: { lighter: 300, default: 400, bolder: 600 },
+  fontWeights: { lighter: 200, default: 400, bolder: 600 },
+});
+
+/**
+ * Teams' host config, value for value: Microsoft's "Microsoft Teams - Light" config
+ * (microsoft/AdaptiveCards, samples/HostConfig/microsoft-teams-light.json), which its card
+ * designer uses to preview cards as Teams lays them out. Spacing, fonts, fact-set widths and
+ * table grid lines decide what fits in a chat's width, so none of it is tuned here. (Its fact
+ * set `wrap` keys are misspelt `warp`, so the renderer's default, wrapping, applies, as here.)
+ */
+const TEAMS_HOST_CONFIG = {
+  choiceSetInputValueSeparator: ',',
+  supportsInteractivity: true,
+  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#EEEEEE' },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  fontTypes: {
+    default: fontType("'Segoe UI', Tahoma, Geneva, Verdana, sans-serif"),
+    monospace: fontType("'Courier New', Courier, monospace"),
+  },
+  textStyles: {
+    heading: { fontType: 'default', size: 'large', weight: 'bolder', color: 'default', isSubtle: false },
+  },
+  textBlock: { headingLevel: 2 },
   containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#242424', subtle: '#616161' },
-        light: { default: '#FFFFFF', subtle: '#E0E0E0' },
-        accent: { default: '#5B5FC7', subtle: '#7F85F5' },
-        good: { default: '#0E700E', subtle: '#13A10E' },
-        warning: { default: '#835B00', subtle: '#C19C00' },
-        attention: { default: '#C4314B', subtle: '#D13438' },
-      },
-    },
-    emphasis: {
-      backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-      },
-    },
+    default: style('#ffffff', '#CCCCCC'),
+    emphasis: style('#fff9f8f7', '#666666'),
+    accent: style('#C7DEF9', '#62A8F7'),
+    good: style('#CCFFCC', '#69E569'),
+    attention: style('#FFC5B2', '#FF764C'),
+    warning: style('#FFE2B2', '#FFBC51'),
   },
   actions: {
     maxActions: 6,
-    spacing: 'default',
+    spacing: 'Default',
     buttonSpacing: 8,
-    showCard: { actionMode: 'inline', inlineTopMargin: 16 },
-    actionsOrientation: 'horizontal',
-    actionAlignment: 'left',
+    showCard: { actionMode: 'Inline', inlineTopMargin: 16, style: 'emphasis' },
+    preExpandSingleShowCardAction: false,
+    actionsOrientation: 'Horizontal',
+    actionAlignment: 'Left',
   },
+  adaptiveCard: { allowCustomStyle: false },
+  imageSet: { imageSize: 'Medium', maxImageHeight: 100 },
   factSet: {
-    title: {
-      color: 'default',
-      size: 'default',
-      isSubtle: false,
-      weight: 'bolder',
-      wrap: true,
-      maxWidth: 180,
-    },
-    value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
-    spacing: 12,
+    title: { size: 'Default', color: 'Default', isSubtle: false, weight: 'Bolder' },
+    value: { size: 'Default', color: 'Default', isSubtle: false, weight: 'Default' },
+    spacing: 16,
   },
 };
 
@@ -66,6 +86,8 @@ export function renderTeamsCard(cardJson, onAction) {
   card.parse(cardJson);
   const rendered = card.render();
   if (!rendered) throw new Error('The Adaptive Cards renderer produced nothing for this card.');
+  // TextBlocks get the font from the renderer; what Teams draws itself (the chart) inherits it.
+  rendered.style.fontFamily = TEAMS_HOST_CONFIG.fontTypes.default.fontFamily;
   return rendered;
 }
 

@@ -53,6 +53,7 @@ describe('report buttons end to end', () => {
       ['calls_previous', '◀ Previous'],
       ['calls_next', 'Next ▶'],
       ['calls_export-csv', 'Export CSV'],
+      ['calls_export-xlsx', 'Export XLSX'],
       ['calls_share', 'Share to channel'],
     ]);
   });
@@ -124,23 +125,30 @@ describe('report buttons end to end', () => {
       declaredLength: file.content?.length,
     });
     const lines = file.content!.toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('start,direction,from,from name,to,to name,answered,talk seconds,wait seconds');
+    expect(lines[0]).toBe(
+      '\uFEFFstart,date,time,direction,from,from name,to,to name,answered,talk,talk seconds,wait,wait seconds',
+    );
     expect(lines.at(-1)).toBe('');
     const rows = lines.slice(1, -1).map(parseCsvLine);
+    // Report times carry Berlin's offset: their digits are the local date and time.
     expect(rows).toEqual(
       calls.map((call) => [
         call.start,
+        call.start.slice(0, 10),
+        call.start.slice(11, 19),
         call.direction,
         escapeFormula(call.from),
         escapeFormula(call.fromName),
         escapeFormula(call.to),
         escapeFormula(call.toName),
         call.answered ? 'yes' : 'no',
+        hoursMinutesSeconds(call.talkSeconds),
         String(call.talkSeconds),
+        hoursMinutesSeconds(call.waitSeconds),
         String(call.waitSeconds),
       ]),
     );
-    expect(rows.some((row) => row[2]?.startsWith("'+"))).toBe(true);
+    expect(rows.some((row) => row[4]?.startsWith("'+"))).toBe(true);
   });
 
   it('Share posts the same report in the channel for everyone, then confirms privately', async () => {
@@ -231,6 +239,7 @@ describe('which buttons a report offers, on a clock that moves while the reply i
       'By extension',
       '◀ Previous',
       'Export CSV',
+      'Export XLSX',
       'Share to channel',
     ]);
     const previous = await click(report, 'calls_previous');
@@ -261,6 +270,7 @@ describe('which buttons a report offers, on a clock that moves while the reply i
       '◀ Previous',
       'Next ▶',
       'Export CSV',
+      'Export XLSX',
       'Share to channel',
     ]);
     const summary = await click(missed, 'calls_summary');
@@ -350,6 +360,12 @@ describe('App Home', () => {
     expect(findButtons(post!.args).map((button) => button.action_id)).toContain('calls_share');
   });
 });
+
+/** `h:mm:ss`, written out here apart from the code under test. */
+function hoursMinutesSeconds(seconds: number): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+}
 
 function escapeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

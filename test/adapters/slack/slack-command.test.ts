@@ -73,7 +73,10 @@ describe('/calls over HTTP (real server, fake Slack Web API, demo PBX)', () => {
     expect(ben?.name).toBe('Ben Okafor');
     expect(blockTexts(answer)).toContain(`\`101\` Ben Okafor · ${describeExtensionCounts(ben!)}`);
     expect(harness.slack.callsOf('users.info').map((call) => [call.args, call.authorization])).toEqual([
-      [{ user: SLACK_TEST_IDS.userId, team_id: SLACK_TEST_IDS.teamId }, `Bearer ${BOT_TOKEN}`],
+      [
+        { user: SLACK_TEST_IDS.userId, include_locale: 'true', team_id: SLACK_TEST_IDS.teamId },
+        `Bearer ${BOT_TOKEN}`,
+      ],
     ]);
   });
 

@@ -112,6 +112,7 @@ describe('scheduled digests in Slack (real bot, fake Slack Web API, demo PBX)', 
       'calls_previous',
       'calls_next',
       'calls_export-csv',
+      'calls_export-xlsx',
     ]);
 
     // The same occurrence is never posted twice.

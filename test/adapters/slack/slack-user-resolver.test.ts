@@ -21,6 +21,7 @@ describe('SlackUserResolver (users.info over HTTP to a fake Slack)', () => {
     const logger = createLogger({ write: (line) => logs.push(line) });
     resolver = new SlackUserResolver({
       defaultTimeZone: 'America/Chicago',
+      defaultLocale: 'de-DE',
       logger,
       now: () => clock,
       ttlMs: 60_000,
@@ -28,17 +29,20 @@ describe('SlackUserResolver (users.info over HTTP to a fake Slack)', () => {
   });
   afterEach(() => slack.close());
 
-  it("uses the user's Slack zone and e-mail, and asks Slack once per user within the cache time", async () => {
-    slack.setUser('U1', { tz: 'Europe/Berlin', email: 'ben@example.com' });
+  it("uses the user's Slack zone, locale and e-mail, and asks Slack once per user within the cache time", async () => {
+    slack.setUser('U1', { tz: 'Europe/Berlin', locale: 'en-GB', email: 'ben@example.com' });
     const first = await resolver.resolveUser(client, 'U1');
     expect(first).toEqual({
       platform: 'slack',
       id: 'U1',
       timeZone: 'Europe/Berlin',
+      locale: 'en-GB',
       email: 'ben@example.com',
     });
     expect(await resolver.resolveUser(client, 'U1')).toEqual(first);
-    expect(slack.callsOf('users.info').map((call) => call.args)).toEqual([{ user: 'U1' }]);
+    expect(slack.callsOf('users.info').map((call) => call.args)).toEqual([
+      { user: 'U1', include_locale: 'true' },
+    ]);
     expect(slack.callsOf('users.info')[0]?.authorization).toBe('Bearer xoxb-resolver-test');
   });
 
@@ -57,18 +61,30 @@ describe('SlackUserResolver (users.info over HTTP to a fake Slack)', () => {
       platform: 'slack',
       id: 'U404',
       timeZone: 'America/Chicago',
+      locale: 'de-DE',
       identityUnknown: true,
     });
     expect(logs.join('\n')).toContain('user_not_found');
     expect(logs.join('\n')).not.toContain('xoxb-resolver-test');
     slack.setUser('U404', { tz: 'Europe/Paris' });
     expect((await resolver.resolveUser(client, 'U404')).timeZone).toBe('Europe/Paris');
-    slack.setUser('U2', { tz: 'Mars/Olympus_Mons' });
+    slack.setUser('U2', { tz: 'Mars/Olympus_Mons', locale: 'not a locale' });
     expect(await resolver.resolveUser(client, 'U2')).toEqual({
       platform: 'slack',
       id: 'U2',
       timeZone: 'America/Chicago',
+      locale: 'de-DE',
     });
+  });
+
+  it('caches the locale with the zone, and takes a changed one after the cache time', async () => {
+    slack.setUser('U1', { tz: 'Europe/Berlin', locale: 'en-US' });
+    expect((await resolver.resolveUser(client, 'U1')).locale).toBe('en-US');
+    slack.setUser('U1', { tz: 'Europe/Berlin', locale: 'en-GB' });
+    expect((await resolver.resolveUser(client, 'U1')).locale).toBe('en-US');
+    clock = new Date(clock.getTime() + 60_001);
+    expect((await resolver.resolveUser(client, 'U1')).locale).toBe('en-GB');
+    expect(slack.callsOf('users.info')).toHaveLength(2);
   });
 
   it('marks a user as not looked up when Slack answers 500, or says they are deactivated', async () => {

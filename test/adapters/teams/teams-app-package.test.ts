@@ -103,6 +103,8 @@ describe('npm run teams:package', () => {
     expect({ ...manifest, id: template.id, version: template.version, bots: template.bots }).toEqual(
       template,
     );
+    for (const icon of ['color.png', 'outline.png'])
+      expect(files.get(icon)!.equals(readFileSync(join(repoRoot, 'manifests', 'teams', icon)))).toBe(true);
   });
 
   it("passes Microsoft's schema for its manifest version, and so does the template", async () => {
@@ -157,23 +159,30 @@ describe('npm run teams:package', () => {
     expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
   });
 
-  it('ships a 192×192 opaque colour icon and a 32×32 outline icon in white on transparent', () => {
+  it('ships a 192×192 opaque colour icon on the accent colour and a 32×32 outline icon in white on transparent', () => {
     const color = readPng(files.get(manifest.icons.color)!);
-    expect([color.width, color.height]).toEqual([192, 192]);
-    expect(color.pixels.filter((value, at) => at % 4 === 3 && value !== 255)).toHaveLength(0);
+    expect([color.width, color.height, color.colorType, color.depth]).toEqual([192, 192, 6, 8]);
+    expect(color.data.filter((value, at) => at % 4 === 3 && value !== 255)).toHaveLength(0);
+    const accent = manifest.accentColor.slice(1).toLowerCase();
+    expect(color.data.subarray(0, 3).toString('hex')).toBe(accent); // the corner is the background
+    let white = 0;
+    for (let at = 0; at < color.data.length; at += 4) {
+      if (color.data.readUIntBE(at, 3) === 0xffffff) white += 1;
+    }
+    expect(white).toBeGreaterThan(1000); // the handset
 
     const outline = readPng(files.get(manifest.icons.outline)!);
-    expect([outline.width, outline.height]).toEqual([32, 32]);
+    expect([outline.width, outline.height, outline.colorType, outline.depth]).toEqual([32, 32, 6, 8]);
     let opaque = 0;
     let coloured = 0;
-    for (let at = 0; at < outline.pixels.length; at += 4) {
-      const [red, green, blue, alpha] = outline.pixels.subarray(at, at + 4);
+    for (let at = 0; at < outline.data.length; at += 4) {
+      const [red, green, blue, alpha] = outline.data.subarray(at, at + 4);
       if (alpha !== 0 && (red !== 255 || green !== 255 || blue !== 255)) coloured += 1;
       if (alpha === 255) opaque += 1;
     }
     expect(coloured).toBe(0);
     expect(opaque).toBeGreaterThan(100);
-    expect(outline.pixels[3]).toBe(0); // the corner is transparent
+    expect(outline.data[3]).toBe(0); // the corner is transparent
   });
 
   it('offers the bot in personal, team and group chat scopes, with command lists within Teams limits', () => {

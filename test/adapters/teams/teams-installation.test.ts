@@ -34,14 +34,15 @@ describe('Teams installation and conversation references', () => {
     expect((await bed.post(activity)).status).toBe(200);
     const [welcome] = await bed.connector.waitForCalls(1, (call) => call.conversationId === TEAMS_CHANNEL_ID);
     const texts = textsOf(cardOf(welcome!.activity));
-    expect(texts[0]).toBe(
-      "Hi! I answer questions about your phone system's calls. @mention me with a question, for example `@Calls yesterday missed`.",
-    );
+    // Teams card Markdown has no inline code: the command is bold, and plain in the notification.
+    const greeting =
+      "Hi! I answer questions about your phone system's calls. @mention me with a question, for example";
+    expect(texts[0]).toBe(`${greeting} **@Calls yesterday missed**.`);
     expect(texts[1]).toBe(
       'Answers here are visible to everyone in this conversation; chat with me 1:1 for private ones.',
     );
     expect(texts.join('\n')).toContain('last week');
-    expect(welcome!.activity.summary).toBe(texts[0]);
+    expect(welcome!.activity.summary).toBe(`${greeting} @Calls yesterday missed.`);
 
     expect(await bed.teams.references.get(TEAMS_CHANNEL_ID)).toEqual({
       conversation: {

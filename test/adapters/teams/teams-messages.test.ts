@@ -11,9 +11,9 @@ import {
 import {
   cardOf,
   factSetsOf,
+  figureListAfter,
   keyFiguresOf,
   submitAction,
-  tableAfter,
   textsOf,
 } from '../../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../../helpers/teams-test-bed';
@@ -59,14 +59,13 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
     expect(firstCard).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(textsOf(firstCard)[0]).toBe('Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)');
     expectFiguresOf(firstCard, cli);
-    const rows = tableAfter(firstCard, 'Busiest extensions');
+    const rows = figureListAfter(firstCard, 'Busiest extensions');
     expect(rows.length).toBeGreaterThan(0);
     rows.forEach((row, index) => {
       const expected = cli.byExtension[index]!;
-      expect([row[0], row[2], row[3], row[4]]).toEqual(
-        [expected.extension, expected.calls, expected.answered, expected.missed].map((v) =>
-          typeof v === 'number' ? formatCount(v) : v,
-        ),
+      expect(row.label.startsWith(`${expected.extension} `)).toBe(true);
+      expect(row.figures.slice(0, 3)).toEqual(
+        [expected.calls, expected.answered, expected.missed].map(formatCount),
       );
     });
   });
@@ -93,8 +92,10 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
     expect(textsOf(card)[0]).toBe('Mon 16 – Sun 22 Nov 2026 (America/New_York)');
     expectFiguresOf(card, cli);
     const queue = cli.byQueue.find((row) => row.queue === '800')!;
-    const queueRow = tableAfter(card, 'Queues').find((row) => row[0] === '800');
-    expect(queueRow?.slice(2, 5)).toEqual([queue.calls, queue.answered, queue.missed].map(formatCount));
+    const queueRow = figureListAfter(card, 'Queues').find((row) => row.label.startsWith('800 '));
+    expect(queueRow?.figures.slice(0, 3)).toEqual(
+      [queue.calls, queue.answered, queue.missed].map(formatCount),
+    );
   });
 
   it('runs the command a button carries (Action.Submit data { action, value })', async () => {

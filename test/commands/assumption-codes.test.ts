@@ -1,0 +1,64 @@
+import { parseCommand } from '../../src/commands/parse-command';
+import type { Assumption } from '../../src/core/report-request';
+import { contextAt } from './parse-helpers';
+
+/** Every documented assumption code (docs/command-language.md), each with a command that makes it. */
+const berlin = contextAt('2026-11-25T11:00', 'Europe/Berlin', { locale: 'en-GB' });
+const newYork = contextAt('2026-11-25T05:00', 'America/New_York', { locale: 'en-US' });
+
+const CASES: Array<[code: string, command: string, context: typeof berlin, text: string]> = [
+  ['day-first', '3/11', berlin, '3/11 read day-first from your locale en-GB'],
+  ['month-first', '3/11', newYork, '3/11 read month-first from your locale en-US'],
+  ['latest-year', 'nov 30', berlin, 'nov 30 read as Sun 30 Nov 2025, the latest not in the future'],
+  ['latest-weekday', 'friday', berlin, 'friday read as Fri 20 Nov 2026, the most recent one'],
+  ['iso-week', 'week 47', berlin, 'week 47 is ISO week 47, Monday to Sunday (whatever WEEK_START is)'],
+  ['part-of-day', 'yesterday afternoon', berlin, 'afternoon read as 12:00–18:00'],
+  [
+    'lone-from',
+    'calls from last tuesday',
+    berlin,
+    '"from last tuesday" read as last tuesday itself; for everything since, say "since last tuesday"',
+  ],
+  [
+    'holiday-country',
+    'christmas',
+    newYork,
+    'christmas is Christmas Day in the holidays of US (from your locale en-US)',
+  ],
+  ['name-lookup', 'calls for ben', berlin, '"ben" will be looked up in the PBX directory'],
+  ['cut-at-now', 'nov 15 - nov 30', berlin, '"nov 15 - nov 30" ends in the future: cut at now'],
+  [
+    'a-unit-ago',
+    'a week ago',
+    berlin,
+    'a week ago read as the one day a week ago (say "last week" for the whole week)',
+  ],
+  ['day-of-month', 'the 3rd', berlin, '3rd read as Tue 3 Nov 2026, the latest not in the future'],
+  ['month-week', 'first week of november', berlin, 'first week of november read as days 1–7'],
+  ['afternoon-hours', 'yesterday 9-5', berlin, '9-5 read as 09:00–17:00'],
+];
+
+function assumptionsOf(command: string, context: typeof berlin): Assumption[] {
+  const result = parseCommand(command, context);
+  if (!result.ok) throw new Error(`"${command}" was refused: ${result.error.message}`);
+  return result.request.assumptions;
+}
+
+describe('assumptions: each documented code', () => {
+  test.each(CASES)('%s: "%s"', (code, command, context, text) => {
+    expect(assumptionsOf(command, context)).toContainEqual({ code, text });
+  });
+
+  test('name: a name resolved against the directory is written back as its extension', () => {
+    const directory = [{ extension: '101', firstName: 'Ben', lastName: 'Okafor' }];
+    const result = parseCommand('calls for ben okafor', { ...berlin, directory });
+    expect(result.ok && result.request.assumptions).toEqual([
+      { code: 'name', text: '"ben okafor" is ext 101 (Ben Okafor)' },
+    ]);
+  });
+
+  test('a command that says it all assumes nothing', () => {
+    expect(assumptionsOf('last week ext 101', berlin)).toEqual([]);
+    expect(assumptionsOf('2026-11-03', berlin)).toEqual([]);
+  });
+});
