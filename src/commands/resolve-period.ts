@@ -96,6 +96,9 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
       if (!first.ok || !spec.last) return first;
       const last = resolveDayFrom(spec.last, first.span.start, clock, phrase);
       if (!last.ok) return last;
+      // "last monday to friday" on a Wednesday: a range ending on a weekday that has not come yet
+      // was probably meant in an earlier week; which one is a guess, so it is refused.
+      if (spec.last.kind === 'weekday' && last.span.start > clock.today) return endInFuture(phrase);
       return ordered(first.span.start, last.span.end, phrase, first.span.end, last.span.start);
     }
     case 'ago':
@@ -224,5 +227,13 @@ function tooLong(phrase: string, clock: PeriodClock): WindowResult {
     ok: false,
     message: `"${phrase}" is too long: a period may cover at most ${max} days.`,
     replacement: `last ${max} days`,
+  };
+}
+
+function endInFuture(phrase: string): { ok: false; message: string; replacement: string } {
+  return {
+    ok: false,
+    message: `"${phrase}" ends on a day that has not come yet, so I can't tell which week you mean.`,
+    replacement: 'mon-fri last week',
   };
 }

@@ -65,6 +65,20 @@ describe('sentences', () => {
 });
 
 describe('precedence', () => {
+  test('a range ending on a weekday that has not come yet is refused: which week was meant is a guess', () => {
+    const error = parseError('last monday to friday', berlin);
+    expect(error.message).toBe(
+      '"last monday to friday" ends on a day that has not come yet, so I can\'t tell which week you mean.',
+    );
+    expect(error.example).toBe('mon-fri last week');
+    // Named dates say which week: cut at now, as always.
+    expect(windowIso(parseOk('nov 20 - nov 30', berlin))).toEqual([
+      expandIso('2026-11-20T00:00+01:00'),
+      expandIso('2026-11-25T11:00+01:00'),
+    ]);
+    expect(windowIso(parseOk('monday to wednesday', berlin))[0]).toBe(expandIso('2026-11-23T00:00+01:00'));
+  });
+
   test('"may" is a month beside a day number or year, or alone', () => {
     expect(windowIso(parseOk('may', berlin))).toEqual([
       expandIso('2026-05-01T00:00+02:00'),
