@@ -24,7 +24,7 @@ export interface DigestWiringOptions {
     Config,
     'databaseUrl' | 'digestGraceMinutes' | 'weekStart' | 'maxPeriodDays' | 'defaultLocale'
   >;
-  reports: Pick<ReportService, 'runReport'>;
+  reports: Pick<ReportService, 'runReport' | 'describeUnknownDns'>;
   logger: Logger;
   now: () => Date;
   /** Access rules: every run is authorized as the digest's creator, looked up afresh (see createDigestReportRunner). */

@@ -1,4 +1,4 @@
-import { explainCommand } from '../commands/explain-command';
+import { type CommandExplanation, type ExplainResult, explainCommand } from '../commands/explain-command';
 import type { ParseContext } from '../commands/parse-command';
 import { unescapeCommandText } from '../commands/unescape-command-text';
 import { describeWindow } from '../core/describe-window';
@@ -31,10 +31,27 @@ export function answerExplainText(
   const words = unescapeCommandText(String(text ?? ''))
     .replace(EXPLAIN, '')
     .trim();
-  const readWith = cached ? { ...context, directory: toDirectoryPeople(cached) } : context;
-  const explained = explainScheduleCommand(words, readWith) ?? explainCommand(words, readWith);
+  const explained = explainWords(words, context, cached);
   if (!explained.ok) throw explained.error;
-  const { explanation } = explained;
+  return toExplainReply(words, explained.explanation, cached);
+}
+
+/** The contract's explanation of `words` (a digest command or a report command), read with `cached` when given. */
+export function explainWords(
+  words: string,
+  context: ParseContext,
+  cached: Directory | undefined,
+): ExplainResult {
+  const readWith = cached ? { ...context, directory: toDirectoryPeople(cached) } : context;
+  return explainScheduleCommand(words, readWith) ?? explainCommand(words, readWith);
+}
+
+/** The explanation as a reply for people (chat and the terminal), with what the directory says of the numbers. */
+export function toExplainReply(
+  words: string,
+  explanation: CommandExplanation,
+  cached: Directory | undefined,
+): ExplainReply {
   const { window } = explanation;
   return {
     kind: 'explain',

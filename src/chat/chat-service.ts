@@ -6,7 +6,7 @@ import type { ConversationTarget } from '../core/conversation-target';
 import { describeWindow } from '../core/describe-window';
 import { CommandError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { ReportFocus } from '../core/reply';
+import type { ExplainReply, ReportFocus } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
 import { plural } from '../render/format-number';
 import type { ExportFormat } from '../render/render-export';
@@ -37,7 +37,7 @@ export interface ChatServiceOptions {
   /** Digest commands (`schedule`, `schedules`, `unschedule`); without it they answer that digests are off. */
   schedules?: ScheduleCommands;
   /** Who may see which calls: every report, rows, export and share is authorized here. Absent: no limits. */
-  access?: Pick<AccessControl, 'authorize'>;
+  access?: Pick<AccessControl, 'authorize' | 'requireAnyAccess'>;
 }
 
 const PREVIEW_ROWS = 5;
@@ -56,16 +56,14 @@ export class ChatService {
    */
   async answerText(text: string, user: ChatUser, conversation?: ConversationTarget): Promise<Answer> {
     return this.guard(user, { input: 'text' }, async () => {
-      if (isExplainText(text)) {
-        const cached = this.options.reports.cachedDirectory();
-        return answerWith(answerExplainText(text, this.parseContext(user), cached));
-      }
+      if (isExplainText(text)) return answerWith(await this.explain(text, user));
       const scheduleReply = await answerScheduleText(
         text,
         user,
         conversation,
         this.options.schedules,
         this.parseContext(user),
+        () => this.options.reports.getDirectory(),
       );
       if (scheduleReply) return answerWith(scheduleReply);
       return this.answerCommand(text, 'summary', user, 'text');
@@ -130,6 +128,21 @@ export class ChatService {
         );
       }
     }
+  }
+
+  /**
+   * `explain <words>` under the access rules of a report: someone who may see no calls gets the
+   * usual refusal before any name is read against the directory, and a report command is
+   * authorized as it would be run (refused, or explained with the note that it will be narrowed).
+   */
+  private async explain(text: string, user: ChatUser): Promise<ExplainReply> {
+    const { access, reports } = this.options;
+    await access?.requireAnyAccess(user);
+    const reply = answerExplainText(text, this.parseContext(user), reports.cachedDirectory());
+    if (!access || reply.view === 'schedule' || reply.view === 'help') return reply;
+    // The normalised command reads as the same request in any zone (see `formatCommand`).
+    const { notes } = await this.authorize(user, this.parse(reply.command, user), text, 'explain');
+    return { ...reply, notes: [...reply.notes, ...notes] };
   }
 
   /** The request as the asker may run it (narrowed to their scope, `me` resolved), or a `forbidden` error. */

@@ -1,5 +1,6 @@
+import { findNames } from '../commands/natural/find-names';
 import { normalizeSentence } from '../commands/natural/normalize-sentence';
-import { type NameRead, readPersonName } from '../commands/natural/read-person-name';
+import type { NameRead } from '../commands/natural/read-person-name';
 import type { DirectoryPerson } from '../commands/parse-command';
 import { tokenizeCommand } from '../commands/tokenize-command';
 import { unescapeCommandText } from '../commands/unescape-command-text';
@@ -11,13 +12,5 @@ import { unescapeCommandText } from '../commands/unescape-command-text';
  * which people an ambiguous name could be; the parser itself decides what the words mean.
  */
 export function scanNames(text: string, people?: readonly DirectoryPerson[]): NameRead[] {
-  const tokens = normalizeSentence(tokenizeCommand(unescapeCommandText(String(text ?? ''))));
-  const found: NameRead[] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const read = readPersonName(tokens, index, true, people);
-    if (!read) continue;
-    found.push(read);
-    index = read.next - 1;
-  }
-  return found;
+  return findNames(normalizeSentence(tokenizeCommand(unescapeCommandText(String(text ?? '')))), people);
 }

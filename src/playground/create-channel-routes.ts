@@ -11,7 +11,12 @@ import { PlaygroundApiError, playgroundGetApi, playgroundPostApi } from './playg
 import { type ChannelPost, PLAYGROUND_CONVERSATION, type PlaygroundChannel } from './playground-channel';
 import type { PlaygroundGate } from './playground-gate';
 import type { PlaygroundRenderer } from './playground-renderer';
-import { parseActionRequest, parseCommandRequest, parseRunNowRequest } from './playground-requests';
+import {
+  type PlaygroundAsker,
+  parseActionRequest,
+  parseCommandRequest,
+  parseRunNowRequest,
+} from './playground-requests';
 
 /** What the channel view needs of digests: the store they live in, and "Run now". */
 export interface PlaygroundDigests {
@@ -26,8 +31,8 @@ export interface ChannelRoutesOptions {
   channel: PlaygroundChannel;
   digests: PlaygroundDigests;
   renderer: PlaygroundRenderer;
-  /** The playground's user, in the zone the page sent. */
-  userIn: (timeZone: string | undefined) => ChatUser;
+  /** The playground's user, in the zone and locale the page sent. */
+  userIn: (asker: PlaygroundAsker) => ChatUser;
   now: () => Date;
   logger: Logger;
 }
@@ -71,7 +76,7 @@ export function createChannelRoutes(options: ChannelRoutesOptions): Route[] {
       handler: playgroundPostApi(gate, parseCommandRequest, async (request, query) => {
         logger.debug('playground channel command', { text: request.text, timeZone: request.timeZone });
         channel.add({ kind: 'typed', text: request.text }, now());
-        const answer = await chat.answerText(request.text, userIn(request.timeZone), PLAYGROUND_CONVERSATION);
+        const answer = await chat.answerText(request.text, userIn(request), PLAYGROUND_CONVERSATION);
         channel.add({ kind: 'reply', result: renderer.render(answer) }, now());
         return view(query);
       }),
@@ -81,7 +86,7 @@ export function createChannelRoutes(options: ChannelRoutesOptions): Route[] {
       path: '/playground/api/channel/action',
       handler: playgroundPostApi(gate, parseActionRequest, async (request, query) => {
         logger.debug('playground channel action', { actionId: request.actionId, timeZone: request.timeZone });
-        const answer = await chat.answerAction(request.actionId, request.value, userIn(request.timeZone));
+        const answer = await chat.answerAction(request.actionId, request.value, userIn(request));
         channel.add({ kind: 'reply', result: renderer.render(answer) }, now());
         return view(query);
       }),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Answer, exportFileBytes } from '../chat/answer';
 import type { ChatService } from '../chat/chat-service';
+import { canonicalLocale, FALLBACK_LOCALE } from '../config/canonical-locale';
 import type { ChatUser } from '../core/chat-user';
 import type { Logger } from '../core/logger';
 import { type Route, sendJson } from '../server/http-server';
@@ -11,7 +12,12 @@ import { loadPlaygroundAssets, type PlaygroundAsset } from './playground-assets'
 import type { PlaygroundChannel } from './playground-channel';
 import { createPlaygroundGate, type PlaygroundGate } from './playground-gate';
 import { createPlaygroundRenderer, type PlaygroundRenderer } from './playground-renderer';
-import { type ParsedRequest, parseActionRequest, parseCommandRequest } from './playground-requests';
+import {
+  type ParsedRequest,
+  type PlaygroundAsker,
+  parseActionRequest,
+  parseCommandRequest,
+} from './playground-requests';
 import { DOWNLOAD_PATH } from './to-playground-result';
 
 export interface PlaygroundOptions {
@@ -20,6 +26,8 @@ export interface PlaygroundOptions {
   logger: Logger;
   /** The zone for requests that name none (the page always sends the browser's); default UTC. */
   defaultTimeZone?: string;
+  /** DEFAULT_LOCALE: for requests that send no locale, or one that is not valid; default `en-US`. */
+  defaultLocale?: string;
   /** Shown on the page, e.g. `demo PBX at http://127.0.0.1:41234`. */
   pbxDescription?: string;
   /** Answer under any Host name (PLAYGROUND=true); otherwise only under loopback names. Default false. */
@@ -59,19 +67,22 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
   const now = options.now ?? (() => new Date());
   const renderer = options.renderer ?? createPlaygroundRenderer({ now });
   const { downloads } = renderer;
-  const userIn = (timeZone: string | undefined): ChatUser => ({
+  const defaultLocale = options.defaultLocale ?? FALLBACK_LOCALE;
+  const userIn = (asker: PlaygroundAsker): ChatUser => ({
     platform: 'web',
     id: 'playground',
-    timeZone: timeZone ?? defaultTimeZone,
+    timeZone: asker.timeZone ?? defaultTimeZone,
+    // The page's locale selector, checked as every locale is; an invalid one counts as unset.
+    locale: canonicalLocale(asker.locale) ?? defaultLocale,
   });
 
   /** The gate, JSON body and validation (`playgroundPostApi`); then the answer rendered for every pane. */
-  const api = <T extends { timeZone: string | undefined }>(
+  const api = <T extends PlaygroundAsker>(
     parse: (body: Buffer) => ParsedRequest<T>,
     answer: (request: T, user: ChatUser) => Promise<Answer>,
   ) =>
     playgroundPostApi(gate, parse, async (request) =>
-      renderer.render(await answer(request, userIn(request.timeZone))),
+      renderer.render(await answer(request, userIn(request))),
     );
 
   const assetRoutes = loadPlaygroundAssets(options.pbxDescription ?? 'the configured PBX').map(

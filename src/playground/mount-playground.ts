@@ -50,6 +50,7 @@ export function mountPlayground(options: MountPlaygroundOptions): MountedPlaygro
     now,
     renderer,
     defaultTimeZone: config.defaultTimeZone ?? 'UTC',
+    defaultLocale: config.defaultLocale,
     pbxDescription: config.threecx ? config.threecx.url : 'the built-in demo PBX',
     allowAnyHost: config.playground,
     ...(plan.token && { token: plan.token.value }),

@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../config/is-valid-time-zone';
 import { normalizeScheduleId } from '../schedule/schedule-id';
 
-/** `POST /playground/api/command`: what was typed, in the browser's zone. */
-export interface CommandRequest {
-  text: string;
+/** The zone and locale picked on the page, sent with every command and click. */
+export interface PlaygroundAsker {
   timeZone: string | undefined;
+  /** As sent (BCP 47); the routes make an invalid one DEFAULT_LOCALE. */
+  locale?: string | undefined;
+}
+
+/** `POST /playground/api/command`: what was typed, in the zone and locale picked on the page. */
+export interface CommandRequest extends PlaygroundAsker {
+  text: string;
 }
 
 /** `POST /playground/api/action`: a button's id and value, exactly as the page got them. */
-export interface ActionRequest {
+export interface ActionRequest extends PlaygroundAsker {
   actionId: string;
   value: string;
-  timeZone: string | undefined;
 }
 
 /** `POST /playground/api/channel/run-now`: the digest to preview in the channel view. */
@@ -24,16 +29,19 @@ export interface RunNowRequest {
 export type ParsedRequest<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const timeZoneSchema = z.string().min(1).max(100).optional();
+const localeSchema = z.string().max(100).optional();
 
 const commandSchema = z.strictObject({
   text: z.string().max(2000),
   timeZone: timeZoneSchema,
+  locale: localeSchema,
 });
 
 const actionSchema = z.strictObject({
   actionId: z.string().min(1).max(100),
   value: z.string().max(4000),
   timeZone: timeZoneSchema,
+  locale: localeSchema,
 });
 
 const runNowSchema = z.strictObject({
@@ -42,13 +50,18 @@ const runNowSchema = z.strictObject({
 
 export function parseCommandRequest(body: Buffer): ParsedRequest<CommandRequest> {
   return parseBody(body, commandSchema, (data) =>
-    withKnownZone({ text: data.text, timeZone: data.timeZone }),
+    withKnownZone({ text: data.text, timeZone: data.timeZone, locale: data.locale }),
   );
 }
 
 export function parseActionRequest(body: Buffer): ParsedRequest<ActionRequest> {
   return parseBody(body, actionSchema, (data) =>
-    withKnownZone({ actionId: data.actionId, value: data.value, timeZone: data.timeZone }),
+    withKnownZone({
+      actionId: data.actionId,
+      value: data.value,
+      timeZone: data.timeZone,
+      locale: data.locale,
+    }),
   );
 }
 

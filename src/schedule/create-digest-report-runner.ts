@@ -12,7 +12,7 @@ import { resolveDigestCreator } from './resolve-digest-creator';
 import { type DigestLocaleReaders, resolveDigestLocale } from './resolve-digest-locale';
 
 export interface DigestReportRunnerOptions {
-  reports: Pick<ReportService, 'runReport'>;
+  reports: Pick<ReportService, 'runReport' | 'describeUnknownDns'>;
   weekStart: 'monday' | 'sunday';
   maxPeriodDays: number;
   /** Buttons under a digest, per platform (as the chat service offers them); default none. */
@@ -46,7 +46,7 @@ export type DigestReportRunner = (schedule: DigestSchedule, occurrenceAt: Date) 
  * The `runReport` of the digest scheduler: parses the stored command again with the occurrence
  * as "now", the digest's zone (so `yesterday` at 08:00 is the day before the occurrence, however
  * late it runs) and the creator's locale (as their platform tells it now, else as stored), runs
- * the report and composes the reply with a note naming the digest. Throws `AppError`s (PBX down,
+ * the report and composes the reply with a note naming the digest (and the numbers the PBX lacks). Throws `AppError`s (PBX down,
  * a command that no longer reads); the scheduler posts a notice.
  */
 export function createDigestReportRunner(options: DigestReportRunnerOptions): DigestReportRunner {
@@ -73,11 +73,15 @@ export function createDigestReportRunner(options: DigestReportRunnerOptions): Di
       access && creator
         ? await authorizeDigestRun(access.rules, schedule, creator, parsed.request)
         : { request: parsed.request, notes: [] };
-    const report = await options.reports.runReport(request);
+    // As in chat: an ext/queue the PBX does not have is named, never a silent "No calls".
+    const [report, unknownDns] = await Promise.all([
+      options.reports.runReport(request),
+      options.reports.describeUnknownDns(request),
+    ]);
     const note = `Scheduled digest ${schedule.id} · ${schedule.rule.description}`;
     const buttons = options.actions?.[schedule.target.platform];
     const focus = request.filters.status === 'missed' ? 'missed' : 'summary';
     const actions = buttons ? buildReportActions(request, focus, occurrenceAt, buttons) : [];
-    return composeReportReply(request, report, { notes: [note, ...notes], actions });
+    return composeReportReply(request, report, { notes: [note, ...unknownDns, ...notes], actions });
   };
 }

@@ -26,6 +26,9 @@ export function explainScheduleCommand(text: string, context: ParseContext): Exp
       command: `schedule ${command.rule.description} ${command.command}`,
       window: null,
       windows: [],
+      // As read from the words typed: a name the directory resolved is stored as `ext N`, and said.
+      names: [...command.request.names],
+      assumptions: command.request.assumptions.map((assumption) => ({ ...assumption })),
     },
   };
 }

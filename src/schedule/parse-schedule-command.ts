@@ -4,13 +4,17 @@ import { unescapeCommandText } from '../commands/unescape-command-text';
 import { CommandError } from '../core/errors';
 import type { ReportRequest } from '../core/report-request';
 import { nextOccurrence } from './compute-occurrences';
+import { digestReportWords } from './digest-report-words';
 import type { ScheduleRule } from './digest-schedule';
 import { readScheduleRule } from './parse-schedule-rule';
 import { normalizeScheduleId } from './schedule-id';
 import { SCHEDULE_EXAMPLE } from './schedule-usage';
 import { type ScheduleWord, splitScheduleWords } from './schedule-words';
 
-/** A digest command, read and checked; `create` carries the report words as typed (re-parsed at each run). */
+/**
+ * A digest command, read and checked; `create` carries the report words as typed, names the
+ * directory resolved written as `ext N` (re-parsed at each run).
+ */
 export type ScheduleCommand =
   | { kind: 'create'; rule: ScheduleRule; command: string; firstRunAt: Date; request: ReportRequest }
   | { kind: 'list' }
@@ -70,7 +74,8 @@ function readCreate(plain: string, words: readonly ScheduleWord[], context: Pars
   }
   const firstRunAt = nextOccurrence(reading.rule.cron, context.timeZone, context.now);
   if (!firstRunAt) return refuse(`"${reading.rule.cron}" never runs: no date matches it.`, SCHEDULE_EXAMPLE);
-  const parsed = parseCommand(command, { ...context, now: firstRunAt });
+  const atFirstRun = { ...context, now: firstRunAt };
+  const parsed = parseCommand(command, atFirstRun);
   if (!parsed.ok) {
     const example = parsed.error.example === undefined ? undefined : `${head} ${parsed.error.example}`;
     return refuse(parsed.error.message, example);
@@ -87,7 +92,12 @@ function readCreate(plain: string, words: readonly ScheduleWord[], context: Pars
       'A digest goes to everyone in the conversation, so "me" cannot stand for one person there: name the extension, e.g. "ext 101".';
     return refuse(message, `${head} ${command.replace(ME_WORDS, '$1ext 101')}`);
   }
-  return { ok: true, command: { kind: 'create', rule: reading.rule, command, firstRunAt, request } };
+  const stored = digestReportWords(command, request, atFirstRun);
+  if (!stored.ok) return refuse(stored.error.message, `${head} ${stored.error.example ?? 'yesterday'}`);
+  return {
+    ok: true,
+    command: { kind: 'create', rule: reading.rule, command: stored.words, firstRunAt, request },
+  };
 }
 
 function readDelete(words: readonly ScheduleWord[], index: number): ScheduleParse {

@@ -1,5 +1,4 @@
 import { decodeActionValue } from '../../src/chat/action-value';
-import type { DemoPbx } from '../../src/demo/demo-pbx';
 import {
   buttonOf,
   findButtons,
@@ -9,6 +8,7 @@ import {
 import { buildButtonSubmit, buildPersonalMessage } from '../helpers/teams-activities';
 import { cardOf, submitAction, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
+import { serveTwoBens } from '../helpers/two-bens-directory';
 
 /**
  * People by name in real reports: the name is looked up in the PBX directory (the demo company:
@@ -20,23 +20,6 @@ type Message = Record<string, unknown>;
 type Block = { type: string; text?: { text: string }; elements?: { text: string }[] };
 
 const YESTERDAY = 'Sat 28 Nov 2026 (Europe/Berlin)';
-
-/** The demo directory with Chloé Durand (102) renamed Ben: "ben" is then two people. */
-function twoBens(pbx: DemoPbx): void {
-  const users = pbx.directory.users.map((user, index) => ({
-    Id: index + 1,
-    Number: user.number,
-    FirstName: user.number === '102' ? 'Ben' : user.firstName,
-    LastName: user.lastName,
-    EmailAddress: user.email ?? null,
-  }));
-  pbx.misbehave({
-    endpoint: 'users',
-    status: 200,
-    body: { '@odata.count': users.length, value: users },
-    times: Number.MAX_SAFE_INTEGER,
-  });
-}
 
 describe('names and numbers in Slack reports', () => {
   let harness: SlackBotHarness;
@@ -134,7 +117,7 @@ describe('an ambiguous name in Slack', () => {
   let harness: SlackBotHarness;
   beforeAll(async () => {
     harness = await startSlackBotHarness();
-    twoBens(harness.pbx);
+    serveTwoBens(harness.pbx);
   });
   afterAll(async () => {
     await harness.close();
@@ -221,7 +204,7 @@ describe('an ambiguous name in Teams', () => {
   let bed: TeamsTestBed;
   beforeAll(async () => {
     bed = await startTeamsTestBed();
-    twoBens(bed.pbx);
+    serveTwoBens(bed.pbx);
   });
   afterAll(async () => {
     await bed.close();

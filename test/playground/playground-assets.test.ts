@@ -11,6 +11,15 @@ describe('loadPlaygroundAssets', () => {
     );
   });
 
+  it('offers a locale selector beside the zone, defaulting to the browser language', () => {
+    const assets = loadPlaygroundAssets('demo');
+    const html = assets.find((asset) => asset.path === '/')?.body.toString('utf8') ?? '';
+    expect(html).toContain('<select id="locale" data-testid="locale" name="locale"');
+    const app = assets.find((asset) => asset.path === '/playground/app.js')?.body.toString('utf8') ?? '';
+    expect(app).toContain("const LOCALES = ['en-US', 'en-GB', 'en-IN', 'de-DE', 'sv-SE'];");
+    expect(app).toContain('navigator.language');
+  });
+
   it('serves every page script and style the page asks for', () => {
     const assets = loadPlaygroundAssets('demo');
     const paths = assets.map((asset) => asset.path);

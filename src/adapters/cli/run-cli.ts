@@ -1,5 +1,6 @@
 import { buildExportFile } from '../../chat/build-export-file';
-import { type ParseContext, parseCommand } from '../../commands/parse-command';
+import { readCommand } from '../../chat/read-command';
+import type { ParseContext } from '../../commands/parse-command';
 import { usageText } from '../../commands/usage';
 import { secretsOf } from '../../config/config';
 import { isValidTimeZone } from '../../config/is-valid-time-zone';
@@ -76,9 +77,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       explainInCli(commandText, context, json, io.stdout);
       return 0;
     }
-    const parsed = parseCommand(commandText, context);
-    if (!parsed.ok) throw parsed.error;
-    const request = parsed.request;
+    const logger = createLogger({
+      level: 'warn',
+      secrets: () => secrets,
+      write: (line) => io.stderr.write(`${line}\n`),
+    });
+    // The PBX is asked only when needed: for the report, or for the directory when words name people.
+    let service: ReportService | undefined;
+    const openService = async (): Promise<ReportService> => {
+      if (service) return service;
+      connection = await connectPbx(config, { logger, now });
+      secrets = [...secrets, ...connection.secrets];
+      service = new ReportService({
+        source: connection.source,
+        serviceLevelSeconds: config.serviceLevelSeconds,
+        maskNumbers: config.privacyMaskNumbers,
+      });
+      return service;
+    };
+    // Names (`calls for ben`) resolve against the directory; an ambiguous one lists its candidates.
+    const reading = await readCommand(commandText, context, async () => (await openService()).getDirectory());
+    if (!reading.ok) throw reading.error;
+    const { request } = reading;
     if (request.me) {
       throw new CommandError(
         '"me" means the asker\'s own extension, and the terminal has no chat account to tell whose: name the extension.',
@@ -95,21 +115,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'rows yesterday top=50 --json',
       );
     }
-    const logger = createLogger({
-      level: 'warn',
-      secrets: () => secrets,
-      write: (line) => io.stderr.write(`${line}\n`),
-    });
-    connection = await connectPbx(config, { logger, now });
-    secrets = [...secrets, ...connection.secrets];
-    const service = new ReportService({
-      source: connection.source,
-      serviceLevelSeconds: config.serviceLevelSeconds,
-      maskNumbers: config.privacyMaskNumbers,
-    });
-    if (format) await printExport(service, request, format, now, io);
-    else if (request.view === 'rows') await printRows(service, request, json, io);
-    else await printReport(service, request, json, io);
+    const reports = await openService();
+    if (format) await printExport(reports, request, format, now, io);
+    else if (request.view === 'rows') await printRows(reports, request, json, io);
+    else await printReport(reports, request, json, io);
     return 0;
   } catch (error) {
     return fail(redact(describeFailure(error), secrets), exitCodeFor(error));
@@ -124,10 +133,16 @@ async function printReport(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const report = await service.runReport(request);
-  io.stdout.write(
-    json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(composeReportReply(request, report))}\n`,
-  );
+  if (json) {
+    io.stdout.write(`${JSON.stringify(await service.runReport(request), null, 2)}\n`);
+    return;
+  }
+  // As in chat: an ext/queue the PBX does not have is named, never a silent "No calls".
+  const [report, notes] = await Promise.all([
+    service.runReport(request),
+    service.describeUnknownDns(request),
+  ]);
+  io.stdout.write(`${renderText(composeReportReply(request, report, { notes }))}\n`);
 }
 
 /** `--format`: the calls of the command's `list` as a CSV (text) or XLSX (bytes) file on stdout. */
@@ -163,7 +178,15 @@ async function printRows(
   const windowLabel = describeWindow(request.window);
   const rowCount = count ?? collected.length;
   io.stdout.write(
-    `${renderText({ kind: 'rows', windowLabel, rowCount, previewRows: collected, notes: [], actions: [] })}\n`,
+    `${renderText({
+      kind: 'rows',
+      windowLabel,
+      rowCount,
+      previewRows: collected,
+      notes: [],
+      actions: [],
+      assumptions: request.assumptions,
+    })}\n`,
   );
 }
 

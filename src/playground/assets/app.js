@@ -7,7 +7,11 @@ import { renderTeamsCard } from './teams-card.js';
 
 const form = document.getElementById('command-form');
 const input = document.getElementById('command-input');
+/** Locales that read `3/11` differently: month-first, day-first, year-first. */
+const LOCALES = ['en-US', 'en-GB', 'en-IN', 'de-DE', 'sv-SE'];
+
 const zoneSelect = document.getElementById('time-zone');
+const localeSelect = document.getElementById('locale');
 const runButton = document.getElementById('run');
 const statusLine = document.getElementById('status');
 const slackPane = document.getElementById('slack-pane');
@@ -19,7 +23,8 @@ let jsonTab = 'slack';
 let busy = false;
 
 fillTimeZones(zoneSelect);
-const channel = startChannelView({ timeZone: () => zoneSelect.value });
+fillLocales(localeSelect);
+const channel = startChannelView({ timeZone: () => zoneSelect.value, locale: () => localeSelect.value });
 readLocationHash();
 
 for (const tab of document.querySelectorAll('[data-view]')) {
@@ -73,6 +78,27 @@ function fillTimeZones(select) {
   select.value = own;
 }
 
+/** Fills the locale picker (how numeric dates read); the browser's language is selected and listed. */
+function fillLocales(select) {
+  const own = canonicalLocale(navigator.language) ?? 'en-US';
+  const sample = new Date(2026, 10, 3);
+  for (const locale of new Set([...LOCALES, own])) {
+    const option = document.createElement('option');
+    option.value = locale;
+    option.textContent = `${locale} (${new Intl.DateTimeFormat(locale).format(sample)})`;
+    select.append(option);
+  }
+  select.value = own;
+}
+
+function canonicalLocale(tag) {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 function describeOffset(zone, date) {
   try {
     const parts = new Intl.DateTimeFormat('en-US', {
@@ -96,13 +122,16 @@ function showView(view) {
 }
 
 /**
- * `#q=last+week&tz=Europe/Berlin` runs that command, so a link can show a reply; `#view=channel`
+ * `#q=last+week&tz=Europe/Berlin&locale=en-GB` runs that command, so a link can show a reply; `#view=channel`
  * opens the channel view.
  */
 function readLocationHash() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const zone = params.get('tz');
   if (zone && [...zoneSelect.options].some((option) => option.value === zone)) zoneSelect.value = zone;
+  const locale = params.get('locale');
+  if (locale && [...localeSelect.options].some((option) => option.value === locale))
+    localeSelect.value = locale;
   if (params.get('view') === 'channel') showView('channel');
   const text = params.get('q');
   if (text !== null && text !== input.value) {
@@ -112,15 +141,19 @@ function readLocationHash() {
 }
 
 function runCommand(text) {
-  const params = new URLSearchParams({ q: text, tz: zoneSelect.value });
+  const params = new URLSearchParams({ q: text, tz: zoneSelect.value, locale: localeSelect.value });
   history.replaceState(null, '', `#${params}`);
-  return callApi('/playground/api/command', { text, timeZone: zoneSelect.value }, `/calls ${text}`);
+  return callApi(
+    '/playground/api/command',
+    { text, timeZone: zoneSelect.value, locale: localeSelect.value },
+    `/calls ${text}`,
+  );
 }
 
 function runAction(actionId, value, label) {
   return callApi(
     '/playground/api/action',
-    { actionId, value, timeZone: zoneSelect.value },
+    { actionId, value, timeZone: zoneSelect.value, locale: localeSelect.value },
     `button “${label}”`,
   );
 }

@@ -7,8 +7,8 @@ import { renderSlackPost, renderUserPost, span } from './slack-post.js';
 const POLL_MS = 3000;
 const API = '/playground/api/channel';
 
-/** Wires the view's elements; `timeZone()` is the zone picked on the page. */
-export function startChannelView({ timeZone }) {
+/** Wires the view's elements; `timeZone()` and `locale()` are the zone and locale picked on the page. */
+export function startChannelView({ timeZone, locale }) {
   const form = document.getElementById('channel-form');
   const input = document.getElementById('channel-input');
   const sendButton = document.getElementById('channel-send');
@@ -27,7 +27,7 @@ export function startChannelView({ timeZone }) {
     event.preventDefault();
     const text = input.value.trim();
     if (text === '') return;
-    send(`${API}/command`, { text, timeZone: timeZone() }, text).then((ok) => {
+    send(`${API}/command`, { text, timeZone: timeZone(), locale: locale() }, text).then((ok) => {
       if (ok) input.value = '';
     });
   });
@@ -106,7 +106,12 @@ export function startChannelView({ timeZone }) {
             onAction: (actionId, value, button) =>
               send(
                 `${API}/action`,
-                { actionId: actionId.replace(/^calls_/, ''), value, timeZone: timeZone() },
+                {
+                  actionId: actionId.replace(/^calls_/, ''),
+                  value,
+                  timeZone: timeZone(),
+                  locale: locale(),
+                },
                 `button “${button.textContent}”`,
               ),
             note: noteOf(post),

@@ -146,18 +146,21 @@ describe('calls explain --json (the contract)', () => {
     );
   });
 
-  it('prints a short readable explanation without --json', async () => {
+  it('prints the readable explanation chat shows without --json', async () => {
     const run = await explain(['3/11', 'ext', '101', ...AT, '--locale', 'en-GB']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        'Command: summary from=2026-11-03T00:00:00.000+01:00 to=2026-11-04T00:00:00.000+01:00 ext 101',
-        'View: summary',
+        'How I read "3/11 ext 101"',
         'Window: Tue 3 Nov 2026 (Europe/Berlin)',
+        'View: summary',
+        'Command: summary from=2026-11-03T00:00:00.000+01:00 to=2026-11-04T00:00:00.000+01:00 ext 101',
         'Filters: ext 101',
-        'Assumptions:',
-        '  - 3/11 read day-first from your locale en-GB',
-        '  - 3/11 read as Tue 3 Nov 2026, the latest not in the future',
+        'Assumed: 3/11 read day-first from your locale en-GB',
+        'Assumed: 3/11 read as Tue 3 Nov 2026, the latest not in the future',
+        'ext 101 will be looked up in the PBX directory when the report runs.',
+        '',
+        'Nothing was run: send the words without "explain" for the report.',
         '',
       ].join('\n'),
     );
