@@ -197,6 +197,33 @@ export const RANGE_SEPARATORS: readonly string[] = [
   'thru',
 ];
 
+/** Weekdays spelled out, Monday first (ISO order). */
+export const FULL_WEEKDAY_NAMES: readonly string[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
+/** Months spelled out, January first. */
+export const FULL_MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 /** Keywords a typo may be corrected to (each at least three letters), most likely first. */
 export const SUGGESTABLE_WORDS: readonly string[] = [
   'today',
@@ -235,24 +262,9 @@ export const SUGGESTABLE_WORDS: readonly string[] = [
   'afternoon',
   'evening',
   'ago',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...FULL_WEEKDAY_NAMES,
+  // not `may`: too close to words a sentence uses ("may i …") to be a likely correction
+  ...FULL_MONTH_NAMES.filter((month) => month !== 'may'),
 ];
 
 /** Words that start or continue a period. */

@@ -1,7 +1,13 @@
 import type { Assumption } from '../../core/report-request';
 import { plainWordAt, quoteTokens } from '../command-tokens';
 import type { ClockTime, DaySpec } from '../command-types';
-import { lookupWord, MONTH_WORDS, WEEKDAY_WORDS } from '../command-vocabulary';
+import {
+  FULL_MONTH_NAMES,
+  FULL_WEEKDAY_NAMES,
+  lookupWord,
+  MONTH_WORDS,
+  WEEKDAY_WORDS,
+} from '../command-vocabulary';
 import type { CommandToken } from '../tokenize-command';
 import type { PeriodReading } from './period-reading';
 import { type ChronoMoment, readChronoDate } from './read-chrono-date';
@@ -26,21 +32,6 @@ export interface DateAtom {
 
 export type AtomParse = { ok: true; atom: DateAtom } | { ok: false; message: string; next: number };
 
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const FULL_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const DAY_NUMBER = /^(\d{1,2})(st|nd|rd|th)?$/;
 const YEAR = /^\d{4}$/;
 const NUMERIC_DATE =
@@ -138,7 +129,7 @@ function scanShape(tokens: readonly CommandToken[], index: number): Shape | unde
   };
   const weekday = lookupWord(WEEKDAY_WORDS, word(at));
   if (weekday !== undefined) {
-    pieces.push(FULL_WEEKDAYS[weekday - 1]!);
+    pieces.push(FULL_WEEKDAY_NAMES[weekday - 1]!);
     at++;
     if (word(at) === ',' && startsDate(tokens, at + 1)) at++;
   }
@@ -149,7 +140,7 @@ function scanShape(tokens: readonly CommandToken[], index: number): Shape | unde
     at++;
   } else if (lookupWord(MONTH_WORDS, word(at)) !== undefined) {
     const month = lookupWord(MONTH_WORDS, word(at))!;
-    pieces.push(FULL_MONTHS[month - 1]!);
+    pieces.push(FULL_MONTH_NAMES[month - 1]!);
     onlyMonth = word(at);
     hasDate = true;
     at++;
@@ -165,7 +156,7 @@ function scanShape(tokens: readonly CommandToken[], index: number): Shape | unde
     const ofAt = word(at + 1) === 'of' ? at + 2 : at + 1;
     const month = lookupWord(MONTH_WORDS, word(ofAt));
     if (month !== undefined) {
-      pieces.push(word(at), FULL_MONTHS[month - 1]!);
+      pieces.push(word(at), FULL_MONTH_NAMES[month - 1]!);
       dayNumber = Number(DAY_NUMBER.exec(word(at))![1]);
       hasDate = true;
       at = readYear(tokens, ofAt + 1, pieces, yearFound);
