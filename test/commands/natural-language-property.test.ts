@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
-import { type ParseContext, parseCommand } from '../../src/commands/parse-command';
-import { CommandError } from '../../src/core/errors';
+import type { ParseContext } from '../../src/commands/parse-command';
+import { expectExampleAccepted, expectSaneResult } from './parse-helpers';
 
 /** Words of people's sentences and of the round-2 grammar, including ones that go wrong together. */
 const WORDS = [
@@ -121,21 +120,9 @@ describe('natural language on arbitrary sentences', () => {
   test('no accepted window starts in the future or is longer than maxPeriodDays', () => {
     fc.assert(
       fc.property(sentences, contexts, (text, context) => {
-        const result = parseCommand(text, context);
-        if (!result.ok) {
-          expect(result.error).toBeInstanceOf(CommandError);
-          expect(result.error.message).not.toBe('I could not read that command.');
-          return;
-        }
-        const { from, to, timeZone } = result.request.window;
-        expect(from.getTime()).toBeLessThan(context.now.getTime() + 1);
-        expect(from.getTime()).toBeLessThan(to.getTime());
-        expect(to.getTime()).toBeLessThanOrEqual(context.now.getTime());
-        const days = DateTime.fromJSDate(to, { zone: timeZone }).diff(
-          DateTime.fromJSDate(from, { zone: timeZone }),
-          'days',
-        ).days;
-        expect(days).toBeLessThanOrEqual(context.maxPeriodDays ?? 400);
+        const result = expectSaneResult(text, context);
+        if (!result.ok) return;
+        expect(result.request.window.from.getTime()).toBeLessThanOrEqual(context.now.getTime());
         expect(Array.isArray(result.request.assumptions)).toBe(true);
       }),
       { numRuns: 1500 },
@@ -145,10 +132,7 @@ describe('natural language on arbitrary sentences', () => {
   test('every example offered for a refused sentence is accepted', () => {
     fc.assert(
       fc.property(sentences, contexts, (text, context) => {
-        const result = parseCommand(text, context);
-        if (result.ok || result.error.example === undefined) return;
-        const again = parseCommand(result.error.example, context);
-        expect(again.ok ? 'ok' : `${text} -> ${result.error.example} -> ${again.error.message}`).toBe('ok');
+        expectExampleAccepted(text, context);
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { type ParseContext, parseCommand } from '../../src/commands/parse-command';
-import type { CommandError } from '../../src/core/errors';
+import { CommandError } from '../../src/core/errors';
 import type { ReportRequest } from '../../src/core/report-request';
 
 /** The instant a wall-clock time (`2026-11-18T14:30`) names in `timeZone`. */
@@ -54,4 +54,37 @@ export function expandIso(short: string): string {
 /** Window length in hours (real elapsed time). */
 export function windowHours(request: ReportRequest): number {
   return (request.window.to.getTime() - request.window.from.getTime()) / 3_600_000;
+}
+
+/**
+ * What holds for any text: a refusal is a CommandError with a message (never the last-resort
+ * catch); an accepted window lies in the asker's zone, ends at or before now, is not empty and is
+ * at most `maxPeriodDays` long. Returns the result for further checks.
+ */
+export function expectSaneResult(text: string, context: ParseContext): ReturnType<typeof parseCommand> {
+  const result = parseCommand(text, context);
+  if (!result.ok) {
+    expect(result.error).toBeInstanceOf(CommandError);
+    expect(result.error.message.length).toBeGreaterThan(0);
+    expect(result.error.message).not.toBe('I could not read that command.');
+    return result;
+  }
+  const { from, to, timeZone } = result.request.window;
+  expect(timeZone).toBe(context.timeZone);
+  expect(from.getTime()).toBeLessThan(to.getTime());
+  expect(to.getTime()).toBeLessThanOrEqual(context.now.getTime());
+  const days = DateTime.fromJSDate(to, { zone: timeZone }).diff(
+    DateTime.fromJSDate(from, { zone: timeZone }),
+    'days',
+  ).days;
+  expect(days).toBeLessThanOrEqual(context.maxPeriodDays ?? 400);
+  return result;
+}
+
+/** When `text` is refused with an example, the example itself is accepted. */
+export function expectExampleAccepted(text: string, context: ParseContext): void {
+  const result = parseCommand(text, context);
+  if (result.ok || result.error.example === undefined) return;
+  const again = parseCommand(result.error.example, context);
+  expect(again.ok ? 'ok' : `${text} -> ${result.error.example} -> ${again.error.message}`).toBe('ok');
 }
