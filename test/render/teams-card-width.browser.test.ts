@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ReportReply } from '../../src/core/reply';
 import type { PlaygroundResult } from '../../src/playground/to-playground-result';
 import type { AdaptiveCard } from '../../src/render/adaptive-card';
@@ -27,25 +27,29 @@ interface MeasuringWindow {
   findUnreadableText(root: unknown): Reading;
 }
 
+/** The playground page at 1,440 px with the measuring script (added inline, which the page's CSP would refuse). */
+async function openMeasuringPage(browser: Browser, bed: PlaygroundTestBed): Promise<Page> {
+  const context = await browser.newContext({
+    timezoneId: ZONE,
+    viewport: { width: 1440, height: 1000 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(bed.url);
+  await page.addScriptTag({ path: MEASURE_SCRIPT });
+  return page;
+}
+
 describeInChromium('Teams cards in the width of a chat, drawn by the real Adaptive Cards renderer', () => {
   let bed: PlaygroundTestBed;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     bed = await startPlaygroundTestBed();
     browser = await launchChromium();
-    // The measuring script is added inline, which the page's CSP would refuse.
-    context = await browser.newContext({
-      timezoneId: ZONE,
-      viewport: { width: 1440, height: 1000 },
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(bed.url);
-    await page.addScriptTag({ path: MEASURE_SCRIPT });
+    page = await openMeasuringPage(browser, bed);
   });
 
   afterAll(async () => {
@@ -164,15 +168,7 @@ describeInChromium('Teams cards in the playground page at 1,440 px', () => {
   beforeAll(async () => {
     bed = await startPlaygroundTestBed();
     browser = await launchChromium();
-    const context = await browser.newContext({
-      timezoneId: ZONE,
-      viewport: { width: 1440, height: 1000 },
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(bed.url);
-    await page.addScriptTag({ path: MEASURE_SCRIPT });
+    page = await openMeasuringPage(browser, bed);
   });
 
   afterAll(async () => {
