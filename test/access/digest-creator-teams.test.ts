@@ -1,7 +1,11 @@
 import { writePolicyFile } from '../helpers/access-policy-files';
 import type { ConnectorCall } from '../helpers/fake-bot-connector';
 import { runCliReport } from '../helpers/run-cli-in-process';
-import { buildChannelMention, TEAMS_CHANNEL_ID } from '../helpers/teams-activities';
+import {
+  buildChannelMention,
+  TEAMS_CHANNEL_ACTIVITIES_PATH,
+  TEAMS_CHANNEL_ID,
+} from '../helpers/teams-activities';
 import { cardOf, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
 import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
@@ -12,7 +16,6 @@ const PBX_NOW = new Date('2026-12-02T12:00:00Z');
 const FIRST_RUN = new Date('2026-11-29T13:00:00Z');
 const SECOND_RUN = new Date('2026-11-30T13:00:00Z');
 const NEW_YORK = 'America/New_York';
-const CHANNEL_ACTIVITIES_PATH = `/v3/conversations/${encodeURIComponent(TEAMS_CHANNEL_ID)}/activities`;
 /** Ben, an agent of extension 101 by the e-mail Teams gives for him, creates the digests. */
 const BEN = {
   id: '29:1agentBenOkafor',
@@ -52,7 +55,8 @@ describe('digests look their Teams creator up at every run (real bot, fake Bot C
     return proactivePosts().slice(before);
   }
 
-  const proactivePosts = () => bed.connector.calls.filter((call) => call.path === CHANNEL_ACTIVITIES_PATH);
+  const proactivePosts = () =>
+    bed.connector.calls.filter((call) => call.path === TEAMS_CHANNEL_ACTIVITIES_PATH);
   const textsOfPost = (post: ConnectorCall | undefined) => (post ? textsOf(cardOf(post.activity)) : []);
   const lastWeekOf = (occurrence: Date, extension: string) =>
     runCliReport(['last', 'week', 'ext', extension], NEW_YORK, { pbx: bed.pbx, now: occurrence });

@@ -12,6 +12,8 @@ export const TEAMS_USER = {
 };
 export const TEAMS_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const TEAMS_CHANNEL_ID = '19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2';
+/** Where the bot posts into that channel on the Bot Connector (digests, proactive messages). */
+export const TEAMS_CHANNEL_ACTIVITIES_PATH = `/v3/conversations/${encodeURIComponent(TEAMS_CHANNEL_ID)}/activities`;
 export const TEAMS_PERSONAL_CONVERSATION_ID =
   'a:1Jx7u8VbQf3wXh9nTq2ZpL6kR4sYc0mN5oP8aE2dG7iU3yW1vB6tH9lK4jF0zS2xC8';
 

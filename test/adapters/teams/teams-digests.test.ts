@@ -5,6 +5,7 @@ import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   buildBotAddedToTeam,
   buildChannelMention,
+  TEAMS_CHANNEL_ACTIVITIES_PATH,
   TEAMS_CHANNEL_ID,
   TEAMS_USER,
 } from '../../helpers/teams-activities';
@@ -15,7 +16,6 @@ import { startTeamsTestBed, type TeamsTestBed } from '../../helpers/teams-test-b
 const PBX_NOW = new Date('2026-12-02T12:00:00Z');
 /** `every day at 8:00` in New York (the channel mention's zone), first run after 05:00 on Sun 29 Nov. */
 const OCCURRENCE = new Date('2026-11-29T13:00:00Z');
-const CHANNEL_ACTIVITIES_PATH = `/v3/conversations/${encodeURIComponent(TEAMS_CHANNEL_ID)}/activities`;
 
 let bed: TeamsTestBed;
 
@@ -37,7 +37,7 @@ async function askInChannel(command: string): Promise<string[]> {
 
 /** New posts into the channel, not replies to an activity: the digests. */
 function proactivePosts(): ConnectorCall[] {
-  return bed.connector.calls.filter((call) => call.path === CHANNEL_ACTIVITIES_PATH);
+  return bed.connector.calls.filter((call) => call.path === TEAMS_CHANNEL_ACTIVITIES_PATH);
 }
 
 describe('scheduled digests in Teams (real bot, fake Bot Connector, demo PBX)', () => {

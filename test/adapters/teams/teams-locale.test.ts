@@ -2,7 +2,7 @@ import type { ConnectorCall } from '../../helpers/fake-bot-connector';
 import {
   buildChannelMention,
   buildPersonalMessage,
-  TEAMS_CHANNEL_ID,
+  TEAMS_CHANNEL_ACTIVITIES_PATH,
   TEAMS_USER,
 } from '../../helpers/teams-activities';
 import { cardOf, textsOf } from '../../helpers/teams-card';
@@ -19,7 +19,6 @@ const PBX_NOW = new Date('2026-12-02T12:00:00Z');
 const FIRST_RUN = new Date('2026-11-29T13:00:00Z');
 const SECOND_RUN = new Date('2026-11-30T13:00:00Z');
 const THIRD_RUN = new Date('2026-12-01T13:00:00Z');
-const CHANNEL_ACTIVITIES_PATH = `/v3/conversations/${encodeURIComponent(TEAMS_CHANNEL_ID)}/activities`;
 
 let bed: TeamsTestBed;
 
@@ -40,7 +39,7 @@ async function windowOfAnswer(activity: Record<string, unknown>): Promise<string
 /** Runs the scheduler at `at` and returns the window line of the one digest it posted. */
 async function windowOfDigestAt(at: Date): Promise<string> {
   const posts = (): ConnectorCall[] =>
-    bed.connector.calls.filter((call) => call.path === CHANNEL_ACTIVITIES_PATH);
+    bed.connector.calls.filter((call) => call.path === TEAMS_CHANNEL_ACTIVITIES_PATH);
   const before = posts().length;
   bed.setNow(new Date(at.getTime() + 30_000));
   await bed.bot.scheduler.tick();
