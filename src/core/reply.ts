@@ -45,6 +45,24 @@ export interface ReportReply {
   /** Extra lines for the reader, e.g. "Narrowed to your extension 101." */
   notes: string[];
   actions: ReplyAction[];
+  /**
+   * The reply's chart as data (calls by hour on a summary, the buckets of a trend); renderers
+   * draw it their own way (a PNG in Slack, `Chart.*` in Teams, text bars as the fallback).
+   */
+  chart?: ChartData;
+}
+
+/** A chart as data: one label per bar or point, one or more series of equal length. */
+export interface ChartData {
+  kind: 'bar' | 'line';
+  title: string;
+  labels: string[];
+  series: ChartSeries[];
+}
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
 }
 
 export interface RowsReply {

@@ -1,3 +1,4 @@
+import type { ComparisonRequest, RankingRequest, TableFirst, TrendUnit } from './answers';
 import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
 import type { TimeWindow } from './time-window';
 
@@ -100,6 +101,14 @@ export interface ReportRequest {
   assumptions: Assumption[];
   /** People named in the words (`calls for ben`) not yet resolved against the PBX directory. */
   names: string[];
+  /** `top …`, `busiest hours|days`, `longest calls` (round 2). */
+  ranking?: RankingRequest;
+  /** `<period> by day|week|month`: calendar buckets in the window's zone (weeks by WEEK_START). */
+  trend?: { by: TrendUnit; weekStart: 'monday' | 'sunday' };
+  /** `compare A to B`, `A vs B`: the sides; `window`/`filters` above are the first side's. */
+  comparison?: ComparisonRequest;
+  /** `by extension` / `by queue`: that table first. */
+  tableFirst?: TableFirst;
 }
 
 export function emptyFilters(): ReportFilters {

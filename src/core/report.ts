@@ -1,3 +1,4 @@
+import type { Comparison, ExtensionFocus, PreviousPeriod, Ranking, Trend } from './answers';
 import type { Assumption, CallDirection, CallStatus } from './report-request';
 
 /**
@@ -34,6 +35,16 @@ export interface Report {
   missedCalls: MissedCall[];
   /** Only with the `list` view: every matching call, newest first. */
   calls?: CallSummary[];
+  /** The named extensions' own figures, in the order named: only when the request names extensions or people. */
+  focus?: ExtensionFocus[];
+  /** The period before, on a plain summary (not with a ranking, trend or comparison). */
+  previous?: PreviousPeriod;
+  /** `compare A to B`, `A vs B`: both sides; the rest of the report is the first side's. */
+  comparison?: Comparison;
+  /** `top …`, `busiest hours|days`, `longest calls`. */
+  ranking?: Ranking;
+  /** `<period> by day|week|month`. */
+  trend?: Trend;
 }
 
 export interface ReportTotals {
@@ -67,6 +78,14 @@ export interface QueueStats {
   answered: number;
   missed: number;
   avgWaitSeconds: number;
+  /** Missed calls that ended while waiting in this queue (its leg was the call's latest-ending leg). */
+  abandoned: number;
+  /** abandoned of the inbound calls that entered it, in percent. */
+  abandonRatePercent: number;
+  /** The longest wait of its calls, answered or not, from arrival. */
+  longestWaitSeconds: number;
+  /** Its inbound calls answered within SERVICE_LEVEL_SECONDS, in percent of its inbound calls. */
+  serviceLevelPercent: number;
 }
 
 export interface MissedCall {
