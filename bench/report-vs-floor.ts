@@ -6,10 +6,16 @@
  * before it (the machine's load changes less within a pair). Prints one `RESULT` JSON line.
  * `delayMs` > 0 puts a proxy in front of the PBX that holds every request that long (a PBX further
  * away, or slower to query, than one on loopback).
- * `node --require tsx/cjs bench/report-vs-floor.ts [callsPerDay] [repeats] [delayMs]`
+ * The floor downloads every window the report needs: a summary's own period and the period
+ * before it (its `previous`), a comparison's sides (`words`, default `last month`).
+ * `node --require tsx/cjs bench/report-vs-floor.ts [callsPerDay] [repeats] [delayMs] [words]`
  */
 import { parseCommand } from '../src/commands/parse-command';
+import { previousWindow } from '../src/core/previous-window';
+import type { ReportRequest } from '../src/core/report-request';
+import type { TimeWindow } from '../src/core/time-window';
 import { limitHeapGrowth } from '../src/limit-heap-growth';
+import { wantsPreviousPeriod } from '../src/report/answer-parts';
 import { FETCH_MARGIN_MS, ReportService } from '../src/report/report-service';
 import { LEG_FIELDS } from '../src/threecx/call-log-row';
 import { splitIntoWindows } from '../src/threecx/call-log-windows';
@@ -33,20 +39,31 @@ async function main(): Promise<void> {
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const repeats = Number(process.argv[3] ?? 3);
   const delayMs = Number(process.argv[4] ?? 0);
-  const demo = await spawnDemoPbx({ callsPerDay, days: 70 });
+  const words = process.argv[5] ?? 'last month';
+  const parsed = parseCommand(words, { now: new Date(), timeZone: TIME_ZONE });
+  if (!parsed.ok) throw parsed.error;
+  const request = parsed.request;
+  const periods = periodsOf(request);
+  const days =
+    Math.ceil((Date.now() - Math.min(...periods.map((period) => period.from.getTime()))) / DAY_MS) + 2;
+  const demo = await spawnDemoPbx({ callsPerDay, days: Math.max(70, days) });
   const proxy = delayMs > 0 ? await spawnLatencyProxy(demo.url, delayMs) : undefined;
   const pbx = { ...demo, url: proxy?.url ?? demo.url };
   const session = new PbxSession(pbx, 4 * CONCURRENCY);
   try {
-    const parsed = parseCommand('last month', { now: new Date(), timeZone: TIME_ZONE });
-    if (!parsed.ok) throw parsed.error;
-    const request = parsed.request;
     const query = {
       from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
       to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
       callLog: request.callLog,
     };
-    const windows = splitIntoWindows(query.from.getTime(), query.to.getTime(), DAY_MS);
+    // The client asks for each period widened by the fetch margin, in windows of a day.
+    const windows = periods.flatMap((period) =>
+      splitIntoWindows(
+        period.from.getTime() - FETCH_MARGIN_MS,
+        period.to.getTime() + FETCH_MARGIN_MS,
+        DAY_MS,
+      ),
+    );
     const floorOptions = {
       concurrency: CONCURRENCY,
       pageSize: PAGE_SIZE,
@@ -92,6 +109,8 @@ async function main(): Promise<void> {
       sequential = await runSequentialReport(session, query, request, directory, SERVICE_LEVEL_SECONDS);
     });
     printResult({
+      words,
+      periods: periods.length,
       callsPerDay,
       delayMs,
       window: `${request.window.from.toISOString()}..${request.window.to.toISOString()}`,
@@ -113,15 +132,32 @@ async function main(): Promise<void> {
   }
 }
 
+/** Every period the report reads: its own, the previous one of a plain summary, a comparison's other sides. */
+function periodsOf(request: ReportRequest): TimeWindow[] {
+  const others = request.comparison?.sides.slice(1).map((side) => side.window) ?? [];
+  return [
+    request.window,
+    ...(wantsPreviousPeriod(request) ? [previousWindow(request.window)] : []),
+    ...others,
+  ];
+}
+
 async function timeSeconds(task: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
   await task();
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-/** The service's report without the request's `assumptions` (how the words were read), which the builder alone does not add. */
+/**
+ * The service's report of the period itself: without the request's `assumptions` (how the words
+ * were read) and the period before (`previous`), which the sequential client does not compute.
+ */
 function withoutAssumptions(report: unknown): unknown {
-  const { assumptions: _readingOfTheWords, ...figures } = report as Record<string, unknown>;
+  const {
+    assumptions: _readingOfTheWords,
+    previous: _periodBefore,
+    ...figures
+  } = report as Record<string, unknown>;
   return figures;
 }
 

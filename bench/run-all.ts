@@ -7,6 +7,10 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { runBenchChild } from './lib/run-bench-child';
 
 interface ReportVsFloor {
+  /** The command measured, e.g. `last month` (with the month before as its previous period). */
+  words: string;
+  /** Periods read: 2 for a summary (its own and the one before), 1 for a trend. */
+  periods: number;
   delayMs: number;
   window: string;
   windows: number;
@@ -95,6 +99,20 @@ async function main(): Promise<void> {
     repeats,
     String(LATENCY_MS),
   ]);
+  process.stderr.write(`Running: one month alone, no previous period (${LATENCY_MS} ms per request)...\n`);
+  const alone = await runBenchChild<ReportVsFloor>('report-vs-floor.ts', [
+    String(CALLS_PER_DAY),
+    repeats,
+    String(LATENCY_MS),
+    'last month by month',
+  ]);
+  process.stderr.write(`Running: a 12-month trend by month (${LATENCY_MS} ms per request)...\n`);
+  const year = await runBenchChild<ReportVsFloor>('report-vs-floor.ts', [
+    String(CALLS_PER_DAY),
+    '1',
+    String(LATENCY_MS),
+    'last 12 months by month',
+  ]);
   process.stderr.write('Running: 100 digests due at once, one scheduler tick...\n');
   const digests = await runBenchChild<Digests>('coalesce-digests.ts', [String(CALLS_PER_DAY)]);
   process.stderr.write('Running: peak memory over 1,000,000 legs...\n');
@@ -108,7 +126,7 @@ async function main(): Promise<void> {
   process.stderr.write('Running: the period reader on 1,000 sentences...\n');
   const periods = await runBenchChild<ReadPeriods>('read-periods.ts', ['1000']);
 
-  printTable({ loopback, distant, digests, memory, stream, slack, nested, periods });
+  printTable({ loopback, distant, alone, year, digests, memory, stream, slack, nested, periods });
   const minutes = (Date.now() - startedMs) / 60_000;
   console.log(
     `\n${machine}; ${repeats} runs each of the report and the floor (medians); ${minutes.toFixed(1)} min.`,
@@ -118,6 +136,8 @@ async function main(): Promise<void> {
 function printTable(results: {
   loopback: ReportVsFloor;
   distant: ReportVsFloor;
+  alone: ReportVsFloor;
+  year: ReportVsFloor;
   digests: Digests;
   memory: ReportMemory;
   stream: StreamRows;
@@ -125,16 +145,22 @@ function printTable(results: {
   nested: NestedAnswers;
   periods: ReadPeriods;
 }): void {
-  const { loopback, distant, digests, memory, stream, slack, nested, periods } = results;
+  const { loopback, distant, alone, year, digests, memory, stream, slack, nested, periods } = results;
   const rows: Array<[string, string, string, string]> = [];
   const s = (seconds: number) => `${seconds.toFixed(2)} s`;
-  for (const run of [loopback, distant]) {
+  rows.push([
+    `\`${year.words}\`: a 12-month trend, PBX ${year.delayMs} ms per request away (${formatCount(year.rows)} rows; floor ${s(year.floorSeconds)})`,
+    s(year.reportSeconds),
+    'report the time',
+    '',
+  ]);
+  for (const run of [loopback, distant, alone]) {
     const where = run.delayMs === 0 ? 'PBX on loopback' : `PBX ${run.delayMs} ms per request away`;
     const { ratio } = run;
     const speedup = run.sequentialSeconds / run.reportSeconds;
     rows.push(
       [
-        `\`last month\` report, ${where} (${formatCount(run.rows)} rows, ${run.windows} day windows)`,
+        `\`${run.words}\` report (${run.periods === 2 ? 'with the month before' : 'the month alone'}), ${where} (${formatCount(run.rows)} rows, ${run.windows} day windows)`,
         s(run.reportSeconds),
         '',
         '',

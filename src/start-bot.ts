@@ -4,6 +4,7 @@ import { createSlackAdapter } from './adapters/slack/create-slack-adapter';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
 import { TeamsDigestCreators } from './adapters/teams/teams-digest-creators';
 import { TeamsDigestDelivery } from './adapters/teams/teams-digest-delivery';
+import { setUpChartImages } from './chart/set-up-chart-images';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
 import { connectPbx, type PbxConnection } from './connect-pbx';
@@ -98,6 +99,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       schedules: digests.commands,
     });
 
+  // Charts as PNGs on the bot's own /chart.png: for Slack at PUBLIC_URL, for the playground always.
+  const charts = setUpChartImages({ config, logger, now });
   const slack = config.slack
     ? createSlackAdapter({
         slack: config.slack,
@@ -106,6 +109,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         defaultTimeZone: config.defaultTimeZone ?? 'UTC',
         defaultLocale: config.defaultLocale,
         now,
+        ...(charts.slack && { charts: charts.slack }),
       })
     : undefined;
   // Always mounted: without Teams configured, /api/messages answers 401 to everything.
@@ -135,6 +139,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger,
     now,
     digests: { store: digests.store, runReport: runDigest },
+    charts: charts.playground,
   });
   const scheduler = digests.createScheduler(
     {
@@ -148,6 +153,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...createHealthRoutes([pbxReadinessCheck(connection.source), digests.readiness], { logger, now }),
     ...adapters.flatMap((adapter) => adapter.routes),
     ...playground.routes,
+    charts.route,
   ];
   const server = createHttpServer(routes, logger);
   try {

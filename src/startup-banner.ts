@@ -13,6 +13,13 @@ export function startupBanner(config: Config, bot: RunningBot): string {
   for (const adapter of bot.adapters) lines.push(`  Chat:       ${adapter.description}`);
   if (!config.slack)
     lines.push('  Chat:       Slack not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)');
+  if (config.slack) {
+    lines.push(
+      config.publicUrl
+        ? `  Charts:     images in Slack from ${config.publicUrl}/chart.png`
+        : '  Charts:     text bars in Slack (set PUBLIC_URL for images)',
+    );
+  }
   lines.push(`  Playground: ${describePlayground(bot)}`);
   lines.push(`  Health:     ${bot.url}/healthz and ${bot.url}/readyz`);
   return lines.join('\n');

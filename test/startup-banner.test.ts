@@ -23,6 +23,18 @@ describe('startupBanner', () => {
     }
   });
 
+  it('says whether Slack shows charts as images (PUBLIC_URL) or as text bars', () => {
+    const bot = { url: 'http://127.0.0.1:3000', adapters: [], playground: { serve: false, reason: 'off' } };
+    const slack = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1' };
+    const bannerFor = (env: Record<string, string>) =>
+      startupBanner(loadConfig(env), bot as unknown as Parameters<typeof startupBanner>[1]).split('\n');
+    expect(bannerFor({ ...slack, PUBLIC_URL: 'https://calls.example.com/' })).toContain(
+      '  Charts:     images in Slack from https://calls.example.com/chart.png',
+    );
+    expect(bannerFor(slack)).toContain('  Charts:     text bars in Slack (set PUBLIC_URL for images)');
+    expect(bannerFor({}).some((line) => line.includes('Charts:'))).toBe(false);
+  });
+
   it('names PLAYGROUND_TOKEN in the playground address, never its value', async () => {
     const pbx = await startDemoPbx({ seed: 42 });
     const token = 'configured-playground-token-42';

@@ -40,8 +40,14 @@ export function authorizeRequest(user: ChatUser, access: UserAccess, request: Re
     const notes = access.demo ? [DEMO_ACCESS_NOTE] : [];
     return { ok: true, request: resolved, notes, narrowed: false, access };
   }
-  const outsideExtensions = resolved.filters.extensions.filter((dn) => !scope.extensions.includes(dn));
-  const outsideQueues = resolved.filters.queues.filter((dn) => !scope.queues.includes(dn));
+  // A comparison's sides name their own extensions and queues: each must be within the scope.
+  const named = [resolved.filters, ...(resolved.comparison?.sides.map((side) => side.filters) ?? [])];
+  const outsideExtensions = unique(named.flatMap((filters) => filters.extensions)).filter(
+    (dn) => !scope.extensions.includes(dn),
+  );
+  const outsideQueues = unique(named.flatMap((filters) => filters.queues)).filter(
+    (dn) => !scope.queues.includes(dn),
+  );
   if (outsideExtensions.length > 0 || outsideQueues.length > 0) {
     return { ok: false, error: outsideScopeError(outsideExtensions, outsideQueues, scope), access };
   }
@@ -106,4 +112,8 @@ function outsideScopeError(extensions: string[], queues: string[], scope: CallSc
     `You may not see the calls of ${what}.`,
     `Your access covers ${describeScope(scope)}; ask without ext or queue to see all of it (e.g. last week), or ask an admin to widen your access.`,
   );
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

@@ -1,6 +1,12 @@
-import { type CommandExplanation, type ExplainResult, explainCommand } from '../commands/explain-command';
+import {
+  type CommandExplanation,
+  type ExplainedWindow,
+  type ExplainResult,
+  explainCommand,
+} from '../commands/explain-command';
 import type { ParseContext } from '../commands/parse-command';
 import { unescapeCommandText } from '../commands/unescape-command-text';
+import type { ComparisonBy } from '../core/answers';
 import { describeWindow } from '../core/describe-window';
 import type { Directory } from '../core/directory';
 import type { ExplainReply } from '../core/reply';
@@ -52,20 +58,40 @@ export function toExplainReply(
   explanation: CommandExplanation,
   cached: Directory | undefined,
 ): ExplainReply {
-  const { window } = explanation;
+  const { window, comparison, computes } = explanation;
+  // A comparison of periods has two windows; of extensions or queues one, shared by both sides.
+  const windows = comparison?.by === 'period' ? explanation.windows : window ? [window] : [];
+  const label = (shown: ExplainedWindow) =>
+    describeWindow({ from: new Date(shown.from), to: new Date(shown.to), timeZone: shown.timeZone });
+  const filters = comparison
+    ? mergeSideFilters(comparison.sides.map((side) => side.filters))
+    : explanation.filters;
   return {
     kind: 'explain',
     words,
     view: explanation.view,
-    windowLabel: window
-      ? describeWindow({ from: new Date(window.from), to: new Date(window.to), timeZone: window.timeZone })
-      : null,
+    windowLabel: windows.length > 0 ? windows.map(label).join(' with ') : null,
     command: explanation.command,
-    filters: explanation.filters,
+    filters: comparison ? sharedFilters(explanation.filters, comparison.by) : explanation.filters,
     names: explanation.names,
     assumptions: explanation.assumptions,
-    notes: cached ? describeUnknownDns(explanation.filters, cached) : describeLookUps(explanation.filters),
+    notes: cached ? describeUnknownDns(filters, cached) : describeLookUps(filters),
+    ...(computes ? { computes } : {}),
   };
+}
+
+/** A comparison's filters for both sides: the first side's without what it compares (`Computes` names the sides). */
+function sharedFilters(filters: Report['filters'], by: ComparisonBy): Report['filters'] {
+  if (by === 'extension') return { ...filters, extensions: [] };
+  if (by === 'queue') return { ...filters, queues: [] };
+  return filters;
+}
+
+/** Every number either side of a comparison names, to be checked against the directory. */
+function mergeSideFilters(sides: readonly Report['filters'][]): Report['filters'] {
+  const [first] = sides;
+  const union = (pick: (filters: Report['filters']) => string[]) => [...new Set(sides.flatMap(pick))];
+  return { ...first!, extensions: union((side) => side.extensions), queues: union((side) => side.queues) };
 }
 
 /** Without a directory at hand: the numbers that the report will check. */

@@ -122,7 +122,7 @@ export class ChatService {
         return answerWith(
           composeReportReply(request, report, {
             actions,
-            focus: focusFor(request, focus),
+            focus,
             notes: [...unknownDns, ...notes],
           }),
         );
@@ -258,8 +258,4 @@ export class ChatService {
       );
     }
   }
-}
-
-function focusFor(request: ReportRequest, focus: ReportFocus): ReportFocus {
-  return focus === 'summary' && request.filters.status === 'missed' ? 'missed' : focus;
 }

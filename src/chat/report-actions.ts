@@ -43,6 +43,11 @@ export function isActionOffered(id: ReplyActionId, options: ActionOptions): bool
  * - **Export CSV** / **Export XLSX** and **Share to channel** where the platform offers them. An
  *   export of a view that shows the extensions first is the per-extension table (the command's
  *   summary), otherwise the calls (its `list`).
+ *
+ * Round-2 answers: a ranking, trend or comparison is one answer at a time, so it gets no **By
+ * extension** (the parser refuses both together); a comparison of two periods has no ◀ / ▶ (its
+ * sides name their own periods) and no exports (a file holds one period's calls); a ranking's or
+ * trend's export is the calls of its period.
  */
 export function buildReportActions(
   request: ReportRequest,
@@ -72,14 +77,18 @@ export function buildReportActions(
     const missed = { ...summary, filters: { ...request.filters, status: 'missed' as const } };
     actions.push(action('missed', 'Missed calls', formatCommand(missed), 'missed'));
   }
-  if (focus !== 'extensions')
+  const answer = request.ranking ?? request.trend ?? request.comparison;
+  if (focus !== 'extensions' && answer === undefined)
     actions.push(action('by-extension', 'By extension', formatCommand(request), 'extensions'));
-  const previous = shiftWindow(request.window, -1, now);
-  if (previous) actions.push(action('previous', '◀ Previous', formatCommand(request, previous), focus));
-  const next = shiftWindow(request.window, 1, now);
-  if (next) actions.push(action('next', 'Next ▶', formatCommand(request, next), focus));
-  if (options.exportCsv) {
-    const exported = formatCommand({ ...request, view: focus === 'extensions' ? 'summary' : 'list' });
+  if (request.comparison?.by !== 'period') {
+    const previous = shiftWindow(request.window, -1, now);
+    if (previous) actions.push(action('previous', '◀ Previous', formatCommand(request, previous), focus));
+    const next = shiftWindow(request.window, 1, now);
+    if (next) actions.push(action('next', 'Next ▶', formatCommand(request, next), focus));
+  }
+  if (options.exportCsv && request.comparison === undefined) {
+    const { ranking: _ranking, trend: _trend, ...calls } = request;
+    const exported = formatCommand({ ...calls, view: focus === 'extensions' ? 'summary' : 'list' });
     actions.push(action('export-csv', 'Export CSV', exported, focus));
     actions.push(action('export-xlsx', 'Export XLSX', exported, focus));
   }

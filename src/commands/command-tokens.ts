@@ -17,3 +17,16 @@ export function quoteTokens(tokens: readonly CommandToken[], start: number, end:
   }
   return text;
 }
+
+/** The index after the first of `phrases` spelled (as plain words) at `index`, or undefined. */
+export function matchWords(
+  tokens: readonly CommandToken[],
+  index: number,
+  phrases: readonly (readonly string[])[],
+): number | undefined {
+  for (const words of phrases) {
+    if (words.every((word, offset) => plainWordAt(tokens, index + offset) === word))
+      return index + words.length;
+  }
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import type { RankingOf, TableFirst, TrendUnit } from '../core/answers';
 import type { CallDirection, CallStatus, View } from '../core/report-request';
 
 /** The words of the command language, in one place, for the parser, typo hints and the docs. */
@@ -97,6 +98,81 @@ export const FILLER_WORDS: readonly string[] = [
 
 /** Words after which `me` is filler (`show me`), not the own-extension filter. */
 export const ME_FILLER_AFTER: readonly string[] = ['show', 'give', 'tell', 'get'];
+
+/** `top <of>`: what a ranking ranks (`top callers`, `top extensions`, `top queues`). */
+export const TOP_OF_WORDS: Readonly<Record<string, RankingOf>> = {
+  callers: 'callers',
+  caller: 'callers',
+  extensions: 'extensions',
+  extension: 'extensions',
+  exts: 'extensions',
+  ext: 'extensions',
+  agents: 'extensions',
+  agent: 'extensions',
+  queues: 'queues',
+  queue: 'queues',
+};
+
+/** `busiest hours`, `busiest day`. */
+export const BUSIEST_OF_WORDS: Readonly<Record<string, RankingOf>> = {
+  hours: 'hours',
+  hour: 'hours',
+  days: 'days',
+  day: 'days',
+};
+
+/** `by <measure>` after a ranking: the spellings of `RANKING_MEASURES` (`talk time` is `talk`). */
+export const MEASURE_WORDS: Readonly<Record<string, string>> = {
+  calls: 'calls',
+  call: 'calls',
+  missed: 'missed',
+  unanswered: 'missed',
+  answered: 'answered',
+  outbound: 'outbound',
+  outgoing: 'outbound',
+  talk: 'talk',
+  abandoned: 'abandoned',
+  wait: 'wait',
+  waiting: 'wait',
+};
+
+/** `by day|week|month` (also `per …`): a trend. */
+export const TREND_UNIT_WORDS: Readonly<Record<string, TrendUnit>> = {
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+};
+
+/** `by extension` / `by queue`: that table first. */
+export const TABLE_WORDS: Readonly<Record<string, TableFirst>> = {
+  extension: 'extensions',
+  extensions: 'extensions',
+  ext: 'extensions',
+  exts: 'extensions',
+  queue: 'queues',
+  queues: 'queues',
+};
+
+/** `A vs B` with or without `compare`; after `compare` also `to`, `and` (see find-comparison.ts). */
+export const VERSUS_WORDS: readonly string[] = ['vs', 'versus', 'against'];
+
+/** Words of the round-2 answers (rankings, trends, comparisons) that start or join their phrases. */
+export const ANSWER_WORDS: readonly string[] = [
+  'top',
+  'busiest',
+  'longest',
+  'who',
+  'most',
+  'by',
+  'per',
+  'compare',
+  'with',
+  'time',
+  ...VERSUS_WORDS,
+];
 
 /** Luxon weekday numbers: 1 = Monday .. 7 = Sunday. */
 export const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
@@ -262,6 +338,10 @@ export const SUGGESTABLE_WORDS: readonly string[] = [
   'afternoon',
   'evening',
   'ago',
+  'busiest',
+  'longest',
+  'compare',
+  'callers',
   ...FULL_WEEKDAY_NAMES,
   // not `may`: too close to words a sentence uses ("may i …") to be a likely correction
   ...FULL_MONTH_NAMES.filter((month) => month !== 'may'),
@@ -337,10 +417,13 @@ export function isKnownWord(word: string): boolean {
     WEEKDAY_WORDS,
     MONTH_WORDS,
     UNIT_WORDS,
+    TOP_OF_WORDS,
+    MEASURE_WORDS,
   ];
   if (tables.some((table) => lookupWord(table, word) !== undefined)) return true;
   return (
-    [ME_WORDS, FILLER_WORDS, PERIOD_WORDS, RANGE_SEPARATORS].some((list) => list.includes(word)) ||
-    word === 'count'
+    [ME_WORDS, FILLER_WORDS, PERIOD_WORDS, RANGE_SEPARATORS, ANSWER_WORDS].some((list) =>
+      list.includes(word),
+    ) || word === 'count'
   );
 }

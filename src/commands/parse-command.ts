@@ -1,16 +1,23 @@
 import { DateTime } from 'luxon';
 import { CommandError } from '../core/errors';
-import type { Assumption, ReportRequest, View } from '../core/report-request';
+import type { ReportRequest, View } from '../core/report-request';
+import type { TimeWindow } from '../core/time-window';
 import { buildCommandError } from './build-command-error';
+import { chooseAnswer } from './choose-answer';
 import type { CommandDraft } from './command-draft';
 import { quoteTokens } from './command-tokens';
+import type { ParseIssue } from './command-types';
 import { createHelpRequest } from './create-help-request';
+import { type ComparisonSplit, findComparison } from './find-comparison';
 import { checkedLocale, countryOf, dateOrderOf } from './natural/date-order';
 import { normalizeSentence } from './natural/normalize-sentence';
 import type { DirectoryPerson } from './natural/read-person-name';
 import { requireTimeFilterForTimes } from './parse-option';
+import { checkTrend } from './parse-trend';
 import { readCommandTokens, type TokenReading } from './read-command-tokens';
-import { type PeriodClock, resolvePeriod, type WindowResult } from './resolve-period';
+import { cloneFilters, readComparison, toComparisonRequest } from './read-comparison';
+import { collectInstants, joinAnd, resolveWindows } from './resolve-command-window';
+import type { PeriodClock } from './resolve-period';
 import { type CommandToken, tokenizeCommand } from './tokenize-command';
 import { unescapeCommandText } from './unescape-command-text';
 
@@ -65,14 +72,6 @@ function parseAtDepth(text: string, context: ParseContext, depth: number): Parse
       error: new CommandError(`The time zone "${context.timeZone}" or the clock is not valid.`),
     };
   }
-  const periodAssumptions: Assumption[] = [];
-  const clock: PeriodClock = {
-    now,
-    today: now.startOf('day'),
-    weekStart: context.weekStart ?? 'monday',
-    maxPeriodDays: context.maxPeriodDays ?? 400,
-    assumptions: periodAssumptions,
-  };
   const plainText = unescapeCommandText(String(text ?? ''));
   if (plainText.length > MAX_COMMAND_CHARACTERS) {
     const message = `A command may be at most ${MAX_COMMAND_CHARACTERS} characters long; this one has ${plainText.length}.`;
@@ -80,38 +79,128 @@ function parseAtDepth(text: string, context: ParseContext, depth: number): Parse
   }
   const typed = tokenizeCommand(plainText);
   if (typed.some((token) => !token.option && !token.quoted && HELP_WORDS.includes(token.word))) {
-    return { ok: true, request: createHelpRequest(clock, context.timeZone) };
+    return { ok: true, request: createHelpRequest(clockFor(now, context), context.timeZone) };
   }
   const tokens = normalizeSentence(typed);
-  const draft = readCommandTokens(tokens, readingFor(context));
+  const layout = findComparison(tokens);
+  const splits = layout.kind === 'splits' ? layout.splits : [undefined];
+  const refusal = layout.kind === 'refused' ? layout : undefined;
+  const readings = splits.map((split) => readRequest(tokens, context, now, split, refusal));
+  const accepted = readings.flatMap((reading) => (reading.ok ? [reading] : []));
+  if (accepted.length === 1) return accepted[0]!;
+  if (accepted.length > 1) return { ok: false, error: refuseTwoReadings(tokens, splits, readings) };
+  const fixExample =
+    depth < MAX_EXAMPLE_DEPTH
+      ? (example: string) => {
+          const result = parseAtDepth(example, context, depth + 1);
+          return result.ok ? example : result.error.example;
+        }
+      : undefined;
+  // None read: the first way's reasons (with a comparison, its leftmost split's).
+  const [first] = readings.flatMap((reading) => (reading.ok ? [] : [reading.draft]));
+  return { ok: false, error: buildCommandError(tokens, first!, fixExample) };
+}
+
+type Reading = { ok: true; request: ReportRequest } | { ok: false; draft: CommandDraft };
+
+/** The words read as one request (with the comparison's sides `split` as given), or the draft of what went wrong. */
+function readRequest(
+  tokens: readonly CommandToken[],
+  context: ParseContext,
+  now: DateTime,
+  split: ComparisonSplit | undefined,
+  refusal: { issue: ParseIssue; words: number[] } | undefined,
+): Reading {
+  const clock = clockFor(now, context);
+  const draft = readCommandTokens(tokens, readingFor(context), split);
+  if (refusal) {
+    draft.issues.push(refusal.issue);
+    draft.unknown = draft.unknown.filter((index) => !refusal.words.includes(index));
+  }
   refuseLoneMay(draft);
   requireTimeFilterForTimes(tokens, draft);
   const view = chooseView(tokens, draft);
   const status = chooseStatus(draft);
-  collectInstants(tokens, draft);
-  const window = resolveWindow(draft, clock);
+  for (const target of [draft, ...(draft.sides ?? [])]) collectInstants(tokens, target, draft);
+  const comparison = split && readComparison(tokens, draft, split);
+  const answer = chooseAnswer(
+    tokens,
+    draft,
+    view,
+    comparison ? (split.compare ?? split.separator) : undefined,
+  );
   requireRowsForOData(tokens, draft, view);
-  if (draft.unknown.length > 0 || draft.issues.length > 0 || !window.ok) {
-    const fixExample =
-      depth < MAX_EXAMPLE_DEPTH
-        ? (example: string) => {
-            const result = parseAtDepth(example, context, depth + 1);
-            return result.ok ? example : result.error.example;
-          }
-        : undefined;
-    return { ok: false, error: buildCommandError(tokens, draft, fixExample) };
+  // Words that make no comparison have said why; their periods would only be counted again.
+  const windows = (split && !comparison) || refusal ? undefined : resolveWindows(draft, clock, comparison);
+  if (answer.trend && !split) {
+    const window = windows && toTimeWindow(windows[0], context.timeZone);
+    checkTrend(tokens, draft, answer.trend, draft.periods[0], window, clock.weekStart);
   }
+  if (draft.unknown.length > 0 || draft.issues.length > 0 || !windows) return { ok: false, draft };
+  const used = comparison?.periods ?? draft.periods.slice(0, 1);
   const request: ReportRequest = {
     view,
-    window: { from: window.from.toJSDate(), to: window.to.toJSDate(), timeZone: context.timeZone },
+    window: toTimeWindow(windows[0], context.timeZone),
     filters: { ...draft.filters, status },
     callLog: draft.callLog,
     odata: draft.odata,
     me: draft.me,
-    assumptions: [...(draft.periods[0]?.assumptions ?? []), ...periodAssumptions, ...draft.assumptions],
+    assumptions: [
+      ...used.flatMap((period) => period.assumptions ?? []),
+      ...clock.assumptions!,
+      ...draft.assumptions,
+      ...(windows.assumption ? [windows.assumption] : []),
+    ],
     names: draft.names,
+    ...(answer.ranking ? { ranking: answer.ranking } : {}),
+    ...(answer.trend ? { trend: { by: answer.trend.by, weekStart: clock.weekStart } } : {}),
+    ...(answer.tableFirst ? { tableFirst: answer.tableFirst } : {}),
   };
-  return { ok: true, request };
+  if (!comparison) return { ok: true, request };
+  const windowsOfSides = windows.map((window) => toTimeWindow(window, context.timeZone));
+  const compared = toComparisonRequest(comparison, request.filters, windowsOfSides);
+  const [first] = compared.sides;
+  return {
+    ok: true,
+    request: {
+      ...request,
+      window: first!.window,
+      filters: cloneFilters(first!.filters),
+      comparison: compared,
+    },
+  };
+}
+
+function toTimeWindow(window: { from: DateTime; to: DateTime }, timeZone: string): TimeWindow {
+  return { from: window.from.toJSDate(), to: window.to.toJSDate(), timeZone };
+}
+
+/** Two ways of splitting `compare … to … and …` both read: a guess either way, so refused. */
+function refuseTwoReadings(
+  tokens: readonly CommandToken[],
+  splits: ReadonlyArray<ComparisonSplit | undefined>,
+  readings: readonly Reading[],
+): CommandError {
+  const separator = splits[readings.findIndex((reading) => reading.ok)]!.separator;
+  const example = [
+    quoteTokens(tokens, 0, separator),
+    'with',
+    quoteTokens(tokens, separator + 1, tokens.length),
+  ].join(' ');
+  return new CommandError(
+    `I can read the two sides of that comparison in more than one way: put "with" between them, e.g. "${example}".`,
+    example,
+  );
+}
+
+function clockFor(now: DateTime, context: ParseContext): PeriodClock {
+  return {
+    now,
+    today: now.startOf('day'),
+    weekStart: context.weekStart ?? 'monday',
+    maxPeriodDays: context.maxPeriodDays ?? 400,
+    assumptions: [],
+  };
 }
 
 function readingFor(context: ParseContext): TokenReading {
@@ -172,59 +261,6 @@ function chooseStatus(draft: CommandDraft): ReportRequest['filters']['status'] {
   return first?.status ?? null;
 }
 
-/** `from=` (with or without `to=`) is one period; `to=` alone is not. */
-function collectInstants(tokens: readonly CommandToken[], draft: CommandDraft): void {
-  const { from, to } = draft.instants;
-  if (from === undefined) {
-    if (to !== undefined) {
-      draft.issues.push({
-        message: `"${tokens[to]!.raw}" needs a start: add from=, e.g. "from=2026-11-01T08:00 ${tokens[to]!.raw}".`,
-        edits: [{ start: to, end: to + 1, text: '' }],
-      });
-    }
-    return;
-  }
-  const ranges: Array<[number, number]> =
-    to === undefined
-      ? [[from, from + 1]]
-      : [
-          [from, from + 1],
-          [to, to + 1],
-        ];
-  const phrase = ranges.map(([start, end]) => quoteTokens(tokens, start, end)).join(' ');
-  const spec = {
-    kind: 'instants' as const,
-    from: tokens[from]!.option!.value,
-    to: to === undefined ? undefined : tokens[to]!.option!.value,
-  };
-  draft.periods.push({ spec, phrase, ranges });
-}
-
-function resolveWindow(draft: CommandDraft, clock: PeriodClock): WindowResult {
-  const [first, ...others] = draft.periods;
-  if (first && others.length > 0) {
-    const names = [first, ...others].map((period) => `"${period.phrase}"`);
-    draft.issues.push({
-      message: `Give one period, not ${countWord(names.length)}: ${joinAnd(names)}.`,
-      edits: others.flatMap((period) => period.ranges.map(([start, end]) => ({ start, end, text: '' }))),
-    });
-  }
-  const window = resolvePeriod(
-    first?.spec ?? { kind: 'days', first: { kind: 'relative', offsetDays: 0 } },
-    first?.phrase ?? 'today',
-    clock,
-  );
-  if (!window.ok) {
-    const edits = (first?.ranges ?? []).map(([start, end], position) => ({
-      start,
-      end,
-      text: position === 0 ? (window.replacement ?? '') : '',
-    }));
-    draft.issues.push({ message: window.message, edits, suffix: first ? undefined : window.replacement });
-  }
-  return window;
-}
-
 function requireRowsForOData(tokens: readonly CommandToken[], draft: CommandDraft, view: View): void {
   if (view === 'rows' || draft.odataTokens.length === 0) return;
   const names = draft.odataTokens.map((index) => `"${tokens[index]!.raw}"`);
@@ -234,12 +270,4 @@ function requireRowsForOData(tokens: readonly CommandToken[], draft: CommandDraf
     edits: viewToken ? [{ start: viewToken.index, end: viewToken.index + 1, text: 'rows' }] : [],
     prefix: viewToken ? undefined : 'rows',
   });
-}
-
-function countWord(count: number): string {
-  return ['zero', 'one', 'two', 'three', 'four', 'five'][count] ?? String(count);
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

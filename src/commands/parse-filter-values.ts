@@ -128,7 +128,7 @@ function isPhonePiece(tokens: readonly CommandToken[], index: number): boolean {
 }
 
 /** A one- or two-digit number followed by a month name is a date (`ext 101 3 nov`), not a value. */
-function isDayOfDate(tokens: readonly CommandToken[], index: number): boolean {
+export function isDayOfDate(tokens: readonly CommandToken[], index: number): boolean {
   const word = plainWordAt(tokens, index) ?? '';
   if (!/^\d{1,2}$/.test(word)) return false;
   const next = plainWordAt(tokens, index + 1) === 'of' ? index + 2 : index + 1;

@@ -124,7 +124,9 @@ export function applyOption(tokens: readonly CommandToken[], index: number, draf
     reportUnknownOption(token, index, draft);
     return;
   }
-  const earlier = draft.seenOptions.get(name);
+  // `from=`/`to=` once per side of a comparison (`compare from=… to=… with from=… to=…`).
+  const instant = name === 'from' || name === 'to' ? name : undefined;
+  const earlier = instant ? draft.instants[instant] : draft.seenOptions.get(name);
   if (earlier !== undefined) {
     draft.issues.push({
       message: `"${name}=" is given twice ("${tokens[earlier]!.raw}" and "${token.raw}"): give it once.`,
@@ -132,11 +134,11 @@ export function applyOption(tokens: readonly CommandToken[], index: number, draf
     });
     return;
   }
-  draft.seenOptions.set(name, index);
-  if (name === 'from' || name === 'to') {
-    draft.instants[name] = index;
+  if (instant) {
+    draft.instants[instant] = index;
     return;
   }
+  draft.seenOptions.set(name, index);
   const rule = RULES[name]!;
   if (rule.odata) draft.odataTokens.push(index);
   const outcome = rule.apply(option.value, draft);

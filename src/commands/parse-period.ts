@@ -1,5 +1,5 @@
 import type { Assumption } from '../core/report-request';
-import { plainWordAt, quoteTokens } from './command-tokens';
+import { matchWords, plainWordAt, quoteTokens } from './command-tokens';
 import type { ClockTime, DaySpec, PeriodSpec } from './command-types';
 import { lookupWord, PART_OF_DAY_WORDS, RANGE_SEPARATORS, WEEKDAY_WORDS } from './command-vocabulary';
 import type { PeriodReading } from './natural/period-reading';
@@ -607,19 +607,6 @@ function weekOffsetOf(spec: PeriodSpec): number | undefined {
   if (spec.kind === 'named' && spec.name === 'this-week') return 0;
   if (spec.kind === 'named' && spec.name === 'last-week') return -1;
   if (spec.kind === 'week') return spec.offset;
-  return undefined;
-}
-
-/** The index after the first of `phrases` spelled at `index`, or undefined. */
-function matchWords(
-  tokens: readonly CommandToken[],
-  index: number,
-  phrases: readonly string[][],
-): number | undefined {
-  for (const words of phrases) {
-    if (words.every((word, offset) => plainWordAt(tokens, index + offset) === word))
-      return index + words.length;
-  }
   return undefined;
 }
 

@@ -1,4 +1,12 @@
-import { addUnique, type CommandDraft, createDraft } from './command-draft';
+import {
+  addUnique,
+  type CommandDraft,
+  createDraft,
+  emptyTarget,
+  putTarget,
+  type SideDraft,
+  takeTarget,
+} from './command-draft';
 import { plainWordAt, quoteTokens } from './command-tokens';
 import {
   DIRECTION_WORDS,
@@ -10,11 +18,15 @@ import {
   STATUS_WORDS,
   VIEW_WORDS,
 } from './command-vocabulary';
+import type { ComparisonSplit } from './find-comparison';
 import type { PeriodReading } from './natural/period-reading';
 import type { DirectoryPerson } from './natural/read-person-name';
 import { readFilterValues } from './parse-filter-values';
 import { applyCountWord, applyOption } from './parse-option';
 import { parsePeriod } from './parse-period';
+import { readSuperlative, readTop } from './parse-ranking';
+import { readAnswerPhrase } from './read-answer-phrases';
+import { readByWords } from './read-by-words';
 import { readNameAt } from './read-name-filter';
 import type { CommandToken } from './tokenize-command';
 
@@ -27,15 +39,58 @@ export interface TokenReading extends PeriodReading {
 const FROM_NUMBER = /^(\+\d|\d{3})[\d().-]*$/;
 
 /**
- * Reads every token into a draft: views, the period, filters, names and options, in any order.
- * Filler is skipped; words that fit nowhere are collected in `unknown`; words that fit but are
- * wrong become `issues`.
+ * Reads every token into a draft: views, the period, filters, names, options and what is asked
+ * beyond the summary, in any order. Filler is skipped; words that fit nowhere are collected in
+ * `unknown`; words that fit but are wrong become `issues`. With a comparison's `split`, each side
+ * is read on its own (no period or list runs across the word between them) into `draft.sides`;
+ * the words before `compare` are the command's, and a side's first words may be a person's name.
  */
-export function readCommandTokens(tokens: readonly CommandToken[], reading: TokenReading): CommandDraft {
+export function readCommandTokens(
+  tokens: readonly CommandToken[],
+  reading: TokenReading,
+  split?: ComparisonSplit,
+): CommandDraft {
   const draft = createDraft();
-  let index = 0;
-  while (index < tokens.length) index = readOne(tokens, index, draft, reading);
+  if (!split) {
+    readSpan(tokens, 0, tokens.length, draft, reading, false);
+    return draft;
+  }
+  readSpan(tokens, 0, split.compare ?? 0, draft, reading, false);
+  const [first, second] = split.sides;
+  draft.sides = [readSide(tokens, first, draft, reading), readSide(tokens, second, draft, reading)];
   return draft;
+}
+
+function readSide(
+  tokens: readonly CommandToken[],
+  [start, end]: [number, number],
+  draft: CommandDraft,
+  reading: TokenReading,
+): SideDraft {
+  const shared = takeTarget(draft);
+  putTarget(draft, emptyTarget());
+  readSpan(tokens, start, end, draft, reading, true);
+  const side = { ...takeTarget(draft), start, end };
+  putTarget(draft, shared);
+  return side;
+}
+
+/** Reads tokens `[start, end)`; no reader looks past `end`. */
+function readSpan(
+  tokens: readonly CommandToken[],
+  start: number,
+  end: number,
+  draft: CommandDraft,
+  reading: TokenReading,
+  side: boolean,
+): void {
+  const bounded = end === tokens.length ? tokens : tokens.slice(0, end);
+  let index = start;
+  while (index < end) {
+    const namePosition =
+      side && draft.filler.filter((filler) => filler >= start && filler < index).length === index - start;
+    index = readOne(bounded, index, draft, reading, namePosition);
+  }
 }
 
 function readOne(
@@ -43,6 +98,7 @@ function readOne(
   index: number,
   draft: CommandDraft,
   reading: TokenReading,
+  namePosition: boolean,
 ): number {
   const token = tokens[index]!;
   if (token.unclosedQuote) {
@@ -61,6 +117,8 @@ function readOne(
     return index + 1;
   }
   const word = token.word;
+  const answer = readAnswerWords(tokens, index, draft);
+  if (answer !== undefined) return answer;
   if (word === 'me' && ME_FILLER_AFTER.includes(plainWordAt(tokens, index - 1) ?? ''))
     return skipFiller(index, draft);
   if (word === 'a' || word === 'an') {
@@ -100,10 +158,24 @@ function readOne(
   const period = readPeriod(tokens, index, draft, reading);
   if (period !== undefined) return period;
   if (word === 'from') return readFrom(tokens, index, draft, reading);
-  const named = readNameAt(tokens, index, false, draft, reading.directory);
+  const named = readNameAt(tokens, index, namePosition, draft, reading.directory);
   if (named !== undefined) return named;
   draft.unknown.push(index);
   return index + 1;
+}
+
+/** Rankings (`top …`, `busiest …`, `longest …`, "who missed the most"), `by …`, `per …`. */
+function readAnswerWords(
+  tokens: readonly CommandToken[],
+  index: number,
+  draft: CommandDraft,
+): number | undefined {
+  const word = plainWordAt(tokens, index);
+  if (word === 'top') return readTop(tokens, index, draft);
+  if (word === 'busiest' || word === 'longest') return readSuperlative(tokens, index, draft);
+  if (word === 'by' || word === 'per') return readByWords(tokens, index, draft);
+  if (word === 'who') return readAnswerPhrase(tokens, index, draft);
+  return undefined;
 }
 
 function skipFiller(index: number, draft: CommandDraft): number {

@@ -26,9 +26,13 @@ export interface PeriodClock extends CalendarClock {
   assumptions?: Assumption[];
 }
 
-/** A resolved window `[from, to)` in the asker's zone, or why there is none. */
+/**
+ * A resolved window `[from, to)` in the asker's zone, or why there is none. `runsToNow`: the
+ * period runs until now, by its meaning (`today`, `this week`, `since monday`, `from=…` without
+ * `to=`) or cut there (`nov 15 - nov 30`), as opposed to a whole period (`last week`, `past 3 hours`).
+ */
 export type WindowResult =
-  | { ok: true; from: DateTime; to: DateTime }
+  | { ok: true; from: DateTime; to: DateTime; runsToNow?: true }
   | { ok: false; message: string; replacement?: string };
 
 type SpanResult = DaySpanResult | { ok: false; message: string; replacement?: string };
@@ -58,7 +62,10 @@ export function resolvePeriod(spec: PeriodSpec, phrase: string, clock: PeriodClo
   if (!span.ok) return span;
   if (span.span.end > clock.now && span.span.start < clock.now && spec.kind !== 'since' && !endsNow(spec))
     clock.assumptions?.push({ code: 'cut-at-now', text: `"${phrase}" ends in the future: cut at now` });
-  return limitWindow(span.span, phrase, clock);
+  const window = limitWindow(span.span, phrase, clock);
+  // `past 3 hours` ends now too, but is a whole span of its own.
+  const runsToNow = spec.kind === 'since' || (span.span.end >= clock.now && spec.kind !== 'back');
+  return window.ok && runsToNow ? { ...window, runsToNow: true } : window;
 }
 
 /** Periods that run until now by their meaning (`today`, `this week`), not by being cut. */
@@ -183,7 +190,9 @@ function resolveInstants(
   const to = spec.to === undefined ? clock.now : parseInstant(spec.to, clock);
   if (!to) return badInstant('to', spec.to ?? '');
   if (to <= from) return { ok: false, message: `"from=${spec.from}" must be before "to=${spec.to}".` };
-  return limitWindow({ start: from, end: to }, phrase, clock);
+  const window = limitWindow({ start: from, end: to }, phrase, clock);
+  const runsToNow = spec.to === undefined || to > clock.now;
+  return window.ok && runsToNow ? { ...window, runsToNow: true } : window;
 }
 
 /** An ISO date or date-time; without an offset it is in the asker's zone. */

@@ -18,6 +18,12 @@ export function usageText(): string {
     '• `ext 101`, `ext 101,102`, `queue 800`, `number +44 20 7123 4567` (3 or more digits, found anywhere in the caller ids)',
     '• `inbound`, `outbound`, `internal`; `answered` or `missed`; `me` (your own extension)',
     '',
+    'Answers beyond the summary (one per command):',
+    '• rankings: `top callers`, `top 5 extensions by missed`, `top queues by abandoned`, `busiest hours`, `busiest days`, `longest calls`, `who missed the most calls last week` (10 rows unless you say, at most 50)',
+    '• trends: `last 3 months by week`, `this month by day`, `this year by month`',
+    '• comparisons: `this week vs last week`, `compare this month to last month`, `ext 101 vs ext 102`, `queue 800 vs queue 801` (the rest of the command applies to both sides)',
+    '• that table first: `yesterday by extension`, `yesterday by queue`',
+    '',
     "Options for the PBX's call-log report, in every view: `source-type=N` `source=TEXT` `dest-type=N` `dest=TEXT` `calls-type=N` `time-filter=N` `time-from=H:MM:SS` `time-to=H:MM:SS` `pcalls=show|hide` (hide is the default).",
     'OData options, with `rows` only: `top=N` `skip=N` `search=TEXT` `filter="OData expression"` `count` `select=A,B` `orderby="StartTime desc"` `expand=Recordings`. Quote values with spaces.',
     '',
@@ -32,5 +38,7 @@ export function usageText(): string {
     '• `from nov 1 to nov 15 inbound number +4420`',
     '• `past 3 hours ext 101,102 outbound`',
     '• `rows yesterday top=50 filter="Answered eq false" count`',
+    '• `who missed the most calls last week`',
+    '• `this week vs last week queue 800`',
   ].join('\n');
 }

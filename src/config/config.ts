@@ -43,6 +43,13 @@ export interface Config {
    * start (see `planPlayground`); a secret, never echoed.
    */
   playgroundToken: string | undefined;
+  /**
+   * PUBLIC_URL: the bot's public base URL (https; http only on a loopback host, for tests), without
+   * a trailing slash. Set, Slack replies carry their chart as an image served from it (`/chart.png`).
+   */
+  publicUrl: string | undefined;
+  /** CHART_IMAGE_TTL_MINUTES: how long a chart image stays at its URL (5–1440, default 1440 = 24 h). */
+  chartImageTtlMinutes: number;
   port: number;
   host: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';

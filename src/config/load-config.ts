@@ -141,6 +141,38 @@ const httpUrl = (name: string) =>
       error: `${name} must be an http(s) URL such as https://pbx.example.com:5001`,
     });
 
+/**
+ * PUBLIC_URL: Slack fetches chart images from it, so https; plain http only on a loopback host
+ * (tests, a laptop), where Slack cannot reach it anyway. No credentials, query or fragment: the
+ * chart route's path and query are appended to it.
+ */
+const publicUrl = z
+  .string()
+  .optional()
+  .superRefine((value, context) => {
+    if (value === undefined) return;
+    const problem = checkPublicUrl(value);
+    if (problem) context.addIssue({ code: 'custom', message: `PUBLIC_URL ${problem}, not "${value}"` });
+  });
+
+function checkPublicUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL such as https://calls-bot.example.com';
+  }
+  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return 'must be an https:// URL (http:// only for a loopback host such as http://127.0.0.1:3000)';
+  }
+  if (url.username || url.password || url.search || url.hash || value.includes('?') || value.includes('#')) {
+    return 'must be a plain base URL, without user, password, query or fragment';
+  }
+  if (value.length > 2000) return 'must be at most 2000 characters';
+  return undefined;
+}
+
 const environmentSchema = z.object({
   THREECX_URL: httpUrl('THREECX_URL'),
   THREECX_CLIENT_ID: z.string().optional(),
@@ -188,6 +220,8 @@ const environmentSchema = z.object({
       error:
         "PLAYGROUND_TOKEN must be 16 to 512 letters, digits, '-', '_', '.' or '~' (e.g. openssl rand -hex 24)",
     }),
+  PUBLIC_URL: publicUrl,
+  CHART_IMAGE_TTL_MINUTES: integer('CHART_IMAGE_TTL_MINUTES', 5, 24 * 60, 24 * 60),
   PORT: integer('PORT', 0, 65535, 3000),
   HOST: z.string().optional(),
   LOG_LEVEL: z
@@ -243,6 +277,8 @@ function toConfig(env: Environment): Config {
     privacyMaskNumbers: env.PRIVACY_MASK_NUMBERS,
     playground: env.PLAYGROUND,
     playgroundToken: env.PLAYGROUND_TOKEN,
+    publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).href.replace(/\/+$/, '') : undefined,
+    chartImageTtlMinutes: env.CHART_IMAGE_TTL_MINUTES,
     port: env.PORT,
     host: env.HOST ?? (chatConfigured ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -2,8 +2,9 @@
  * The round-2 answers (product-spec "Answers beyond the summary"): what a request may ask for
  * beyond the summary, and the report parts that answer it. JSON keys are the contract's.
  */
-import type { ReportFilters } from './report-request';
+
 import type { ReportTotals } from './report';
+import type { ReportFilters } from './report-request';
 import type { TimeWindow } from './time-window';
 
 /** `focus`: one named extension's own figures (docs/report-definitions.md). */

@@ -31,8 +31,8 @@ export type ReplyActionId =
   | 'summary'
   | 'list';
 
-/** What the reply puts first: the summary, the missed calls, or the per-extension table. */
-export type ReportFocus = 'summary' | 'missed' | 'extensions';
+/** What the reply puts first: the summary, the missed calls, or the per-extension or per-queue table. */
+export type ReportFocus = 'summary' | 'missed' | 'extensions' | 'queues';
 
 /** The report's `assumptions` (how the words were read) are stated by every rendering. */
 export interface ReportReply {
@@ -102,7 +102,8 @@ export interface NoticeReply {
 
 /**
  * `explain <words>`: how the words read (the contract's explanation, for people), without running
- * anything. `windowLabel` is null for commands without a window (`help`, digest commands).
+ * anything. `windowLabel` is null for commands without a window (`help`, digest commands); for a
+ * comparison of periods it names both ("… with …").
  */
 export interface ExplainReply {
   kind: 'explain';
@@ -118,4 +119,6 @@ export interface ExplainReply {
   assumptions: Assumption[];
   /** What the directory says of the `ext`/`queue` numbers, or that they will be looked up. */
   notes: string[];
+  /** What will be computed beyond the summary ("a ranking: top 10 extensions by missed"); absent for a plain view. */
+  computes?: string;
 }

@@ -1,5 +1,5 @@
-import type { ComparisonRequest, RankingRequest, TableFirst, TrendUnit } from './answers';
 import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
+import type { ComparisonRequest, RankingRequest, TableFirst, TrendUnit } from './answers';
 import type { TimeWindow } from './time-window';
 
 /** What the user wants to see. `summary` is the default. */

@@ -67,12 +67,15 @@ import { TokenIssuer } from './token-issuer';
 
 export type { DemoEndpoint, DemoFault } from './fault-queue';
 
+/** 13 months and a little more: the longest trend the product suggests (a year by month) has data. */
+const DEFAULT_HISTORY_DAYS = 400;
+
 export interface DemoPbxOptions {
   /** Default 42; same seed + same now => identical data. */
   seed?: number;
   /** Average logical calls on a weekday; default 150; weekends get about 10% of it. */
   callsPerDay?: number;
-  /** History length in days, default 90. */
+  /** History length in days, default 400: 13 months and more, so that a year's trend by month can be tried. */
   days?: number;
   /**
    * The demo clock, pinned: calls over by then are in the log, from `now - days` on. Default: the
@@ -168,7 +171,11 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     contacts: generateExternalContacts(seed),
   };
   const clockMs = () => clock.nowMs();
-  const generated = createGeneratedCallLogStore(profile, nowMs - (options.days ?? 90) * DAY_MS, clockMs);
+  const generated = createGeneratedCallLogStore(
+    profile,
+    nowMs - (options.days ?? DEFAULT_HISTORY_DAYS) * DAY_MS,
+    clockMs,
+  );
   const issuer = new TokenIssuer(
     options.clientId ?? 'calls-bot-demo',
     options.clientSecret ?? 'demo-secret',

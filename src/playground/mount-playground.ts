@@ -1,3 +1,4 @@
+import type { ChartImages } from '../chart/chart-images';
 import type { ChatService } from '../chat/chat-service';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
@@ -20,6 +21,8 @@ export interface MountPlaygroundOptions {
   now: () => Date;
   /** The channel view's digests: the store every digest lives in, and the runner the scheduler uses (for "Run now"). */
   digests: { store: ScheduleStore; runReport: DigestReportRunner };
+  /** Report charts as images in the Slack pane (links to the bot's own /chart.png); default text bars. */
+  charts?: ChartImages;
 }
 
 /** What start-bot mounts: the routes, the plan (for the banner) and the scheduler's delivery for `playground` digests. */
@@ -41,7 +44,7 @@ export function mountPlayground(options: MountPlaygroundOptions): MountedPlaygro
     if (plan.warn) logger.warn(`The playground is off: ${plan.reason}.`);
     return { plan, routes: [], deliveries: {} };
   }
-  const renderer = createPlaygroundRenderer({ now });
+  const renderer = createPlaygroundRenderer({ now, ...(options.charts && { charts: options.charts }) });
   const channel = new PlaygroundChannel();
   const { store, runReport } = options.digests;
   const routes = createPlaygroundRoutes({

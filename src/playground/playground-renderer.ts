@@ -1,3 +1,4 @@
+import type { ChartImages } from '../chart/chart-images';
 import type { Answer } from '../chat/answer';
 import type { ActionOptions } from '../chat/report-actions';
 import { DownloadStore } from './download-store';
@@ -10,6 +11,8 @@ export interface PlaygroundRendererOptions {
   teamsActions?: ActionOptions;
   /** The server's clock, for the messages' timestamps; default the wall clock. */
   now?: () => Date;
+  /** Report charts as images in the Slack pane; default none (text bars). */
+  charts?: ChartImages;
 }
 
 /** Renders answers for the page, keeping their files in `downloads` for the download route. */
@@ -28,6 +31,6 @@ export function createPlaygroundRenderer(options: PlaygroundRendererOptions = {}
   const now = options.now ?? (() => new Date());
   return {
     downloads,
-    render: (answer) => toPlaygroundResult(answer, downloads, teamsActions, now()),
+    render: (answer) => toPlaygroundResult(answer, downloads, teamsActions, now(), options.charts),
   };
 }

@@ -1,8 +1,9 @@
+import { renderSlackReply } from '../adapters/slack/render-slack-reply';
+import type { ChartImages } from '../chart/chart-images';
 import { type Answer, exportFileSize } from '../chat/answer';
 import { type ActionOptions, isActionOffered } from '../chat/report-actions';
 import type { Reply } from '../core/reply';
 import type { AdaptiveCard } from '../render/adaptive-card';
-import { renderSlack } from '../render/render-slack';
 import { renderTeams } from '../render/render-teams';
 import { renderText } from '../render/render-text';
 import type { SlackMessage } from '../render/slack-blocks';
@@ -36,12 +37,15 @@ export const DOWNLOAD_PATH = '/playground/download';
 /**
  * Renders an answer for all panes. The Teams card leaves out the buttons Teams does not offer
  * (`teamsActions`, as start-bot configures Teams), so each pane shows what its platform would.
+ * With `charts`, a report's chart is an image block in the Slack pane (served by the bot itself,
+ * whether or not PUBLIC_URL lets Slack see it); without, the text bars.
  */
 export function toPlaygroundResult(
   answer: Answer,
   downloads: DownloadStore,
   teamsActions: ActionOptions,
   answeredAt: Date,
+  charts?: ChartImages,
 ): PlaygroundResult {
   const files = answer.files.map((file) => ({
     filename: file.filename,
@@ -53,7 +57,7 @@ export function toPlaygroundResult(
   return {
     reply: answer.reply,
     share: answer.share,
-    slack: renderSlack(answer.reply),
+    slack: renderSlackReply(answer.reply, charts).message,
     teams: renderTeams(withTeamsActions(answer.reply, teamsActions)),
     text: renderText(answer.reply),
     files,

@@ -54,17 +54,41 @@ export interface ChartDataPoint {
   y: number;
 }
 
-/** Teams' vertical bar chart; other hosts render `fallback`. */
-export interface VerticalBarChart extends ElementBase {
-  type: 'Chart.VerticalBar';
+/** A named series of a grouped bar chart or a line chart (`legend`, `values`). */
+export interface ChartSeriesData {
+  legend: string;
+  values: ChartDataPoint[];
+}
+
+/** What Teams' charts share (Teams' own elements; other hosts render `fallback`). */
+interface ChartBase extends ElementBase {
   title?: string;
   xAxisTitle?: string;
   yAxisTitle?: string;
-  data: ChartDataPoint[];
   fallback?: CardElement | 'drop';
 }
 
-export type CardElement = TextBlock | FactSet | ColumnSet | Container | VerticalBarChart;
+/** Teams' vertical bar chart: one bar per point. */
+export interface VerticalBarChart extends ChartBase {
+  type: 'Chart.VerticalBar';
+  data: ChartDataPoint[];
+}
+
+/** Teams' grouped vertical bar chart: a bar per series at each x. */
+export interface GroupedVerticalBarChart extends ChartBase {
+  type: 'Chart.VerticalBar.Grouped';
+  data: ChartSeriesData[];
+}
+
+/** Teams' line chart: a line per series. */
+export interface LineChart extends ChartBase {
+  type: 'Chart.Line';
+  data: ChartSeriesData[];
+}
+
+export type TeamsChart = VerticalBarChart | GroupedVerticalBarChart | LineChart;
+
+export type CardElement = TextBlock | FactSet | ColumnSet | Container | TeamsChart;
 
 /** A button; Teams sends `data` back with the activity's `value`. */
 export interface SubmitAction {

@@ -2,8 +2,9 @@ import type { CallSummary, ExtensionStats, MissedCall, QueueStats } from '../cor
 import { cleanText, truncateText } from './clean-text';
 import { describeCallee, describeCaller } from './describe-party';
 import { formatDuration } from './format-duration';
-import { formatCount, plural } from './format-number';
+import { formatCount, formatPercent, plural } from './format-number';
 import { formatTimeOfDay } from './format-time-of-day';
+import { measurableRates, orNothing } from './nothing-to-measure';
 
 const MAX_PARTY_CHARS = 60;
 
@@ -47,13 +48,21 @@ export function describeExtensionCounts(row: ExtensionStats): string {
   ].join(' · ');
 }
 
-/** `2 calls · 1 answered · 1 missed · avg wait 0:09`. */
+/**
+ * `2 calls · 1 answered · 1 missed · 1 abandoned (50%) · avg wait 0:09 · longest wait 0:42 ·
+ * service level 50%`; rates and averages with nothing to measure "—".
+ */
 export function describeQueueCounts(row: QueueStats): string {
+  const measurable = measurableRates(row);
+  const rate = orNothing(formatPercent(row.abandonRatePercent), measurable.serviceLevel);
   return [
     plural(row.calls, 'call'),
     `${formatCount(row.answered)} answered`,
     `${formatCount(row.missed)} missed`,
-    `avg wait ${formatDuration(row.avgWaitSeconds)}`,
+    `${formatCount(row.abandoned)} abandoned (${rate})`,
+    `avg wait ${orNothing(formatDuration(row.avgWaitSeconds), measurable.avgWait)}`,
+    `longest wait ${formatDuration(row.longestWaitSeconds)}`,
+    `service level ${orNothing(formatPercent(row.serviceLevelPercent), measurable.serviceLevel)}`,
   ].join(' · ');
 }
 

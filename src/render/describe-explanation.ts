@@ -22,15 +22,17 @@ export interface ExplanationParts {
 export const EXPLAIN_FOOTER = 'Nothing was run: send the words without "explain" for the report.';
 
 /**
- * What `explain <words>` shows: the window with its zone, the view, the normalised command,
- * the filters, the names still to look up, every assumption and what the directory says of
- * the numbers. Plain text; the renderers escape it for their platform.
+ * What `explain <words>` shows: the window with its zone (both windows of a comparison of
+ * periods), the view, what is computed beyond the summary (a comparison's sides among it), the
+ * normalised command, the filters, the names still to look up, every assumption and what the
+ * directory says of the numbers. Plain text; the renderers escape it for their platform.
  */
 export function describeExplanation(reply: ExplainReply): ExplanationParts {
   const words = cleanText(reply.words);
   const facts: ExplanationFact[] = [
     { label: 'Window', value: reply.windowLabel ?? 'none (this command has no period)' },
     { label: 'View', value: reply.view },
+    ...(reply.computes ? [{ label: 'Computes', value: reply.computes }] : []),
     { label: 'Command', value: cleanText(reply.command), command: true },
     { label: 'Filters', value: describeFilters(reply.filters) || 'none' },
   ];

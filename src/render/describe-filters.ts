@@ -16,3 +16,15 @@ export function describeFilters(filters: Report['filters']): string {
   if (filters.pbxOptions && filters.pbxOptions.length > 0) parts.push(`3CX: ${filters.pbxOptions.join(' ')}`);
   return cleanText(parts.join(' · '));
 }
+
+/**
+ * The filters that apply to the whole report: a comparison of extensions or queues names its
+ * sides' own in its columns, so only what both sides share is a filter here.
+ */
+export function describeReportFilters(report: Pick<Report, 'filters' | 'comparison'>): string {
+  const by = report.comparison?.by;
+  const { filters } = report;
+  if (by === 'extension') return describeFilters({ ...filters, extensions: [] });
+  if (by === 'queue') return describeFilters({ ...filters, queues: [] });
+  return describeFilters(filters);
+}

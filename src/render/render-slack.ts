@@ -1,13 +1,14 @@
 import type { ErrorReply, Reply, RowsReply } from '../core/reply';
 import { cleanText, truncateText } from './clean-text';
 import { describeAssumptions } from './describe-assumptions';
-import { describeFilters } from './describe-filters';
+import { describeReportFilters } from './describe-filters';
 import { escapeMrkdwn } from './escape-mrkdwn';
 import { chunkLines, fitLines } from './fit-lines';
 import { formatCount, plural } from './format-number';
 import { formatTextTable } from './format-text-table';
 import { buildSlackActions } from './slack-actions';
 import { measureSlackText, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack-blocks';
+import type { SlackChartImage } from './slack-chart-block';
 import { buildSlackExplainBlocks } from './slack-explain-blocks';
 import { buildSlackReportBlocks, mrkdwnSection } from './slack-report-blocks';
 import { contextBlocks as context, headerBlock as header } from './slack-text-blocks';
@@ -19,22 +20,33 @@ const PREVIEW_CELL_CHARS = 24;
 /** Room kept free under the total-text limit, for rounding in Slack's own counting. */
 const SAFETY_CHARS = 100;
 
+/** How a Slack message is drawn beyond the reply itself. */
+export interface SlackRenderOptions {
+  /**
+   * A picture of the reply's `chart` (rendered by the server): shown as an `image` block, with the
+   * chart's title as its alt text, instead of the text bars. Without it, the text bars.
+   */
+  chartImage?: SlackChartImage;
+}
+
+export type { SlackChartImage } from './slack-chart-block';
+
 /**
  * A reply as a Slack message: Block Kit blocks plus the one-line fallback `text` (notifications,
  * screen readers). Keeps to Slack's limits (see `SLACK_LIMITS`); long lists end with
  * "…and N more". PBX- and user-provided text is escaped for mrkdwn.
  */
-export function renderSlack(reply: Reply): SlackMessage {
+export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
   const text = escapeMrkdwn(summarizeReply(reply));
-  const blocks = capBlocks(buildBlocks(reply, text.length));
+  const blocks = capBlocks(buildBlocks(reply, text.length, options));
   return { text, blocks };
 }
 
-function buildBlocks(reply: Reply, fallbackChars: number): SlackBlock[] {
+function buildBlocks(reply: Reply, fallbackChars: number, options: SlackRenderOptions): SlackBlock[] {
   const budget = SLACK_LIMITS.maxTotalTextChars - SAFETY_CHARS - fallbackChars;
   switch (reply.kind) {
     case 'report': {
-      const filters = describeFilters(reply.report.filters);
+      const filters = describeReportFilters(reply.report);
       // How the words were read stands right under the window they were read as.
       const top = [
         header(reply.windowLabel),
@@ -46,6 +58,7 @@ function buildBlocks(reply: Reply, fallbackChars: number): SlackBlock[] {
       const body = buildSlackReportBlocks(
         reply,
         budget - measureSlackText({ text: '', blocks: [...top, ...bottom] }),
+        options.chartImage,
       );
       return [...top, ...body, ...bottom];
     }

@@ -10,14 +10,14 @@ import {
 } from './adaptive-card';
 import { cleanText, truncateText } from './clean-text';
 import { describeAssumptions } from './describe-assumptions';
-import { describeFilters } from './describe-filters';
+import { describeReportFilters } from './describe-filters';
 import { escapeTeamsMarkdown } from './escape-teams-markdown';
 import { formatCount, plural } from './format-number';
 import { summarizeReply } from './summarize-reply';
 import { tabulatePreview } from './tabulate-preview';
 import { stackLines, textBlock } from './teams-elements';
 import { buildTeamsExplainBody } from './teams-explain-body';
-import { buildTeamsReportBody, type TeamsListLimits } from './teams-report-body';
+import { buildTeamsReportBody, countLongList, type TeamsListLimits } from './teams-report-body';
 import { previewFactSets } from './teams-rows-preview';
 import { usageBlocks } from './teams-usage';
 
@@ -75,9 +75,9 @@ export function teamsSummaryText(reply: Reply): string {
 }
 
 function fitReportCard(reply: ReportReply): AdaptiveCard {
-  const longCount =
-    reply.view === 'list' ? (reply.report.calls ?? []).length : reply.report.missedCalls.length;
-  const maxLong = Math.min(LONG_LIST_MAX_ITEMS, longCount);
+  const longCount = countLongList(reply);
+  // A trend shows every bucket it can; other long lists at most 50 entries.
+  const maxLong = reply.report.trend ? longCount : Math.min(LONG_LIST_MAX_ITEMS, longCount);
   const build = (limits: TeamsListLimits) =>
     card(reply, [...heading(reply), ...buildTeamsReportBody(reply, limits)], reply.actions);
   for (const tableRows of TABLE_ROW_STEPS) {
@@ -143,7 +143,7 @@ function fitTextCard(reply: Reply, blocks: TextBlock[]): AdaptiveCard {
 /** The window as the title, then (subtle) how the words were read, the filters and the notes. */
 function heading(reply: ReportReply | RowsReply): CardElement[] {
   const title = truncateText(cleanText(reply.windowLabel), HEADING_MAX_CHARS) || 'Calls';
-  const filters = reply.kind === 'report' ? escapeTeamsMarkdown(describeFilters(reply.report.filters)) : '';
+  const filters = reply.kind === 'report' ? escapeTeamsMarkdown(describeReportFilters(reply.report)) : '';
   const assumptions = describeAssumptions(
     reply.kind === 'report' ? reply.report.assumptions : reply.assumptions,
   );

@@ -4,17 +4,26 @@ import { cleanText, truncateText } from './clean-text';
 import { describeAssumptions } from './describe-assumptions';
 import { describeCallResult } from './describe-call';
 import { describeExplanation } from './describe-explanation';
-import { describeFilters } from './describe-filters';
+import { describeReportFilters } from './describe-filters';
+import { describeExtensionsTitle, listOtherExtensions } from './describe-focus';
 import { describeCallee, describeCaller } from './describe-party';
+import { drawChartBars } from './draw-bars';
 import { formatDuration } from './format-duration';
 import { formatCount } from './format-number';
-import { formatTextTable, type TextColumn } from './format-text-table';
+import { formatStatsTable } from './format-stats-table';
+import { formatTextTable } from './format-text-table';
 import { formatTimeOfDay } from './format-time-of-day';
-import { drawHourBars, listBusyHours } from './list-busy-hours';
-import { listKeyFigures } from './list-key-figures';
 import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
+import { findHourChart } from './report-chart';
 import { tabulatePreview } from './tabulate-preview';
-import { type StatsTable, tabulateExtensions, tabulateQueues } from './tabulate-stats';
+import { tabulateExtensions, tabulateQueues } from './tabulate-stats';
+import {
+  renderComparisonText,
+  renderFiguresText,
+  renderFocusText,
+  renderRankingText,
+  renderTrendText,
+} from './text-answer-sections';
 
 const MAX_NAME_CHARS = 40;
 const HOUR_BAR_CHARS = 30;
@@ -64,7 +73,7 @@ function renderReport(reply: ReportReply): string[] {
     reply.windowLabel,
     reply.notes,
     reply.report.assumptions,
-    describeFilters(reply.report.filters),
+    describeReportFilters(reply.report),
   );
   for (const section of orderSections(reply)) {
     lines.push('', ...renderSection(reply, section));
@@ -78,18 +87,26 @@ function renderSection(reply: ReportReply, section: ReportSection): string[] {
   switch (section) {
     case 'empty':
       return [describeEmptyReport(reply)];
+    case 'comparison':
+      return renderComparisonText(reply);
+    case 'ranking':
+      return renderRankingText(reply);
+    case 'trend':
+      return renderTrendText(reply);
+    case 'focus':
+      return renderFocusText(reply);
     case 'figures':
-      return formatTextTable(
-        [{ header: '' }, { header: '' }],
-        listKeyFigures(report.totals).map((figure) => [figure.label, figure.value]),
-        { header: false },
-      );
-    case 'extensions':
-      return ['Extensions', ...formatStatsTable(tabulateExtensions(report.byExtension, name))];
+      return renderFiguresText(reply);
+    case 'extensions': {
+      const title = (report.focus ?? []).length > 0 ? describeExtensionsTitle(report) : 'Extensions';
+      return [title, ...formatStatsTable(tabulateExtensions(listOtherExtensions(report), name))];
+    }
     case 'queues':
       return ['Queues', ...formatStatsTable(tabulateQueues(report.byQueue, name))];
-    case 'hours':
-      return ['Calls by hour', ...drawHourBars(listBusyHours(report.byHour), HOUR_BAR_CHARS)];
+    case 'hours': {
+      const chart = findHourChart(reply);
+      return chart ? [cleanText(chart.title), ...drawChartBars(chart, HOUR_BAR_CHARS)] : [];
+    }
     case 'missed':
       if (report.missedCalls.length === 0) return ['Missed calls: none'];
       return [
@@ -139,16 +156,6 @@ function renderSection(reply: ReportReply, section: ReportSection): string[] {
       ];
     }
   }
-}
-
-function formatStatsTable(table: StatsTable): string[] {
-  const columns = table.columns.map(
-    (column): TextColumn => ({
-      header: column.header,
-      ...(column.numeric ? { align: 'right' as const } : {}),
-    }),
-  );
-  return formatTextTable(columns, table.rows);
 }
 
 function renderRows(reply: RowsReply): string[] {

@@ -44,7 +44,14 @@ export interface ActionsBlock {
   elements: ButtonElement[];
 }
 
-export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
+/** An image by a public URL or by an uploaded Slack file; `alt_text` is required. */
+export type ImageBlock = {
+  type: 'image';
+  alt_text: string;
+  title?: PlainTextObject;
+} & ({ image_url: string } | { slack_file: { id: string } });
+
+export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock | ImageBlock;
 
 /** A message for chat.postMessage / respond: `text` is the notification and screen-reader fallback. */
 export interface SlackMessage {
@@ -68,9 +75,11 @@ export const SLACK_LIMITS = {
   maxButtonValueChars: 2000,
   maxActionIdChars: 255,
   maxTotalTextChars: 12000,
+  maxImageUrlChars: 3000,
+  maxImageTextChars: 2000,
 } as const;
 
-/** The visible text of a message: fallback text plus every block's texts and button labels (not values). */
+/** The visible text of a message: fallback text plus every block's texts, button labels (not values) and image texts. */
 export function measureSlackText(message: SlackMessage): number {
   return message.text.length + message.blocks.reduce((sum, block) => sum + measureBlockText(block), 0);
 }
@@ -91,5 +100,7 @@ export function measureBlockText(block: SlackBlock): number {
       return 0;
     case 'actions':
       return block.elements.reduce((sum, element) => sum + element.text.text.length, 0);
+    case 'image':
+      return block.alt_text.length + (block.title?.text.length ?? 0);
   }
 }

@@ -7,68 +7,83 @@ import {
   describeQueueCounts,
   shortName,
 } from './describe-call';
+import { describeExtensionsTitle, listOtherExtensions } from './describe-focus';
 import { describeMore } from './describe-more';
 import { escapeMrkdwn } from './escape-mrkdwn';
 import { chunkLines, fitLines } from './fit-lines';
 import { formatCount } from './format-number';
-import { drawHourBars, listBusyHours } from './list-busy-hours';
-import { listKeyFigures } from './list-key-figures';
 import { describeEmptyReport, orderSections, type ReportSection } from './order-sections';
+import { findHourChart } from './report-chart';
+import {
+  buildSlackComparisonBlocks,
+  buildSlackFiguresBlocks,
+  buildSlackFocusBlocks,
+  buildSlackRankingBlocks,
+  buildSlackTrendBlocks,
+} from './slack-answer-blocks';
 import { measureBlockText, type SectionBlock, SLACK_LIMITS, type SlackBlock } from './slack-blocks';
+import { buildSlackChartBlocks, pictureOf, type SlackChartImage } from './slack-chart-block';
 
 const TOP_EXTENSIONS = 10;
 const TOP_QUEUES = 10;
 const EXTENSIONS_MAX_CHARS = 2000;
-const QUEUES_MAX_CHARS = 1500;
+const QUEUES_MAX_CHARS = 2000;
 const LONG_LIST_MAX_ITEMS = 40;
-const HOUR_BAR_CHARS = 20;
+const HOUR_BARS_MAX_CHARS = 1500;
+
+/** The sections that take whatever is left of the budget once the others are built. */
+const LONG_SECTIONS: readonly ReportSection[] = ['missed', 'calls', 'ranking', 'trend', 'comparison'];
 
 /**
  * The report's sections as blocks, in the reply's order. The short sections are built first; the
- * long list (missed calls, or the calls of the `list` view) gets whatever is left of
- * `textBudgetChars` and ends with "…and N more" when it is cut.
+ * long one (missed calls, the calls of the `list` view, a ranking, a trend, a comparison) gets
+ * whatever is left of `textBudgetChars` and ends with "…and N more" when it is cut. With
+ * `chartImage`, the reply's chart is that picture instead of text bars.
  */
-export function buildSlackReportBlocks(reply: ReportReply, textBudgetChars: number): SlackBlock[] {
+export function buildSlackReportBlocks(
+  reply: ReportReply,
+  textBudgetChars: number,
+  chartImage?: SlackChartImage,
+): SlackBlock[] {
   const sections = orderSections(reply);
   const built = new Map<ReportSection, SlackBlock[]>();
   for (const section of sections) {
-    if (section !== 'missed' && section !== 'calls') built.set(section, buildShortSection(reply, section));
+    if (!LONG_SECTIONS.includes(section)) built.set(section, buildShortSection(reply, section, chartImage));
   }
   const used = [...built.values()].flat().reduce((sum, block) => sum + measureBlockText(block), 0);
   const remaining = Math.max(0, textBudgetChars - used);
-  if (sections.includes('missed')) built.set('missed', buildMissedSection(reply, remaining));
-  if (sections.includes('calls')) built.set('calls', buildCallsSection(reply, remaining));
+  for (const section of sections) {
+    if (LONG_SECTIONS.includes(section))
+      built.set(section, buildLongSection(reply, section, remaining, chartImage));
+  }
   return sections.flatMap((section) => built.get(section) ?? []);
 }
 
-function buildShortSection(reply: ReportReply, section: ReportSection): SlackBlock[] {
+function buildShortSection(
+  reply: ReportReply,
+  section: ReportSection,
+  chartImage: SlackChartImage | undefined,
+): SlackBlock[] {
   const { report } = reply;
   switch (section) {
     case 'empty':
       return [mrkdwnSection(describeEmptyReport(reply))];
+    case 'focus':
+      return buildSlackFocusBlocks(report);
     case 'figures':
-      return [
-        {
-          type: 'section',
-          fields: listKeyFigures(report.totals)
-            .slice(0, SLACK_LIMITS.maxFields)
-            .map((figure) => ({
-              type: 'mrkdwn' as const,
-              text: truncateText(`*${figure.label}*\n${figure.value}`, SLACK_LIMITS.maxFieldChars),
-            })),
-        },
-      ];
+      return buildSlackFiguresBlocks(report);
     case 'extensions': {
-      const lines = report.byExtension
+      const rows = listOtherExtensions(report);
+      const lines = rows
         .slice(0, TOP_EXTENSIONS)
         .map(
           (row) =>
             `\`${escapeMrkdwn(shortName(row.extension))}\` ${escapeMrkdwn(shortName(row.name))} · ${describeExtensionCounts(row)}`,
         );
       return listSection(
-        '*Busiest extensions*',
+        `*${describeExtensionsTitle(report)}*`,
         lines,
-        report.byExtension.length,
+        rows.length,
         EXTENSIONS_MAX_CHARS,
         reply,
       );
@@ -83,9 +98,31 @@ function buildShortSection(reply: ReportReply, section: ReportSection): SlackBlo
       return listSection('*Queues*', lines, report.byQueue.length, QUEUES_MAX_CHARS, reply);
     }
     case 'hours': {
-      const bars = drawHourBars(listBusyHours(report.byHour), HOUR_BAR_CHARS);
-      return [mrkdwnSection(`*Calls by hour*\n\`\`\`\n${bars.join('\n')}\n\`\`\``)];
+      const chart = findHourChart(reply);
+      return chart ? buildSlackChartBlocks(chart, pictureOf(reply, chartImage), HOUR_BARS_MAX_CHARS) : [];
     }
+    default:
+      return [];
+  }
+}
+
+function buildLongSection(
+  reply: ReportReply,
+  section: ReportSection,
+  budgetChars: number,
+  chartImage: SlackChartImage | undefined,
+): SlackBlock[] {
+  switch (section) {
+    case 'missed':
+      return buildMissedSection(reply, budgetChars);
+    case 'calls':
+      return buildCallsSection(reply, budgetChars);
+    case 'ranking':
+      return buildSlackRankingBlocks(reply, budgetChars);
+    case 'trend':
+      return buildSlackTrendBlocks(reply, chartImage, budgetChars);
+    case 'comparison':
+      return buildSlackComparisonBlocks(reply.report, budgetChars);
     default:
       return [];
   }

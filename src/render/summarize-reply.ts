@@ -1,13 +1,15 @@
 import type { Reply } from '../core/reply';
 import { cleanText, truncateText } from './clean-text';
 import { describeExplanation } from './describe-explanation';
-import { formatCount, plural } from './format-number';
+import { plural } from './format-number';
+import { summarizeReport } from './summarize-report';
 
 const MAX_SUMMARY_CHARS = 300;
 
 /**
  * A one-line plain-text summary of any reply, for notifications, screen readers and chat
- * fallbacks: `Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): 3 calls, 2 answered, 1 missed`.
+ * fallbacks, saying what the answer is: `Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): 3 calls, 2
+ * answered, 1 missed`, `Top 3 extensions by missed calls, …: 1. 101 Ben Okafor 4, …`.
  */
 export function summarizeReply(reply: Reply): string {
   return truncateText(cleanText(describeReply(reply)), MAX_SUMMARY_CHARS);
@@ -15,10 +17,8 @@ export function summarizeReply(reply: Reply): string {
 
 function describeReply(reply: Reply): string {
   switch (reply.kind) {
-    case 'report': {
-      const { totals } = reply.report;
-      return `${reply.windowLabel}: ${plural(totals.calls, 'call')}, ${formatCount(totals.answered)} answered, ${formatCount(totals.missed)} missed`;
-    }
+    case 'report':
+      return summarizeReport(reply);
     case 'rows':
       return `${reply.windowLabel}: ${plural(reply.rowCount, 'row')}`;
     case 'help':

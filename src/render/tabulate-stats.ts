@@ -1,6 +1,7 @@
 import type { ExtensionStats, QueueStats } from '../core/report';
 import { formatDuration } from './format-duration';
-import { formatCount } from './format-number';
+import { formatCount, formatPercent } from './format-number';
+import { measurableRates, orNothing } from './nothing-to-measure';
 
 /** A column of a per-extension or per-queue table: numbers align right; `width` is relative. */
 export interface StatsColumn {
@@ -18,8 +19,10 @@ export interface StatsTable {
 /** `formatName` makes a PBX number or name fit the renderer (clean, cut, escape). */
 type FormatName = (text: string) => string;
 
-const text = (header: string, width = 1): StatsColumn => ({ header, numeric: false, width });
-const number = (header: string): StatsColumn => ({ header, numeric: true, width: 1 });
+export const textColumn = (header: string, width = 1): StatsColumn => ({ header, numeric: false, width });
+export const numberColumn = (header: string): StatsColumn => ({ header, numeric: true, width: 1 });
+const text = textColumn;
+const number = numberColumn;
 
 /** Number, name, calls, answered and missed: the columns both tables start with. */
 function leadColumns(numberHeader: string): StatsColumn[] {
@@ -52,10 +55,30 @@ export function tabulateExtensions(rows: ExtensionStats[], formatName: FormatNam
   };
 }
 
-/** Queue, Name, Calls, Answered, Missed, Avg wait. */
+/**
+ * Queue, Name, Calls, Answered, Missed, Abandoned, Abandon rate, Avg wait, Longest wait, Service
+ * level; rates and averages with nothing to measure "—".
+ */
 export function tabulateQueues(rows: QueueStats[], formatName: FormatName): StatsTable {
   return {
-    columns: [...leadColumns('Queue'), number('Avg wait')],
-    rows: rows.map((row) => [...leadCells(row.queue, row, formatName), formatDuration(row.avgWaitSeconds)]),
+    columns: [
+      ...leadColumns('Queue'),
+      number('Abandoned'),
+      number('Abandon rate'),
+      number('Avg wait'),
+      number('Longest wait'),
+      number('Service level'),
+    ],
+    rows: rows.map((row) => {
+      const measurable = measurableRates(row);
+      return [
+        ...leadCells(row.queue, row, formatName),
+        formatCount(row.abandoned),
+        orNothing(formatPercent(row.abandonRatePercent), measurable.serviceLevel),
+        orNothing(formatDuration(row.avgWaitSeconds), measurable.avgWait),
+        formatDuration(row.longestWaitSeconds),
+        orNothing(formatPercent(row.serviceLevelPercent), measurable.serviceLevel),
+      ];
+    }),
   };
 }

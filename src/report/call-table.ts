@@ -12,7 +12,13 @@ import {
   TEXT_SOURCE_NAME,
 } from './call-texts';
 import { DN_QUEUE, DN_USER, type DnTable } from './dn-table';
-import { INVOLVED_ANSWERED_TO, INVOLVED_LEG_TO, InvolvementPool } from './involvement-pool';
+import {
+  INVOLVED_ANSWERED_TO,
+  INVOLVED_LEG_TO,
+  INVOLVED_PERSON_TO,
+  InvolvementPool,
+  NOT_ANSWERED_TO,
+} from './involvement-pool';
 import { classifyLegType, isAnsweredStatus, parseDirection } from './leg-kinds';
 import { secondsToMicros } from './round-half-up';
 
@@ -33,6 +39,9 @@ const USER = DN_USER;
 const QUEUE = DN_QUEUE;
 const ANSWERED_TO = INVOLVED_ANSWERED_TO;
 const LEG_TO = INVOLVED_LEG_TO;
+const PERSON_TO = INVOLVED_PERSON_TO;
+const NO_RING = NOT_ANSWERED_TO;
+const NO_END = Number.NEGATIVE_INFINITY;
 const classifyRole = classifyLegType;
 const isAnsweredText = isAnsweredStatus;
 const toMicros = secondsToMicros;
@@ -43,8 +52,13 @@ export interface CallTableOptions {
   dnTable: DnTable;
   /** The `number` filter's digit strings; empty when not filtering by number. */
   numberDigits: readonly string[];
-  /** Keep the caller ids and names of every call (the `list` view), not only of unanswered ones. */
+  /**
+   * Keep the caller ids and names of every call (the `list` view, rankings of callers and of
+   * calls), not only of unanswered ones.
+   */
   keepAllTexts: boolean;
+  /** Sum the ringing of each DN's answered person legs (`focus`, the ranking of extensions). */
+  keepsRinging?: boolean;
 }
 
 /**
@@ -60,10 +74,12 @@ export class CallTable {
   private readonly freeSlots: number[] = [];
   private readonly keyIndex = new CallKeyIndex();
   private readonly pages: CallPage[] = [];
-  private readonly involvement = new InvolvementPool();
+  private readonly involvement: InvolvementPool;
   private readonly texts = new CallTexts();
 
-  constructor(private readonly options: CallTableOptions) {}
+  constructor(private readonly options: CallTableOptions) {
+    this.involvement = new InvolvementPool(options.keepsRinging === true);
+  }
 
   /** Calls held now (seen and not retired). */
   get liveCount(): number {
@@ -132,7 +148,8 @@ export class CallTable {
       }
     }
     if (role !== 'system' && startMs < page.arrivalMs[i]!) page.arrivalMs[i] = startMs;
-    if (startUs + ringUs + talkUs > page.maxEndUs[i]!) page.maxEndUs[i] = startUs + ringUs + talkUs;
+    const endUs = startUs + ringUs + talkUs;
+    if (endUs > page.maxEndUs[i]!) page.maxEndUs[i] = endUs;
     if (isPerson) page.talkUs[i]! += talkUs;
     if (answered) {
       // An answered call is never missed: without the list view its texts are no longer needed.
@@ -149,11 +166,18 @@ export class CallTable {
     const personTalkUs = isPerson ? talkUs : 0;
     let head = page.involvementHead[i]!;
     if (destinationIndex >= 0) {
-      const flags = LEG_TO | (answered ? ANSWERED_TO : 0);
-      head = this.involvement.record(head, destinationIndex, flags, personTalkUs);
+      const flags = LEG_TO | (isPerson ? PERSON_TO : 0) | (answered ? ANSWERED_TO : 0);
+      head = this.involvement.record(
+        head,
+        destinationIndex,
+        flags,
+        personTalkUs,
+        endUs,
+        answered ? ringUs : NO_RING,
+      );
     }
     if (sourceIndex >= 0 && sourceIndex !== destinationIndex) {
-      head = this.involvement.record(head, sourceIndex, 0, personTalkUs);
+      head = this.involvement.record(head, sourceIndex, 0, personTalkUs, NO_END, NO_RING);
     }
     page.involvementHead[i] = head;
   }
@@ -216,6 +240,11 @@ export class CallTable {
     const arrivalMs = page.arrivalMs[i] === Infinity ? page.firstStartMs[i]! : page.arrivalMs[i]!;
     const endUs = page.answerStartMs[i] !== Infinity ? page.answerAtUs[i]! : page.maxEndUs[i]!;
     return Math.max(0, endUs - Math.round(arrivalMs * 1000));
+  }
+
+  /** The latest end of any of the call's legs (start + ringing + talking), epoch µs. */
+  maxEndMicrosOf(slot: number): number {
+    return this.pageOf(slot).maxEndUs[slot & PAGE_MASK]!;
   }
 
   /** The DnTable index of the first leg's source, or -1. */

@@ -2,13 +2,14 @@ import { type Directory, userName } from '../core/directory';
 
 /**
  * Bits describing a DN: a User's number, a Queue's number, wanted by an `ext` or `queue` filter,
- * within the asker's access scope.
+ * within the asker's access scope, an extension whose own figures (`focus`) are asked for.
  */
 export const DN_USER = 1;
 export const DN_QUEUE = 2;
 export const DN_EXTENSION_FILTER = 4;
 export const DN_QUEUE_FILTER = 8;
 export const DN_SCOPE = 16;
+export const DN_FOCUS = 32;
 
 /**
  * The DNs the report tracks per call (extensions, queues, and filtered-for numbers), each with a
@@ -25,12 +26,14 @@ export class DnTable {
     directory: Directory,
     filters: { extensions: readonly string[]; queues: readonly string[] },
     scope?: { extensions: readonly string[]; queues: readonly string[] },
+    focusExtensions: readonly string[] = [],
   ) {
     for (const user of directory.users) this.register(user.number, DN_USER, userName(user), undefined);
     for (const queue of directory.queues) this.register(queue.number, DN_QUEUE, undefined, queue.name);
     for (const extension of filters.extensions) this.register(extension, DN_EXTENSION_FILTER);
     for (const queue of filters.queues) this.register(queue, DN_QUEUE_FILTER);
     for (const dn of [...(scope?.extensions ?? []), ...(scope?.queues ?? [])]) this.register(dn, DN_SCOPE);
+    for (const extension of focusExtensions) this.register(extension, DN_FOCUS);
   }
 
   /** How many DNs are tracked; indexes run from 0 to size - 1. */

@@ -2,26 +2,43 @@
 export const INVOLVED_ANSWERED_TO = 1;
 /** Some leg (of any type) had this DN as its destination. */
 export const INVOLVED_LEG_TO = 2;
+/** A person leg had this DN as its destination: the call was offered to it (`focus`). */
+export const INVOLVED_PERSON_TO = 4;
 /** The head of an empty list. */
 export const EMPTY_INVOLVEMENT = -1;
+/** `record`'s `answeredRingMicros` for a leg that is not an answered person leg to the DN. */
+export const NOT_ANSWERED_TO = -1;
 
 const PAGE_SIZE = 16384;
 const PAGE_SHIFT = 14;
 const PAGE_MASK = PAGE_SIZE - 1;
-const FLAG_BITS = 2;
+const FLAG_BITS = 3;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
-/** Up to PAGE_SIZE records: DN index and flags packed in one int, talk (µs), next record. */
+/**
+ * Up to PAGE_SIZE records: DN index and flags packed in one int, talk (µs), the latest end of the
+ * legs to the DN (µs), next record; with ringing kept, the ringing (µs) and number of the answered
+ * person legs to the DN.
+ */
 class InvolvementPage {
   readonly dnAndFlags = new Int32Array(PAGE_SIZE);
   readonly talkMicros = new Float64Array(PAGE_SIZE);
+  readonly toEndMicros = new Float64Array(PAGE_SIZE);
   readonly nexts = new Int32Array(PAGE_SIZE);
+  readonly answeredRingMicros: Float64Array | undefined;
+  readonly answeredLegs: Int32Array | undefined;
+
+  constructor(keepsRinging: boolean) {
+    this.answeredRingMicros = keepsRinging ? new Float64Array(PAGE_SIZE) : undefined;
+    this.answeredLegs = keepsRinging ? new Int32Array(PAGE_SIZE) : undefined;
+  }
 }
 
 /**
- * Per call, the tracked DNs it involves and what each contributed (answered to it, a leg to it,
- * talk of person legs where it is source or destination): singly linked records in typed pages,
- * one list per call, a few records each (16 bytes a record). A released list's records are reused.
+ * Per call, the tracked DNs it involves and what each contributed (answered to it, a leg to it, a
+ * person leg to it, talk of person legs where it is source or destination, when its legs ended, and
+ * optionally the ringing of its answered legs): singly linked records in typed pages, one list per
+ * call, a few records each (24 bytes a record, 36 with ringing). A released list's records are reused.
  */
 export class InvolvementPool {
   private size = 0;
@@ -29,8 +46,22 @@ export class InvolvementPool {
   private freeHead = EMPTY_INVOLVEMENT;
   private readonly pages: InvolvementPage[] = [];
 
-  /** Adds `flags` and `talkMicros` to the record for `dnIndex` in the list at `head`; returns the new head. */
-  record(head: number, dnIndex: number, flags: number, talkMicros: number): number {
+  /** `keepsRinging`: also sum the ringing of answered person legs to each DN (`focus`), else 0. */
+  constructor(private readonly keepsRinging = false) {}
+
+  /**
+   * Adds `flags` and `talkMicros` to the record for `dnIndex` in the list at `head`, raises its
+   * latest end of legs to it to `toEndMicros` (-Infinity for a leg from it), and counts
+   * `answeredRingMicros` for an answered person leg to it (else NOT_ANSWERED_TO); returns the new head.
+   */
+  record(
+    head: number,
+    dnIndex: number,
+    flags: number,
+    talkMicros: number,
+    toEndMicros: number,
+    answeredRingMicros: number,
+  ): number {
     for (let current = head; current !== EMPTY_INVOLVEMENT; ) {
       const page = this.pages[current >>> PAGE_SHIFT]!;
       const offset = current & PAGE_MASK;
@@ -38,6 +69,11 @@ export class InvolvementPool {
       if (packed >>> FLAG_BITS === dnIndex) {
         page.dnAndFlags[offset] = packed | flags;
         page.talkMicros[offset]! += talkMicros;
+        if (toEndMicros > page.toEndMicros[offset]!) page.toEndMicros[offset] = toEndMicros;
+        if (answeredRingMicros >= 0 && page.answeredLegs !== undefined) {
+          page.answeredRingMicros![offset]! += answeredRingMicros;
+          page.answeredLegs[offset]! += 1;
+        }
         return head;
       }
       current = page.nexts[offset]!;
@@ -47,7 +83,13 @@ export class InvolvementPool {
     const offset = created & PAGE_MASK;
     page.dnAndFlags[offset] = (dnIndex << FLAG_BITS) | flags;
     page.talkMicros[offset] = talkMicros;
+    page.toEndMicros[offset] = toEndMicros;
     page.nexts[offset] = head;
+    if (page.answeredLegs !== undefined) {
+      const answered = answeredRingMicros >= 0;
+      page.answeredRingMicros![offset] = answered ? answeredRingMicros : 0;
+      page.answeredLegs[offset] = answered ? 1 : 0;
+    }
     return created;
   }
 
@@ -77,6 +119,21 @@ export class InvolvementPool {
     return this.pages[record >>> PAGE_SHIFT]!.talkMicros[record & PAGE_MASK]!;
   }
 
+  /** The latest end (start + ringing + talking, epoch µs) of the legs to the DN; -Infinity when none. */
+  toEndMicrosOf(record: number): number {
+    return this.pages[record >>> PAGE_SHIFT]!.toEndMicros[record & PAGE_MASK]!;
+  }
+
+  /** The ringing of the answered person legs to the DN (µs); 0 unless the pool keeps ringing. */
+  answeredRingMicrosOf(record: number): number {
+    return this.pages[record >>> PAGE_SHIFT]!.answeredRingMicros?.[record & PAGE_MASK] ?? 0;
+  }
+
+  /** How many answered person legs went to the DN; 0 unless the pool keeps ringing. */
+  answeredLegsOf(record: number): number {
+    return this.pages[record >>> PAGE_SHIFT]!.answeredLegs?.[record & PAGE_MASK] ?? 0;
+  }
+
   private takeRecord(): number {
     const reused = this.freeHead;
     if (reused !== EMPTY_INVOLVEMENT) {
@@ -84,7 +141,7 @@ export class InvolvementPool {
       return reused;
     }
     const created = this.size++;
-    if ((created & PAGE_MASK) === 0) this.pages.push(new InvolvementPage());
+    if ((created & PAGE_MASK) === 0) this.pages.push(new InvolvementPage(this.keepsRinging));
     return created;
   }
 }

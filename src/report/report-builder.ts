@@ -1,3 +1,4 @@
+import type { RankingRequest, TrendUnit } from '../core/answers';
 import type { CallLeg } from '../core/call-leg';
 import type { Directory } from '../core/directory';
 import type { Report } from '../core/report';
@@ -7,6 +8,7 @@ import { CallFilter, toNumberDigits } from './call-filter';
 import { CallTable } from './call-table';
 import { copyFilters } from './copy-filters';
 import { DnTable } from './dn-table';
+import { RankingBuilder } from './ranking-builder';
 import { ReportTally } from './report-tally';
 import { MICROS_PER_SECOND } from './round-half-up';
 import { ZoneClock } from './zone-clock';
@@ -40,6 +42,18 @@ export interface ReportBuilderOptions {
   legDisorderMs?: number;
   /** How often (in legs) calls that are over are looked for; default 4096. */
   retireEveryLegs?: number;
+  /**
+   * `focus`: these extensions' own figures (ExtensionFocus), one entry each in this order, also
+   * for one without calls; only those in the access scope. Absent or empty: no `focus`.
+   */
+  focusExtensions?: readonly string[];
+  /** `ranking`: `top …`, `busiest hours|days`, `longest calls` (`by` one of RANKING_MEASURES[of]). */
+  ranking?: RankingRequest;
+  /**
+   * `trend`: the report's figures per bucket `[edgesMs[i], edgesMs[i+1])`, epoch ms ascending, as
+   * `trendEdges` gives them for the window (`edgesMs[0]` its start, the last its end).
+   */
+  trend?: { by: TrendUnit; edgesMs: readonly number[] };
 }
 
 /**
@@ -70,12 +84,14 @@ export class ReportBuilder {
     this.fromMs = options.window.from.getTime();
     this.toMs = options.window.to.getTime();
     this.clock = ZoneClock.of(options.window.timeZone);
-    this.dnTable = new DnTable(options.directory, options.filters, options.scope);
+    const focusExtensions = options.focusExtensions ?? [];
+    this.dnTable = new DnTable(options.directory, options.filters, options.scope, focusExtensions);
     this.table = new CallTable({
       fromMs: this.fromMs,
       dnTable: this.dnTable,
       numberDigits: toNumberDigits(options.filters.numbers),
-      keepAllTexts: options.includeCalls,
+      keepAllTexts: options.includeCalls || RankingBuilder.needsAllTexts(options.ranking),
+      keepsRinging: focusExtensions.length > 0 || options.ranking?.of === 'extensions',
     });
     this.tally = new ReportTally({
       table: this.table,
@@ -86,6 +102,9 @@ export class ReportBuilder {
       toMs: this.toMs,
       serviceLevelMicros: Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND),
       includeCalls: options.includeCalls,
+      focusExtensions,
+      ...(options.ranking !== undefined && { ranking: options.ranking }),
+      ...(options.trend !== undefined && { trend: options.trend }),
     });
   }
 

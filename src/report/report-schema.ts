@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** ISO 8601 with milliseconds and an offset (`+01:00`, or `Z` for the UTC zone, as luxon writes it). */
 const isoInstant = z.iso.datetime({ offset: true, precision: 3 });
 const count = z.int().nonnegative();
+const percent = count.max(100);
 const direction = z.enum(['inbound', 'outbound', 'internal']);
+const windowSchema = z.strictObject({ from: isoInstant, to: isoInstant, timeZone: z.string().min(1) });
 
 const totalsSchema = z.strictObject({
   calls: count,
@@ -16,7 +18,7 @@ const totalsSchema = z.strictObject({
   avgTalkSeconds: count,
   avgWaitSeconds: count,
   longestTalkSeconds: count,
-  serviceLevelPercent: count.max(100),
+  serviceLevelPercent: percent,
 });
 
 const extensionSchema = z.strictObject({
@@ -29,14 +31,18 @@ const extensionSchema = z.strictObject({
   talkSeconds: count,
 });
 
-const queueSchema = z.strictObject({
-  queue: z.string().min(1),
-  name: z.string(),
+const queueFigures = {
   calls: count,
   answered: count,
   missed: count,
   avgWaitSeconds: count,
-});
+  abandoned: count,
+  abandonRatePercent: percent,
+  longestWaitSeconds: count,
+  serviceLevelPercent: percent,
+};
+
+const queueSchema = z.strictObject({ queue: z.string().min(1), name: z.string(), ...queueFigures });
 
 const missedCallSchema = z.strictObject({
   start: isoInstant,
@@ -47,8 +53,7 @@ const missedCallSchema = z.strictObject({
   waitSeconds: count,
 });
 
-const callSummarySchema = z.strictObject({
-  start: isoInstant,
+const callFields = {
   direction,
   from: z.string(),
   fromName: z.string(),
@@ -57,11 +62,87 @@ const callSummarySchema = z.strictObject({
   answered: z.boolean(),
   talkSeconds: count,
   waitSeconds: count,
+};
+
+const callSummarySchema = z.strictObject({ start: isoInstant, ...callFields });
+
+/** An extension's own figures (`focus`), also the row fields of `top extensions`. */
+const focusFigures = {
+  offered: count,
+  answered: count,
+  notPickedUp: count,
+  missed: count,
+  outbound: count,
+  talkSeconds: count,
+  avgTalkSeconds: count,
+  avgRingSeconds: count,
+};
+
+const focusSchema = z.strictObject({ extension: z.string().min(1), name: z.string(), ...focusFigures });
+
+const previousSchema = z.strictObject({ window: windowSchema, totals: totalsSchema });
+
+const comparisonSchema = z.strictObject({
+  by: z.enum(['period', 'extension', 'queue']),
+  columns: z.array(
+    z.strictObject({
+      label: z.string(),
+      window: windowSchema,
+      filters: z.strictObject({ extensions: z.array(z.string()), queues: z.array(z.string()) }),
+      totals: totalsSchema,
+      focus: z.array(focusSchema),
+    }),
+  ),
+});
+
+/** One kind of ranking: `of`, its measures, and its rows' fields besides `key`, `name` and `value`. */
+function rankingOf<Of extends string, By extends string, Fields extends z.ZodRawShape>(
+  of: Of,
+  measures: readonly [By, ...By[]],
+  fields: Fields,
+  key: z.ZodType<string> = z.string().min(1),
+) {
+  return z.strictObject({
+    of: z.literal(of),
+    by: z.enum(measures),
+    rows: z.array(z.strictObject({ key, name: z.string(), value: count, ...fields })),
+  });
+}
+
+/** `ranking`, strictly per `of` (RANKING_MEASURES; the rows as docs/report-definitions.md shows them). */
+const rankingSchema = z.discriminatedUnion('of', [
+  rankingOf('callers', ['calls', 'missed', 'answered', 'talk'], {
+    calls: count,
+    answered: count,
+    missed: count,
+    talkSeconds: count,
+    lastCall: isoInstant,
+  }),
+  rankingOf('extensions', ['calls', 'answered', 'missed', 'outbound', 'talk'], focusFigures),
+  rankingOf('queues', ['calls', 'answered', 'abandoned', 'wait'], queueFigures),
+  rankingOf('hours', ['calls'], {}, z.enum(Array.from({ length: 24 }, (_, hour) => String(hour)))),
+  rankingOf('days', ['calls'], {}, z.iso.date()),
+  rankingOf('calls', ['talk'], callFields, isoInstant),
+]);
+
+const trendSchema = z.strictObject({
+  by: z.enum(['day', 'week', 'month']),
+  buckets: z.array(
+    z.strictObject({
+      from: isoInstant,
+      to: isoInstant,
+      calls: count,
+      answered: count,
+      missed: count,
+      serviceLevelPercent: percent,
+      avgWaitSeconds: count,
+    }),
+  ),
 });
 
 /** The spec's machine-readable report (`--json`), strictly: exact keys, whole numbers, 24 hours. */
 export const reportSchema = z.strictObject({
-  window: z.strictObject({ from: isoInstant, to: isoInstant, timeZone: z.string().min(1) }),
+  window: windowSchema,
   filters: z.strictObject({
     extensions: z.array(z.string()),
     queues: z.array(z.string()),
@@ -78,6 +159,11 @@ export const reportSchema = z.strictObject({
   byHour: z.array(count).length(24),
   missedCalls: z.array(missedCallSchema),
   calls: z.array(callSummarySchema).optional(),
+  focus: z.array(focusSchema).optional(),
+  previous: previousSchema.optional(),
+  comparison: comparisonSchema.optional(),
+  ranking: rankingSchema.optional(),
+  trend: trendSchema.optional(),
 });
 
 /** A report as the schema reads it (structurally the same as core's `Report`). */

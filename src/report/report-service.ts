@@ -5,8 +5,11 @@ import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { CommandError } from '../core/errors';
+import { previousWindow } from '../core/previous-window';
 import type { Report } from '../core/report';
 import type { Assumption, CallScope, ODataOptions, ReportRequest } from '../core/report-request';
+import { trendEdges } from '../core/trend-edges';
+import { focusExtensionsOf, toComparisonColumn, wantsPreviousPeriod } from './answer-parts';
 import { describeUnknownDns, namesDns } from './describe-unknown-dns';
 import { InFlightCoalescer } from './in-flight-coalescer';
 import { countRowsKeepingPage, pageRows } from './page-rows';
@@ -50,15 +53,39 @@ export class ReportService {
   constructor(private readonly options: ReportServiceOptions) {}
 
   /**
-   * The summary or list report for the request's window, filters and scope. Identical requests in
-   * flight at the same time are computed once (each caller gets its own copy); the source shares
-   * and caches the call-log windows themselves, so reports over the same period with other filters
-   * or scopes cost the PBX one set of queries too.
+   * The summary or list report for the request's window, filters and scope, with what the request
+   * asks beyond it: the previous period (a plain summary), both sides of a comparison, a ranking, a
+   * trend. The reports it needs run side by side: the source shares and caches the call-log
+   * windows, so a summary with its previous period costs about the download of both periods, and
+   * reports over the same period with other filters or scopes cost the PBX one set of queries.
+   * Identical requests in flight at the same time are computed once (each caller gets a copy).
    */
   async runReport(request: ReportRequest): Promise<Report> {
     refuseUnresolvedNames(request);
-    const report = await this.reports.run(reportKey(request), () => this.buildReport(request));
+    const previous = wantsPreviousPeriod(request) ? previousWindow(request.window) : undefined;
+    const others = request.comparison?.sides.slice(1) ?? [];
+    const [report, previousReport, ...sideReports] = await Promise.all([
+      this.sharedReport(request),
+      previous && this.sharedReport({ ...request, window: previous }),
+      ...others.map((side) =>
+        this.sharedReport({ ...request, window: side.window, filters: side.filters, comparison: undefined }),
+      ),
+    ]);
+    if (previousReport) report.previous = { window: previousReport.window, totals: previousReport.totals };
+    if (request.comparison) {
+      const { by, sides } = request.comparison;
+      const reports = [report, ...sideReports];
+      report.comparison = {
+        by,
+        columns: sides.map((side, index) => toComparisonColumn(by, side.window, reports[index] as Report)),
+      };
+    }
     return withAssumptions(report, request.assumptions);
+  }
+
+  /** The request's own report, computed once for identical requests in flight (each caller gets a copy). */
+  private sharedReport(request: ReportRequest): Promise<Report> {
+    return this.reports.run(reportKey(request), () => this.buildReport(request));
   }
 
   /** The PBX directory (the source caches it). */
@@ -105,6 +132,16 @@ export class ReportService {
       directory,
       serviceLevelSeconds,
       includeCalls: request.view === 'list',
+      focusExtensions: focusExtensionsOf(request),
+      ...(request.ranking !== undefined && { ranking: request.ranking }),
+      ...(request.trend !== undefined && {
+        trend: {
+          by: request.trend.by,
+          edgesMs: trendEdges(request.window, request.trend.by, request.trend.weekStart).map((edge) =>
+            edge.getTime(),
+          ),
+        },
+      }),
       ...(request.scope !== undefined && { scope: request.scope }),
       ...(source.legDisorderMs !== undefined && { legDisorderMs: source.legDisorderMs }),
     });
@@ -193,6 +230,8 @@ function reportKey(request: ReportRequest): string {
     filters.directions,
     filters.status,
     callLog,
+    request.ranking ?? null,
+    request.trend ?? null,
     // Access scope: two askers with different rights must never share a report.
     request.scope ?? null,
   ]);

@@ -1,11 +1,15 @@
+import type { RankingRequest, TrendUnit } from '../core/answers';
 import type { CallSummary, MissedCall, Report } from '../core/report';
 import { deriveCallFacts } from './call-facts';
 import type { CallFilter } from './call-filter';
 import { type ListedCall, sortNewestFirst, toCallSummary, toListedCall, toMissedCall } from './call-lists';
 import type { CallTable } from './call-table';
-import { DnStats } from './dn-stats';
 import type { DnTable } from './dn-table';
+import { ExtensionTally } from './extension-tally';
+import { QueueTally } from './queue-tally';
+import { RankingBuilder } from './ranking-builder';
 import { TotalsAccumulator } from './totals-accumulator';
+import { TrendTally } from './trend-tally';
 import type { ZoneClock } from './zone-clock';
 
 export interface ReportTallyOptions {
@@ -19,22 +23,39 @@ export interface ReportTallyOptions {
   serviceLevelMicros: number;
   /** The `list` view: keep every counted call for `calls`. */
   includeCalls: boolean;
+  /** `focus`: these extensions' own figures, in this order (none when empty). */
+  focusExtensions: readonly string[];
+  ranking?: RankingRequest;
+  trend?: { by: TrendUnit; edgesMs: readonly number[] };
 }
 
+type ReportParts = Pick<
+  Report,
+  'totals' | 'byExtension' | 'byQueue' | 'byHour' | 'missedCalls' | 'calls' | 'focus' | 'ranking' | 'trend'
+>;
+
 /**
- * What a report counts, call by call, as each call is finished: totals, per DN, per hour, the
- * missed calls and (list view) every call. Sums only, so the order calls come in never matters.
+ * What a report counts, call by call, as each call is finished: totals, per extension and queue,
+ * per hour, the missed calls, (list view) every call, and what focus, a ranking or a trend asks
+ * for. Sums only, so the order calls come in never matters.
  */
 export class ReportTally {
   private readonly totals: TotalsAccumulator;
-  private readonly dnStats: DnStats;
+  private readonly extensions: ExtensionTally;
+  private readonly queues: QueueTally;
   private readonly byHour = new Array<number>(24).fill(0);
   private readonly missedCalls: ListedCall<MissedCall>[] = [];
   private readonly calls: ListedCall<CallSummary>[] = [];
+  private readonly ranking: RankingBuilder | undefined;
+  private readonly trend: TrendTally | undefined;
 
   constructor(private readonly options: ReportTallyOptions) {
     this.totals = new TotalsAccumulator(options.serviceLevelMicros);
-    this.dnStats = new DnStats(options.dnTable);
+    this.extensions = new ExtensionTally(options.dnTable);
+    this.queues = new QueueTally(options.dnTable, options.serviceLevelMicros);
+    this.ranking = options.ranking && new RankingBuilder(options.ranking, options.clock);
+    this.trend =
+      options.trend && new TrendTally(options.trend.by, options.trend.edgesMs, options.serviceLevelMicros);
   }
 
   /** Counts the call in `slot` (when it is in the window and passes the filters); call it once per call. */
@@ -46,25 +67,44 @@ export class ReportTally {
     const facts = deriveCallFacts(table, slot);
     if (!this.options.filter.matches(table, slot, facts)) return;
     this.totals.add(facts);
-    this.dnStats.addCall(table, slot, facts);
+    this.extensions.addCall(table, slot, facts);
+    this.queues.addCall(table, slot, facts);
     const hour = clock.localHourAt(startMs);
     this.byHour[hour] = (this.byHour[hour] ?? 0) + 1;
     if (facts.missed) this.missedCalls.push(toListedCall(table, slot, toMissedCall(table, slot)));
     if (this.options.includeCalls) this.calls.push(toListedCall(table, slot, toCallSummary(table, slot)));
+    this.ranking?.addCall(table, slot, facts, startMs);
+    this.trend?.addCall(startMs, facts);
   };
 
-  /** The counted parts of the report; `byExtension`/`byQueue` list only `visible…` DNs when given. */
+  /**
+   * The counted parts of the report; `byExtension`, `byQueue`, `focus` and the rankings of
+   * extensions and queues cover only `visible…` DNs when given.
+   */
   toReportParts(
     visibleExtensions: ReadonlySet<string> | undefined,
     visibleQueues: ReadonlySet<string> | undefined,
-  ): Pick<Report, 'totals' | 'byExtension' | 'byQueue' | 'byHour' | 'missedCalls' | 'calls'> {
+  ): ReportParts {
+    const { clock, focusExtensions, includeCalls } = this.options;
+    const byQueue = this.queues.toQueueStats(visibleQueues);
     return {
       totals: this.totals.toTotals(),
-      byExtension: this.dnStats.toExtensionStats(visibleExtensions),
-      byQueue: this.dnStats.toQueueStats(visibleQueues),
+      byExtension: this.extensions.toExtensionStats(visibleExtensions),
+      byQueue,
       byHour: [...this.byHour],
-      missedCalls: sortNewestFirst(this.missedCalls, this.options.clock),
-      ...(this.options.includeCalls && { calls: sortNewestFirst(this.calls, this.options.clock) }),
+      missedCalls: sortNewestFirst(this.missedCalls, clock),
+      ...(includeCalls && { calls: sortNewestFirst(this.calls, clock) }),
+      ...(focusExtensions.length > 0 && {
+        focus: this.extensions.toFocus(focusExtensions, visibleExtensions),
+      }),
+      ...(this.ranking && {
+        ranking: this.ranking.toRanking({
+          byHour: this.byHour,
+          extensions: () => this.extensions.toFocusOfEveryExtension(visibleExtensions),
+          queues: byQueue,
+        }),
+      }),
+      ...(this.trend && { trend: this.trend.toTrend(clock) }),
     };
   }
 }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 const BLOCK_MS = 15 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 /** Offsets kept per clock (a year of 15-minute blocks is 35,040); beyond, the cache starts over. */
 const MAX_CACHED_BLOCKS = 70_000;
 /** Clocks kept by `ZoneClock.of`; beyond, that cache starts over. */
@@ -56,11 +57,21 @@ export class ZoneClock {
     return hour < 0 ? hour + 24 : hour;
   }
 
+  /** The local date at `epochMs` as a day number: whole days from 1970-01-01 to it (see `formatLocalDay`). */
+  localDayAt(epochMs: number): number {
+    return Math.floor((epochMs + this.offsetMinutesAt(epochMs) * MINUTE_MS) / DAY_MS);
+  }
+
   /** ISO 8601 with milliseconds and the zone's offset, e.g. `2026-11-20T14:03:11.000+01:00`. */
   formatIso(epochMs: number): string {
     const offset = this.offsetMinutesAt(epochMs);
     const local = new Date(epochMs + offset * MINUTE_MS).toISOString().slice(0, 23);
     return local + this.formatOffset(offset);
+  }
+
+  /** A `localDayAt` day number as its date, `YYYY-MM-DD`. */
+  static formatLocalDay(day: number): string {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
   }
 
   private formatOffset(offsetMinutes: number): string {

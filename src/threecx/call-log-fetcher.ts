@@ -277,15 +277,24 @@ function sortPage<T>(
   let fresh = 0;
   for (const entry of entries) {
     const seen = keys.see(entry, spanId);
-    if (seen === SEEN_IN_SPAN) continue;
+    if (seen === seenInSpan) continue;
     fresh++;
-    if (seen === SEEN_IN_WINDOW || typeof entry !== 'object' || entry === null) continue;
+    if (seen === seenInWindow || typeof entry !== 'object' || entry === null) continue;
     const row = entry as RawCallLogRow;
-    const startMs = readStartMs(row);
-    if (!isInWindow(span, startMs)) continue;
+    const startMs = readStart(row);
+    if (!inWindow(span, startMs)) continue;
     const item = read(row, startMs);
     if (item === undefined) unreadableRows++;
     else items.push(item);
   }
   return { items, unreadableRows, fresh };
 }
+
+/**
+ * Imported names `sortPage` uses for every row, read once: under tsx (how the bot runs) each use of an
+ * imported name calls CommonJS export getters (docs/performance.md, "Imported names in per-row code").
+ */
+const seenInSpan = SEEN_IN_SPAN;
+const seenInWindow = SEEN_IN_WINDOW;
+const readStart = readStartMs;
+const inWindow = isInWindow;

@@ -160,7 +160,7 @@ export function toCallLeg(raw: RawCallLogRow, knownStartMs?: number): CallLeg | 
   const row = raw as ParsedCallLogRow;
   const callKey = nonEmpty(row.MainCallHistoryId) ?? nonEmpty(row.CallHistoryId) ?? callIdKey(row.CallId);
   if (callKey === undefined) return undefined;
-  const startMs = knownStartMs ?? (row.StartTime ? parseInstantMs(row.StartTime) : Number.NaN);
+  const startMs = knownStartMs ?? (row.StartTime ? readInstantMs(row.StartTime) : Number.NaN);
   if (Number.isNaN(startMs)) return undefined;
   return {
     callKey,
@@ -185,13 +185,20 @@ export function toCallLeg(raw: RawCallLogRow, knownStartMs?: number): CallLeg | 
 export function readStartMs(raw: RawCallLogRow): number | undefined {
   const value = raw[START_TIME_FIELD];
   if (typeof value !== 'string') return undefined;
-  const startMs = parseInstantMs(value);
+  const startMs = readInstantMs(value);
   return Number.isNaN(startMs) ? undefined : startMs;
 }
 
+/**
+ * Imported names read for every row, read once: under tsx (how the bot runs) each use of an
+ * imported name calls CommonJS export getters (docs/performance.md, "Imported names in per-row code").
+ */
+const readInstantMs = parseInstantMs;
+const readDurationSeconds = parseDurationSeconds;
+
 function toSeconds(value: string | number | null | undefined): number {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : 0;
-  if (typeof value === 'string') return parseDurationSeconds(value) ?? 0;
+  if (typeof value === 'string') return readDurationSeconds(value) ?? 0;
   return 0;
 }
 

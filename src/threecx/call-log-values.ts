@@ -139,29 +139,80 @@ function isUpperCase(value: string): boolean {
   return true;
 }
 
-const ISO_UNIT_SECONDS: Record<string, number> = { W: 604_800, D: 86_400, H: 3_600, M: 60, S: 1 };
+/**
+ * Decimal digits whose value is exact as an integer: `digits / 10^k` is then `Number(text)` itself
+ * (both are the one correctly rounded double of the same exact quotient).
+ */
+const MAX_EXACT_DIGITS = 15;
+/** 1, 10, … 10^15, each exact (products of integers below 2^53). */
+const POWERS_OF_TEN = [1];
+for (let power = 1; power <= MAX_EXACT_DIGITS; power++) POWERS_OF_TEN.push(POWERS_OF_TEN[power - 1]! * 10);
 
+/**
+ * `P[nW][nD][T[nH][nM][nS]]` (upper case) in seconds, read by character codes: no temporary string
+ * or object per number (two per row: every leg has two durations). A number of at most 15 digits
+ * is read as its digits over a power of ten, which is exactly `Number` of its text; a longer one is
+ * read by `Number` (as before).
+ */
 function parseIsoDuration(value: string): number | undefined {
+  const length = value.length;
   let seconds = 0;
   let inTime = false;
   let sawNumber = false;
   let i = 1;
-  while (i < value.length) {
-    if (value[i] === 'T') {
+  while (i < length) {
+    let code = value.charCodeAt(i);
+    if (code === 84 /* T */) {
       if (inTime) return undefined;
       inTime = true;
       i++;
       continue;
     }
-    const number = readDecimal(value, i);
-    if (!number) return undefined;
-    const unit = value[number.end];
-    // Date part allows W and D (Y and M have no fixed length); the time part H, M and S.
-    const allowed = inTime ? unit === 'H' || unit === 'M' || unit === 'S' : unit === 'W' || unit === 'D';
-    if (!unit || !allowed) return undefined;
-    seconds += number.value * (ISO_UNIT_SECONDS[unit] ?? 0);
+    const start = i;
+    let digits = 0;
+    while (isDigitCode(code)) {
+      digits = digits * 10 + (code - 48);
+      code = ++i < length ? value.charCodeAt(i) : 0;
+    }
+    if (i === start) return undefined;
+    let fractionDigits = 0;
+    let separator = -1;
+    if (code === 46 /* . */ || code === 44 /* , */) {
+      separator = i;
+      code = ++i < length ? value.charCodeAt(i) : 0;
+      while (isDigitCode(code)) {
+        digits = digits * 10 + (code - 48);
+        code = ++i < length ? value.charCodeAt(i) : 0;
+      }
+      fractionDigits = i - separator - 1;
+      if (fractionDigits === 0) return undefined;
+    }
+    // Date part W and D (Y and M have no fixed length); time part H, M and S. `code` is 0 past the end.
+    const unitSeconds = inTime
+      ? code === 72 /* H */
+        ? 3_600
+        : code === 77 /* M */
+          ? 60
+          : code === 83 /* S */
+            ? 1
+            : 0
+      : code === 87 /* W */
+        ? 604_800
+        : code === 68 /* D */
+          ? 86_400
+          : 0;
+    if (unitSeconds === 0) return undefined;
+    const number =
+      i - start - (separator < 0 ? 0 : 1) <= MAX_EXACT_DIGITS
+        ? digits / POWERS_OF_TEN[fractionDigits]!
+        : Number(
+            separator < 0
+              ? value.slice(start, i)
+              : `${value.slice(start, separator)}.${value.slice(separator + 1, i)}`,
+          );
+    seconds += number * unitSeconds;
     sawNumber = true;
-    i = number.end + 1;
+    i++;
   }
   return sawNumber && Number.isFinite(seconds) ? seconds : undefined;
 }

@@ -25,6 +25,14 @@ const MISSING = 0;
 
 const KEY_WORDS = 4;
 
+/**
+ * Imported names used for every leg, read once: under tsx (how the bot runs) each use of an
+ * imported name calls CommonJS export getters (docs/performance.md, "Imported names in per-row code").
+ */
+const readGuid = readGuidWords;
+const formatGuid = formatGuidWords;
+const notAGuid = NOT_A_GUID;
+
 /** Up to CHUNK_SIZE legs in typed columns: 89 bytes a leg plus the distinct strings (GUID call keys are not strings). */
 class LegChunk {
   readonly startMs = new Float64Array(CHUNK_SIZE);
@@ -65,8 +73,8 @@ export class PackedLegs {
     chunk.answered[offset] = leg.answered === undefined ? 0 : leg.answered ? 2 : 1;
     const base = offset * TEXTS;
     // Call keys are distinct per call: as words they are not strings the collector has to move.
-    const letterCase = readGuidWords(leg.callKey, chunk.keyWords, offset * KEY_WORDS);
-    chunk.texts[base] = letterCase === NOT_A_GUID ? this.indexOf(leg.callKey) : -letterCase;
+    const letterCase = readGuid(leg.callKey, chunk.keyWords, offset * KEY_WORDS);
+    chunk.texts[base] = letterCase === notAGuid ? this.indexOf(leg.callKey) : -letterCase;
     // Field by field, in TEXT_FIELDS order (a loop over computed keys is several times slower).
     const texts = chunk.texts;
     texts[base + 1] = this.indexOf(leg.sourceDn);
@@ -98,7 +106,7 @@ export class PackedLegs {
       const answered = chunk.answered[offset]!;
       const key = texts[base]!;
       legs.push({
-        callKey: key < 0 ? formatGuidWords(chunk.keyWords, offset * KEY_WORDS, -key) : (strings[key] ?? ''),
+        callKey: key < 0 ? formatGuid(chunk.keyWords, offset * KEY_WORDS, -key) : (strings[key] ?? ''),
         segmentId: chunk.segmentId[offset]!,
         startMs: chunk.startMs[offset]!,
         sourceDn: strings[texts[base + 1]!],

@@ -1,3 +1,5 @@
+import { linkAbort } from './linked-abort';
+
 /**
  * Asks for the page at `skip`; `signal` aborts that request alone; `onAnswered` is called when the
  * PBX has answered, before the answer is parsed, with what its first bytes tell of the row count.
@@ -64,13 +66,14 @@ export class PageRequests<P> {
   }
 
   private send(skip: number): PageRequest<P> {
-    const abort = new AbortController();
+    // Aborted alone (a guess gone wrong, the span over), or with the span.
+    const { controller: abort, unlink } = linkAbort(this.signal);
     const entry = { skip, abort } as PageRequest<P>;
-    entry.page = this.request(skip, AbortSignal.any([this.signal, abort.signal]), (countHint) => {
+    entry.page = this.request(skip, abort.signal, (countHint) => {
       entry.answered = { countHint };
       entry.whenAnswered?.(countHint);
     });
-    entry.page.catch(() => {}); // seen by whoever takes it; never, when dropped
+    entry.page.then(unlink, unlink); // an error is seen by whoever takes the page; never, when dropped
     return entry;
   }
 }

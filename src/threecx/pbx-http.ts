@@ -2,6 +2,7 @@ import { type Dispatcher, request } from 'undici';
 import { type Logger, redact } from '../core/logger';
 import { BodyBufferPool, BodyTooLargeError, type PooledBody } from './body-buffer-pool';
 import { describeEndpoint, PbxAnswerTooLargeError, PbxHttpError, PbxUnreachableError } from './errors';
+import { linkAbort } from './linked-abort';
 import { toUnreachableError } from './network-errors';
 import { decodeBody, NestedTooDeepError, readJsonBody } from './parse-json-body';
 import { computeRetryDelayMs, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry';
@@ -108,9 +109,10 @@ export class PbxHttp {
   /** One attempt: status and the whole body, or a `PbxUnreachableError` (the caller's abort passes through). */
   private async sendOnce(req: PbxRequest, endpoint: string): Promise<RawAnswer> {
     const timeoutMs = this.options.requestTimeoutMs;
-    const timeout = new AbortController();
+    // Aborted by the caller's signal, or by the timer (then with no caller's abort to pass on).
+    const { controller: timeout, unlink } = linkAbort(req.signal);
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    const signal = timeout.signal;
     try {
       const response = await request(this.options.baseUrl + req.path, {
         method: req.method,
@@ -144,6 +146,7 @@ export class PbxHttp {
       throw toUnreachableError(error, endpoint);
     } finally {
       clearTimeout(timer);
+      unlink();
     }
   }
 

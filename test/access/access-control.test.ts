@@ -44,6 +44,18 @@ describe('AccessControl.authorize', () => {
     );
   });
 
+  it("refuses a comparison one of whose sides is outside the asker's scope, naming it", async () => {
+    const { access } = createTestAccess();
+    expect(refused(await access.authorize(BEN, requestOf('last week ext 101 vs ext 102'))).message).toBe(
+      'You may not see the calls of extension 102.',
+    );
+    expect(
+      refused(await access.authorize(BEN, requestOf('compare ext 102 to ext 101 last week'))).message,
+    ).toBe('You may not see the calls of extension 102.');
+    const own = allowed(await access.authorize(BEN, requestOf('ext 101 this week vs last week')));
+    expect(own.request.comparison?.sides.map((side) => side.filters.extensions)).toEqual([['101'], ['101']]);
+  });
+
   it('gives a manager their queue, refuses another, and narrows to it', async () => {
     const { access } = createTestAccess();
     expect(allowed(await access.authorize(CAROL, requestOf('last week queue 800'))).request.scope).toEqual({

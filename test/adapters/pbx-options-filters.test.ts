@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Report } from '../../src/core/report';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { formatCount } from '../../src/render/format-number';
+import { expectedCountChange, expectedFocusSummary, expectedKeyFigures } from '../helpers/expected-summaries';
 import { runCliInProcess, runCliReport } from '../helpers/run-cli-in-process';
 import { blockTexts, type SlackBotHarness, startSlackBotHarness } from '../helpers/slack-bot-harness';
 import { buildPersonalMessage } from '../helpers/teams-activities';
@@ -125,6 +126,7 @@ describe('3CX options in Slack (the real bot, demo PBX, fake Slack API)', () => 
     });
     expect(cli.totals.calls).toBeLessThan(all.totals.calls);
     expect(String(answer.text)).toContain(`${formatCount(cli.totals.calls)} calls`);
+    expect(answer.text).toBe(`Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): ${expectedFocusSummary(cli)}`);
   });
 
   it('answers time-from without time-filter with the error that says to add it', async () => {
@@ -156,6 +158,18 @@ describe('3CX options in Teams (the real bot, demo PBX, fake Bot Connector)', ()
     );
     const cli: Report = await bed.runCliJson(words, 'Europe/Berlin');
     expect(cli.totals.calls).toBeGreaterThan(0);
-    expect(keyFiguresOf(card).Calls).toBe(formatCount(cli.totals.calls));
+    expect(keyFiguresOf(card)).toEqual(
+      Object.fromEntries(expectedKeyFigures(cli).map((figure) => [figure.label, figure.value])),
+    );
+    expect(keyFiguresOf(card).Calls).toBe(
+      `${formatCount(cli.totals.calls)} ${expectedCountChange(cli.totals.calls, cli.previous!.totals.calls, 'neither')}`,
+    );
+    // The week before is counted with the same filters and options.
+    const weekBefore: Report = await bed.runCliJson(
+      ['nov', '9', '-', 'nov', '15', ...words.slice(2)],
+      'Europe/Berlin',
+    );
+    expect(weekBefore.filters).toEqual(cli.filters);
+    expect(cli.previous).toEqual({ window: weekBefore.window, totals: weekBefore.totals });
   });
 });

@@ -111,6 +111,64 @@ describe('explain in Slack', () => {
   });
 });
 
+describe('explain of rankings, trends and comparisons in Slack', () => {
+  let harness: SlackBotHarness;
+  beforeAll(async () => {
+    harness = await startSlackBotHarness();
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  async function blocksOf(text: string): Promise<Array<{ type: string; text?: { text: string } }>> {
+    const sent = await harness.sendCommand(text);
+    return (await harness.waitForAnswer(sent.responseId)).answer.blocks as Array<{
+      type: string;
+      text?: { text: string };
+    }>;
+  }
+
+  it('a ranking says what it ranks, and nothing is asked of the PBX', async () => {
+    const before = requestCount(harness.pbx);
+    const blocks = await blocksOf('explain who missed the most calls yesterday?');
+    expect(requestCount(harness.pbx)).toBe(before);
+    expect(blocks[1]?.text?.text).toBe(
+      [
+        '*Window:* Sat 28 Nov 2026 (Europe/Berlin)',
+        '*View:* ranking',
+        '*Computes:* a ranking: top 10 extensions by missed',
+        `*Command:* \`summary ${YESTERDAY} top extensions by missed 10\``,
+        '*Filters:* none',
+      ].join('\n'),
+    );
+  });
+
+  it('a trend says how many buckets it makes', async () => {
+    const blocks = await blocksOf('explain last 3 months by week');
+    expect(blocks[1]?.text?.text).toContain(
+      '*Computes:* a trend by week: 14 buckets (weeks start on Monday)',
+    );
+  });
+
+  it('a comparison of periods shows both windows and the same-span assumption', async () => {
+    const blocks = await blocksOf('explain this week vs last week');
+    expect(blocks[1]?.text?.text?.split('\n').slice(0, 3)).toEqual([
+      '*Window:* Mon 23 Nov 00:00 – Sun 29 Nov 2026 11:00 (Europe/Berlin) with Mon 16 Nov 00:00 – Sun 22 Nov 2026 11:00 (Europe/Berlin)',
+      '*View:* compare',
+      '*Computes:* a comparison of two periods, side by side',
+    ]);
+    expect(blocks[2]).toEqual({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Assumed: "last week" compared over the same span as "this week", which runs until now: Mon 16 Nov 00:00 – Sun 22 Nov 2026 11:00 (Europe/Berlin)',
+        },
+      ],
+    });
+  });
+});
+
 describe('explain in Teams', () => {
   let bed: TeamsTestBed;
   beforeAll(async () => {
@@ -167,6 +225,24 @@ describe('explain in Teams', () => {
       },
       { type: 'TextBlock', text: FOOTER, wrap: true, isSubtle: true, size: 'Small', separator: true },
     ]);
+  });
+
+  it('a comparison of extensions: the sides in the Computes fact, what both share in Filters', async () => {
+    const card = await ask('explain ext 101 vs ext 102 yesterday missed');
+    expect(callLogRequests(bed.pbx)).toBe(0);
+    expect((card.body as Array<{ type: string; facts?: unknown }>)[1]).toEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Window', value: 'Sat 28 Nov 2026 \\(Europe/Berlin\\)' },
+        { title: 'View', value: 'compare' },
+        {
+          title: 'Computes',
+          value: 'a comparison of two extension sets, side by side: ext 101 with ext 102',
+        },
+        { title: 'Command', value: `summary ${YESTERDAY} compare ext 101 with ext 102 missed` },
+        { title: 'Filters', value: 'missed' },
+      ],
+    });
   });
 
   it('words it does not understand get the usual command error card', async () => {

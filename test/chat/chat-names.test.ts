@@ -1,4 +1,6 @@
 import { decodeActionValue } from '../../src/chat/action-value';
+import { readCommand } from '../../src/chat/read-command';
+import type { Directory } from '../../src/core/directory';
 import {
   buttonOf,
   findButtons,
@@ -269,5 +271,62 @@ describe('when the PBX directory cannot be loaded', () => {
     expect(blocks[0]?.type).toBe('section');
     expect(blocks[0]?.text?.text).toMatch(/^:warning: /);
     expect(blocks.some((block) => block.type === 'header')).toBe(false);
+  });
+});
+
+describe('names on the sides of a comparison (readCommand)', () => {
+  const context = { now: new Date('2026-11-29T10:00:00Z'), timeZone: 'Europe/Berlin', locale: 'en-GB' };
+  const people = (users: Array<[string, string, string]>): Directory => ({
+    users: users.map(([number, firstName, lastName]) => ({ number, firstName, lastName })),
+    queues: [],
+  });
+  const company = people([
+    ['101', 'Ben', 'Okafor'],
+    ['102', 'Chloé', 'Durand'],
+  ]);
+
+  it('"ben vs chloe" loads the directory once and compares ext 101 with ext 102', async () => {
+    let loads = 0;
+    const reading = await readCommand('ben vs chloe yesterday', context, async () => {
+      loads++;
+      return company;
+    });
+    expect(loads).toBe(1);
+    if (!reading.ok) throw reading.error;
+    expect(reading.request.comparison?.sides.map((side) => side.filters.extensions)).toEqual([
+      ['101'],
+      ['102'],
+    ]);
+    expect(reading.request.names).toEqual([]);
+  });
+
+  it('an ambiguous side offers a button per candidate, each the whole comparison with that ext', async () => {
+    const twoBens = people([
+      ['101', 'Ben', 'Okafor'],
+      ['102', 'Ben', 'Durand'],
+      ['104', 'Emma', 'Nowak'],
+    ]);
+    const reading = await readCommand('compare ben with emma yesterday', context, async () => twoBens);
+    if (reading.ok) throw new Error('an ambiguous name was read');
+    expect(reading.error.message).toBe(
+      '"ben" is more than one person: ext 101 (Ben Okafor), ext 102 (Ben Durand). Say which, e.g. "ext 101" or "ext 102".',
+    );
+    expect(reading.choices.map((choice) => [choice.label, decodeActionValue(choice.value)?.command])).toEqual(
+      [
+        [
+          'ext 101 (Ben Okafor)',
+          'summary from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 compare ext 101 with ext 104',
+        ],
+        [
+          'ext 102 (Ben Durand)',
+          'summary from=2026-11-28T00:00:00.000+01:00 to=2026-11-29T00:00:00.000+01:00 compare ext 102 with ext 104',
+        ],
+      ],
+    );
+  });
+
+  it('a side that names nobody in the directory is said plainly', async () => {
+    const reading = await readCommand('ben vs zed', context, async () => company);
+    expect(reading.ok ? 'read' : reading.error.message).toBe('"zed" is not a name in the PBX directory.');
   });
 });

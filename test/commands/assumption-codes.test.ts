@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCommand } from '../../src/commands/parse-command';
 import type { Assumption } from '../../src/core/report-request';
 import { contextAt } from './parse-helpers';
@@ -36,6 +38,12 @@ const CASES: Array<[code: string, command: string, context: typeof berlin, text:
   ['day-of-month', 'the 3rd', berlin, '3rd read as Tue 3 Nov 2026, the latest not in the future'],
   ['month-week', 'first week of november', berlin, 'first week of november read as days 1–7'],
   ['afternoon-hours', 'yesterday 9-5', berlin, '9-5 read as 09:00–17:00'],
+  [
+    'same-span',
+    'this week vs last week',
+    berlin,
+    '"last week" compared over the same span as "this week", which runs until now: Mon 16 Nov 00:00 – Wed 18 Nov 2026 11:00 (Europe/Berlin)',
+  ],
 ];
 
 function assumptionsOf(command: string, context: typeof berlin): Assumption[] {
@@ -61,4 +69,16 @@ describe('assumptions: each documented code', () => {
     expect(assumptionsOf('last week ext 101', berlin)).toEqual([]);
     expect(assumptionsOf('2026-11-03', berlin)).toEqual([]);
   });
+});
+
+test('the documented list of codes is the list tested here', () => {
+  const docs = readFileSync(join(__dirname, '../../docs/command-language.md'), 'utf8').split('\n');
+  const header = docs.indexOf('| code | when | example text |');
+  const after = docs.slice(header + 2);
+  const end = after.findIndex((line) => !line.startsWith('|'));
+  const rows = end < 0 ? after : after.slice(0, end);
+  const documented = rows.flatMap((row) =>
+    [...(row.split('|')[1] ?? '').matchAll(/`([a-z-]+)`/g)].map((match) => match[1]),
+  );
+  expect(new Set(documented)).toEqual(new Set([...CASES.map(([code]) => code), 'name']));
 });

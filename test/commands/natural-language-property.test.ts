@@ -98,6 +98,16 @@ const WORDS = [
   'start',
   'end',
   'first',
+  'top',
+  'callers',
+  'who',
+  'most',
+  'busiest',
+  'longest',
+  'by',
+  'vs',
+  'compare',
+  'with',
 ];
 const LOCALES = ['en-US', 'en-GB', 'en-IN', 'de-DE', 'ja-JP', 'sv-SE', 'en', 'xx-invalid-'];
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns'];

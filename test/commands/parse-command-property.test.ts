@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { ParseContext } from '../../src/commands/parse-command';
+import { formatCommand } from '../../src/chat/format-command';
+import { type ParseContext, parseCommand } from '../../src/commands/parse-command';
 import { expectExampleAccepted, expectSaneResult } from './parse-helpers';
 
 const ZONES = [
@@ -118,6 +119,29 @@ const KNOWN_TOKENS = [
   'constructor',
   '__proto__',
   'toString',
+  // round 2: rankings, trends, tables first, comparisons
+  'top',
+  '5',
+  '51',
+  'callers',
+  'extensions',
+  'queues',
+  'by',
+  'per',
+  'talk',
+  'time',
+  'abandoned',
+  'busiest',
+  'longest',
+  'who',
+  'most',
+  'compare',
+  'vs',
+  'versus',
+  'with',
+  'extension',
+  'ext 102',
+  'queue 801',
 ];
 
 const contextArbitrary: fc.Arbitrary<ParseContext> = fc.record({
@@ -151,6 +175,106 @@ describe('parseCommand on arbitrary input', () => {
   test('every example offered for a refused command is accepted', () => {
     fc.assert(
       fc.property(textArbitrary, contextArbitrary, (text, context) => {
+        expectExampleAccepted(text, context);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** Commands of the round-2 grammar, put together from pieces that each read. */
+const PERIODS = [
+  '',
+  'today',
+  'yesterday',
+  'this week',
+  'last week',
+  'this month',
+  'last month',
+  'last 7 days',
+  'past 3 hours',
+  'since monday',
+  'last 3 months',
+  'from=2026-11-01T08:00 to=2026-11-01T12:00',
+];
+const FILTERS = [
+  '',
+  'ext 101',
+  'queue 800',
+  'missed',
+  'answered inbound',
+  'number 4420',
+  'ext 101,102 outbound',
+  'pcalls=show',
+];
+const ANSWERS = [
+  '',
+  'top callers',
+  'top 5 extensions by missed',
+  'top queues by abandoned 3',
+  'busiest hours',
+  'busiest days 7',
+  'longest calls',
+  'who missed the most',
+  'who answered most',
+  'by day',
+  'by week',
+  'by month',
+  'by extension',
+  'by queue',
+];
+const SIDES = [
+  ['this week', 'last week'],
+  ['today', 'yesterday'],
+  ['this month', 'last month'],
+  ['last week', 'the week before last'],
+  ['ext 101', 'ext 102'],
+  ['ext 101,102', 'ext 103'],
+  ['queue 800', 'queue 801'],
+];
+const JOINS = ['vs', 'versus', 'compare|to', 'compare|with', 'compare|and'];
+
+const answerCommands = fc
+  .tuple(fc.constantFrom(...PERIODS), fc.constantFrom(...FILTERS), fc.constantFrom(...ANSWERS), fc.boolean())
+  .map(([period, filters, answer, answerFirst]) =>
+    (answerFirst ? [answer, period, filters] : [period, filters, answer]).join(' '),
+  );
+const comparisonCommands = fc
+  .tuple(
+    fc.constantFrom(...SIDES),
+    fc.constantFrom(...JOINS),
+    fc.constantFrom(...FILTERS),
+    fc.constantFrom(...PERIODS),
+  )
+  .map(([[first, second], join, filters, period]) => {
+    const [compare, word] = join.includes('|') ? join.split('|') : ['', join];
+    const rest = first!.startsWith('ext') || first!.startsWith('queue') ? `${period} ${filters}` : filters;
+    return [compare, first, word, second, rest].join(' ');
+  });
+
+describe('formatCommand and parseCommand (round trip)', () => {
+  test('every request of the round-2 grammar is written back as words that read as the same request', () => {
+    fc.assert(
+      fc.property(fc.oneof(answerCommands, comparisonCommands), contextArbitrary, (text, context) => {
+        const result = parseCommand(text, context);
+        if (!result.ok || result.request.view === 'help' || result.request.names.length > 0) return;
+        const written = formatCommand(result.request);
+        const again = parseCommand(written, context);
+        expect(
+          again.ok ? { ...again.request, assumptions: [] } : `${text} -> ${written}: ${again.error.message}`,
+        ).toEqual({
+          ...result.request,
+          assumptions: [],
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('the round-2 grammar never throws and offers only examples that read', () => {
+    fc.assert(
+      fc.property(fc.oneof(answerCommands, comparisonCommands), contextArbitrary, (text, context) => {
+        expectSaneResult(text, context);
         expectExampleAccepted(text, context);
       }),
       { numRuns: 500 },

@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkImageBlocks, type RecordedImageFetch } from './fake-slack-images';
+
+export type { RecordedImageFetch } from './fake-slack-images';
 
 /** One Web API call as the fake received it. Form fields holding JSON (blocks, files) are parsed. */
 export interface RecordedApiCall {
@@ -43,6 +46,10 @@ export interface FakeSlackApi {
   readonly apiUrl: string;
   readonly calls: RecordedApiCall[];
   readonly responses: RecordedResponse[];
+  /** Bodies posted to a response_url that Slack refused (`invalid_blocks`, HTTP 400), not shown to anyone. */
+  readonly refusedResponses: RecordedResponse[];
+  /** Every image_url the fake downloaded while checking a message's image blocks, as Slack does. */
+  readonly imageFetches: RecordedImageFetch[];
   readonly files: Map<string, UploadedFile>;
   /** Sets what users.info answers for a user (replacing an earlier answer); unknown users get `user_not_found`. */
   setUser(userId: string, user: FakeSlackUser): void;
@@ -69,7 +76,12 @@ export interface FakeSlackApi {
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedApiCall[] = [];
   const responses: RecordedResponse[] = [];
+  const refusedResponses: RecordedResponse[] = [];
+  const imageFetches: RecordedImageFetch[] = [];
   const files = new Map<string, UploadedFile>();
+  /** Slack's check of the image blocks of a message: downloads each image_url, as Slack does. */
+  const checkImages = (blocks: unknown) =>
+    checkImageBlocks(blocks, (id) => files.get(id)?.channelId !== undefined, imageFetches);
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, { error: string; times: number }>();
   const httpFailures = new Map<string, { status: number; times: number; retryAfterSeconds?: number }>();
@@ -111,8 +123,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users ?? '')}` } };
       case 'chat.postMessage':
-      case 'chat.postEphemeral':
+      case 'chat.postEphemeral': {
+        const problems = await checkImages(args.blocks);
+        if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
         return { ok: true, channel: args.channel, ts: `1700000000.${String(nextId++).padStart(6, '0')}` };
+      }
       case 'views.publish':
         return { ok: true, view: { id: `V${nextId++}` } };
       case 'files.getUploadURLExternal': {
@@ -186,6 +201,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     if (path.startsWith('/response/')) {
       const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      // Like an incoming webhook: blocks Slack will not take are refused with HTTP 400.
+      if ((await checkImages(body.blocks)).length > 0) {
+        refusedResponses.push({ id: path.slice('/response/'.length), body });
+        changes.emit('change');
+        response.writeHead(400, { 'content-type': 'text/plain' });
+        response.end('invalid_blocks');
+        return;
+      }
       responses.push({ id: path.slice('/response/'.length), body });
       changes.emit('change');
       response.writeHead(200, { 'content-type': 'text/plain' });
@@ -227,6 +250,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${baseUrl}/api/`,
     calls,
     responses,
+    refusedResponses,
+    imageFetches,
     files,
     setUser: (userId, user) => users.set(userId, user),
     failMethod: (method, error, times = 1) => failures.set(method, { error, times }),

@@ -1,6 +1,9 @@
 import type { CallSummary, Report } from '../../src/core/report';
 
-/** The spec's `--json` example, verbatim: last week in Berlin, ext 101, 3 calls (a fresh copy each call). */
+/**
+ * The spec's `--json` example, verbatim, with the queue figures the spec added later (the missed
+ * call ended in queue 800, while 101 rang): last week in Berlin, ext 101, 3 calls (a fresh copy each call).
+ */
 export function buildSpecExampleReport(): Report {
   return {
     window: {
@@ -33,7 +36,20 @@ export function buildSpecExampleReport(): Report {
         talkSeconds: 412,
       },
     ],
-    byQueue: [{ queue: '800', name: 'Sales', calls: 2, answered: 1, missed: 1, avgWaitSeconds: 9 }],
+    byQueue: [
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: 2,
+        answered: 1,
+        missed: 1,
+        avgWaitSeconds: 9,
+        abandoned: 1,
+        abandonRatePercent: 50,
+        longestWaitSeconds: 42,
+        serviceLevelPercent: 50,
+      },
+    ],
     byHour: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     missedCalls: [
       {

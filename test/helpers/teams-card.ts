@@ -47,6 +47,7 @@ type Entry = { label: string; figures: string[] };
 /**
  * The entries of the figure list under the section titled `title` (as render-teams lays out
  * extensions and queues): each entry's name line (number and name) and its figures, in order.
+ * A list of more than five figures has two header rows, and each entry's figures two rows.
  */
 export function figureListAfter(card: Json, title: string): Entry[] {
   const body = bodyOf(card);
@@ -54,10 +55,16 @@ export function figureListAfter(card: Json, title: string): Entry[] {
   if (start < 0) throw new Error(`no section "${title}"`);
   const textsOfRow = (row: Json | undefined) =>
     ((row?.columns ?? []) as { items: { text: string }[] }[]).map((column) => column.items[0]?.text ?? '');
+  const isColumnSet = (element: Json | undefined) => element?.type === 'ColumnSet';
   const entries: Entry[] = [];
-  // After the title, the headers' ColumnSet; then per entry a name line and a ColumnSet of figures.
-  for (let at = start + 2; body[at]?.spacing === 'Small' && body[at + 1]?.type === 'ColumnSet'; at += 2) {
-    entries.push({ label: String(body[at]?.text), figures: textsOfRow(body[at + 1]) });
+  // After the title, the headers' ColumnSet(s); then per entry a name line and its ColumnSet(s) of figures.
+  let at = start + 1;
+  while (isColumnSet(body[at])) at += 1;
+  while (body[at]?.spacing === 'Small' && isColumnSet(body[at + 1])) {
+    const label = String(body[at]?.text);
+    const figures: string[] = [];
+    for (at += 1; isColumnSet(body[at]); at += 1) figures.push(...textsOfRow(body[at]));
+    entries.push({ label, figures });
   }
   return entries;
 }

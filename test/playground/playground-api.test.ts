@@ -1,9 +1,9 @@
 import type { Report } from '../../src/core/report';
 import type { PlaygroundResult } from '../../src/playground/to-playground-result';
 import { tabulateCallsForExport } from '../../src/render/export-table';
-import { listKeyFigures } from '../../src/render/list-key-figures';
 import { renderCsv } from '../../src/render/render-csv';
 import type { SectionBlock } from '../../src/render/slack-blocks';
+import { expectedKeyFigures } from '../helpers/expected-summaries';
 import { readXlsx } from '../helpers/read-xlsx';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
@@ -54,7 +54,13 @@ describe('POST /playground/api/command', () => {
     expect(result.files).toEqual([]);
     expect(result.answeredAt).toBe('2026-11-29T10:00:00.000Z');
 
-    const figures = listKeyFigures(cli.totals);
+    expect(cli.previous?.window).toEqual({
+      from: '2026-11-09T00:00:00.000+01:00',
+      to: '2026-11-16T00:00:00.000+01:00',
+      timeZone: ZONE,
+    });
+    // Each figure carries its change against the week before (▲/▼).
+    const figures = expectedKeyFigures(cli);
     const fields = result.slack.blocks.find(
       (block): block is SectionBlock => block.type === 'section' && !!block.fields,
     );

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatCount } from '../../src/render/format-number';
-import { listKeyFigures } from '../../src/render/list-key-figures';
 import { describeInChromium, launchChromium } from '../helpers/chromium';
+import { expectedKeyFigures } from '../helpers/expected-summaries';
 import { createClock, type TestClock } from '../schedule/schedule-helpers';
 import { PLAYGROUND_TEST_NOW, type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
@@ -69,8 +69,10 @@ describeInChromium('the channel view in Chromium: schedule, list, Run now, the s
     await preview.getByTestId('slack-field').first().waitFor();
     const cli = await bed.runCliJson(['yesterday'], ZONE);
     expect(await renderedText(preview.getByTestId('slack-header'))).toBe('Sat 28 Nov 2026 (Europe/Berlin)');
+    // Each figure with its change against the day before (▲/▼).
+    expect(cli.previous?.window.from).toBe('2026-11-27T00:00:00.000+01:00');
     expect(await preview.getByTestId('slack-field').allInnerTexts()).toEqual(
-      listKeyFigures(cli.totals).map((figure) => `${figure.label}\n${figure.value}`),
+      expectedKeyFigures(cli).map((figure) => `${figure.label}\n${figure.value}`),
     );
     expect(await renderedText(preview)).toContain('Run now: a preview only; no run was recorded');
     expect(await renderedText(page.getByTestId('channel-digest'))).toContain(

@@ -3,8 +3,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describeMissedCall } from '../../src/render/describe-call';
 import { escapeTeamsMarkdown } from '../../src/render/escape-teams-markdown';
 import { formatCount } from '../../src/render/format-number';
-import { listKeyFigures } from '../../src/render/list-key-figures';
 import { describeInChromium, launchChromium } from '../helpers/chromium';
+import { expectedKeyFigures } from '../helpers/expected-summaries';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
 const ZONE = 'Europe/Berlin';
@@ -42,7 +42,8 @@ describeInChromium('the playground page in Chromium', () => {
     await page.getByTestId('slack-field').first().waitFor();
 
     const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
-    const figures = listKeyFigures(cli.totals);
+    // Each figure with its change against the week before (▲/▼).
+    const figures = expectedKeyFigures(cli);
     expect(cli.totals.calls).toBeGreaterThan(0);
     expect(await renderedText(page.getByTestId('slack-header'))).toBe(
       'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
@@ -51,6 +52,15 @@ describeInChromium('the playground page in Chromium', () => {
       figures.map((figure) => `${figure.label}\n${figure.value}`),
     );
     expect(await readTeamsFacts(page, 0)).toEqual(figures.map((figure) => [figure.label, figure.value]));
+    // Ben's own calls lead both panes; the week compared with is named under the figures.
+    const before = cli.previous!.totals;
+    const weekBefore = `vs. the week before (Mon 9 – Sun 15 Nov 2026): ${formatCount(before.calls)} calls, ${formatCount(before.answered)} answered, ${formatCount(before.missed)} missed`;
+    for (const pane of ['slack-pane', 'teams-card']) {
+      const text = await renderedText(page.getByTestId(pane));
+      expect(text).toContain("Ben Okafor's own calls");
+      expect(text).toContain(weekBefore);
+      expect(text.indexOf("Ben Okafor's own calls")).toBeLessThan(text.indexOf(weekBefore));
+    }
     expect(await renderedText(page.getByTestId('teams-card'))).toContain(
       'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
     );
@@ -176,7 +186,7 @@ describeInChromium('the playground page in Chromium with a real PBX (a token)', 
     await page.getByTestId('slack-field').first().waitFor();
     const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
     expect(await allRenderedTexts(page.getByTestId('slack-field'))).toEqual(
-      listKeyFigures(cli.totals).map((figure) => `${figure.label}\n${figure.value}`),
+      expectedKeyFigures(cli).map((figure) => `${figure.label}\n${figure.value}`),
     );
     await context.close();
   });

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import type { Reply, ReplyAction } from '../../src/core/reply';
 import { renderSlack } from '../../src/render/render-slack';
-import {
-  type ContextBlock,
-  measureSlackText,
-  type SectionBlock,
-  SLACK_LIMITS,
-  type SlackBlock,
-  type SlackMessage,
-} from '../../src/render/slack-blocks';
+import type { ContextBlock, SectionBlock, SlackBlock } from '../../src/render/slack-blocks';
 import {
   buildActions,
   buildErrorReply,
@@ -21,42 +14,12 @@ import {
   buildReportReply,
   buildRowsReply,
 } from './fixtures/build-reply';
+import { expectWithinSlackLimits } from './fixtures/expect-slack-limits';
 
 const sectionTexts = (blocks: SlackBlock[]) =>
   blocks
     .filter((block): block is SectionBlock => block.type === 'section' && !!block.text)
     .map((block) => block.text!.text);
-
-/** Asserts every Slack limit the renderer promises to keep. */
-function expectWithinSlackLimits(message: SlackMessage): void {
-  expect(message.text.length).toBeGreaterThan(0);
-  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.maxBlocks);
-  expect(measureSlackText(message)).toBeLessThanOrEqual(SLACK_LIMITS.maxTotalTextChars);
-  for (const block of message.blocks) {
-    if (block.type === 'header')
-      expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.maxHeaderChars);
-    if (block.type === 'section') {
-      expect(block.text || block.fields).toBeTruthy();
-      expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.maxSectionTextChars);
-      expect(block.fields?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.maxFields);
-      for (const field of block.fields ?? [])
-        expect(field.text.length).toBeLessThanOrEqual(SLACK_LIMITS.maxFieldChars);
-    }
-    if (block.type === 'context') {
-      expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.maxContextElements);
-      for (const element of block.elements)
-        expect(element.text.length).toBeLessThanOrEqual(SLACK_LIMITS.maxSectionTextChars);
-    }
-    if (block.type === 'actions') {
-      expect(block.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.maxActionElements);
-      for (const button of block.elements) {
-        expect(button.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.maxButtonTextChars);
-        expect(button.value.length).toBeLessThanOrEqual(SLACK_LIMITS.maxButtonValueChars);
-        expect(button.action_id.length).toBeLessThanOrEqual(SLACK_LIMITS.maxActionIdChars);
-      }
-    }
-  }
-}
 
 describe('renderSlack: summary', () => {
   const message = renderSlack(buildReportReply({ notes: ['Narrowed to your extension 101.'] }));
@@ -96,7 +59,7 @@ describe('renderSlack: summary', () => {
   it('lists extensions, queues, calls by hour and missed calls in that order', () => {
     expect(sectionTexts(message.blocks)).toEqual([
       '*Busiest extensions*\n`101` Ben Okafor · 3 calls · 1 answered · 1 missed · 1 outbound · 6:52 talk',
-      '*Queues*\n`800` Sales · 2 calls · 1 answered · 1 missed · avg wait 0:09',
+      '*Queues*\n`800` Sales · 2 calls · 1 answered · 1 missed · 1 abandoned (50%) · avg wait 0:09 · longest wait 0:42 · service level 50%',
       `*Calls by hour*\n\`\`\`\n09 ${'█'.repeat(20)} 1\n10 ${'█'.repeat(20)} 1\n11 ${' '.repeat(20)} 0\n12 ${' '.repeat(20)} 0\n13 ${' '.repeat(20)} 0\n14 ${'█'.repeat(20)} 1\n\`\`\``,
       '*Missed calls (1)*\n• *Fri 20 Nov 14:03* · Jane Caller (+442071234567) → 101 Ben Okafor · waited 0:42',
     ]);

@@ -1,8 +1,6 @@
 import { REPLY_ACTION_IDS } from '../../src/chat/reply-action-ids';
 import { usageText } from '../../src/commands/usage';
 import {
-  type AdaptiveCard,
-  type CardElement,
   type ColumnSet,
   type Container,
   type FactSet,
@@ -25,30 +23,10 @@ import {
   buildReportReply,
   buildRowsReply,
 } from './fixtures/build-reply';
+import { bodyTexts, figureListAfter, isColumnSet, rowTexts, textOf } from './fixtures/read-teams-card';
 
 const TEAMS_LIMIT_BYTES = 28 * 1024;
 
-const textOf = (element: CardElement | undefined) =>
-  element?.type === 'TextBlock' ? element.text : undefined;
-const bodyTexts = (card: AdaptiveCard) =>
-  card.body.map(textOf).filter((text): text is string => text !== undefined);
-const isColumnSet = (element: CardElement | undefined): element is ColumnSet => element?.type === 'ColumnSet';
-/** A figure list's row of texts, column by column. */
-const rowTexts = (row: CardElement | undefined) =>
-  isColumnSet(row) ? row.columns.map((column) => textOf(column.items[0])) : [];
-/** The figure list under the section titled `title`: its headers, then each entry's label and figures. */
-function figureListAfter(card: AdaptiveCard, title: string) {
-  const start = card.body.findIndex((element) => textOf(element) === title);
-  if (start < 0) throw new Error(`no section "${title}"`);
-  const [header, ...rest] = card.body.slice(start + 1);
-  const entries: { label: string | undefined; figures: (string | undefined)[] }[] = [];
-  const isNameLine = (element: CardElement | undefined) =>
-    element?.type === 'TextBlock' && element.spacing === 'Small';
-  for (let at = 0; isNameLine(rest[at]) && isColumnSet(rest[at + 1]); at += 2) {
-    entries.push({ label: textOf(rest[at]), figures: rowTexts(rest[at + 1]) });
-  }
-  return { headers: rowTexts(header), entries };
-}
 /** A section title as the card shows it: bold, medium, with a line above. */
 const sectionTitleBlock = (text: string): TextBlock => ({
   type: 'TextBlock',
@@ -142,11 +120,28 @@ describe('renderTeams: summary', () => {
     ]);
   });
 
-  it('shows queues the same way, with the average wait', () => {
+  it('shows queues the same way, their eight figures on two rows under two header rows', () => {
     expect(figureListAfter(card, 'Queues')).toEqual({
-      headers: ['Calls', 'Answered', 'Missed', 'Avg wait'],
-      entries: [{ label: '800 Sales', figures: ['2', '1', '1', '0:09'] }],
+      headers: [
+        'Calls',
+        'Answered',
+        'Missed',
+        'Abandoned',
+        'Abandon rate',
+        'Avg wait',
+        'Longest wait',
+        'Service level',
+      ],
+      entries: [{ label: '800 Sales', figures: ['2', '1', '1', '1', '50%', '0:09', '0:42', '50%'] }],
     });
+    const start = card.body.findIndex((element) => textOf(element) === 'Queues');
+    expect(card.body.slice(start + 1, start + 6).map((element) => element.type)).toEqual([
+      'ColumnSet',
+      'ColumnSet',
+      'TextBlock',
+      'ColumnSet',
+      'ColumnSet',
+    ]);
     expect(card.body.some((element) => (element.type as string) === 'Table')).toBe(false);
   });
 
@@ -274,7 +269,18 @@ describe('renderTeams: escaping', () => {
     const report = buildReport({
       byExtension: [{ ...buildExtension(1), name: '**boss**' }],
       byQueue: [
-        { queue: '800', name: '_Sales_ <at>All</at>', calls: 1, answered: 1, missed: 0, avgWaitSeconds: 3 },
+        {
+          queue: '800',
+          name: '_Sales_ <at>All</at>',
+          calls: 1,
+          answered: 1,
+          missed: 0,
+          avgWaitSeconds: 3,
+          abandoned: 0,
+          abandonRatePercent: 0,
+          longestWaitSeconds: 3,
+          serviceLevelPercent: 100,
+        },
       ],
       missedCalls: [buildMissedCall(0, { fromName: evil, toName: '**boss**' })],
     });
@@ -345,9 +351,11 @@ describe('renderTeams: size', () => {
     const missed = card.body.find(
       (element): element is FactSet => element.type === 'FactSet' && element.facts[0]?.title !== 'Calls',
     )!;
-    expect(missed.facts).toHaveLength(50);
+    // Ten queues of eight figures each leave room for fewer than the 50 a card may list, never fewer than 10.
+    expect(missed.facts.length).toBeGreaterThanOrEqual(10);
+    expect(missed.facts.length).toBeLessThanOrEqual(50);
     const texts = bodyTexts(card);
-    expect(texts).toContain('…and 450 more (Export CSV for all)');
+    expect(texts).toContain(`…and ${500 - missed.facts.length} more (Export CSV for all)`);
     expect(figureListAfter(card, 'Busiest extensions').entries).toHaveLength(10);
     expect(texts).toContain('…and 30 more (Export CSV for all)');
     expect(texts).toContain('…and 2 more (Export CSV for all)');

@@ -30,8 +30,8 @@ const SPEC_SUMMARY = [
   '101  Ben Okafor      3         1       1         1  6:52',
   '',
   'Queues',
-  'Queue  Name   Calls  Answered  Missed  Avg wait',
-  '800    Sales      2         1       1      0:09',
+  'Queue  Name   Calls  Answered  Missed  Abandoned  Abandon rate  Avg wait  Longest wait  Service level',
+  '800    Sales      2         1       1          1           50%      0:09          0:42            50%',
   '',
   'Calls by hour',
   `09 ${'█'.repeat(30)} 1`,
@@ -69,6 +69,12 @@ describe('renderText: report', () => {
   it('puts the extensions table first when the focus is extensions', () => {
     const lines = renderText(buildReportReply({ focus: 'extensions' })).split('\n');
     expect(lines[3]).toBe('Extensions');
+  });
+
+  it('puts the queues table first when the focus is queues (by queue)', () => {
+    const lines = renderText(buildReportReply({ focus: 'queues' })).split('\n');
+    expect(lines[3]).toBe('Queues');
+    expect(lines.indexOf('Queues')).toBeLessThan(lines.indexOf('Extensions'));
   });
 
   it('aligns every column of a long extensions table', () => {

@@ -6,8 +6,18 @@ import type { AdaptiveCard } from '../../src/render/adaptive-card';
 import { formatDuration } from '../../src/render/format-duration';
 import { formatCount } from '../../src/render/format-number';
 import { renderTeams } from '../../src/render/render-teams';
+import { tabulateQueues } from '../../src/render/tabulate-stats';
 import { describeInChromium, launchChromium } from '../helpers/chromium';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from '../playground/playground-test-bed';
+import {
+  buildAnswerReply,
+  buildComparison,
+  buildExtensionRanking,
+  buildFocusReport,
+  buildPrevious,
+  buildQueue,
+  buildWeeklyTrend,
+} from './fixtures/build-answers';
 
 const ZONE = 'Europe/Berlin';
 /** About the width Teams gives a card in a chat. */
@@ -95,23 +105,31 @@ describeInChromium('Teams cards in the width of a chat, drawn by the real Adapti
         formatDuration(row.talkSeconds),
       ]);
     }
-    expect(lines).toContain('Calls by hour');
+    expect(lines.some((line) => line.startsWith('Calls by hour'))).toBe(true);
     expect(lines).toContain(`Missed calls (${formatCount(cli.missedCalls.length)})`);
   });
 
-  it('shows a queue with its figures and average wait whole', async () => {
+  it('shows a queue with its eight figures whole, on two rows under two header rows', async () => {
     const { teams } = await ask('last week queue 800');
     const cli = await bed.runCliJson(['last', 'week', 'queue', '800'], ZONE);
     const { problems, lines } = await readCard(teams);
     expect(problems).toEqual([]);
     const queue = cli.byQueue.find((row) => row.queue === '800')!;
     const headers = lines.indexOf('Queues') + 1;
-    expect(lines.slice(headers, headers + 4)).toEqual(['Calls', 'Answered', 'Missed', 'Avg wait']);
-    const at = lines.indexOf(`800 ${queue.name}`);
-    expect(lines.slice(at + 1, at + 5)).toEqual([
-      ...[queue.calls, queue.answered, queue.missed].map(formatCount),
-      formatDuration(queue.avgWaitSeconds),
+    expect(lines.slice(headers, headers + 8)).toEqual([
+      'Calls',
+      'Answered',
+      'Missed',
+      'Abandoned',
+      'Abandon rate',
+      'Avg wait',
+      'Longest wait',
+      'Service level',
     ]);
+    const at = lines.indexOf(`800 ${queue.name}`);
+    const [figures] = tabulateQueues([queue], (text) => text).rows;
+    expect(lines.slice(at + 1, at + 9)).toEqual(figures!.slice(2));
+    expect(lines.slice(at + 1, at + 4)).toEqual([queue.calls, queue.answered, queue.missed].map(formatCount));
   });
 
   it('wraps very long extension and queue names instead of cutting them or the figures', async () => {
@@ -134,6 +152,24 @@ describeInChromium('Teams cards in the width of a chat, drawn by the real Adapti
     const first = report.byExtension[0]!;
     expect(lines).toContain(`${first.extension} ${long(first.name)}`);
     expect(lines).toContain(`800 ${long('Sales')}`);
+  });
+
+  it.each([
+    [
+      "the extension's own view with the previous period",
+      buildAnswerReply({ ...buildFocusReport(), previous: buildPrevious() }),
+    ],
+    ['a comparison of two people', buildAnswerReply({ comparison: buildComparison() })],
+    ['a ranking', buildAnswerReply({ ranking: buildExtensionRanking() })],
+    ['a 13-week trend', buildAnswerReply({ trend: buildWeeklyTrend() })],
+    [
+      'queues with eight figures',
+      buildAnswerReply({ byQueue: [buildQueue(), buildQueue({ queue: '801', name: 'Support' })] }),
+    ],
+  ])('%s: nothing cut, split or overlapping', async (_name, reply) => {
+    const { problems, textCount } = await readCard(renderTeams(reply));
+    expect(problems).toEqual([]);
+    expect(textCount).toBeGreaterThan(20);
   });
 
   it.each([

@@ -38,8 +38,20 @@ describe('ReportBuilder: what a call counts', () => {
         talkSeconds: 0,
       },
     ]);
+    // Waited 24.2 s: over the 20 s service level.
     expect(report.byQueue).toEqual([
-      { queue: '800', name: 'Sales', calls: 1, answered: 1, missed: 0, avgWaitSeconds: 24 },
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: 1,
+        answered: 1,
+        missed: 0,
+        avgWaitSeconds: 24,
+        abandoned: 0,
+        abandonRatePercent: 0,
+        longestWaitSeconds: 24,
+        serviceLevelPercent: 0,
+      },
     ]);
     expect(report.byHour[9]).toBe(1);
     expect(report.missedCalls).toEqual([]);
@@ -72,8 +84,20 @@ describe('ReportBuilder: what a call counts', () => {
         talkSeconds: 0,
       },
     ]);
+    // The queue leg (ends 08:03:02.721) outlasts 101's ringing (ends 08:02:45.421): abandoned there.
     expect(report.byQueue).toEqual([
-      { queue: '800', name: 'Sales', calls: 1, answered: 0, missed: 1, avgWaitSeconds: 0 },
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: 1,
+        answered: 0,
+        missed: 1,
+        avgWaitSeconds: 0,
+        abandoned: 1,
+        abandonRatePercent: 100,
+        longestWaitSeconds: 42,
+        serviceLevelPercent: 0,
+      },
     ]);
   });
 
@@ -169,7 +193,18 @@ describe('ReportBuilder: what a call counts', () => {
     expect(report.totals).toMatchObject({ calls: 1, inbound: 1, answered: 0, missed: 1 });
     expect(report.byExtension).toEqual([]);
     expect(report.byQueue).toEqual([
-      { queue: '800', name: 'Sales', calls: 1, answered: 0, missed: 1, avgWaitSeconds: 0 },
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: 1,
+        answered: 0,
+        missed: 1,
+        avgWaitSeconds: 0,
+        abandoned: 1,
+        abandonRatePercent: 100,
+        longestWaitSeconds: 33,
+        serviceLevelPercent: 0,
+      },
     ]);
     expect(report.missedCalls[0]).toMatchObject({ to: '800', toName: 'Sales', waitSeconds: 33 });
   });

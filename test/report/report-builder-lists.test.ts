@@ -216,9 +216,21 @@ describe('ReportBuilder: missed calls and the list view', () => {
       }),
       ...ivrQueueMissedCall('q3', 8000),
     ]);
-    // Waits 24.2 s and 8 s: (24.2 + 8) / 2 = 16.1 → 16.
+    // Waits 24.2 s and 8 s: (24.2 + 8) / 2 = 16.1 → 16. The missed call held on 41.5 s (→ 42) and
+    // ended in the queue: 1 of 3 abandoned (33 %); only the 8 s wait is within 20 s (33 %).
     expect(report.byQueue).toEqual([
-      { queue: '800', name: 'Sales', calls: 3, answered: 2, missed: 1, avgWaitSeconds: 16 },
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: 3,
+        answered: 2,
+        missed: 1,
+        avgWaitSeconds: 16,
+        abandoned: 1,
+        abandonRatePercent: 33,
+        longestWaitSeconds: 42,
+        serviceLevelPercent: 33,
+      },
     ]);
     expect(report.totals.avgWaitSeconds).toBe(16);
   });

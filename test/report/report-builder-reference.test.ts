@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { RANKING_MEASURES, type RankingOf } from '../../src/core/answers';
 import type { CallLeg } from '../../src/core/call-leg';
 import { emptyFilters } from '../../src/core/report-request';
 import { buildReport, ReportBuilder } from '../../src/report/report-builder';
 import { reportSchema } from '../../src/report/report-schema';
-import { referenceReport } from './reference-report';
+import { type ReferenceAnswers, referenceReport } from './reference-report';
 import { directory, shuffled } from './report-fixtures';
 
 /** One Berlin day; calls start from an hour before to an hour after it. */
@@ -18,7 +19,7 @@ const legArbitrary = fc.record({
   offsetMs: fc.integer({ min: 0, max: 900_000 }),
   sourceDn: fc.constantFrom(...DNS),
   destinationDn: fc.constantFrom(...DNS),
-  sourceCallerId: fc.constantFrom('+44 20 7123 4567', '101', undefined),
+  sourceCallerId: fc.constantFrom('+44 20 7123 4567', '101', '0201', '201', '', undefined),
   destinationCallerId: fc.constantFrom('+15551234567', '102', undefined),
   direction: fc.constantFrom('Inbound', 'Inbound Queue', 'Outbound', 'Internal', undefined),
   legType: fc.constantFrom('Extension', 'External', 'Queue', 'System', 'Digital Receptionist', undefined),
@@ -36,6 +37,28 @@ const callArbitrary = fc.record({
   ),
   legs: fc.array(legArbitrary, { minLength: 1, maxLength: 6 }),
 });
+
+/** Focus on named extensions (some unknown, one a queue), a ranking of any kind, a trend of random buckets. */
+const RANKINGS = Object.entries(RANKING_MEASURES).flatMap(([of, measures]) =>
+  measures.map((by) => ({ of: of as RankingOf, by })),
+);
+const answersArbitrary: fc.Arbitrary<ReferenceAnswers> = fc.record(
+  {
+    focusExtensions: fc.uniqueArray(fc.constantFrom('101', '102', '103', '99', '555', '800', '42')),
+    ranking: fc
+      .record({ of: fc.constantFrom(...RANKINGS), size: fc.integer({ min: 1, max: 6 }) })
+      .map(({ of, size }) => ({ ...of, size })),
+    trend: fc
+      .uniqueArray(fc.integer({ min: window.from.getTime() + 1, max: window.to.getTime() - 1 }), {
+        maxLength: 5,
+      })
+      .map((inner) => ({
+        by: 'day' as const,
+        edgesMs: [window.from.getTime(), ...inner.sort((a, b) => a - b), window.to.getTime()],
+      })),
+  },
+  { requiredKeys: [] },
+);
 
 type GeneratedLeg = ReturnType<typeof legArbitrary.generate>['value'];
 
@@ -55,21 +78,27 @@ function toLegs(calls: { startMs: number; legs: GeneratedLeg[] }[]): CallLeg[] {
 describe('ReportBuilder against a plain reading of the spec', () => {
   it('agrees on random calls, in any leg order', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(callArbitrary, { maxLength: 25 }), fc.integer(), async (calls, seed) => {
-        const legs = toLegs(calls);
-        const options = {
-          window,
-          filters: emptyFilters(),
-          directory,
-          serviceLevelSeconds: 20,
-          includeCalls: true,
-        };
-        const report = reportSchema.parse(await buildReport(shuffled(legs, seed), options));
-        expect(report).toEqual(referenceReport(legs, window, directory, 20));
-        const summary = await buildReport(shuffled(legs, seed + 1), { ...options, includeCalls: false });
-        const { calls: _calls, ...expectedSummary } = report;
-        expect(summary).toEqual(expectedSummary);
-      }),
+      fc.asyncProperty(
+        fc.array(callArbitrary, { maxLength: 25 }),
+        fc.integer(),
+        answersArbitrary,
+        async (calls, seed, answers) => {
+          const legs = toLegs(calls);
+          const options = {
+            window,
+            filters: emptyFilters(),
+            directory,
+            serviceLevelSeconds: 20,
+            includeCalls: true,
+            ...answers,
+          };
+          const report = reportSchema.parse(await buildReport(shuffled(legs, seed), options));
+          expect(report).toEqual(referenceReport(legs, window, directory, 20, answers));
+          const summary = await buildReport(shuffled(legs, seed + 1), { ...options, includeCalls: false });
+          const { calls: _calls, ...expectedSummary } = report;
+          expect(summary).toEqual(expectedSummary);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -77,20 +106,28 @@ describe('ReportBuilder against a plain reading of the spec', () => {
   it('agrees when legs come window by window (any order within one) and calls are retired as they end', async () => {
     const windowMs = 3_600_000;
     await fc.assert(
-      fc.asyncProperty(fc.array(callArbitrary, { maxLength: 40 }), fc.integer(), async (calls, seed) => {
-        const legs = toLegs(calls);
-        const builder = new ReportBuilder({
-          window,
-          filters: emptyFilters(),
-          directory,
-          serviceLevelSeconds: 20,
-          includeCalls: true,
-          legDisorderMs: windowMs,
-          retireEveryLegs: 1,
-        });
-        for (const leg of inWindowOrder(legs, windowMs, seed)) builder.add(leg);
-        expect(reportSchema.parse(builder.finish())).toEqual(referenceReport(legs, window, directory, 20));
-      }),
+      fc.asyncProperty(
+        fc.array(callArbitrary, { maxLength: 40 }),
+        fc.integer(),
+        answersArbitrary,
+        async (calls, seed, answers) => {
+          const legs = toLegs(calls);
+          const builder = new ReportBuilder({
+            window,
+            filters: emptyFilters(),
+            directory,
+            serviceLevelSeconds: 20,
+            includeCalls: true,
+            legDisorderMs: windowMs,
+            retireEveryLegs: 1,
+            ...answers,
+          });
+          for (const leg of inWindowOrder(legs, windowMs, seed)) builder.add(leg);
+          expect(reportSchema.parse(builder.finish())).toEqual(
+            referenceReport(legs, window, directory, 20, answers),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -144,8 +144,20 @@ describe.each([
         talkSeconds: answered * 9.5,
       },
     ]);
+    // A missed call ends in the queue (its leg ends 30 s after arrival, 101's ringing 14.5 s).
     expect(report.byQueue).toEqual([
-      { queue: '800', name: 'Sales', calls: CALLS, answered, missed: CALLS / 5, avgWaitSeconds: 15 },
+      {
+        queue: '800',
+        name: 'Sales',
+        calls: CALLS,
+        answered,
+        missed: CALLS / 5,
+        avgWaitSeconds: 15,
+        abandoned: CALLS / 5,
+        abandonRatePercent: 20,
+        longestWaitSeconds: 30,
+        serviceLevelPercent: 80,
+      },
     ]);
     expect(report.missedCalls).toHaveLength(CALLS / 5);
     expect(report.missedCalls[0]!.waitSeconds).toBe(30);

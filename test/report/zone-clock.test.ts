@@ -76,6 +76,17 @@ describe('ZoneClock', () => {
     expect(clock.offsetMinutesAt(change)).toBe(60);
   });
 
+  it('gives the local date of an instant, as luxon does', () => {
+    const dayOf = (zone: string, iso: string) =>
+      ZoneClock.formatLocalDay(new ZoneClock(zone).localDayAt(Date.parse(iso)));
+    expect(dayOf('Europe/Berlin', '2026-11-16T22:59:59.999Z')).toBe('2026-11-16');
+    expect(dayOf('Europe/Berlin', '2026-11-16T23:00:00.000Z')).toBe('2026-11-17');
+    expect(dayOf('America/New_York', '2026-03-09T03:59:59.999Z')).toBe('2026-03-08');
+    expect(dayOf('America/New_York', '2026-03-09T04:00:00.000Z')).toBe('2026-03-09');
+    expect(dayOf('Asia/Kolkata', '2026-11-20T18:30:00.000Z')).toBe('2026-11-21');
+    expect(dayOf('UTC', '1969-12-31T23:59:59.999Z')).toBe('1969-12-31');
+  });
+
   it('rejects an unknown zone', () => {
     expect(() => new ZoneClock('Nowhere/Land')).toThrow('Unknown time zone: Nowhere/Land');
     expect(() => ZoneClock.of('Nowhere/Land')).toThrow('Unknown time zone: Nowhere/Land');

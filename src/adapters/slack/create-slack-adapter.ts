@@ -1,4 +1,5 @@
 import { App, type AppOptions, webApi } from '@slack/bolt';
+import type { ChartImages } from '../../chart/chart-images';
 import type { ChatService } from '../../chat/chat-service';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../core/logger';
@@ -32,6 +33,8 @@ export interface SlackAdapterOptions {
   workingNoticeMs?: number;
   /** How long a user's zone, locale and e-mail are reused; default 1 hour. */
   userCacheTtlMs?: number;
+  /** Report charts as images at PUBLIC_URL (replies and digests); without it, text bars. */
+  charts?: ChartImages;
 }
 
 /** The Slack adapter, and which way it talks to Slack. */
@@ -78,8 +81,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }),
     logger,
     workingNoticeMs: options.workingNoticeMs ?? DEFAULT_WORKING_NOTICE_MS,
+    charts: options.charts,
   };
-  const digestDelivery = new SlackDigestDelivery({ apiUrl: slack.apiUrl, botToken: slack.botToken, logger });
+  const digestDelivery = new SlackDigestDelivery({
+    apiUrl: slack.apiUrl,
+    botToken: slack.botToken,
+    logger,
+    ...(options.charts && { charts: options.charts }),
+  });
   // A rate limit fails the digest's run at once (it is tried again next time) rather than holding the scheduler.
   const digestCreators = new SlackDigestCreators(
     new webApi.WebClient(slack.botToken, {

@@ -1,4 +1,5 @@
 import type { RespondFn, webApi } from '@slack/bolt';
+import type { ChartImages } from '../../chart/chart-images';
 import type { Answer, ExportFile } from '../../chat/answer';
 import type { Logger } from '../../core/logger';
 import type { ErrorReply } from '../../core/reply';
@@ -6,6 +7,8 @@ import { renderSlack } from '../../render/render-slack';
 import { SLACK_LIMITS, type SlackBlock, type SlackMessage } from '../../render/slack-blocks';
 import { describeSlackError } from './describe-slack-error';
 import { openDirectMessage } from './open-direct-message';
+import { postWithImageFallback } from './post-with-image-fallback';
+import { renderSlackReply } from './render-slack-reply';
 import { uploadToDirectMessage } from './upload-to-direct-message';
 
 /** Where an answer goes: the asker, the conversation they asked in, and how to reach them. */
@@ -22,6 +25,8 @@ export interface AnswerTarget {
 export interface DeliveryContext {
   client: webApi.WebClient;
   logger: Logger;
+  /** Where report charts become images (PUBLIC_URL); undefined: text bars. */
+  charts?: ChartImages | undefined;
 }
 
 /**
@@ -35,43 +40,56 @@ export async function deliverAnswer(
   context: DeliveryContext,
 ): Promise<void> {
   const fileError = await sendFiles(answer.files, target.userId, context);
+  const rendered = renderSlackReply(answer.reply, context.charts);
   if (answer.share) {
-    await shareInChannel(renderSlack(answer.reply), target, context);
+    await shareInChannel(rendered.message, target, context, rendered.withoutImage);
     return;
   }
   if (fileError && answer.reply.kind === 'notice') {
     await sendPrivately(renderSlack(fileError), target, context);
     return;
   }
-  await sendPrivately(renderSlack(answer.reply), target, context);
+  await sendPrivately(rendered.message, target, context, rendered.withoutImage);
   if (fileError) await sendPrivately(renderSlack(fileError), { ...target, replaceOriginal: false }, context);
 }
 
-/** Sends a message only the asker sees: ephemeral via `response_url`, else (or if that fails) in their DM. */
+/**
+ * Sends a message only the asker sees: ephemeral via `response_url`, else (or if that fails) in
+ * their DM. With `withoutImage`, a message Slack refuses (it could not fetch the chart image, say)
+ * is sent again that way, with the text bars, before giving up on a route.
+ */
 export async function sendPrivately(
   message: SlackMessage,
   target: AnswerTarget,
   context: DeliveryContext,
+  withoutImage?: SlackMessage,
 ): Promise<void> {
+  const versions = withoutImage ? [message, withoutImage] : [message];
   if (target.respond) {
-    try {
-      await target.respond({
-        response_type: 'ephemeral',
-        replace_original: target.replaceOriginal,
-        text: message.text,
-        blocks: message.blocks,
-      });
-      return;
-    } catch (error) {
-      context.logger.warn('Slack response_url failed; answering by direct message', {
-        user: target.userId,
-        error: describeSlackError(error),
-      });
+    const respond = target.respond;
+    for (const version of versions) {
+      try {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: target.replaceOriginal,
+          text: version.text,
+          blocks: version.blocks,
+        });
+        return;
+      } catch (error) {
+        const imageRefused = version !== withoutImage && withoutImage !== undefined;
+        context.logger.warn(
+          imageRefused
+            ? 'Slack response_url refused the reply with its chart image; trying the text bars'
+            : 'Slack response_url failed; answering by direct message',
+          { user: target.userId, error: describeSlackError(error) },
+        );
+      }
     }
   }
   try {
     const channel = await openDirectMessage(context.client, target.userId);
-    await context.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    await postWithImageFallback(context, { channel, ...message }, withoutImage);
   } catch (error) {
     context.logger.error('Slack answer could not be delivered', {
       user: target.userId,
@@ -106,13 +124,19 @@ async function shareInChannel(
   message: SlackMessage,
   target: AnswerTarget,
   context: DeliveryContext,
+  withoutImage?: SlackMessage,
 ): Promise<void> {
-  const shared: SlackMessage = { text: message.text, blocks: toSharedBlocks(message.blocks, target.userId) };
+  const toShared = (version: SlackMessage): SlackMessage => ({
+    text: version.text,
+    blocks: toSharedBlocks(version.blocks, target.userId),
+  });
+  const shared = toShared(message);
+  const sharedWithoutImage = withoutImage ? toShared(withoutImage) : undefined;
   const confirm = (text: string) =>
     sendPrivately(renderSlack({ kind: 'notice', text }), { ...target, replaceOriginal: false }, context);
   try {
     const channel = target.channelId ?? (await openDirectMessage(context.client, target.userId));
-    await context.client.chat.postMessage({ channel, text: shared.text, blocks: shared.blocks });
+    await postWithImageFallback(context, { channel, ...shared }, sharedWithoutImage);
     await confirm('Shared in the channel.');
     return;
   } catch (error) {
@@ -120,7 +144,11 @@ async function shareInChannel(
     context.logger.warn('Slack share by chat.postMessage failed', { user: target.userId, error: reason });
     if (target.respond) {
       try {
-        await target.respond({ response_type: 'in_channel', replace_original: false, ...shared });
+        await target.respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          ...(sharedWithoutImage ?? shared),
+        });
         return;
       } catch (fallbackError) {
         context.logger.warn('Slack share by response_url failed', {

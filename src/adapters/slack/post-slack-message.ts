@@ -22,6 +22,17 @@ export interface SlackPostArgs {
 
 type Attempt = { kind: 'posted' } | { kind: 'retry'; reason: string; waitMs: number };
 
+/** Slack answered `ok: false` with `code` (e.g. `invalid_blocks`), not worth trying again as it was. */
+export class SlackRefusal extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'SlackRefusal';
+  }
+}
+
 /** Slack error codes worth a word of advice; the code itself is always shown. */
 const ERROR_ADVICE: Record<string, string> = {
   channel_not_found: 'the channel is gone, or it is private and the app is not in it: /invite @Calls',
@@ -113,7 +124,7 @@ async function attemptPost(settings: SlackPostSettings, body: string, attempt: n
   const code = typeof answer.error === 'string' ? answer.error.slice(0, 80) : 'unknown_error';
   if (RETRYABLE_CODES.has(code)) return { kind: 'retry', reason: code, waitMs: backoffMs };
   const advice = ERROR_ADVICE[code];
-  throw new Error(advice ? `Slack said ${code}: ${advice}` : `Slack said ${code}`);
+  throw new SlackRefusal(advice ? `Slack said ${code}: ${advice}` : `Slack said ${code}`, code);
 }
 
 /** Retry-After in seconds (Slack sends whole seconds); 1 s when absent or unreadable. */

@@ -23,7 +23,7 @@ export function registerCallsCommand(app: App, deps: SlackHandlerDeps): void {
       respond,
       replaceOriginal: false,
     };
-    const context = { client, logger: deps.logger };
+    const context = { client, logger: deps.logger, charts: deps.charts };
     const text = command.text ?? '';
     // Where the command was typed: digests created here are posted here.
     const conversation: ConversationTarget | undefined = command.channel_id

@@ -30,7 +30,7 @@ export function registerReportButtons(app: App, deps: SlackHandlerDeps): void {
     const isPrivate = body.container.is_ephemeral === true || channelId?.startsWith('D') === true;
     const canReplace = respond !== undefined && isPrivate && NAVIGATING.has(actionId);
     const target: AnswerTarget = { userId: body.user.id, channelId, respond, replaceOriginal: false };
-    const context = { client, logger: deps.logger };
+    const context = { client, logger: deps.logger, charts: deps.charts };
     try {
       const { result: answer, noted } = await runWithWorkingNote(
         async () =>

@@ -1,10 +1,11 @@
+import type { ChartImages } from '../../chart/chart-images';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
-import { renderSlack } from '../../render/render-slack';
 import type { SlackMessage } from '../../render/slack-blocks';
 import type { DigestDelivery } from '../../schedule/digest-delivery';
 import type { DigestSchedule } from '../../schedule/digest-schedule';
-import { postSlackMessage, type SlackPostSettings } from './post-slack-message';
+import { postSlackMessage, type SlackPostSettings, SlackRefusal } from './post-slack-message';
+import { renderSlackReply } from './render-slack-reply';
 
 export interface SlackDigestDeliveryOptions {
   /** SLACK_API_URL with its trailing slash, e.g. `https://slack.com/api/`. */
@@ -23,6 +24,8 @@ export interface SlackDigestDeliveryOptions {
   timeoutMs?: number;
   /** The longest Retry-After a 429 may ask for before the post gives up; default 60 s. */
   maxRetryAfterMs?: number;
+  /** Report charts as images at PUBLIC_URL; without it, text bars. */
+  charts?: ChartImages;
 }
 
 const DEFAULT_CHANNEL_INTERVAL_MS = 1000;
@@ -56,8 +59,20 @@ export class SlackDigestDelivery implements DigestDelivery {
 
   deliver(schedule: DigestSchedule, reply: Reply): Promise<void> {
     const channel = schedule.target.conversationId;
-    const message = renderSlack(reply);
-    return this.inLane(channel, () => this.postPaced(channel, message));
+    const { message, withoutImage } = renderSlackReply(reply, this.options.charts);
+    return this.inLane(channel, async () => {
+      try {
+        await this.postPaced(channel, message);
+      } catch (error) {
+        // Slack refuses the whole message when it cannot fetch the chart image: post the text bars.
+        if (!withoutImage || !(error instanceof SlackRefusal && error.code === 'invalid_blocks')) throw error;
+        this.options.logger.warn('Slack refused the digest with its chart image; posting the text bars', {
+          channel,
+          error: error.message,
+        });
+        await this.postPaced(channel, withoutImage);
+      }
+    });
   }
 
   /** Runs `work` after every earlier post to `channel` has finished (succeeded or not). */

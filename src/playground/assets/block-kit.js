@@ -1,5 +1,5 @@
 // Slack Block Kit -> DOM, as Slack shows our messages: header, section (mrkdwn text and
-// two-column fields), context, divider and actions, in order. Every piece of text goes in through
+// two-column fields), context, divider, image and actions, in order. Every piece of text goes in through
 // textContent (never innerHTML), so nothing the PBX or a user wrote can become markup.
 
 const EMOJI = {
@@ -48,6 +48,8 @@ function renderBlock(block, onAction) {
       return element('hr', 'sk-divider');
     case 'actions':
       return renderActions(block, onAction);
+    case 'image':
+      return renderImage(block);
     default: {
       const unknown = element('div', 'sk-unknown');
       unknown.textContent = `[${String(block.type)} block]`;
@@ -70,6 +72,28 @@ function renderSection(block) {
     section.append(fields);
   }
   return section;
+}
+
+/**
+ * An image block: its title above the picture, as Slack shows it. Only an `image_url` on this
+ * server (a path such as `/chart.png?id=…`) or http(s) is loaded (the page's CSP allows its own
+ * origin alone); a `slack_file` cannot be fetched here, so its alt text stands in.
+ */
+function renderImage(block) {
+  const figure = element('figure', 'sk-image');
+  figure.dataset.testid = 'slack-image';
+  if (block.title?.text) figure.append(plain(block.title.text, 'figcaption', 'sk-image-title'));
+  const url = typeof block.image_url === 'string' ? block.image_url : '';
+  if (/^(\/(?!\/)|https?:\/\/)/i.test(url)) {
+    const image = document.createElement('img');
+    image.src = url;
+    image.alt = String(block.alt_text ?? '');
+    image.loading = 'lazy';
+    figure.append(image);
+  } else {
+    figure.append(plain(`[image: ${String(block.alt_text ?? '')}]`, 'div', 'sk-image-missing'));
+  }
+  return figure;
 }
 
 function renderActions(block, onAction) {

@@ -1,4 +1,7 @@
 import { encodeActionValue } from '../../../src/chat/action-value';
+import { describeExtensionCounts } from '../../../src/render/describe-call';
+import { describeFocusFigures } from '../../../src/render/describe-focus';
+import { expectedFocusSummary } from '../../helpers/expected-summaries';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   blockTexts,
@@ -80,11 +83,32 @@ describe('report buttons end to end', () => {
     );
   });
 
-  it('By extension puts the extensions first', async () => {
+  it("By extension puts the extensions first, after the named extension's own calls", async () => {
+    const expected = await runCliReport(['last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
+    const ben = expected.focus?.find((entry) => entry.extension === '101');
+    const others = expected.byExtension.filter((row) => row.extension !== '101');
+    expect(others.length).toBeGreaterThan(0);
     const answer = await click('calls_by-extension');
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     const sections = (answer.blocks as Block[]).filter((block) => block.type === 'section' && block.text);
-    expect(sections[0]?.text?.text).toMatch(/^\*Busiest extensions\*\n`101` Ben Okafor · /);
+    // Ext 101 is named, so its own calls lead; the table asked for follows, with the others involved.
+    expect(sections[0]?.text?.text).toBe(
+      `*Ben Okafor's own calls*\n• *Ben Okafor (ext 101)*: ${describeFocusFigures(ben!)}`,
+    );
+    expect(sections[1]?.text?.text.split('\n').slice(0, 2)).toEqual([
+      '*Also involved*',
+      `\`${others[0]!.extension}\` ${others[0]!.name} · ${describeExtensionCounts(others[0]!)}`,
+    ]);
+    expect(sections[1]?.text?.text).not.toContain('`101` Ben Okafor');
+    // In the summary, the figures come before the extensions.
+    const summarySections = (report.blocks as Block[]).filter(
+      (block) => block.type === 'section' && block.text,
+    );
+    expect(summarySections[1]?.text?.text).toMatch(/^\d+ calls involved ext 101 \(in or out\)/);
+    expect(sections[2]?.text?.text).toBe(summarySections[1]?.text?.text);
   });
 
   it('Previous and Next step a week back and forward', async () => {
@@ -95,9 +119,13 @@ describe('report buttons end to end', () => {
       pbx: harness.pbx,
       now: SLACK_NOW,
     });
-    expect(previous.text).toBe(
-      `Mon 9 – Sun 15 Nov 2026 (Europe/Berlin): ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
-    );
+    expect(previous.text).toBe(`Mon 9 – Sun 15 Nov 2026 (Europe/Berlin): ${expectedFocusSummary(expected)}`);
+    // The week Previous shows is the week the summary compared with.
+    const lastWeek = await runCliReport(['last', 'week', 'ext', '101'], 'Europe/Berlin', {
+      pbx: harness.pbx,
+      now: SLACK_NOW,
+    });
+    expect(lastWeek.previous).toEqual({ window: expected.window, totals: expected.totals });
     const next = await click('calls_next');
     expect(headerOf(next)).toBe('Mon 23 Nov 00:00 – Sun 29 Nov 2026 11:00 (Europe/Berlin)');
   });

@@ -1,5 +1,6 @@
 import { describeExtensionCounts } from '../../../src/render/describe-call';
-import { listKeyFigures } from '../../../src/render/list-key-figures';
+import { describeFocusFigures } from '../../../src/render/describe-focus';
+import { expectedFocusSummary, expectedKeyFigures } from '../../helpers/expected-summaries';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   BOT_TOKEN,
@@ -56,22 +57,46 @@ describe('/calls over HTTP (real server, fake Slack Web API, demo PBX)', () => {
     });
     expect(expected.totals.calls).toBeGreaterThan(5);
 
+    expect(expected.previous?.window).toEqual({
+      from: '2026-11-09T00:00:00.000+01:00',
+      to: '2026-11-16T00:00:00.000+01:00',
+      timeZone: 'Europe/Berlin',
+    });
+    const ben = expected.focus?.find((entry) => entry.extension === '101');
+    expect(ben?.name).toBe('Ben Okafor');
+    expect(ben?.offered).toBeGreaterThan(0);
+
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: notes.length > 0 });
-    expect(answer.text).toBe(
-      `${LAST_WEEK_BERLIN}: ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
-    );
+    // Ben's own calls lead; the totals count every call ext 101 was in, answered by anyone.
+    expect(answer.text).toBe(`${LAST_WEEK_BERLIN}: ${expectedFocusSummary(expected)}`);
     const blocks = answer.blocks as { type: string; text?: { text: string }; fields?: { text: string }[] }[];
     expect(blocks[0]).toEqual({
       type: 'header',
       text: { type: 'plain_text', text: LAST_WEEK_BERLIN, emoji: true },
     });
-    const figures = blocks.find((block) => block.type === 'section' && block.fields);
-    expect(figures?.fields?.map((field) => field.text)).toEqual(
-      listKeyFigures(expected.totals).map((figure) => `*${figure.label}*\n${figure.value}`),
+    const sections = blocks.filter((block) => block.type === 'section');
+    expect(sections[0]?.text?.text).toBe(
+      `*Ben Okafor's own calls*\n• *Ben Okafor (ext 101)*: ${describeFocusFigures(ben!)}`,
     );
-    const ben = expected.byExtension.find((row) => row.extension === '101');
-    expect(ben?.name).toBe('Ben Okafor');
-    expect(blockTexts(answer)).toContain(`\`101\` Ben Okafor · ${describeExtensionCounts(ben!)}`);
+    const figures = blocks.find((block) => block.type === 'section' && block.fields);
+    expect(sections.indexOf(figures!)).toBeGreaterThan(0);
+    expect(figures?.text?.text).toBe(
+      `${expected.totals.calls} calls involved ext 101 (in or out); ${expected.totals.answered} of them were answered, by anyone.`,
+    );
+    expect(figures?.fields?.map((field) => field.text)).toEqual(
+      expectedKeyFigures(expected).map((figure) => `*${figure.label}*\n${figure.value}`),
+    );
+    const before = expected.previous!.totals;
+    expect(blockTexts(answer)).toContain(
+      `vs. the week before (Mon 9 – Sun 15 Nov 2026): ${before.calls} calls, ${before.answered} answered, ${before.missed} missed`,
+    );
+    // The other extensions involved are listed apart; ext 101 is not among them.
+    const others = expected.byExtension.filter((row) => row.extension !== '101');
+    expect(others.length).toBeGreaterThan(0);
+    expect(blockTexts(answer)).toContain(
+      `*Also involved*\n\`${others[0]!.extension}\` ${others[0]!.name} · ${describeExtensionCounts(others[0]!)}`,
+    );
+    expect(blockTexts(answer)).not.toContain('`101` Ben Okafor ·');
     expect(harness.slack.callsOf('users.info').map((call) => [call.args, call.authorization])).toEqual([
       [
         { user: SLACK_TEST_IDS.userId, include_locale: 'true', team_id: SLACK_TEST_IDS.teamId },

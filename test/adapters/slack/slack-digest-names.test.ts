@@ -1,3 +1,4 @@
+import { expectedFocusSummary } from '../../helpers/expected-summaries';
 import type { RecordedApiCall } from '../../helpers/fake-slack-api';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import { blockTexts, type SlackBotHarness, startSlackBotHarness } from '../../helpers/slack-bot-harness';
@@ -71,8 +72,11 @@ describe('digests that name people, in Slack (real bot, fake Slack Web API, demo
     });
     // Sunday: one call for Ben, as the terminal counts ext 101.
     expect(expected.totals).toMatchObject({ calls: 1, answered: 1, missed: 0 });
-    expect(digest.text).toBe('Sun 29 Nov 2026 (Europe/Berlin): 1 call, 1 answered, 0 missed');
+    // Ben's own calls lead the digest; the call-level totals say what they count.
+    expect(expected.focus?.map((entry) => [entry.extension, entry.name])).toEqual([['101', 'Ben Okafor']]);
+    expect(digest.text).toBe(`Sun 29 Nov 2026 (Europe/Berlin): ${expectedFocusSummary(expected)}`);
     expect(blockTexts(digest)).toContain('Filters: ext 101');
+    expect(blockTexts(digest)).toContain('1 call involved ext 101 (in or out); it was answered, by anyone.');
   });
 
   it("refuses a digest for a name that is two people, with the parser's message, storing nothing", async () => {

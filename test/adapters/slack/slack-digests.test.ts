@@ -1,4 +1,4 @@
-import { listKeyFigures } from '../../../src/render/list-key-figures';
+import { expectedCountsWithChange, expectedKeyFigures } from '../../helpers/expected-summaries';
 import type { RecordedApiCall } from '../../helpers/fake-slack-api';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
@@ -93,16 +93,24 @@ describe('scheduled digests in Slack (real bot, fake Slack Web API, demo PBX)', 
       timeZone: 'Europe/Berlin',
     });
     expect(expected.totals.calls).toBeGreaterThan(0);
-    expect(digest.text).toBe(
-      `Sun 29 Nov 2026 (Europe/Berlin): ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
-    );
+    expect(expected.previous?.window).toEqual({
+      from: '2026-11-28T00:00:00.000+01:00',
+      to: '2026-11-29T00:00:00.000+01:00',
+      timeZone: 'Europe/Berlin',
+    });
+    // The calls' change against the day before follows the count.
+    expect(digest.text).toBe(`Sun 29 Nov 2026 (Europe/Berlin): ${expectedCountsWithChange(expected)}`);
     const blocks = digest.blocks as { type: string; text?: { text: string }; fields?: { text: string }[] }[];
     expect(blocks[0]).toEqual({
       type: 'header',
       text: { type: 'plain_text', text: 'Sun 29 Nov 2026 (Europe/Berlin)', emoji: true },
     });
     expect(blocks.find((block) => block.fields)?.fields?.map((field) => field.text)).toEqual(
-      listKeyFigures(expected.totals).map((figure) => `*${figure.label}*\n${figure.value}`),
+      expectedKeyFigures(expected).map((figure) => `*${figure.label}*\n${figure.value}`),
+    );
+    const before = expected.previous!.totals;
+    expect(blockTexts(digest)).toContain(
+      `vs. the day before (Sat 28 Nov 2026): ${before.calls} calls, ${before.answered} answered, ${before.missed} missed`,
     );
     expect(blockTexts(digest)).toContain(`Scheduled digest ${id} · every day at 08:00`);
     // Its buttons answer whoever clicks; Share has no place on a message already in the channel.

@@ -1,3 +1,4 @@
+import { expectedCountsWithChange } from '../../helpers/expected-summaries';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
   blockTexts,
@@ -84,9 +85,9 @@ describe('Slack digests read their dates in the creator locale', () => {
       now: FIRST_RUN,
     });
     expect(expected.window.from).toBe('2026-11-03T00:00:00.000+01:00');
-    expect(first[0]?.text).toBe(
-      `${THIRD_OF_NOVEMBER}: ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
-    );
+    // Compared with the day before, Mon 2 Nov.
+    expect(expected.previous?.window.from).toBe('2026-11-02T00:00:00.000+01:00');
+    expect(first[0]?.text).toBe(`${THIRD_OF_NOVEMBER}: ${expectedCountsWithChange(expected)}`);
 
     // The creator switched Slack to US English: the next run reads 3/11 month-first.
     bot.slack.setUser(USER, { tz: 'Europe/Berlin', email: 'ben@example.com', locale: 'en-US' });

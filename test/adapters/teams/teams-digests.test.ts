@@ -1,5 +1,5 @@
 import { formatCount } from '../../../src/render/format-number';
-import { listKeyFigures } from '../../../src/render/list-key-figures';
+import { expectedCountsWithChange, expectedKeyFigures } from '../../helpers/expected-summaries';
 import type { ConnectorCall } from '../../helpers/fake-bot-connector';
 import { runCliReport } from '../../helpers/run-cli-in-process';
 import {
@@ -73,12 +73,18 @@ describe('scheduled digests in Teams (real bot, fake Bot Connector, demo PBX)', 
     const texts = textsOf(card);
     expect(texts[0]).toBe('Sat 28 Nov 2026 (America/New_York)');
     expect(texts).toContain(`Scheduled digest ${id} · every day at 08:00`);
+    // Every figure carries its change against the day before, Fri 27 Nov.
+    expect(expected.previous?.window.from).toBe('2026-11-27T00:00:00.000-05:00');
     expect(keyFiguresOf(card)).toEqual(
-      Object.fromEntries(listKeyFigures(expected.totals).map((figure) => [figure.label, figure.value])),
+      Object.fromEntries(expectedKeyFigures(expected).map((figure) => [figure.label, figure.value])),
     );
-    expect(keyFiguresOf(card).Calls).toBe(formatCount(expected.totals.calls));
+    expect(keyFiguresOf(card).Calls?.startsWith(`${formatCount(expected.totals.calls)} `)).toBe(true);
+    const previous = expected.previous!.totals;
+    expect(texts).toContain(
+      `vs. the day before \\(Fri 27 Nov 2026\\): ${formatCount(previous.calls)} calls, ${formatCount(previous.answered)} answered, ${formatCount(previous.missed)} missed`,
+    );
     expect(post.activity.summary).toBe(
-      `Sat 28 Nov 2026 (America/New_York): ${expected.totals.calls} calls, ${expected.totals.answered} answered, ${expected.totals.missed} missed`,
+      `Sat 28 Nov 2026 (America/New_York): ${expectedCountsWithChange(expected)}`,
     );
 
     bed.setNow(new Date(OCCURRENCE.getTime() + 90_000));

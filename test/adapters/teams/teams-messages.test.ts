@@ -1,6 +1,8 @@
 import type { Report } from '../../../src/core/report';
+import { describeFocusFigures } from '../../../src/render/describe-focus';
+import { formatDuration } from '../../../src/render/format-duration';
 import { formatCount } from '../../../src/render/format-number';
-import { listKeyFigures } from '../../../src/render/list-key-figures';
+import { expectedFocusSummary, expectedKeyFigures } from '../../helpers/expected-summaries';
 import {
   buildButtonSubmit,
   buildChannelMention,
@@ -28,12 +30,13 @@ afterAll(async () => {
   await bed?.close();
 });
 
+/** The card's key figures are the report's, each with its change against the previous period. */
 function expectFiguresOf(card: Record<string, unknown>, report: Report): void {
   expect(report.totals.calls).toBeGreaterThan(0);
   expect(keyFiguresOf(card)).toEqual(
-    Object.fromEntries(listKeyFigures(report.totals).map((f) => [f.label, f.value])),
+    Object.fromEntries(expectedKeyFigures(report).map((f) => [f.label, f.value])),
   );
-  expect(keyFiguresOf(card).Calls).toBe(formatCount(report.totals.calls));
+  expect(keyFiguresOf(card).Calls?.startsWith(`${formatCount(report.totals.calls)} `)).toBe(true);
 }
 
 describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake Bot Connector)', () => {
@@ -52,17 +55,33 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
     expect(types).toEqual(['typing', 'message']);
     expect(reply.activity).toMatchObject({ type: 'message', replyToId: activity.id });
     expect(reply.activity.summary).toBe(
-      `Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): ${formatCount(cli.totals.calls)} calls, ${formatCount(cli.totals.answered)} answered, ${formatCount(cli.totals.missed)} missed`,
+      `Mon 16 – Sun 22 Nov 2026 (Europe/Berlin): ${expectedFocusSummary(cli)}`,
     );
 
     firstCard = cardOf(reply.activity);
     expect(firstCard).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(textsOf(firstCard)[0]).toBe('Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)');
     expectFiguresOf(firstCard, cli);
-    const rows = figureListAfter(firstCard, 'Busiest extensions');
+    // Ben's own calls lead; the totals say what they count; the week before is named.
+    const ben = cli.focus?.find((entry) => entry.extension === '101');
+    expect(ben?.name).toBe('Ben Okafor');
+    const texts = textsOf(firstCard);
+    expect(texts.slice(2, 5)).toEqual([
+      "Ben Okafor's own calls",
+      `**Ben Okafor \\(ext 101\\)**: ${describeFocusFigures(ben!)}`,
+      `${formatCount(cli.totals.calls)} calls involved ext 101 \\(in or out\\); ${formatCount(cli.totals.answered)} of them were answered, by anyone.`,
+    ]);
+    const before = cli.previous!.totals;
+    expect(texts).toContain(
+      `vs. the week before \\(Mon 9 – Sun 15 Nov 2026\\): ${formatCount(before.calls)} calls, ${formatCount(before.answered)} answered, ${formatCount(before.missed)} missed`,
+    );
+    // The other extensions involved are listed apart, without ext 101.
+    const others = cli.byExtension.filter((row) => row.extension !== '101');
+    const rows = figureListAfter(firstCard, 'Also involved');
     expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(others.length);
     rows.forEach((row, index) => {
-      const expected = cli.byExtension[index]!;
+      const expected = others[index]!;
       expect(row.label.startsWith(`${expected.extension} `)).toBe(true);
       expect(row.figures.slice(0, 3)).toEqual(
         [expected.calls, expected.answered, expected.missed].map(formatCount),
@@ -93,8 +112,16 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
     expectFiguresOf(card, cli);
     const queue = cli.byQueue.find((row) => row.queue === '800')!;
     const queueRow = figureListAfter(card, 'Queues').find((row) => row.label.startsWith('800 '));
-    expect(queueRow?.figures.slice(0, 3)).toEqual(
-      [queue.calls, queue.answered, queue.missed].map(formatCount),
+    expect(queue.answered).toBeGreaterThan(0);
+    expect(queueRow?.figures).toEqual([
+      ...[queue.calls, queue.answered, queue.missed, queue.abandoned].map(formatCount),
+      `${queue.abandonRatePercent}%`,
+      formatDuration(queue.avgWaitSeconds),
+      formatDuration(queue.longestWaitSeconds),
+      `${queue.serviceLevelPercent}%`,
+    ]);
+    expect(textsOf(card)).toContain(
+      `${formatCount(cli.totals.calls)} calls went through queue 800; ${formatCount(cli.totals.answered)} of them were answered.`,
     );
   });
 
