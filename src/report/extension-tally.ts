@@ -58,8 +58,10 @@ export class ExtensionTally {
         if (facts.missed) this.offeredMissed[dn]! += 1;
       }
       if (talkMicros > 0) this.talkedCalls[dn]! += 1;
-      this.answeredRingMicros[dn]! += records.answeredRingMicrosOf(record);
-      this.answeredLegs[dn]! += records.answeredLegsOf(record);
+      if (flags & INVOLVED_ANSWERED_TO) {
+        this.answeredRingMicros[dn]! += records.answeredRingMicrosOf(record);
+        this.answeredLegs[dn]! += records.answeredLegsOf(record);
+      }
     }
   }
 

@@ -153,6 +153,7 @@ export class CallLogFetcher {
             yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, reading);
             return;
           }
+          if (count !== undefined) keys.reserve(count);
           const { entries } = page;
           if (entries.length === 0) break;
           const { items, unreadableRows, fresh } = sortPage(entries, keys, spanId, span, read);

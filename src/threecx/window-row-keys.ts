@@ -14,6 +14,8 @@ export const SEEN_IN_SPAN = 2;
 const WORDS_PER_KEY = 4;
 /** GUIDs a new window has room for (a power of two); the room doubles when it is used up. */
 const INITIAL_ENTRIES = 1 << 10;
+/** `reserve` makes room for at most this many GUIDs (a count is the PBX's word, not rows received). */
+const MAX_RESERVED_ENTRIES = 1 << 16;
 
 /**
  * The identities of the rows of one call-log window, so that rows a page repeats (live traffic
@@ -32,7 +34,7 @@ const INITIAL_ENTRIES = 1 << 10;
  * a row's JSON) goes to a `Map` of strings, as all keys did before.
  */
 export class WindowRowKeys {
-  /** Entry `e`'s GUID at `words[4e..4e+3]`; a row's GUID is read into the entry after the last (there is always one). */
+  /** Entry `e`'s GUID at `words[4e..4e+3]`; a row's GUID is read into the entry after the last. */
   private words = new Uint32Array(INITIAL_ENTRIES * WORDS_PER_KEY);
   /** Entry `e`'s `span * 4 + letter case` (GUID_LOWER 1, GUID_UPPER 2). */
   private marks = new Int32Array(INITIAL_ENTRIES);
@@ -46,6 +48,16 @@ export class WindowRowKeys {
   /** A new span of the window (the window itself, or a piece of it after a split). */
   openSpan(): number {
     return ++this.spans;
+  }
+
+  /**
+   * Room for `rows` GUIDs in all (the window's `@odata.count`, up to `MAX_RESERVED_ENTRIES`), so
+   * that the table is made once at about the right size instead of doubled as rows arrive.
+   */
+  reserve(rows: number): void {
+    let capacity = this.marks.length;
+    while (capacity <= Math.min(rows, MAX_RESERVED_ENTRIES)) capacity *= 2;
+    if (capacity > this.marks.length) this.grow(capacity);
   }
 
   /** Records that `span` received `entry` and says whether it is new to the window, or to the span. */
@@ -95,7 +107,7 @@ export class WindowRowKeys {
     slots[2 * slot + 1] = next + 1;
     marks[next] = span * 4 + letterCase;
     this.entries = next + 1;
-    if (this.entries === marks.length) this.grow();
+    if (this.entries === marks.length) this.grow(marks.length * 2);
     return NEW_ROW;
   }
 
@@ -107,9 +119,11 @@ export class WindowRowKeys {
     return lastSpan === undefined ? NEW_ROW : SEEN_IN_WINDOW;
   }
 
-  /** Room for twice the entries (kept in place), and twice the slots (each placed again by its hash). */
-  private grow(): void {
-    const capacity = this.marks.length * 2;
+  /**
+   * Room for `capacity` entries (a power of two; those held stay in place), and twice as many
+   * slots, each placed again by its hash.
+   */
+  private grow(capacity: number): void {
     const words = new Uint32Array(capacity * WORDS_PER_KEY);
     words.set(this.words.subarray(0, this.entries * WORDS_PER_KEY));
     const marks = new Int32Array(capacity);

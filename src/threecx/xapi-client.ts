@@ -9,6 +9,7 @@ import { type FetchWindow, splitIntoWindows } from './call-log-windows';
 import { DirectoryCache } from './directory-cache';
 import { QUEUE_FIELDS, toDirectoryQueue, toDirectoryUser, USER_FIELDS } from './directory-rows';
 import { fetchCollection } from './fetch-collection';
+import { InFlightLimit } from './in-flight-limit';
 import { LegFieldSelection } from './leg-field-selection';
 import type { SkippedRowsTally } from './legs-recording';
 import { BufferedPageFeed } from './page-feed';
@@ -115,9 +116,10 @@ export class XapiClient implements CallLogSource {
     this.windowMs = options.windowMs ?? DAY_MS;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.bufferPages = Math.max(1, Math.floor(options.bufferPages ?? 4));
+    const connections = options.connections ?? 4 * this.concurrency;
     this.ownDispatcher = options.dispatcher
       ? undefined
-      : new Agent({ keepAliveTimeout: 10_000, connections: options.connections ?? 4 * this.concurrency });
+      : new Agent({ keepAliveTimeout: 10_000, connections });
     const http = new PbxHttp({
       baseUrl: normalizeBaseUrl(options.baseUrl),
       dispatcher: options.dispatcher ?? this.ownDispatcher!,
@@ -139,10 +141,14 @@ export class XapiClient implements CallLogSource {
         now,
         logger: this.logger,
       });
-    this.requester = new XapiRequester(http, {
-      getToken: async () => this.rememberToken(await tokens.getToken()),
-      invalidate: (token) => tokens.invalidate(token),
-    });
+    this.requester = new XapiRequester(
+      http,
+      {
+        getToken: async () => this.rememberToken(await tokens.getToken()),
+        invalidate: (token) => tokens.invalidate(token),
+      },
+      new InFlightLimit(connections),
+    );
     this.fetcher = new CallLogFetcher({
       requester: this.requester,
       pageSize: options.pageSize ?? 1000,

@@ -1,3 +1,6 @@
+import type { Report } from '../../src/core/report';
+import { expectedCountsWithChange, expectedFocusSummary } from '../helpers/expected-summaries';
+
 /** The Slack and Teams people of the access integration tests (the demo company's e-mails). */
 export const PEOPLE = {
   /** Ben Okafor, extension 101 in the demo PBX: an agent by e-mail. */
@@ -24,4 +27,21 @@ export function summaryLine(
   totals: { calls: number; answered: number; missed: number },
 ): string {
   return `${windowLabel}: ${totals.calls} calls, ${totals.answered} answered, ${totals.missed} missed`;
+}
+
+/**
+ * The summary line of a plain summary that names no extension: the calls' change against the
+ * previous period follows the count ("<window>: 173 calls (▼ 2%), 140 answered, 33 missed"),
+ * written out by the helper from the CLI's JSON (`totals`, `previous.totals`).
+ */
+export function summaryLineWithChange(windowLabel: string, report: Report): string {
+  return `${windowLabel}: ${expectedCountsWithChange(report)}`;
+}
+
+/**
+ * The summary line when the extension's own view leads (an extension named, or an agent narrowed
+ * to their own): "<window>: Ben Okafor (ext 101) offered 58, answered 29, missed 13; 66 calls in all".
+ */
+export function focusSummaryLine(windowLabel: string, report: Report): string {
+  return `${windowLabel}: ${expectedFocusSummary(report)}`;
 }

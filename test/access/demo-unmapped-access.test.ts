@@ -12,7 +12,7 @@ import { SLACK_TEST_IDS } from '../helpers/slack-request';
 import { buildPersonalMessage } from '../helpers/teams-activities';
 import { bodyOf, cardOf, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
-import { summaryLine } from './access-test-setup';
+import { summaryLineWithChange } from './access-test-setup';
 
 /**
  * The first try in a real Slack or Teams against the built-in demo PBX: a chat user whose e-mail
@@ -69,7 +69,7 @@ describe('unlinked users on the demo PBX over Slack (real bot, fake Slack Web AP
       const answer = await ask(harness, 'last week');
       const expected = await runCliReport(['last', 'week'], BERLIN, { pbx: harness.pbx, now: SLACK_NOW });
       expect(expected.totals.calls).toBeGreaterThan(100);
-      expect(answer.text).toBe(summaryLine(LAST_WEEK, expected.totals));
+      expect(answer.text).toBe(summaryLineWithChange(LAST_WEEK, expected));
       expect(answer.blocks).toContainEqual({
         type: 'context',
         elements: [{ type: 'mrkdwn', text: DEMO_ACCESS_NOTE }],
@@ -92,7 +92,7 @@ describe('unlinked users on the demo PBX over Slack (real bot, fake Slack Web AP
       expect(more).toEqual([]);
       const expected = await runCliReport(['yesterday'], BERLIN, { pbx: harness.pbx, now: firstRun });
       expect(digest?.args.channel).toBe(SLACK_TEST_IDS.channelId);
-      expect(digest?.args.text).toBe(summaryLine('Sun 29 Nov 2026 (Europe/Berlin)', expected.totals));
+      expect(digest?.args.text).toBe(summaryLineWithChange('Sun 29 Nov 2026 (Europe/Berlin)', expected));
       expect(blockTexts(digest!.args)).toContain(DEMO_ACCESS_NOTE);
     });
   });
@@ -137,7 +137,7 @@ describe('unlinked users on the demo PBX over Teams (real bot, TEAMS_DEV_NO_AUTH
     await withBed('demo', async (bed) => {
       const reply = await ask(bed, 'calls last week');
       const expected = await bed.runCliJson(['last', 'week'], BERLIN);
-      expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK, expected.totals));
+      expect(reply.activity.summary).toBe(summaryLineWithChange(LAST_WEEK, expected));
       expect(bodyOf(cardOf(reply.activity))).toContainEqual(
         expect.objectContaining({
           type: 'TextBlock',

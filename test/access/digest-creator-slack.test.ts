@@ -3,7 +3,7 @@ import type { RecordedApiCall } from '../helpers/fake-slack-api';
 import { runCliReport } from '../helpers/run-cli-in-process';
 import { blockTexts, type SlackBotHarness, startSlackBotHarness } from '../helpers/slack-bot-harness';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
-import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+import { focusSummaryLine, INTEGRATION_POLICY, PEOPLE } from './access-test-setup';
 
 /** The demo PBX's data runs to here, past every occurrence these tests post. */
 const PBX_NOW = new Date('2026-12-02T12:00:00Z');
@@ -74,9 +74,11 @@ describe("digests look their Slack creator up at every run (real bot, fake Slack
     expect(more).toEqual([]);
     const expected = await yesterdayOf(FIRST_RUN, '102');
     expect(expected.totals.calls).toBeGreaterThan(0);
-    expect(digest?.args.text).toBe(summaryLine(windowOf(FIRST_RUN), expected.totals));
+    // Narrowed to the creator's own extension, their own view leads; nobody else's figures.
+    expect(digest?.args.text).toBe(focusSummaryLine(windowOf(FIRST_RUN), expected));
     expect(blockTexts(digest!.args)).toContain('Showing only the calls of your extension 102.');
     expect(blockTexts(digest!.args)).not.toContain('`101`');
+    expect(blockTexts(digest!.args)).not.toMatch(/ext 101\b|Also involved/);
   });
 
   it('stops with one notice once the creator’s profile links to no extension', async () => {
@@ -124,7 +126,7 @@ describe("digests look their Slack creator up at every run (real bot, fake Slack
       const [digest, ...more] = await runAt(SECOND_RUN);
       expect(more).toEqual([]);
       const expected = await yesterdayOf(SECOND_RUN, '101');
-      expect(digest?.args.text).toBe(summaryLine(windowOf(SECOND_RUN), expected.totals));
+      expect(digest?.args.text).toBe(focusSummaryLine(windowOf(SECOND_RUN), expected));
     },
   );
 });

@@ -8,7 +8,7 @@ import {
 } from '../helpers/teams-activities';
 import { cardOf, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
-import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+import { focusSummaryLine, INTEGRATION_POLICY, PEOPLE } from './access-test-setup';
 
 /** The demo PBX's data runs to here, past every occurrence these tests post. */
 const PBX_NOW = new Date('2026-12-02T12:00:00Z');
@@ -69,9 +69,11 @@ describe('digests look their Teams creator up at every run (real bot, fake Bot C
     expect(more).toEqual([]);
     const expected = await lastWeekOf(FIRST_RUN, '102');
     expect(expected.totals.calls).toBeGreaterThan(0);
+    // Narrowed to the creator's own extension, their own view leads; nobody else's figures.
     expect(digest?.activity.summary).toBe(
-      summaryLine('Mon 16 – Sun 22 Nov 2026 (America/New_York)', expected.totals),
+      focusSummaryLine('Mon 16 – Sun 22 Nov 2026 (America/New_York)', expected),
     );
+    expect(textsOfPost(digest).join('\n')).not.toMatch(/ext 101\b|Also involved/);
     // The creator was looked up in the digest's channel, by their Entra object id.
     expect(bed.connector.memberLookups).toContain(`${TEAMS_CHANNEL_ID} ${BEN.aadObjectId}`);
   });
@@ -90,7 +92,7 @@ describe('digests look their Teams creator up at every run (real bot, fake Bot C
     expect(more).toEqual([]);
     const expected = await lastWeekOf(SECOND_RUN, '101');
     expect(digest?.activity.summary).toBe(
-      summaryLine('Mon 23 – Sun 29 Nov 2026 (America/New_York)', expected.totals),
+      focusSummaryLine('Mon 23 – Sun 29 Nov 2026 (America/New_York)', expected),
     );
   });
 

@@ -1,5 +1,6 @@
 import { encodeActionValue } from '../../src/chat/action-value';
 import { writePolicyFile } from '../helpers/access-policy-files';
+import { expectedKeyFigures } from '../helpers/expected-summaries';
 import { runCliJson, runCliReport } from '../helpers/run-cli-in-process';
 import {
   blockTexts,
@@ -9,7 +10,7 @@ import {
   startSlackBotHarness,
 } from '../helpers/slack-bot-harness';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
-import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+import { focusSummaryLine, INTEGRATION_POLICY, PEOPLE, summaryLineWithChange } from './access-test-setup';
 
 const LAST_WEEK = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
 const AGENT = SLACK_TEST_IDS.userId;
@@ -57,11 +58,31 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
     const answer = await ask('last week', AGENT);
     const expected = await cli('last week ext 101');
     expect(expected.totals.calls).toBeGreaterThan(5);
-    expect(answer.text).toBe(summaryLine(LAST_WEEK, expected.totals));
+    // Narrowed to their own extension, the agent's own view leads the summary line.
+    expect(expected.focus?.map((entry) => entry.extension)).toEqual(['101']);
+    expect(answer.text).toBe(focusSummaryLine(LAST_WEEK, expected));
     const texts = blockTexts(answer);
     expect(texts).toContain('Showing only the calls of your extension 101.');
-    expect(texts).toContain('`101` Ben Okafor');
+    // Ben's own view leads, and no other extension's figures appear (no "Also involved").
+    const [own] = expected.focus!;
+    expect(texts).toContain(
+      `*Ben Okafor's own calls*\n• *Ben Okafor (ext 101)*: offered ${own!.offered}, answered ${own!.answered}, not picked up ${own!.notPickedUp}, missed ${own!.missed}, outbound ${own!.outbound}, `,
+    );
+    expect(texts).toContain(
+      `${expected.totals.calls} calls involved ext 101 (in or out); ${expected.totals.answered} of them were answered, by anyone.`,
+    );
+    expect(texts).not.toContain('Also involved');
     expect(texts).not.toMatch(/`1(0[2-9]|1\d)` /);
+    expect(texts).not.toMatch(/ext 1(0[2-9]|1\d)\b/);
+    // The previous period is narrowed too: the week before of ext 101, not of the whole PBX.
+    const before = expected.previous!.totals;
+    const wholeBefore = (await cli('last week')).previous!.totals;
+    expect(before.calls).toBeLessThan(wholeBefore.calls);
+    expect(texts).toContain(
+      `vs. the week before (Mon 9 – Sun 15 Nov 2026): ${before.calls} calls, ${before.answered} answered, ${before.missed} missed`,
+    );
+    for (const { label, value } of expectedKeyFigures(expected))
+      expect(texts).toContain(`*${label}*\n${value}`);
   });
 
   it("refuses an agent's `ext 102` without fetching calls, naming the extension", async () => {
@@ -75,22 +96,23 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
 
   it('gives a manager their queue and refuses another; no filter means their queue', async () => {
     const expected = await cli('last week queue 800');
-    expect((await ask('last week queue 800', MANAGER)).text).toBe(summaryLine(LAST_WEEK, expected.totals));
+    expect((await ask('last week queue 800', MANAGER)).text).toBe(summaryLineWithChange(LAST_WEEK, expected));
     expect(blockTexts(await ask('last week queue 801', MANAGER))).toContain(
       'You may not see the calls of queue 801.',
     );
     const narrowed = await ask('last week', MANAGER);
-    expect(narrowed.text).toBe(summaryLine(LAST_WEEK, expected.totals));
+    expect(narrowed.text).toBe(summaryLineWithChange(LAST_WEEK, expected));
     expect(blockTexts(narrowed)).toContain('Showing only the calls of your access (queue 800).');
   });
 
   it('lets an admin see every call', async () => {
     const expected = await cli('last week');
     const answer = await ask('last week', ADMIN);
-    expect(answer.text).toBe(summaryLine(LAST_WEEK, expected.totals));
+    expect(answer.text).toBe(summaryLineWithChange(LAST_WEEK, expected));
     expect(blockTexts(answer)).not.toContain('Showing only');
+    // Naming an extension puts its own view first.
     expect((await ask('last week ext 102', ADMIN)).text).toBe(
-      summaryLine(LAST_WEEK, (await cli('last week ext 102')).totals),
+      focusSummaryLine(LAST_WEEK, await cli('last week ext 102')),
     );
   });
 
@@ -173,7 +195,7 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
     const post = (await harness.slack.waitForCalls('chat.postMessage', posts + 1))[posts];
     const expected = await cli('today ext 101');
     expect(post?.args.channel).toBe(`D${AGENT}`);
-    expect(post?.args.text).toBe(summaryLine('Sun 29 Nov 2026 00:00–11:00 (Europe/Berlin)', expected.totals));
+    expect(post?.args.text).toBe(focusSummaryLine('Sun 29 Nov 2026 00:00–11:00 (Europe/Berlin)', expected));
   });
 
   it('audits every decision without call data', async () => {

@@ -6,7 +6,7 @@ import {
   type SlackBotHarness,
   startSlackBotHarness,
 } from '../helpers/slack-bot-harness';
-import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+import { focusSummaryLine, INTEGRATION_POLICY, PEOPLE, summaryLineWithChange } from './access-test-setup';
 
 const LAST_WEEK = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
 const COULD_NOT_CHECK =
@@ -60,7 +60,8 @@ describe('a failed users.info never widens access (real bot, ACCESS_UNMAPPED=all
 
       // The failure was not remembered: once Slack answers, the agent sees their own extension.
       const answered = await ask('last week', userId);
-      expect(answered.text).toBe(summaryLine(LAST_WEEK, (await cli('last week ext 101')).totals));
+      // Narrowed to their own extension, the agent's own view leads.
+      expect(answered.text).toBe(focusSummaryLine(LAST_WEEK, await cli('last week ext 101')));
       expect(answered.blocks).toContain('Showing only the calls of your extension 101.');
     },
   );
@@ -83,7 +84,7 @@ describe('a failed users.info never widens access (real bot, ACCESS_UNMAPPED=all
     const answer = await ask('last week', PEOPLE.adminSlackId);
     // In the default zone (DEFAULT_TIMEZONE, here UTC), since Slack did not tell theirs.
     const expected = await runCliReport(['last', 'week'], 'UTC', { pbx: harness.pbx, now: SLACK_NOW });
-    expect(answer.text).toBe(summaryLine('Mon 16 – Sun 22 Nov 2026 (UTC)', expected.totals));
+    expect(answer.text).toBe(summaryLineWithChange('Mon 16 – Sun 22 Nov 2026 (UTC)', expected));
   });
 
   it('audits the refusal', () => {

@@ -10,7 +10,7 @@ import {
 } from '../helpers/teams-activities';
 import { cardOf, submitAction, textsOf } from '../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../helpers/teams-test-bed';
-import { INTEGRATION_POLICY, PEOPLE, summaryLine } from './access-test-setup';
+import { focusSummaryLine, INTEGRATION_POLICY, PEOPLE, summaryLineWithChange } from './access-test-setup';
 
 const LAST_WEEK_BERLIN = 'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)';
 const COULD_NOT_CHECK =
@@ -63,8 +63,19 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   it("narrows an agent's `last week` to their extension, matched by the member's e-mail", async () => {
     const reply = await bed.ask(personal(AGENT, 'calls last week'));
     const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
-    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    // Narrowed to their own extension, the agent's own view leads the summary.
+    expect(reply.activity.summary).toBe(focusSummaryLine(LAST_WEEK_BERLIN, expected));
     expect(cardText(reply)).toContain('Showing only the calls of your extension 101.');
+    // No other extension's figures, and the week before is ext 101's too, not the whole PBX's.
+    expect(cardText(reply)).not.toContain('Also involved');
+    const before = expected.previous!.totals;
+    const wholeBefore = (await bed.runCliJson(['last', 'week'], 'Europe/Berlin')).previous!.totals;
+    expect(before.calls).toBeLessThan(wholeBefore.calls);
+    expect(textsOf(cardOf(reply.activity))).toContain(
+      escapeTeamsMarkdown(
+        `vs. the week before (Mon 9 – Sun 15 Nov 2026): ${before.calls} calls, ${before.answered} answered, ${before.missed} missed`,
+      ),
+    );
     expect(bed.connector.memberLookups).toContain(
       `a:1Jx7u8VbQf3wXh9nTq2ZpL6kR4sYc0mN5oP8aE2dG7iU3yW1vB6tH9lK4jF0zS2xC8 ${AGENT.id}`,
     );
@@ -80,10 +91,10 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
     const mention = (text: string) => buildChannelMention(bed.connector.serviceUrl, text, { from: MANAGER });
     const expected = await bed.runCliJson(['last', 'week', 'queue', '800'], 'America/New_York');
     expect((await bed.ask(mention('last week queue 800'))).activity.summary).toBe(
-      summaryLine(LAST_WEEK_NEW_YORK, expected.totals),
+      summaryLineWithChange(LAST_WEEK_NEW_YORK, expected),
     );
     const narrowed = await bed.ask(mention('last week'));
-    expect(narrowed.activity.summary).toBe(summaryLine(LAST_WEEK_NEW_YORK, expected.totals));
+    expect(narrowed.activity.summary).toBe(summaryLineWithChange(LAST_WEEK_NEW_YORK, expected));
     // Notes reach the card escaped for Teams' Markdown.
     expect(textsOf(cardOf(narrowed.activity))).toContain(
       escapeTeamsMarkdown('Showing only the calls of your access (queue 800).'),
@@ -96,7 +107,7 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   it('lets an admin (by Entra object id) see every call', async () => {
     const reply = await bed.ask(personal(ADMIN, 'calls last week'));
     const expected = await bed.runCliJson(['last', 'week'], 'Europe/Berlin');
-    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(reply.activity.summary).toBe(summaryLineWithChange(LAST_WEEK_BERLIN, expected));
   });
 
   it('tells an unmapped user how to get access', async () => {
@@ -135,7 +146,7 @@ describe('access rules over Teams (real bot, TEAMS_DEV_NO_AUTH, fake Bot Connect
   it('answers `me last week` with the asker’s own extension', async () => {
     const reply = await bed.ask(personal(AGENT, 'calls me last week'));
     const expected = await bed.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
-    expect(reply.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(reply.activity.summary).toBe(focusSummaryLine(LAST_WEEK_BERLIN, expected));
     expect(cardText(reply)).not.toContain('Showing only');
     // The member's e-mail was asked for once and then cached.
     expect(bed.connector.memberLookups.filter((lookup) => lookup.endsWith(` ${AGENT.id}`))).toHaveLength(1);
@@ -178,7 +189,7 @@ describe('a failed member lookup never widens access (ACCESS_UNMAPPED=all)', () 
       buildPersonalMessage(open.connector.serviceUrl, { from: AGENT, text: 'calls last week' }),
     );
     const expected = await open.runCliJson(['last', 'week', 'ext', '101'], 'Europe/Berlin');
-    expect(answered.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(answered.activity.summary).toBe(focusSummaryLine(LAST_WEEK_BERLIN, expected));
   });
 
   it('lets an admin named by Entra object id through, and answers help to anyone', async () => {
@@ -188,7 +199,7 @@ describe('a failed member lookup never widens access (ACCESS_UNMAPPED=all)', () 
       buildPersonalMessage(open.connector.serviceUrl, { from: ADMIN, text: 'calls last week' }),
     );
     const expected = await open.runCliJson(['last', 'week'], 'Europe/Berlin');
-    expect(admin.activity.summary).toBe(summaryLine(LAST_WEEK_BERLIN, expected.totals));
+    expect(admin.activity.summary).toBe(summaryLineWithChange(LAST_WEEK_BERLIN, expected));
     const help = await open.ask(
       buildPersonalMessage(open.connector.serviceUrl, { from: STRANGER, text: 'calls help' }),
     );

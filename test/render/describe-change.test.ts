@@ -41,6 +41,10 @@ describe('words for durations, days, buckets and hours', () => {
     [8, '8s'],
     [252, '4m 12s'],
     [7_380, '2h 03m'],
+    [7_709, '2h 08m'], // 2:08:29 to the nearest minute
+    [7_710, '2h 09m'], // 2:08:30, half up
+    [3_599, '59m 59s'],
+    [7_170, '2h 00m'], // 1:59:30 rounds up into the next hour
     [0, '0s'],
   ])('%d seconds -> %s', (seconds, expected) => {
     expect(formatSpokenDuration(seconds)).toBe(expected);

@@ -25,7 +25,9 @@ const describePostgres = describeWithPostgres('replica digest test');
 const SIM_START = new Date('2026-11-30T06:00:00Z');
 const SPEED = 30;
 const CHANNELS = ['C0DIGEST01', 'C0DIGEST02'];
-const LABEL = /^Mon 30 Nov 2026 00:00–(\d\d:\d\d) \(Europe\/Berlin\): \d+ calls?, \d+ answered, \d+ missed$/;
+/** A digest's fallback text; the calls' change against the same time the day before follows the count. */
+const LABEL =
+  /^Mon 30 Nov 2026 00:00–(\d\d:\d\d) \(Europe\/Berlin\): \d+ calls? \((?:[▲▼] (?:\d+|<1)%|new|=)\), \d+ answered, \d+ missed$/;
 
 /** The local time an "every minute, today" digest was produced for, from its fallback text. */
 function occurrenceOf(post: ReplicaPost): string {

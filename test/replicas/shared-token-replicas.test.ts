@@ -27,7 +27,9 @@ const describePostgres = describeWithPostgres('replica token test');
 const TOKEN_LIFETIME_SECONDS = 5;
 /** Tokens are refreshed at 80 % of a short lifetime (see token-provider.ts). */
 const REFRESH_AFTER_MS = TOKEN_LIFETIME_SECONDS * 800;
-const SUMMARY = /^.+ \(Europe\/Berlin\): \d+ calls?, \d+ answered, \d+ missed$/;
+/** A summary's fallback text; the calls' change against the week before follows the count. */
+const SUMMARY =
+  /^.+ \(Europe\/Berlin\): \d+ calls? \((?:[▲▼] (?:\d+|<1)%|new|=)\), \d+ answered, \d+ missed$/;
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD..YYYY-MM-DD`, a week ending `daysAgo` days before `now`. */

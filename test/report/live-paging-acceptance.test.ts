@@ -58,6 +58,11 @@ async function reportOf(source: CallLogSource, request: ReportRequest): Promise<
   return new ReportService({ source, serviceLevelSeconds: 20 }).runReport(request);
 }
 
+function withoutPrevious(report: Report): Omit<Report, 'previous'> {
+  const { previous: _periodBefore, ...period } = report;
+  return period;
+}
+
 /** The figures a person reads first, for a readable failure. */
 function headline(report: Report) {
   const { calls, answered, missed, talkSeconds } = report.totals;
@@ -170,7 +175,10 @@ describe('a month at 2,000 calls a day, newest first, with calls ending while it
       const reference = await reportOf(completeRows(JSON.parse(JSON.stringify(rows)), client), request);
       expect(pbx.now().getTime()).toBeGreaterThan(now.getTime());
       expect(reference.totals.calls).toBeGreaterThan(35_000);
-      expect(report).toEqual(reference);
+      // The month itself: the rows above hold only November, so the month before it (October,
+      // which the demo holds only from the 26th on) is left out of both.
+      expect(withoutPrevious(report)).toEqual(withoutPrevious(reference));
+      expect(report.previous?.window.from).toBe('2026-10-01T00:00:00.000Z'); // nov 1 - nov 30 is a whole month
     } finally {
       await client.close();
       await pbx.close();

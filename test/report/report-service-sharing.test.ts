@@ -1,4 +1,5 @@
 import { parseCommand } from '../../src/commands/parse-command';
+import { previousWindow } from '../../src/core/previous-window';
 import type { ReportRequest } from '../../src/core/report-request';
 import { ReportService } from '../../src/report/report-service';
 import { createTestClient, DEMO_NOW, type DemoPbx, HOUR_MS, startTestPbx } from '../threecx/demo-helpers';
@@ -25,6 +26,32 @@ function callLogRequests(): string[] {
   return pbx.requests.filter((entry) => entry.endpoint === 'calllog').map((entry) => entry.url);
 }
 
+/** The `periodFrom`/`periodTo` a call-log request asks for, in milliseconds. */
+function periodOf(url: string): { from: number; to: number } {
+  const match = /periodFrom=([^,]+),periodTo=([^,]+),/.exec(url);
+  if (!match) throw new Error(`no period in ${url}`);
+  return { from: Date.parse(decodeURIComponent(match[1]!)), to: Date.parse(decodeURIComponent(match[2]!)) };
+}
+
+/**
+ * The requests that tile the window and the hour either side, one after the other (each period
+ * ends a millisecond before the next starts); throws when they leave a gap.
+ */
+function tiling(urls: string[], window: { from: Date; to: Date }): string[] {
+  const end = window.to.getTime() + HOUR_MS;
+  const tiles: string[] = [];
+  let start = window.from.getTime() - HOUR_MS;
+  while (start < end) {
+    const next = urls
+      .filter((url) => periodOf(url).from === start && periodOf(url).to < end)
+      .sort((a, b) => periodOf(b).to - periodOf(a).to)[0];
+    if (!next) throw new Error(`no request starts at ${new Date(start).toISOString()}`);
+    tiles.push(next);
+    start = periodOf(next).to + 1;
+  }
+  return tiles;
+}
+
 /** A service over a fresh client whose clock the test sets; `cache: false` turns the legs cache off. */
 function serviceAt(nowMs: number, cache = true) {
   const client = createTestClient(pbx, { now: () => nowMs, ...(cache ? {} : { cache: false }) });
@@ -37,8 +64,19 @@ describe('ReportService sharing and caching', () => {
     const single = serviceAt(DEMO_NOW.getTime(), false);
     const expected = await single.service.runReport(request);
     const oneSet = callLogRequests();
-    // Seven days and the hour either side: eight windows of one page each.
-    expect(oneSet).toHaveLength(8);
+    // A summary is compared with the period before it, so the PBX is asked for the week and the
+    // week before: seven days and the hour either side, eight windows of one page each, for each.
+    const weekBefore = previousWindow(request.window);
+    expect(weekBefore.from.getTime()).toBe(request.window.from.getTime() - 7 * 24 * HOUR_MS);
+    expect(weekBefore.to).toEqual(request.window.from);
+    expect(Date.parse(expected.previous!.window.from)).toBe(weekBefore.from.getTime());
+    expect(Date.parse(expected.previous!.window.to)).toBe(weekBefore.to.getTime());
+    const week = tiling(oneSet, request.window);
+    const before = tiling(oneSet, weekBefore);
+    expect(week).toHaveLength(8);
+    expect(before).toHaveLength(8);
+    expect(new Set([...week, ...before]).size).toBe(16);
+    expect(oneSet).toHaveLength(16);
     await single.client.close();
     pbx.requests.length = 0;
 
@@ -105,10 +143,20 @@ describe('ReportService sharing and caching', () => {
     const request = requestFor('today');
     const { client, service } = serviceAt(DEMO_NOW.getTime());
     await service.runReport(request);
-    const asked = callLogRequests().length;
+    const first = callLogRequests();
+    // Today until now is compared with yesterday until the same time: the PBX is asked for both.
+    const yesterday = previousWindow(request.window);
+    expect(yesterday.to.getTime()).toBe(request.window.to.getTime() - 24 * HOUR_MS);
+    const todays = tiling(first, request.window);
+    const yesterdays = tiling(first, yesterday);
+    expect(todays.length).toBeGreaterThan(0);
+    expect(yesterdays.length).toBeGreaterThan(0);
+    expect(first.length).toBe(todays.length + yesterdays.length);
+    pbx.requests.length = 0;
     await service.runReport(request);
-    expect(callLogRequests().length).toBe(2 * asked);
-    expect(client.legsCache?.size).toBe(0);
+    // Today's windows are asked again; yesterday's are over and come from the cache.
+    expect(callLogRequests().sort()).toEqual([...todays].sort());
+    expect(client.legsCache?.size).toBe(yesterdays.length);
     await client.close();
   });
 

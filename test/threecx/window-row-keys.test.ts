@@ -8,7 +8,7 @@ import {
   WindowRowKeys,
 } from '../../src/threecx/window-row-keys';
 
-/** The rule, written plainly: a row's key is its CdrId text, else its JSON; a Map from key to the last span. */
+/** The rule, written plainly: a row's key is its CdrId text, else its JSON; a Map of key to last span. */
 class ReferenceKeys {
   private readonly spanByKey = new Map<string, number>();
 
@@ -76,6 +76,22 @@ describe('WindowRowKeys', () => {
     const piece = keys.openSpan();
     expect(verdicts(piece)).toEqual(new Set([SEEN_IN_WINDOW]));
     expect(verdicts(piece)).toEqual(new Set([SEEN_IN_SPAN]));
+  });
+
+  it('keeps what it holds when it makes room for a count, however large the count', () => {
+    const keys = new WindowRowKeys();
+    const span = keys.openSpan();
+    const ids = Array.from(
+      { length: 3000 },
+      (_, index) => `0000000${index % 10}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+    );
+    const verdicts = (spanId: number) => new Set(ids.map((id) => keys.see({ CdrId: id }, spanId)));
+    expect(verdicts(span)).toEqual(new Set([NEW_ROW]));
+    keys.reserve(5000);
+    keys.reserve(2 ** 31); // the PBX's word: room for a bounded number only, the rest as rows arrive
+    keys.reserve(-1);
+    expect(verdicts(span)).toEqual(new Set([SEEN_IN_SPAN]));
+    expect(verdicts(keys.openSpan())).toEqual(new Set([SEEN_IN_WINDOW]));
   });
 
   it('tells apart two GUIDs whose hashes are the same (all 128 bits are compared)', () => {

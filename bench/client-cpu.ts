@@ -1,14 +1,17 @@
 /**
- * The client's CPU time for one `last month` report against a demo PBX on loopback (in its own
- * process, so only the client's work is counted): user + system time of this process around
- * `ReportService.runReport`, on a fresh, warm client each time (token and directory fetched, legs
- * cache empty), as report-vs-floor.ts runs it. CPU time, unlike wall time, barely moves when other
- * work shares the machine. Prints one `RESULT` JSON line (median, and every run).
- * `node --require tsx/cjs bench/report-cpu.ts [callsPerDay] [repeats] [warmups]`
+ * The client's CPU time for `last month` against a demo PBX on loopback (in its own process, so
+ * only the client's work is counted): user + system time of this process around one
+ * `ReportService.runReport` (`report`, the default), or around reading the same period's legs
+ * with `streamLegPages` (`legs`: the 3CX client alone, without the report engine). Each run on a
+ * fresh, warm client (token and directory fetched, legs cache empty), as report-vs-floor.ts runs
+ * the report. CPU time moves much less than wall time when other work shares the machine, but
+ * still by ±15 % run to run on a busy one: compare medians of many runs, paired in time.
+ * Prints one `RESULT` JSON line (median, and every run).
+ * `node --require tsx/cjs bench/client-cpu.ts [callsPerDay] [repeats] [warmups] [report|legs]`
  */
 import { parseCommand } from '../src/commands/parse-command';
 import { limitHeapGrowth } from '../src/limit-heap-growth';
-import { ReportService } from '../src/report/report-service';
+import { FETCH_MARGIN_MS, ReportService } from '../src/report/report-service';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { printResult } from './lib/run-bench-child';
 import { spawnDemoPbx } from './lib/spawn-demo-pbx';
@@ -22,13 +25,20 @@ async function main(): Promise<void> {
   const callsPerDay = Number(process.argv[2] ?? 2000);
   const repeats = Number(process.argv[3] ?? 7);
   const warmups = Number(process.argv[4] ?? 2);
+  const mode = process.argv[5] === 'legs' ? 'legs' : 'report';
   const pbx = await spawnDemoPbx({ callsPerDay, days: 70 });
   try {
     const parsed = parseCommand('last month', { now: new Date(), timeZone: TIME_ZONE });
     if (!parsed.ok) throw parsed.error;
     const request = parsed.request;
+    const query = {
+      from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
+      to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
+      callLog: request.callLog,
+    };
     const cpuMs: number[] = [];
     const wallMs: number[] = [];
+    let legs = 0;
     for (let run = 0; run < warmups + repeats; run++) {
       const client = new XapiClient({
         baseUrl: pbx.url,
@@ -41,7 +51,12 @@ async function main(): Promise<void> {
       await client.getDirectory();
       const cpu = process.cpuUsage();
       const started = process.hrtime.bigint();
-      await service.runReport(request);
+      if (mode === 'legs') {
+        legs = 0;
+        for await (const page of client.streamLegPages(query)) legs += page.length;
+      } else {
+        await service.runReport(request);
+      }
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       const used = process.cpuUsage(cpu);
       await client.close();
@@ -49,7 +64,14 @@ async function main(): Promise<void> {
       cpuMs.push(Math.round((used.user + used.system) / 1000));
       wallMs.push(Math.round(wall));
     }
-    printResult({ callsPerDay, cpuMs: median(cpuMs), wallMs: median(wallMs), runs: { cpuMs, wallMs } });
+    printResult({
+      callsPerDay,
+      mode,
+      ...(mode === 'legs' ? { legs } : {}),
+      cpuMs: median(cpuMs),
+      wallMs: median(wallMs),
+      runs: { cpuMs, wallMs },
+    });
   } finally {
     pbx.stop();
   }
