@@ -38,8 +38,9 @@ export function describeFocusTitle(focus: ExtensionFocus[]): string {
 }
 
 /**
- * What the call-level totals count, when a filter makes it unclear: `69 calls involved ext 101
- * (in or out); 46 of them were answered, by anyone.` with named extensions (the report's focus),
+ * What the call-level totals count, when a filter makes it unclear: `69 calls reached ext 101 or
+ * were made by it; 46 of them were answered, by anyone.` with named extensions (the report's focus;
+ * the spec's "69 calls reached ext 101", made true of the outbound calls the totals also count),
  * `120 calls went through queue 800; 98 of them were answered.` with a queue filter; `All calls in
  * the period:` under a ranking or a trend. Null when the totals are simply the summary's.
  */
@@ -51,8 +52,9 @@ export function describeTotalsScope(report: Report): string | null {
     return report.ranking || report.trend ? 'All calls in the period:' : null;
   }
   const { calls, answered } = report.totals;
+  const made = `${calls === 1 ? 'was' : 'were'} made by ${extensions.length === 1 ? 'it' : 'one of them'}`;
   const where = [
-    extensions.length > 0 ? `involved ext ${listOr(extensions)} (in or out)` : '',
+    extensions.length > 0 ? `reached ext ${listOr(extensions)} or ${made}` : '',
     queues.length > 0 ? `went through queue ${listOr(queues)}` : '',
   ]
     .filter((part) => part.length > 0)

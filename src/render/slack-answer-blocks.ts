@@ -49,7 +49,7 @@ export function buildSlackFocusBlocks(report: Report): SlackBlock[] {
 
 /**
  * The key figures as fields, with their change (▲/▼) when there is a previous period; above them
- * what the totals count when a filter narrows them ("69 calls involved ext 101 …"), below them
+ * what the totals count when a filter narrows them ("69 calls reached ext 101 or were made by it …"), below them
  * which period the changes compare with.
  */
 export function buildSlackFiguresBlocks(report: Report): SlackBlock[] {

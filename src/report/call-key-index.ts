@@ -1,5 +1,8 @@
 import { formatGuidWords, GUID_LOWER, readGuidWordsAnyCase } from '../core/guid-words';
 
+// A module-local copy of the import read for every leg: CommonJS output reads imports through getters.
+const readGuidWords = readGuidWordsAnyCase;
+
 /**
  * Call key → slot, without holding the key strings when they are GUIDs (3CX's MainCallHistoryId
  * and CallHistoryId): a GUID is kept exactly as four 32-bit words in an open-addressing table,
@@ -75,7 +78,7 @@ export class CallKeyIndex {
 
   /** Reads a GUID (8-4-4-4-12 hex digits, any case) into `this.words`; false when `key` is not one. */
   private readGuid(key: string): boolean {
-    return readGuidWordsAnyCase(key, this.words, 0);
+    return readGuidWords(key, this.words, 0);
   }
 
   private hasWords(slot: number, words: Uint32Array): boolean {

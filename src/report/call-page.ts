@@ -1,6 +1,10 @@
 import { NO_TEXTS } from './call-texts';
 import { EMPTY_INVOLVEMENT } from './involvement-pool';
 
+// Module-local copies of the imports `reset` reads for every call (CommonJS reads imports through getters).
+const NO_TEXT_RECORD = NO_TEXTS;
+const NO_INVOLVEMENT = EMPTY_INVOLVEMENT;
+
 /** Calls per page (a power of two): state grows a page at a time, never copied, never doubled. */
 export const CALL_PAGE_SIZE = 4096;
 export const CALL_PAGE_SHIFT = 12;
@@ -44,7 +48,7 @@ export class CallPage {
     this.maxEndUs[i] = -Infinity;
     this.talkUs[i] = 0;
     this.flags[i] = 0;
-    this.involvementHead[i] = EMPTY_INVOLVEMENT;
-    this.texts[i] = NO_TEXTS;
+    this.involvementHead[i] = NO_INVOLVEMENT;
+    this.texts[i] = NO_TEXT_RECORD;
   }
 }

@@ -17,7 +17,6 @@ import {
   INVOLVED_LEG_TO,
   INVOLVED_PERSON_TO,
   InvolvementPool,
-  NOT_ANSWERED_TO,
 } from './involvement-pool';
 import { classifyLegType, isAnsweredStatus, parseDirection } from './leg-kinds';
 import { secondsToMicros } from './round-half-up';
@@ -40,11 +39,16 @@ const QUEUE = DN_QUEUE;
 const ANSWERED_TO = INVOLVED_ANSWERED_TO;
 const LEG_TO = INVOLVED_LEG_TO;
 const PERSON_TO = INVOLVED_PERSON_TO;
-const NO_RING = NOT_ANSWERED_TO;
-const NO_END = Number.NEGATIVE_INFINITY;
 const classifyRole = classifyLegType;
 const isAnsweredText = isAnsweredStatus;
+const readDirection = parseDirection;
 const toMicros = secondsToMicros;
+const NO_TEXT_RECORD = NO_TEXTS;
+const SOURCE_CALLER_ID = TEXT_SOURCE_CALLER_ID;
+const SOURCE_NAME = TEXT_SOURCE_NAME;
+const DESTINATION_DN = TEXT_DESTINATION_DN;
+const DESTINATION_NAME = TEXT_DESTINATION_NAME;
+const DESTINATION_CALLER_ID = TEXT_DESTINATION_CALLER_ID;
 
 export interface CallTableOptions {
   /** Start of the report window (epoch ms): a call with a leg before it is not in the report. */
@@ -132,18 +136,18 @@ export class CallTable {
       page.firstSourceDn[i] = sourceIndex;
       if (keepTexts) {
         const record = this.textsOf(page, i);
-        this.texts.set(record, TEXT_SOURCE_CALLER_ID, leg.sourceCallerId);
-        this.texts.set(record, TEXT_SOURCE_NAME, leg.sourceDisplayName);
+        this.texts.set(record, SOURCE_CALLER_ID, leg.sourceCallerId);
+        this.texts.set(record, SOURCE_NAME, leg.sourceDisplayName);
       }
     }
     if (keepTexts) {
       const record = this.textsOf(page, i);
       if (this.texts.takeLast(record, startMs, segment, spanUs)) {
         const dn = destinationIndex >= 0 ? dnTable.numberOf(destinationIndex) : leg.destinationDn;
-        this.texts.set(record, TEXT_DESTINATION_DN, dn);
-        this.texts.set(record, TEXT_DESTINATION_NAME, leg.destinationDisplayName);
+        this.texts.set(record, DESTINATION_DN, dn);
+        this.texts.set(record, DESTINATION_NAME, leg.destinationDisplayName);
         if (this.options.keepAllTexts) {
-          this.texts.set(record, TEXT_DESTINATION_CALLER_ID, leg.destinationCallerId);
+          this.texts.set(record, DESTINATION_CALLER_ID, leg.destinationCallerId);
         }
       }
     }
@@ -167,17 +171,13 @@ export class CallTable {
     let head = page.involvementHead[i]!;
     if (destinationIndex >= 0) {
       const flags = LEG_TO | (isPerson ? PERSON_TO : 0) | (answered ? ANSWERED_TO : 0);
-      head = this.involvement.record(
-        head,
-        destinationIndex,
-        flags,
-        personTalkUs,
-        endUs,
-        answered ? ringUs : NO_RING,
-      );
+      head = this.involvement.record(head, destinationIndex, flags, personTalkUs);
+      const record = this.involvement.touched;
+      this.involvement.raiseToEnd(record, endUs);
+      if (answered && this.options.keepsRinging) this.involvement.addAnsweredRing(record, ringUs);
     }
     if (sourceIndex >= 0 && sourceIndex !== destinationIndex) {
-      head = this.involvement.record(head, sourceIndex, 0, personTalkUs, NO_END, NO_RING);
+      head = this.involvement.record(head, sourceIndex, 0, personTalkUs);
     }
     page.involvementHead[i] = head;
   }
@@ -253,24 +253,24 @@ export class CallTable {
   }
 
   firstSourceCallerIdOf(slot: number): string {
-    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_SOURCE_CALLER_ID);
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, SOURCE_CALLER_ID);
   }
 
   firstSourceNameOf(slot: number): string {
-    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_SOURCE_NAME);
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, SOURCE_NAME);
   }
 
   lastDestinationDnOf(slot: number): string {
-    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_DN);
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, DESTINATION_DN);
   }
 
   lastDestinationNameOf(slot: number): string {
-    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_NAME);
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, DESTINATION_NAME);
   }
 
   /** Kept only with `keepAllTexts`. */
   lastDestinationCallerIdOf(slot: number): string {
-    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, TEXT_DESTINATION_CALLER_ID);
+    return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, DESTINATION_CALLER_ID);
   }
 
   /** The first involvement record of the call (walk it with `involvementRecords`), or -1. */
@@ -287,7 +287,7 @@ export class CallTable {
   }
 
   private directionOfFirstLeg(leg: CallLeg, sourceIndex: number, destinationIndex: number): CallDirection {
-    const given = parseDirection(leg.direction);
+    const given = readDirection(leg.direction);
     if (given !== undefined) return given;
     const { dnTable } = this.options;
     const sourceKinds = dnTable.kindsOf(sourceIndex);
@@ -305,7 +305,7 @@ export class CallTable {
   /** The call's texts record, allocated on first use. */
   private textsOf(page: CallPage, i: number): number {
     let record = page.texts[i]!;
-    if (record === NO_TEXTS) {
+    if (record === NO_TEXT_RECORD) {
       record = this.texts.allocate();
       page.texts[i] = record;
     }
@@ -315,9 +315,9 @@ export class CallTable {
   /** The call's texts are no longer needed (answered without the list view, or excluded). */
   private dropTexts(page: CallPage, i: number): void {
     const record = page.texts[i]!;
-    if (record === NO_TEXTS) return;
+    if (record === NO_TEXT_RECORD) return;
     this.texts.release(record);
-    page.texts[i] = NO_TEXTS;
+    page.texts[i] = NO_TEXT_RECORD;
   }
 
   /** Takes `slot`: the last free one, or the next new one. */

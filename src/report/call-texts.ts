@@ -1,5 +1,8 @@
 import { stripBidiControls } from '../core/strip-bidi-controls';
 
+// A module-local copy: CommonJS output reads an imported name through a getter on every call.
+const stripControls = stripBidiControls;
+
 /** The texts a call may keep, as field numbers of a `CallTexts` record. */
 export const TEXT_SOURCE_CALLER_ID = 0;
 export const TEXT_SOURCE_NAME = 1;
@@ -67,7 +70,7 @@ export class CallTexts {
 
   /** Keeps a PBX text, without bidi controls: what every rendering and export of it then shows. */
   set(record: number, field: number, text: string | undefined): void {
-    this.values[record * FIELDS + field] = text === undefined ? undefined : stripBidiControls(text);
+    this.values[record * FIELDS + field] = text === undefined ? undefined : stripControls(text);
   }
 
   private grow(): void {

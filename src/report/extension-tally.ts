@@ -7,6 +7,12 @@ import { DN_FOCUS, DN_USER, type DnTable } from './dn-table';
 import { INVOLVED_ANSWERED_TO, INVOLVED_LEG_TO, INVOLVED_PERSON_TO } from './involvement-pool';
 import { averageMicrosToSeconds, roundMicrosToSeconds } from './round-half-up';
 
+// Module-local copies of the bits read for every call: CommonJS output reads imports through getters.
+const EXTENSION = DN_USER | DN_FOCUS;
+const ANSWERED_TO = INVOLVED_ANSWERED_TO;
+const LEG_TO = INVOLVED_LEG_TO;
+const PERSON_TO = INVOLVED_PERSON_TO;
+
 /**
  * Per-extension counts over the reported calls, indexed like the DnTable: the `byExtension`
  * figures and each extension's own (`focus`), for every User and every extension named for focus.
@@ -25,7 +31,14 @@ export class ExtensionTally {
   private readonly answeredRingMicros: Float64Array;
   private readonly answeredLegs: Int32Array;
 
-  constructor(private readonly dnTable: DnTable) {
+  /**
+   * `ownFigures`: also count what only `focus` and `top extensions` show (offered, missed by all,
+   * calls talked in, ringing); without, those stay 0. The ringing also needs the CallTable's.
+   */
+  constructor(
+    private readonly dnTable: DnTable,
+    private readonly ownFigures: boolean,
+  ) {
     const size = dnTable.size;
     this.calls = new Int32Array(size);
     this.answered = new Int32Array(size);
@@ -45,20 +58,21 @@ export class ExtensionTally {
     const firstSource = table.firstSourceDnOf(slot);
     for (let record = table.involvementHeadOf(slot); record !== -1; record = records.nextOf(record)) {
       const dn = records.dnOf(record);
-      if (!(this.dnTable.kindsOf(dn) & (DN_USER | DN_FOCUS))) continue;
+      if (!(this.dnTable.kindsOf(dn) & EXTENSION)) continue;
       const flags = records.flagsOf(record);
       const talkMicros = records.talkMicrosOf(record);
       this.calls[dn]! += 1;
-      if (flags & INVOLVED_ANSWERED_TO) this.answered[dn]! += 1;
-      if (facts.missed && flags & INVOLVED_LEG_TO) this.missed[dn]! += 1;
+      if (flags & ANSWERED_TO) this.answered[dn]! += 1;
+      if (facts.missed && flags & LEG_TO) this.missed[dn]! += 1;
       if (facts.direction === 'outbound' && firstSource === dn) this.outbound[dn]! += 1;
       this.talkMicros[dn]! += talkMicros;
-      if (flags & INVOLVED_PERSON_TO) {
+      if (!this.ownFigures) continue;
+      if (flags & PERSON_TO) {
         this.offered[dn]! += 1;
         if (facts.missed) this.offeredMissed[dn]! += 1;
       }
       if (talkMicros > 0) this.talkedCalls[dn]! += 1;
-      if (flags & INVOLVED_ANSWERED_TO) {
+      if (flags & ANSWERED_TO) {
         this.answeredRingMicros[dn]! += records.answeredRingMicrosOf(record);
         this.answeredLegs[dn]! += records.answeredLegsOf(record);
       }
@@ -85,9 +99,8 @@ export class ExtensionTally {
   }
 
   /**
-   * The own figures of each of `extensions` within `visible` (when given), in the order given, also
-   * of one without calls (zeros) or not in the directory (name ""). Ringing is counted only when
-   * the CallTable keeps it.
+   * The own figures (counted only with `ownFigures`) of each of `extensions` within `visible` (when
+   * given), in the order given, also of one without calls (zeros) or not in the directory (name "").
    */
   toFocus(extensions: readonly string[], visible: ReadonlySet<string> | undefined): ExtensionFocus[] {
     return extensions

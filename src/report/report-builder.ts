@@ -85,13 +85,15 @@ export class ReportBuilder {
     this.toMs = options.window.to.getTime();
     this.clock = ZoneClock.of(options.window.timeZone);
     const focusExtensions = options.focusExtensions ?? [];
+    // The extensions' own figures cost a little per call (and the ringing per leg): only when asked.
+    const ownFigures = focusExtensions.length > 0 || options.ranking?.of === 'extensions';
     this.dnTable = new DnTable(options.directory, options.filters, options.scope, focusExtensions);
     this.table = new CallTable({
       fromMs: this.fromMs,
       dnTable: this.dnTable,
       numberDigits: toNumberDigits(options.filters.numbers),
       keepAllTexts: options.includeCalls || RankingBuilder.needsAllTexts(options.ranking),
-      keepsRinging: focusExtensions.length > 0 || options.ranking?.of === 'extensions',
+      keepsRinging: ownFigures,
     });
     this.tally = new ReportTally({
       table: this.table,
@@ -103,6 +105,7 @@ export class ReportBuilder {
       serviceLevelMicros: Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND),
       includeCalls: options.includeCalls,
       focusExtensions,
+      ownFigures,
       ...(options.ranking !== undefined && { ranking: options.ranking }),
       ...(options.trend !== undefined && { trend: options.trend }),
     });

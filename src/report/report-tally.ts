@@ -25,6 +25,8 @@ export interface ReportTallyOptions {
   includeCalls: boolean;
   /** `focus`: these extensions' own figures, in this order (none when empty). */
   focusExtensions: readonly string[];
+  /** Count the extensions' own figures (`focus`, `top extensions`; see ExtensionTally). */
+  ownFigures: boolean;
   ranking?: RankingRequest;
   trend?: { by: TrendUnit; edgesMs: readonly number[] };
 }
@@ -51,7 +53,7 @@ export class ReportTally {
 
   constructor(private readonly options: ReportTallyOptions) {
     this.totals = new TotalsAccumulator(options.serviceLevelMicros);
-    this.extensions = new ExtensionTally(options.dnTable);
+    this.extensions = new ExtensionTally(options.dnTable, options.ownFigures);
     this.queues = new QueueTally(options.dnTable, options.serviceLevelMicros);
     this.ranking = options.ranking && new RankingBuilder(options.ranking, options.clock);
     this.trend =

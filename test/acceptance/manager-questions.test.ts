@@ -95,7 +95,7 @@ describe("a manager's questions, answered alike in the CLI, Slack and Teams", ()
       expect(text).toContain(
         `offered ${ben.offered}, answered ${ben.answered}, not picked up ${ben.notPickedUp}`,
       );
-      expect(text).toContain(`${report.totals.calls} calls involved ext 101`);
+      expect(text).toContain(`${report.totals.calls} calls reached ext 101 or were made by it`);
       expect(text).toContain('the week before');
     }
   });

@@ -69,7 +69,7 @@ describe('access rules over Slack (real bot, fake Slack Web API, demo PBX)', () 
       `*Ben Okafor's own calls*\n• *Ben Okafor (ext 101)*: offered ${own!.offered}, answered ${own!.answered}, not picked up ${own!.notPickedUp}, missed ${own!.missed}, outbound ${own!.outbound}, `,
     );
     expect(texts).toContain(
-      `${expected.totals.calls} calls involved ext 101 (in or out); ${expected.totals.answered} of them were answered, by anyone.`,
+      `${expected.totals.calls} calls reached ext 101 or were made by it; ${expected.totals.answered} of them were answered, by anyone.`,
     );
     expect(texts).not.toContain('Also involved');
     expect(texts).not.toMatch(/`1(0[2-9]|1\d)` /);

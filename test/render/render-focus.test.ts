@@ -9,7 +9,7 @@ import { bodyTexts, figureListAfter } from './fixtures/read-teams-card';
 
 const BEN =
   'Ben Okafor (ext 101): offered 29, answered 25, not picked up 4, missed 3, outbound 12, talk 2h 03m, avg talk 4m 12s, avg ring 8s';
-const SCOPE = '69 calls involved ext 101 (in or out); 46 of them were answered, by anyone.';
+const SCOPE = '69 calls reached ext 101 or were made by it; 46 of them were answered, by anyone.';
 
 describe("the extension's own view leads, and the call-level totals say what they count", () => {
   const reply = buildReportReply({ report: buildFocusReport() });
@@ -53,7 +53,7 @@ describe("the extension's own view leads, and the call-level totals say what the
     expect(texts.slice(2, 5)).toEqual([
       "Ben Okafor's own calls",
       `**Ben Okafor \\(ext 101\\)**: ${BEN.slice(BEN.indexOf(': ') + 2)}`,
-      '69 calls involved ext 101 \\(in or out\\); 46 of them were answered, by anyone.',
+      '69 calls reached ext 101 or were made by it; 46 of them were answered, by anyone.',
     ]);
     const facts = card.body.find((element): element is FactSet => element.type === 'FactSet');
     expect(facts?.facts[0]).toEqual({ title: 'Calls', value: '69' });
@@ -76,11 +76,11 @@ describe("the extension's own view leads, and the call-level totals say what the
     );
     expect(two).toContain("Each one's own calls");
     expect(two).toContain(
-      '69 calls involved ext 101 or 102 (in or out); 46 of them were answered, by anyone.',
+      '69 calls reached ext 101 or 102 or were made by one of them; 46 of them were answered, by anyone.',
     );
     const one = buildFocusReport({ totals: buildTotals({ calls: 1, answered: 1 }) });
     expect(renderText(buildAnswerReply(one))).toContain(
-      '1 call involved ext 101 (in or out); it was answered, by anyone.',
+      '1 call reached ext 101 or was made by it; it was answered, by anyone.',
     );
     const unnamed = buildFocusReport({ focus: [buildFocus({ name: '' })] });
     expect(renderText(buildAnswerReply(unnamed))).toContain("Ext 101's own calls\next 101: offered 29");

@@ -107,7 +107,7 @@ describe('report buttons end to end', () => {
     const summarySections = (report.blocks as Block[]).filter(
       (block) => block.type === 'section' && block.text,
     );
-    expect(summarySections[1]?.text?.text).toMatch(/^\d+ calls involved ext 101 \(in or out\)/);
+    expect(summarySections[1]?.text?.text).toMatch(/^\d+ calls reached ext 101 or were made by it/);
     expect(sections[2]?.text?.text).toBe(summarySections[1]?.text?.text);
   });
 

@@ -81,7 +81,7 @@ describe('/calls over HTTP (real server, fake Slack Web API, demo PBX)', () => {
     const figures = blocks.find((block) => block.type === 'section' && block.fields);
     expect(sections.indexOf(figures!)).toBeGreaterThan(0);
     expect(figures?.text?.text).toBe(
-      `${expected.totals.calls} calls involved ext 101 (in or out); ${expected.totals.answered} of them were answered, by anyone.`,
+      `${expected.totals.calls} calls reached ext 101 or were made by it; ${expected.totals.answered} of them were answered, by anyone.`,
     );
     expect(figures?.fields?.map((field) => field.text)).toEqual(
       expectedKeyFigures(expected).map((figure) => `*${figure.label}*\n${figure.value}`),

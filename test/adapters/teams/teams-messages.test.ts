@@ -69,7 +69,7 @@ describe('Teams /api/messages on the real bot (TEAMS_DEV_NO_AUTH, demo PBX, fake
     expect(texts.slice(2, 5)).toEqual([
       "Ben Okafor's own calls",
       `**Ben Okafor \\(ext 101\\)**: ${describeFocusFigures(ben!)}`,
-      `${formatCount(cli.totals.calls)} calls involved ext 101 \\(in or out\\); ${formatCount(cli.totals.answered)} of them were answered, by anyone.`,
+      `${formatCount(cli.totals.calls)} calls reached ext 101 or were made by it; ${formatCount(cli.totals.answered)} of them were answered, by anyone.`,
     ]);
     const before = cli.previous!.totals;
     expect(texts).toContain(
