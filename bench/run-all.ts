@@ -71,6 +71,13 @@ interface NestedAnswers {
   cases: Array<{ name: string; maxDelayMs: number; outcome: string }>;
 }
 
+/** The live alerts' poller: PBX requests per poll, and the delay from a call's end to its alert (bench/alert-poll.ts). */
+interface AlertPoll {
+  one: { callLogRequests: number; otherRequests: number; pollMs: number };
+  hundred: { subscriptions: number; callLogRequests: number; otherRequests: number; pollMs: number };
+  delay: { alerts: number; p50Seconds: number; maxSeconds: number; slowestPollMs: number };
+}
+
 /** The natural-language reader on 1,000 seeded sentences (bench/read-periods.ts). */
 interface ReadPeriods {
   sentences: number;
@@ -115,6 +122,8 @@ async function main(): Promise<void> {
   ]);
   process.stderr.write('Running: 100 digests due at once, one scheduler tick...\n');
   const digests = await runBenchChild<Digests>('coalesce-digests.ts', [String(CALLS_PER_DAY)]);
+  process.stderr.write('Running: the alert poller, 1 and 100 subscriptions, and 30 simulated minutes...\n');
+  const alerts = await runBenchChild<AlertPoll>('alert-poll.ts', [String(CALLS_PER_DAY)]);
   process.stderr.write('Running: peak memory over 1,000,000 legs...\n');
   const memory = await runBenchChild<ReportMemory>('report-memory.ts', [String(CALLS_PER_DAY), '305']);
   process.stderr.write('Running: streamRows over 1,000,000 rows...\n');
@@ -126,7 +135,7 @@ async function main(): Promise<void> {
   process.stderr.write('Running: the period reader on 1,000 sentences...\n');
   const periods = await runBenchChild<ReadPeriods>('read-periods.ts', ['1000']);
 
-  printTable({ loopback, distant, alone, year, digests, memory, stream, slack, nested, periods });
+  printTable({ loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, periods });
   const minutes = (Date.now() - startedMs) / 60_000;
   console.log(
     `\n${machine}; ${repeats} runs each of the report and the floor (medians); ${minutes.toFixed(1)} min.`,
@@ -139,13 +148,14 @@ function printTable(results: {
   alone: ReportVsFloor;
   year: ReportVsFloor;
   digests: Digests;
+  alerts: AlertPoll;
   memory: ReportMemory;
   stream: StreamRows;
   slack: SlackAck;
   nested: NestedAnswers;
   periods: ReadPeriods;
 }): void {
-  const { loopback, distant, alone, year, digests, memory, stream, slack, nested, periods } = results;
+  const { loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, periods } = results;
   const rows: Array<[string, string, string, string]> = [];
   const s = (seconds: number) => `${seconds.toFixed(2)} s`;
   rows.push([
@@ -220,6 +230,21 @@ function printTable(results: {
       `${digests.tick.tokenRequests} (one report alone: ${digests.single.tokenRequests})`,
       '',
       '',
+    ],
+    [
+      `PBX requests per alert poll, ${alerts.hundred.subscriptions} subscriptions (call log + other), poll time`,
+      `${alerts.hundred.callLogRequests} + ${alerts.hundred.otherRequests} (1 subscription: ${alerts.one.callLogRequests} + ${alerts.one.otherRequests}), ${ms(alerts.hundred.pollMs)} ms`,
+      '1 query set',
+      verdict(
+        alerts.hundred.callLogRequests === alerts.one.callLogRequests &&
+          alerts.hundred.otherRequests === alerts.one.otherRequests,
+      ),
+    ],
+    [
+      `call end → alert at the defaults (30 s poll, 15 s settle), simulated clock + real poll time, ${alerts.delay.alerts} alerts (p50 / max)`,
+      `${alerts.delay.p50Seconds.toFixed(1)} / ${alerts.delay.maxSeconds.toFixed(1)} s`,
+      '< 60 s',
+      verdict(alerts.delay.maxSeconds < 60),
     ],
     [
       `streamRows, ${formatCount(stream.rows)} rows (the \`rows\` view / CSV path)`,

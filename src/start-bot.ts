@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { setUpAccess } from './access/set-up-access';
 import { createSlackAdapter } from './adapters/slack/create-slack-adapter';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
+import { TeamsAlertDelivery } from './adapters/teams/teams-alert-delivery';
 import { TeamsDigestCreators } from './adapters/teams/teams-digest-creators';
 import { TeamsDigestDelivery } from './adapters/teams/teams-digest-delivery';
+import type { MissedCallPoller } from './alerts/missed-call-poller';
 import { setUpChartImages } from './chart/set-up-chart-images';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
@@ -20,6 +22,7 @@ import { settledWithin } from './server/graceful-shutdown';
 import { createHealthRoutes, pbxReadinessCheck } from './server/health-routes';
 import { createHttpServer } from './server/http-server';
 import { listen } from './server/listen';
+import { wireAlerts } from './wire-alerts';
 import { wireDigests } from './wire-digests';
 
 /** How much longer than the grace period an adapter's `stop` may take (to post its "restarting" messages). */
@@ -33,6 +36,8 @@ export interface StartBotOptions {
   connection?: PbxConnection;
   /** Start the digest scheduler's timer; default true. Tests pass false and call `scheduler.tick()`. */
   startScheduler?: boolean;
+  /** Start the alert poller's timer; default as `startScheduler`. Tests pass false and call `alertPoller.tick()`. */
+  startAlertPoller?: boolean;
 }
 
 export interface RunningBot {
@@ -44,18 +49,21 @@ export interface RunningBot {
   playground: PlaygroundPlan;
   /** Posts scheduled digests; `tick()` runs one pass now. */
   scheduler: DigestScheduler;
+  /** Posts live missed-call alerts (when this process holds the poller's lease); `tick()` polls now. */
+  alertPoller: MissedCallPoller;
   /**
    * Stops: no new connections, the replies in flight get up to `graceMs` (default: all the time
    * they need), those still running then are told the bot is restarting (Slack); then the
-   * scheduler, the store and the PBX client are closed.
+   * scheduler, the alert poller (handing its lease on), the store and the PBX client are closed.
    */
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
- * Wiring only: config -> PBX connection -> report service -> digests (store, commands) -> chat
- * service -> adapters -> digest scheduler -> one HTTP server. Everything the bot does is reachable from here, and nothing else knows the
- * concrete adapters or the 3CX client.
+ * Wiring only: config -> PBX connection -> report service -> digests and alerts (store, commands)
+ * -> chat service -> adapters -> digest scheduler and alert poller -> one HTTP server. Everything
+ * the bot does is reachable from here, and nothing else knows the concrete adapters or the 3CX
+ * client.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
@@ -85,8 +93,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     source: connection.source,
     serviceLevelSeconds: config.serviceLevelSeconds,
     maskNumbers: config.privacyMaskNumbers,
+    now,
   });
   const digests = wireDigests({ config, store, reports, logger, now, access });
+  // Live missed-call alerts: subscriptions and alerts kept beside the digests, one poller per deployment.
+  const alerts = wireAlerts({ config, store: store.alerts, source: connection.source, logger, now, access });
   const chatFor = (actions: { exportCsv: boolean; share: boolean }) =>
     new ChatService({
       reports,
@@ -97,6 +108,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       actions,
       access,
       schedules: digests.commands,
+      alerts: alerts.commands,
     });
 
   // Charts as PNGs on the bot's own /chart.png: for Slack at PUBLIC_URL, for the playground always.
@@ -110,8 +122,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         defaultLocale: config.defaultLocale,
         now,
         ...(charts.slack && { charts: charts.slack }),
+        alertButtons: alerts.buttons,
       })
     : undefined;
+  if (slack) alerts.deliveries.slack = slack.alertDelivery;
   // Always mounted: without Teams configured, /api/messages answers 401 to everything.
   const teams = createTeamsAdapter({
     teams: config.teams,
@@ -123,14 +137,19 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     defaultTimeZone: config.defaultTimeZone ?? 'UTC',
     defaultLocale: config.defaultLocale,
     references: digests.teamsReferences,
+    alertButtons: alerts.buttons,
   });
+  alerts.deliveries.teams = new TeamsAlertDelivery(teams.alertMessages);
   const adapters: ChatAdapter[] = slack ? [slack, teams] : [teams];
-  // One runner for the scheduler and the playground's "Run now": each digest's creator is looked up on their platform.
-  const runDigest = digests.createRunner({
+  // Who made a digest or an alert subscription, looked up on their platform at every run and every post.
+  const creators = {
     ...(slack && { slack: slack.digestCreators }),
     teams: new TeamsDigestCreators(teams),
     playground: new PlaygroundDigestCreators(),
-  });
+  };
+  // One runner for the scheduler and the playground's "Run now".
+  const runDigest = digests.createRunner(creators);
+  const alertPoller = alerts.createPoller(creators);
   // The playground bypasses chat authentication: loopback only unless PLAYGROUND=true, and with a real PBX behind a token.
   // Its channel view's digests post only into that view, whatever else the bot is connected to.
   const playground = mountPlayground({
@@ -140,7 +159,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     now,
     digests: { store: digests.store, runReport: runDigest },
     charts: charts.playground,
+    alertButtons: alerts.buttons,
   });
+  Object.assign(alerts.deliveries, playground.alertDeliveries);
   const scheduler = digests.createScheduler(
     {
       ...(slack && { slack: slack.digestDelivery }),
@@ -165,6 +186,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   }
   for (const adapter of adapters) await adapter.start?.();
   if (options.startScheduler !== false) scheduler.start();
+  if (options.startAlertPoller ?? options.startScheduler !== false) alertPoller.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -173,13 +195,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     adapters,
     playground: playground.plan,
     scheduler,
+    alertPoller,
     close: async ({ graceMs = Number.POSITIVE_INFINITY } = {}) => {
       // Stop accepting: the port closes, idle keep-alive connections too, and a request still
       // arriving on a busy one is answered 503 (createHttpServer).
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      // No digest run starts from now on; one under way finishes within the grace period too.
+      // No digest run nor alert poll starts from now on; one under way finishes within the grace
+      // period too, and the poller hands its lease on (another replica polls at its next tick).
       const schedulerStopped = scheduler.stop();
+      const pollerStopped = alertPoller.stop();
       // The replies in flight: Slack's after their acknowledgement (the adapter tells those still
       // running at the end that the bot restarts), Teams' and the playground's on their requests.
       await Promise.all([
@@ -189,10 +214,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         ),
         settledWithin(serverClosed, graceMs),
         settledWithin(schedulerStopped, graceMs),
+        settledWithin(pollerStopped, graceMs),
       ]);
       server.closeAllConnections();
       await serverClosed;
       await schedulerStopped;
+      await pollerStopped;
       await digests.store.close();
       if (!options.connection) await connection.close();
     },

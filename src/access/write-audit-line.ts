@@ -14,7 +14,8 @@ export interface AuditEntry {
   command: string;
   /** How the request came: `text`, a button's action id, `digest`… */
   via: string;
-  view: View;
+  /** The report view asked for, or `alert` for a live alert's buttons. */
+  view: View | 'alert';
   role: AccessRole;
   decision: AuditDecision;
   /** Why it was refused, in the words the asker saw. */

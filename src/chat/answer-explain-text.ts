@@ -1,3 +1,4 @@
+import { explainAlertCommand } from '../alerts/explain-alert-command';
 import {
   type CommandExplanation,
   type ExplainedWindow,
@@ -42,14 +43,16 @@ export function answerExplainText(
   return toExplainReply(words, explained.explanation, cached);
 }
 
-/** The contract's explanation of `words` (a digest command or a report command), read with `cached` when given. */
+/** The contract's explanation of `words` (an alert, digest or report command), read with `cached` when given. */
 export function explainWords(
   words: string,
   context: ParseContext,
   cached: Directory | undefined,
 ): ExplainResult {
   const readWith = cached ? { ...context, directory: toDirectoryPeople(cached) } : context;
-  return explainScheduleCommand(words, readWith) ?? explainCommand(words, readWith);
+  return (
+    explainAlertCommand(words) ?? explainScheduleCommand(words, readWith) ?? explainCommand(words, readWith)
+  );
 }
 
 /** The explanation as a reply for people (chat and the terminal), with what the directory says of the numbers. */

@@ -14,6 +14,7 @@ import { composeReportReply } from '../report/compose-reply';
 import type { ReportService } from '../report/report-service';
 import { type ActionValue, decodeActionValue, refuseUnbegunWindow } from './action-value';
 import { type Answer, answerWith } from './answer';
+import { type AlertCommandAnswers, answerAlertText } from './answer-alert-text';
 import { answerExplainText, isExplainText } from './answer-explain-text';
 import { answerScheduleText } from './answer-schedule-text';
 import { buildExportFile } from './build-export-file';
@@ -36,6 +37,8 @@ export interface ChatServiceOptions {
   maxExportRows?: number;
   /** Digest commands (`schedule`, `schedules`, `unschedule`); without it they answer that digests are off. */
   schedules?: ScheduleCommands;
+  /** Live alert commands (`alerts missed …`, `alerts`, `alerts off <id>`); without it they answer that alerts are off. */
+  alerts?: AlertCommandAnswers;
   /** Who may see which calls: every report, rows, export and share is authorized here. Absent: no limits. */
   access?: Pick<AccessControl, 'authorize' | 'requireAnyAccess'>;
 }
@@ -66,6 +69,8 @@ export class ChatService {
         () => this.options.reports.getDirectory(),
       );
       if (scheduleReply) return answerWith(scheduleReply);
+      const alertReply = await answerAlertText(text, user, conversation, this.options.alerts);
+      if (alertReply) return answerWith(alertReply);
       return this.answerCommand(text, 'summary', user, 'text');
     });
   }
@@ -139,7 +144,8 @@ export class ChatService {
     const { access, reports } = this.options;
     await access?.requireAnyAccess(user);
     const reply = answerExplainText(text, this.parseContext(user), reports.cachedDirectory());
-    if (!access || reply.view === 'schedule' || reply.view === 'help') return reply;
+    if (!access || reply.view === 'schedule' || reply.view === 'alerts' || reply.view === 'help')
+      return reply;
     // The normalised command reads as the same request in any zone (see `formatCommand`).
     const { notes } = await this.authorize(user, this.parse(reply.command, user), text, 'explain');
     return { ...reply, notes: [...reply.notes, ...notes] };

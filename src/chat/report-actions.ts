@@ -44,6 +44,9 @@ export function isActionOffered(id: ReplyActionId, options: ActionOptions): bool
  *   export of a view that shows the extensions first is the per-extension table (the command's
  *   summary), otherwise the calls (its `list`).
  *
+ * The `unreturned` view gets **Summary** (the period's summary) and no **By extension**; its ◀ / ▶
+ * are the unreturned calls of the period before / after, its exports the period's calls.
+ *
  * Round-2 answers: a ranking, trend or comparison is one answer at a time, so it gets no **By
  * extension** (the parser refuses both together); a comparison of two periods has no ◀ / ▶ (its
  * sides name their own periods) and no exports (a file holds one period's calls); a ranking's or
@@ -68,7 +71,8 @@ export function buildReportActions(
   const actions: ReplyAction[] = [];
   const summary = { ...request, view: 'summary' as const };
   const missedOnly = request.filters.status === 'missed';
-  if (missedOnly || focus !== 'summary') {
+  const unreturned = request.view === 'unreturned';
+  if (missedOnly || focus !== 'summary' || unreturned) {
     const withoutMissed = missedOnly
       ? { ...summary, filters: { ...request.filters, status: null } }
       : summary;
@@ -78,7 +82,7 @@ export function buildReportActions(
     actions.push(action('missed', 'Missed calls', formatCommand(missed), 'missed'));
   }
   const answer = request.ranking ?? request.trend ?? request.comparison;
-  if (focus !== 'extensions' && answer === undefined)
+  if (focus !== 'extensions' && answer === undefined && !unreturned)
     actions.push(action('by-extension', 'By extension', formatCommand(request), 'extensions'));
   if (request.comparison?.by !== 'period') {
     const previous = shiftWindow(request.window, -1, now);

@@ -11,6 +11,7 @@ export function lookupWord<T>(table: Readonly<Record<string, T>>, word: string):
 export const VIEW_WORDS: Readonly<Record<string, View>> = {
   summary: 'summary',
   list: 'list',
+  unreturned: 'unreturned',
   rows: 'rows',
   help: 'help',
   '?': 'help',
@@ -318,6 +319,7 @@ export const SUGGESTABLE_WORDS: readonly string[] = [
   'months',
   'summary',
   'list',
+  'unreturned',
   'rows',
   'help',
   'answered',

@@ -4,7 +4,8 @@ import type { ReportRequest } from '../core/report-request';
 /**
  * What a request will compute beyond the summary, for `explain`: "a ranking: top 10 extensions by
  * missed", "a trend by week: 13 buckets (weeks start on Monday)", "a comparison of two periods,
- * side by side", "a summary with the extension table first"; undefined for a plain view.
+ * side by side", "a summary with the extension table first", for `unreturned` what its list holds;
+ * undefined for a plain view.
  * `buckets` is the trend's count of buckets.
  */
 export function describeAnswer(request: ReportRequest, buckets?: number): string | undefined {
@@ -23,8 +24,13 @@ export function describeAnswer(request: ReportRequest, buckets?: number): string
     return `a comparison of ${what}, side by side: ${first} with ${second}`;
   }
   if (tableFirst) return `a summary with the ${tableFirst === 'queues' ? 'queue' : 'extension'} table first`;
+  if (request.view === 'unreturned') return UNRETURNED_COMPUTES;
   return undefined;
 }
+
+/** What `unreturned` computes, for `explain`. */
+export const UNRETURNED_COMPUTES =
+  'the missed calls of the period, each with its call-back state (open, tried, returned, anonymous): returns are looked for among all later calls with the number, up to now';
 
 function describeRanking({ of, by, size }: RankingRequest): string {
   if (of === 'hours' || of === 'days') return `the ${size} busiest ${of} by ${by}`;

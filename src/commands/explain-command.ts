@@ -16,7 +16,7 @@ import { type ParseContext, parseCommand } from './parse-command';
  * `assumptions` are there only for what is asked beyond the summary (docs/command-language.md).
  */
 export interface CommandExplanation {
-  /** `summary`, `list`, `rows`, `help`, or what is computed instead: `ranking`, `trend`, `compare`. */
+  /** `summary`, `list`, `unreturned`, `rows`, `help`, or what is computed instead: `ranking`, `trend`, `compare`. */
   view: string;
   /** The normalised command text that buttons and digests store. */
   command: string;

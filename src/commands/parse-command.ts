@@ -3,6 +3,7 @@ import { CommandError } from '../core/errors';
 import type { ReportRequest, View } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
 import { buildCommandError } from './build-command-error';
+import { checkUnreturned } from './check-unreturned';
 import { chooseAnswer } from './choose-answer';
 import type { CommandDraft } from './command-draft';
 import { quoteTokens } from './command-tokens';
@@ -120,6 +121,7 @@ function readRequest(
   refuseLoneMay(draft);
   requireTimeFilterForTimes(tokens, draft);
   const view = chooseView(tokens, draft);
+  checkUnreturned(tokens, draft, view);
   const status = chooseStatus(draft);
   for (const target of [draft, ...(draft.sides ?? [])]) collectInstants(tokens, target, draft);
   const comparison = split && readComparison(tokens, draft, split);

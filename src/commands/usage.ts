@@ -3,7 +3,7 @@ export function usageText(): string {
   return [
     'Ask about calls with `[view] [period] [filters] [options]`, words in any order. Nothing at all means `summary today`.',
     '',
-    "Views: `summary` (totals, the default), `list` (every call, newest first), `rows` (the PBX's raw call-log rows), `help` (this text).",
+    "Views: `summary` (totals, the default), `list` (every call, newest first), `unreturned` (the missed calls and whether each caller was called back: open, tried, returned), `rows` (the PBX's raw call-log rows), `help` (this text).",
     '',
     'Periods, in your time zone (one per command):',
     '• `today` (the default), `yesterday`, `last workday`',
@@ -34,6 +34,7 @@ export function usageText(): string {
     '• `last week ext 101`',
     '• `list missed calls today queue 800`',
     '• `last workday missed`',
+    '• `unreturned yesterday queue 800`',
     '• `me this month answered`',
     '• `from nov 1 to nov 15 inbound number +4420`',
     '• `past 3 hours ext 101,102 outbound`',

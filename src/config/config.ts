@@ -26,6 +26,14 @@ export interface Config {
   serviceLevelSeconds: number;
   maxPeriodDays: number;
   digestGraceMinutes: number;
+  /** ALERT_POLL_SECONDS: how often the alert poller re-reads the trailing window (5–3600, default 30). */
+  alertPollSeconds: number;
+  /** ALERT_SETTLE_SECONDS: how long after its newest leg ended an unanswered call counts as missed (0–300, default 15). */
+  alertSettleSeconds: number;
+  /** ALERT_CLAIM_REMINDER_MINUTES: a claim with no return after this long gets one reminder (0–1440, default 30; 0 = never). */
+  alertClaimReminderMinutes: number;
+  /** ALERT_RETENTION_DAYS: posted alerts (and their callers' numbers) are deleted after this many days (1–400, default 30). */
+  alertRetentionDays: number;
   /** PBX_MAX_RESPONSE_MB: the most one PBX answer may be (default 64); past it the request is aborted. */
   pbxMaxResponseMb: number;
   /** PBX_REPORT_ROW_CAP: a call-log window the PBX counts this many rows for is incomplete and fetched in pieces (default 20000). */

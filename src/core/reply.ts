@@ -37,7 +37,8 @@ export type ReportFocus = 'summary' | 'missed' | 'extensions' | 'queues';
 /** The report's `assumptions` (how the words were read) are stated by every rendering. */
 export interface ReportReply {
   kind: 'report';
-  view: 'summary' | 'list';
+  /** `unreturned`: the report's `unreturned` list leads (who is still waiting for a call back). */
+  view: 'summary' | 'list' | 'unreturned';
   focus: ReportFocus;
   report: Report;
   /** The resolved window as a person reads it, zone included. */

@@ -2,8 +2,11 @@ import type { ODataExpression, ODataOrderItem } from '../odata/odata-tree';
 import type { ComparisonRequest, RankingRequest, TableFirst, TrendUnit } from './answers';
 import type { TimeWindow } from './time-window';
 
-/** What the user wants to see. `summary` is the default. */
-export type View = 'summary' | 'list' | 'rows' | 'help';
+/**
+ * What the user wants to see. `summary` is the default; `unreturned` is the summary plus the
+ * period's missed calls with their call-back state (which callers are still waiting).
+ */
+export type View = 'summary' | 'list' | 'unreturned' | 'rows' | 'help';
 
 export type CallDirection = 'inbound' | 'outbound' | 'internal';
 

@@ -1,4 +1,5 @@
 import type { Comparison, ExtensionFocus, PreviousPeriod, Ranking, Trend } from './answers';
+import type { UnreturnedCall } from './callbacks';
 import type { Assumption, CallDirection, CallStatus } from './report-request';
 
 /**
@@ -33,6 +34,11 @@ export interface Report {
   byHour: number[];
   /** Newest first. */
   missedCalls: MissedCall[];
+  /**
+   * Only with the `unreturned` view: the missed calls (those of `missedCalls`) with their call-back
+   * state, open, tried, returned, anonymous, oldest first within each (see `findUnreturned`).
+   */
+  unreturned?: UnreturnedCall[];
   /** Only with the `list` view: every matching call, newest first. */
   calls?: CallSummary[];
   /** The named extensions' own figures, in the order named: only when the request names extensions or people. */

@@ -43,29 +43,32 @@
  * - Data: calls starting from (start - days) on and over by the clock, generated lazily per local
  *   day from (seed, day), so the same seed and `now` give the same rows; or, after `serveRows`, the
  *   rows a test chose, with the same paging, order, count, row cap, clock and faults (decisions in
- *   fixture-row-source.ts). Each day's rows are serialised to JSON once per
- *   `$select` field list asked for (whole rows without one) and kept (up to ~320 MB in all, least
- *   recently used first out), as are each day's matches per filter, so pages are copied from
- *   cached bytes without re-filtering the period (see call-log-store.ts).
+ *   fixture-row-source.ts); plus, after `injectCall`, calls a test placed at chosen times (a missed
+ *   call, its return; injected-calls.ts), served like the others. Each day's rows are serialised to
+ *   JSON once per `$select` field list asked for (whole rows without one) and kept (up to ~320 MB
+ *   in all, least recently used first out), as are each day's matches per filter, so pages are
+ *   copied from cached bytes without re-filtering the period (see call-log-store.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RawCallLogRow } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
-import { createCallLogStore } from './call-log-store';
+import { type CallLogStore, createCallLogStore, type RowSource } from './call-log-store';
 import { DemoClock } from './demo-clock';
 import { createDemoCompany, toDirectory } from './demo-company';
 import { generateExternalContacts } from './external-contacts';
 import { type DemoEndpoint, type DemoFault, FaultQueue } from './fault-queue';
 import { createFixtureRowSource } from './fixture-row-source';
-import { createGeneratedCallLogStore } from './generated-row-source';
+import { createGeneratedRowSource } from './generated-row-source';
 import { type CallLogServing, toRowQuery } from './handle-call-log';
+import { type InjectedCall, type InjectedCallInfo, InjectedCalls } from './injected-calls';
 import { classifyRequest, type DemoServerState } from './route-request';
 import { serveDemoRequest } from './serve-demo-request';
 import { TokenIssuer } from './token-issuer';
 
 export type { DemoEndpoint, DemoFault } from './fault-queue';
+export type { InjectedCall, InjectedCallInfo } from './injected-calls';
 
 /** 13 months and a little more: the longest trend the product suggests (a year by month) has data. */
 const DEFAULT_HISTORY_DAYS = 400;
@@ -144,6 +147,12 @@ export interface DemoPbx {
    * back to the generated calls. Each call's rows appear once the call is over by the clock.
    */
   serveRows(rows: readonly RawCallLogRow[] | undefined): void;
+  /**
+   * Adds one call at a chosen time (a missed call, an answered one, an outbound call; see
+   * injected-calls.ts) to whatever the log serves, generated or `serveRows`' rows, kept across
+   * `serveRows`; it appears once it is over by the clock, like every call.
+   */
+  injectCall(call: InjectedCall): InjectedCallInfo;
   setTokenLifetime(seconds: number): void;
   /** Delays every answer. */
   setDelay(ms: number): void;
@@ -171,11 +180,16 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     contacts: generateExternalContacts(seed),
   };
   const clockMs = () => clock.nowMs();
-  const generated = createGeneratedCallLogStore(
+  const generatedSource = createGeneratedRowSource(
     profile,
     nowMs - (options.days ?? DEFAULT_HISTORY_DAYS) * DAY_MS,
     clockMs,
   );
+  const generated = createCallLogStore(generatedSource);
+  // What serveRows chose (generated calls by default), and the injected calls on top of it.
+  let base: { source: RowSource; store: CallLogStore } = { source: generatedSource, store: generated };
+  const injected = new InjectedCalls(company, profile.timeZone, seed);
+  const served = () => (injected.size === 0 ? base.store : createCallLogStore(injected.over(base.source)));
   const issuer = new TokenIssuer(
     options.clientId ?? 'calls-bot-demo',
     options.clientSecret ?? 'demo-secret',
@@ -238,10 +252,17 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     setNow: (at) => clock.set(at),
     advanceClock: (ms) => clock.advance(ms),
     serveRows: (rows) => {
-      callLog.store =
-        rows === undefined
-          ? generated
-          : createCallLogStore(createFixtureRowSource(rows, profile.timeZone, clockMs));
+      const fixture =
+        rows === undefined ? undefined : createFixtureRowSource(rows, profile.timeZone, clockMs);
+      base = fixture
+        ? { source: fixture, store: createCallLogStore(fixture) }
+        : { source: generatedSource, store: generated };
+      callLog.store = served();
+    },
+    injectCall: (call) => {
+      const info = injected.add(call);
+      callLog.store = served();
+      return info;
     },
     setTokenLifetime: (seconds) => issuer.setLifetime(seconds),
     setDelay: (ms) => {

@@ -1,4 +1,5 @@
 import { buildCall } from './call-builder';
+import { type MissedInbound, planAnonymousMisses, planCallBacks } from './callback-scenarios';
 import type { DemoCall, DemoRow, LegSpec } from './demo-call';
 import type { DemoCompany } from './demo-company';
 import type { ExternalContact } from './external-contacts';
@@ -80,6 +81,8 @@ const OUT_OF_HOURS_SHARE = { weekday: 0.04, weekend: 0.1 };
 const WEEKEND_FACTOR = 0.1;
 /** Chance that a day has one long call starting just before midnight and running past it. */
 const LATE_CALL_CHANCE = 0.25;
+/** Salt of the per-day random stream of call-backs and withheld numbers. */
+const FOLLOW_UP_STREAM = 0xca11bac;
 /** Per-day spaces for CallId and SegmentId, so that ids grow from day to day. */
 const CALL_IDS_PER_DAY = 100_000;
 const SEGMENT_IDS_PER_DAY = 1_000_000;
@@ -158,13 +161,36 @@ export function generateDay(profile: TrafficProfile, dayNumber: number): DemoDay
   const calls: DemoCall[] = [];
   const rows: DemoRow[] = [];
   let nextSegmentId = dayNumber * SEGMENT_IDS_PER_DAY + 1;
-  planDay(random, day, profile.callsPerDay).forEach(([secondOfDay, kind], index) => {
-    const legs = generateLegs(context, kind, localSecondToMs(day, secondOfDay));
-    const call = buildCall(random, dayNumber * CALL_IDS_PER_DAY + index + 1, nextSegmentId, legs);
+  const add = (legs: LegSpec[], callRandom: SeededRandom) => {
+    const call = buildCall(callRandom, dayNumber * CALL_IDS_PER_DAY + calls.length + 1, nextSegmentId, legs);
     nextSegmentId += legs.length;
     calls.push(call);
     rows.push(...call.rows);
-  });
+    return call;
+  };
+  const misses: MissedInbound[] = [];
+  for (const [secondOfDay, kind] of planDay(random, day, profile.callsPerDay)) {
+    const legs = generateLegs(context, kind, localSecondToMs(day, secondOfDay));
+    const miss = toMissedInbound(legs, add(legs, random));
+    if (miss) misses.push(miss);
+  }
+  // Call-backs and withheld numbers draw from a stream of their own: the planned calls stay as they were.
+  const followRandom = createSeededRandom(mixSeed(profile.seed, dayNumber, FOLLOW_UP_STREAM));
+  const followContext: ScenarioContext = { ...context, random: followRandom };
+  const followUps = [
+    ...misses.flatMap((miss) => planCallBacks(followContext, miss)),
+    ...planAnonymousMisses(followContext, day, profile.callsPerDay),
+  ].sort((a, b) => (a[0]?.startMs ?? 0) - (b[0]?.startMs ?? 0));
+  for (const legs of followUps) add(legs, followRandom);
   rows.sort(compareRows);
   return { day, calls, rows };
+}
+
+/** An outside caller's inbound call that no person answered, with whom it rang last. */
+function toMissedInbound(legs: readonly LegSpec[], call: DemoCall): MissedInbound | undefined {
+  const first = legs[0];
+  if (!first || call.answered || first.source.kind !== 'external' || first.direction === 'Outbound')
+    return undefined;
+  const rang = legs.filter((leg) => leg.destination.kind === 'extension').at(-1);
+  return { endMs: call.endMs, caller: first.source, ...(rang && { offeredTo: rang.destination.dn }) };
 }

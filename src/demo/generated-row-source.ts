@@ -69,7 +69,8 @@ export function createGeneratedCallLogStore(
   );
 }
 
-function mergeSorted(a: DemoRow[], b: DemoRow[]): DemoRow[] {
+/** Two lists of rows sorted by StartTime, then SegmentId, as one. */
+export function mergeSorted(a: DemoRow[], b: DemoRow[]): DemoRow[] {
   const merged: DemoRow[] = [];
   let i = 0;
   let j = 0;

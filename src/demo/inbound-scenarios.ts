@@ -221,10 +221,18 @@ function voicemailLeg(context: ScenarioContext, startMs: number, caller: Party):
   };
 }
 
-/** A caller dials an extension's direct number: answered, or missed (hung up, or voicemail). */
-export function generateDirectCall(context: ScenarioContext, startMs: number, answered: boolean): LegSpec[] {
+/**
+ * A caller dials an extension's direct number: answered, or missed (hung up, or voicemail). The
+ * caller is drawn from the contacts unless given (a caller calling again, an anonymous one).
+ */
+export function generateDirectCall(
+  context: ScenarioContext,
+  startMs: number,
+  answered: boolean,
+  givenCaller?: Party,
+): LegSpec[] {
   const { random } = context;
-  const caller = drawCaller(context);
+  const caller = givenCaller ?? drawCaller(context);
   const user = pickUser(context);
   if (answered) {
     const leg = extensionLeg(

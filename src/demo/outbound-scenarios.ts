@@ -1,4 +1,5 @@
-import type { LegSpec } from './demo-call';
+import type { LegSpec, Party } from './demo-call';
+import type { DemoUser } from './demo-company';
 import {
   drawRingMs,
   drawTalkMs,
@@ -29,6 +30,33 @@ export function generateOutboundCall(
   const { random } = context;
   const caller = extensionParty(pickUser(context));
   const callee = externalParty(context, random.pick(context.contacts));
+  return outboundLegs(context, startMs, caller, callee, answered, talkMs);
+}
+
+/**
+ * `user` calls `callee` back (a number that called: as it called, or dialled in national form):
+ * answered with talk, or not answered. The demo's call-backs (callback-scenarios.ts).
+ */
+export function generateCallBack(
+  context: ScenarioContext,
+  startMs: number,
+  user: DemoUser,
+  callee: Party,
+  answered: boolean,
+): LegSpec[] {
+  return outboundLegs(context, startMs, extensionParty(user), callee, answered);
+}
+
+/** One outbound leg from `caller` to `callee`: not answered (no answer, busy), or answered with talk. */
+function outboundLegs(
+  context: ScenarioContext,
+  startMs: number,
+  caller: Party,
+  callee: Party,
+  answered: boolean,
+  talkMs?: number,
+): LegSpec[] {
+  const { random } = context;
   if (!answered) {
     return [
       {

@@ -1,12 +1,15 @@
+import type { AlertButtons } from '../alerts/alert-buttons';
 import { answerWith } from '../chat/answer';
 import type { ChatService } from '../chat/chat-service';
 import type { ChatUser } from '../core/chat-user';
 import type { Logger } from '../core/logger';
 import type { Reply } from '../core/reply';
+import { isAlertActionId } from '../render/alert-actions';
 import type { DigestSchedule } from '../schedule/digest-schedule';
 import type { ScheduleStore } from '../schedule/schedule-store';
 import type { Route } from '../server/http-server';
 import { type ChannelDigest, listChannelDigests } from './list-channel-digests';
+import { answerPlaygroundAlertButton } from './playground-alert-buttons';
 import { PlaygroundApiError, playgroundGetApi, playgroundPostApi } from './playground-api';
 import { type ChannelPost, PLAYGROUND_CONVERSATION, type PlaygroundChannel } from './playground-channel';
 import type { PlaygroundGate } from './playground-gate';
@@ -35,6 +38,8 @@ export interface ChannelRoutesOptions {
   userIn: (asker: PlaygroundAsker) => ChatUser;
   now: () => Date;
   logger: Logger;
+  /** Answers the buttons of the view's live alerts; without it they are answered as unknown buttons. */
+  alertButtons?: AlertButtons;
 }
 
 /**
@@ -86,6 +91,15 @@ export function createChannelRoutes(options: ChannelRoutesOptions): Route[] {
       path: '/playground/api/channel/action',
       handler: playgroundPostApi(gate, parseActionRequest, async (request, query) => {
         logger.debug('playground channel action', { actionId: request.actionId, timeZone: request.timeZone });
+        if (options.alertButtons && isAlertActionId(request.actionId)) {
+          const text = await answerPlaygroundAlertButton(options.alertButtons, request, userIn(request));
+          if (text !== undefined)
+            channel.add(
+              { kind: 'reply', result: renderer.render(answerWith({ kind: 'notice', text })) },
+              now(),
+            );
+          return view(query);
+        }
         const answer = await chat.answerAction(request.actionId, request.value, userIn(request));
         channel.add({ kind: 'reply', result: renderer.render(answer) }, now());
         return view(query);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AlertButtons } from '../alerts/alert-buttons';
 import { type Answer, exportFileBytes } from '../chat/answer';
 import type { ChatService } from '../chat/chat-service';
 import { canonicalLocale, FALLBACK_LOCALE } from '../config/canonical-locale';
@@ -45,7 +46,7 @@ export interface PlaygroundOptions {
    */
   renderer?: PlaygroundRenderer;
   /** The channel view (`createChannelRoutes`): its posts and the digests behind it. Without it, no channel routes. */
-  channel?: { posts: PlaygroundChannel; digests: PlaygroundDigests };
+  channel?: { posts: PlaygroundChannel; digests: PlaygroundDigests; alertButtons?: AlertButtons };
 }
 
 const PAGE_SECURITY_HEADERS = {
@@ -121,6 +122,7 @@ export function createPlaygroundRoutes(options: PlaygroundOptions): Route[] {
           chat: options.chat,
           channel: options.channel.posts,
           digests: options.channel.digests,
+          ...(options.channel.alertButtons && { alertButtons: options.channel.alertButtons }),
           renderer,
           userIn,
           now,

@@ -1,3 +1,5 @@
+import type { AlertButtons } from '../alerts/alert-buttons';
+import type { AlertDelivery } from '../alerts/alert-delivery';
 import type { ChartImages } from '../chart/chart-images';
 import type { ChatService } from '../chat/chat-service';
 import type { Config } from '../config/config';
@@ -10,6 +12,7 @@ import type { Route } from '../server/http-server';
 import { createChannelDigestDelivery } from './channel-digest-delivery';
 import { createPlaygroundRoutes } from './create-playground-routes';
 import { type PlaygroundPlan, planPlayground } from './plan-playground';
+import { createPlaygroundAlertDelivery } from './playground-alert-delivery';
 import { PlaygroundChannel } from './playground-channel';
 import { createPlaygroundRenderer } from './playground-renderer';
 
@@ -23,6 +26,8 @@ export interface MountPlaygroundOptions {
   digests: { store: ScheduleStore; runReport: DigestReportRunner };
   /** Report charts as images in the Slack pane (links to the bot's own /chart.png); default text bars. */
   charts?: ChartImages;
+  /** Answers the buttons of the channel view's live alerts. */
+  alertButtons?: AlertButtons;
 }
 
 /** What start-bot mounts: the routes, the plan (for the banner) and the scheduler's delivery for `playground` digests. */
@@ -31,6 +36,8 @@ export interface MountedPlayground {
   routes: Route[];
   /** `playground`: posts into the channel view; empty when the playground is off, so its digests fail (as "not configured"). */
   deliveries: { playground?: DigestDelivery };
+  /** `playground`: posts live alerts into the channel view; empty when the playground is off. */
+  alertDeliveries: { playground?: AlertDelivery };
 }
 
 /**
@@ -42,7 +49,7 @@ export function mountPlayground(options: MountPlaygroundOptions): MountedPlaygro
   const plan = planPlayground(config);
   if (!plan.serve) {
     if (plan.warn) logger.warn(`The playground is off: ${plan.reason}.`);
-    return { plan, routes: [], deliveries: {} };
+    return { plan, routes: [], deliveries: {}, alertDeliveries: {} };
   }
   const renderer = createPlaygroundRenderer({ now, ...(options.charts && { charts: options.charts }) });
   const channel = new PlaygroundChannel();
@@ -60,7 +67,13 @@ export function mountPlayground(options: MountPlaygroundOptions): MountedPlaygro
     channel: {
       posts: channel,
       digests: { store, preview: (schedule, at) => previewDigest({ runReport, logger }, schedule, at) },
+      ...(options.alertButtons && { alertButtons: options.alertButtons }),
     },
   });
-  return { plan, routes, deliveries: { playground: createChannelDigestDelivery(channel, renderer, now) } };
+  return {
+    plan,
+    routes,
+    deliveries: { playground: createChannelDigestDelivery(channel, renderer, now) },
+    alertDeliveries: { playground: createPlaygroundAlertDelivery(channel, now) },
+  };
 }

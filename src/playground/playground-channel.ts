@@ -1,4 +1,5 @@
 import type { ConversationTarget } from '../core/conversation-target';
+import type { PlaygroundAlertResult } from './playground-alert-delivery';
 import type { PlaygroundResult } from './to-playground-result';
 
 /**
@@ -14,15 +15,21 @@ export const PLAYGROUND_CONVERSATION: ConversationTarget = {
 /**
  * One message in the channel view. `typed`: what the user sent; `reply`: the bot's answer to it
  * (or to a button); `digest`: a scheduled digest the scheduler posted; `preview`: "Run now", a
- * digest as it would post now, recorded nowhere.
+ * digest as it would post now, recorded nowhere; `alert`: a live missed-call alert (redrawn in
+ * place when claimed, released or returned); `alert-reminder`: a claim's reminder in its thread.
  */
 export type ChannelMessage =
   | { kind: 'typed'; text: string }
   | { kind: 'reply'; result: PlaygroundResult }
-  | { kind: 'digest' | 'preview'; scheduleId: string; result: PlaygroundResult };
+  | { kind: 'digest' | 'preview'; scheduleId: string; result: PlaygroundResult }
+  | { kind: 'alert' | 'alert-reminder'; subscriptionId: string; result: PlaygroundAlertResult };
 
-/** A message as the view gets it: numbered in posting order, with the server's time. */
-export type ChannelPost = ChannelMessage & { id: number; postedAt: string };
+/**
+ * A message as the view gets it: numbered in posting order, with the server's time. A message
+ * replaced in place keeps its number and place and gets `revisedId`, a number from the same
+ * sequence, so a page that asks for what came after its newest number gets it again.
+ */
+export type ChannelPost = ChannelMessage & { id: number; postedAt: string; revisedId?: number };
 
 export interface PlaygroundChannelOptions {
   /** The most posts kept; older ones go first. Default 50. */
@@ -49,9 +56,21 @@ export class PlaygroundChannel {
     return post;
   }
 
-  /** The kept posts numbered above `afterId` (all by default), oldest first. */
+  /**
+   * Replaces the message of post `id`, which keeps its number, place and time; false when the post
+   * is no longer kept.
+   */
+  replace(id: number, message: ChannelMessage): boolean {
+    const index = this.posts.findIndex((post) => post.id === id);
+    const old = this.posts[index];
+    if (!old) return false;
+    this.posts[index] = { ...message, id, postedAt: old.postedAt, revisedId: this.nextId++ };
+    return true;
+  }
+
+  /** The kept posts numbered (or revised) above `afterId` (all by default), in posting order. */
   list(afterId = 0): ChannelPost[] {
-    return this.posts.filter((post) => post.id > afterId);
+    return this.posts.filter((post) => (post.revisedId ?? post.id) > afterId);
   }
 
   /** The number of the oldest post kept (the next one to come when there is none). */
@@ -59,7 +78,7 @@ export class PlaygroundChannel {
     return this.posts[0]?.id ?? this.nextId;
   }
 
-  /** The number of the newest post made (0 before the first): a page that knows a newer one saw an earlier process. */
+  /** The newest number given, to a post or a revision (0 before the first): a page that knows a newer one saw an earlier process. */
   get newestId(): number {
     return this.nextId - 1;
   }

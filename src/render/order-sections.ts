@@ -13,14 +13,16 @@ export type ReportSection =
   | 'queues'
   | 'hours'
   | 'missed'
-  | 'calls';
+  | 'calls'
+  | 'unreturned';
 
 /**
  * Which sections a report reply shows, in order. A comparison shows itself; a ranking or a trend
  * leads, followed by the period's figures. A summary shows the figures, extensions, queues,
  * calls by hour and missed calls (the extensions besides the named ones); what leads is the missed calls when asked for, then the named
  * extensions' own figures (`focus`), then the table asked for first (by extension, by queue).
- * The `list` view shows figures and the calls. Sections with nothing in them are left out.
+ * The `list` view shows figures and the calls; the `unreturned` view its list (which says so when
+ * it is empty), then the figures. Sections with nothing in them are left out.
  */
 export function orderSections(reply: ReportReply): ReportSection[] {
   const { report } = reply;
@@ -28,6 +30,7 @@ export function orderSections(reply: ReportReply): ReportSection[] {
   if (report.comparison) return ['comparison'];
   if (report.ranking) return hasCalls ? ['ranking', 'figures'] : ['ranking'];
   if (report.trend) return hasCalls ? ['trend', 'figures'] : ['trend'];
+  if (reply.view === 'unreturned') return hasCalls ? ['unreturned', 'figures'] : ['unreturned'];
   if (!hasCalls && (report.calls ?? []).length === 0 && report.missedCalls.length === 0) {
     return ['empty'];
   }

@@ -24,6 +24,7 @@ import {
   renderRankingText,
   renderTrendText,
 } from './text-answer-sections';
+import { renderUnreturnedText } from './text-unreturned-section';
 
 const MAX_NAME_CHARS = 40;
 const HOUR_BAR_CHARS = 30;
@@ -128,6 +129,8 @@ function renderSection(reply: ReportReply, section: ReportSection): string[] {
           ]),
         ),
       ];
+    case 'unreturned':
+      return renderUnreturnedText(report);
     case 'calls': {
       const calls = report.calls ?? [];
       if (calls.length === 0) return ['Calls: none'];

@@ -9,6 +9,7 @@ import {
 } from './describe-call';
 import { describeExtensionsTitle, listOtherExtensions } from './describe-focus';
 import { describeMore } from './describe-more';
+import { describeNoMisses } from './describe-unreturned';
 import { escapeMrkdwn } from './escape-mrkdwn';
 import { chunkLines, fitLines } from './fit-lines';
 import { formatCount } from './format-number';
@@ -23,6 +24,7 @@ import {
 } from './slack-answer-blocks';
 import { measureBlockText, type SectionBlock, SLACK_LIMITS, type SlackBlock } from './slack-blocks';
 import { buildSlackChartBlocks, pictureOf, type SlackChartImage } from './slack-chart-block';
+import { slackUnreturnedLines } from './slack-unreturned-lines';
 
 const TOP_EXTENSIONS = 10;
 const TOP_QUEUES = 10;
@@ -30,13 +32,22 @@ const EXTENSIONS_MAX_CHARS = 2000;
 const QUEUES_MAX_CHARS = 2000;
 const LONG_LIST_MAX_ITEMS = 40;
 const HOUR_BARS_MAX_CHARS = 1500;
+const UNRETURNED_TITLE = 'Missed calls and call-backs';
 
 /** The sections that take whatever is left of the budget once the others are built. */
-const LONG_SECTIONS: readonly ReportSection[] = ['missed', 'calls', 'ranking', 'trend', 'comparison'];
+const LONG_SECTIONS: readonly ReportSection[] = [
+  'missed',
+  'calls',
+  'unreturned',
+  'ranking',
+  'trend',
+  'comparison',
+];
 
 /**
  * The report's sections as blocks, in the reply's order. The short sections are built first; the
- * long one (missed calls, the calls of the `list` view, a ranking, a trend, a comparison) gets
+ * long one (missed calls, the calls of the `list` view, the `unreturned` list, a ranking, a trend,
+ * a comparison) gets
  * whatever is left of `textBudgetChars` and ends with "…and N more" when it is cut. With
  * `chartImage`, the reply's chart is that picture instead of text bars.
  */
@@ -117,6 +128,8 @@ function buildLongSection(
       return buildMissedSection(reply, budgetChars);
     case 'calls':
       return buildCallsSection(reply, budgetChars);
+    case 'unreturned':
+      return buildUnreturnedSection(reply, budgetChars);
     case 'ranking':
       return buildSlackRankingBlocks(reply, budgetChars);
     case 'trend':
@@ -152,6 +165,19 @@ function buildCallsSection(reply: ReportReply, budgetChars: number): SlackBlock[
     return `• *${line.when}* · ${escapeMrkdwn(line.summary)}`;
   });
   return longListSections(`*Calls (${formatCount(calls.length)})*`, lines, calls.length, budgetChars, reply);
+}
+
+/** The missed calls with their call-back state, grouped by state, each number a `tel:` link when shown. */
+function buildUnreturnedSection(reply: ReportReply, budgetChars: number): SlackBlock[] {
+  const calls = reply.report.unreturned ?? [];
+  if (calls.length === 0) return [mrkdwnSection(`*${UNRETURNED_TITLE}*\n${describeNoMisses(reply.report)}`)];
+  return longListSections(
+    `*${UNRETURNED_TITLE} (${formatCount(calls.length)})*`,
+    slackUnreturnedLines(calls, LONG_LIST_MAX_ITEMS),
+    calls.length,
+    budgetChars,
+    reply,
+  );
 }
 
 /** A titled list in one section, cut to `maxChars` and the top entries. */

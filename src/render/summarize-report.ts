@@ -1,6 +1,7 @@
 import type { ReportReply } from '../core/reply';
 import { describeCountChange, formatChange } from './describe-change';
 import { describeFocusWho } from './describe-focus';
+import { summarizeUnreturned } from './describe-unreturned';
 import { formatCount, plural } from './format-number';
 import { tabulateComparison } from './tabulate-comparison';
 import { tabulateRanking } from './tabulate-ranking';
@@ -9,7 +10,8 @@ const RANKED_IN_SUMMARY = 3;
 
 /**
  * What a report reply answers, in one line: a comparison's three counts side by side, a
- * ranking's top entries, a trend's buckets and totals, the named extensions' own counts, or the
+ * ranking's top entries, a trend's buckets and totals, who is still waiting for a call back
+ * (`unreturned`), the named extensions' own counts, or the
  * totals (the calls' change against the previous period when there is one).
  */
 export function summarizeReport(reply: ReportReply): string {
@@ -30,6 +32,7 @@ export function summarizeReport(reply: ReportReply): string {
     });
     return `${title}, ${windowLabel}: ${top.length > 0 ? top.join(', ') : emptyText}`;
   }
+  if (reply.view === 'unreturned') return `${windowLabel}: ${summarizeUnreturned(report)}`;
   const counts = `${plural(totals.calls, 'call')}, ${formatCount(totals.answered)} answered, ${formatCount(totals.missed)} missed`;
   if (report.trend) {
     const buckets = plural(report.trend.buckets.length, report.trend.by);

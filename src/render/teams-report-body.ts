@@ -17,6 +17,7 @@ import {
 import { buildTeamsChart } from './teams-chart';
 import { sectionTitle, textBlock } from './teams-elements';
 import { describeHidden, tableSection, toCellName } from './teams-table-section';
+import { teamsUnreturnedSection } from './teams-unreturned-section';
 
 /** How many entries the card shows: rows of the extension/queue tables, and of the long list. */
 export interface TeamsListLimits {
@@ -31,13 +32,14 @@ export function buildTeamsReportBody(reply: ReportReply, limits: TeamsListLimits
 
 /**
  * How many entries the reply's long list has (the one cut to fit a card): a ranking's rows, a
- * trend's buckets, the calls of the `list` view, else the missed calls.
+ * trend's buckets, the calls of the `list` view, the `unreturned` list, else the missed calls.
  */
 export function countLongList(reply: ReportReply): number {
   const { report } = reply;
   if (report.comparison) return 0;
   if (report.ranking) return report.ranking.rows.length;
   if (report.trend) return report.trend.buckets.length;
+  if (reply.view === 'unreturned') return (report.unreturned ?? []).length;
   return reply.view === 'list' ? (report.calls ?? []).length : report.missedCalls.length;
 }
 
@@ -83,6 +85,8 @@ function buildSection(reply: ReportReply, section: ReportSection, limits: TeamsL
         calls: report.calls ?? [],
         describe: describeListedCall,
       });
+    case 'unreturned':
+      return teamsUnreturnedSection(reply, limits.longListItems);
   }
 }
 

@@ -12,7 +12,7 @@ export function composeReportReply(
 ): ReportReply {
   return {
     kind: 'report',
-    view: request.view === 'list' ? 'list' : 'summary',
+    view: request.view === 'list' || request.view === 'unreturned' ? request.view : 'summary',
     focus: focusFor(request, extras.focus ?? 'summary'),
     report,
     windowLabel: describeWindow(request.window),

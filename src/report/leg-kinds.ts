@@ -68,3 +68,24 @@ export function isAnsweredStatus(status: string | undefined): boolean {
   }
   return status.trim().toLowerCase() === 'answered';
 }
+
+/** What an internal DN is: a User's number (an extension), a Queue's number, or neither (undefined). */
+export type InternalDnKind = 'user' | 'queue' | undefined;
+
+/**
+ * A call's direction from its first leg (spec "Direction"): 3CX's `Direction`; where it is absent,
+ * by the leg's DNs: both sides internal → internal; the source an extension and the destination
+ * not internal → outbound; otherwise inbound. (CallTable reads its DnTable the same way.)
+ */
+export function directionOfFirstLeg(
+  leg: { direction?: string; sourceDn?: string; destinationDn?: string },
+  kindOf: (dn: string | undefined) => InternalDnKind,
+): CallDirection {
+  const given = parseDirection(leg.direction);
+  if (given !== undefined) return given;
+  const source = kindOf(leg.sourceDn);
+  const destinationInternal = kindOf(leg.destinationDn) !== undefined;
+  if (source !== undefined && destinationInternal) return 'internal';
+  if (source === 'user' && !destinationInternal) return 'outbound';
+  return 'inbound';
+}

@@ -1,10 +1,11 @@
 import type { RankingRequest, TrendUnit } from '../core/answers';
 import type { CallLeg } from '../core/call-leg';
 import type { Directory } from '../core/directory';
-import type { Report } from '../core/report';
+import type { MissedCall, Report } from '../core/report';
 import type { CallLogParameters, CallScope, ReportFilters } from '../core/report-request';
 import type { TimeWindow } from '../core/time-window';
 import { CallFilter, toNumberDigits } from './call-filter';
+import type { ListedCall } from './call-lists';
 import { CallTable } from './call-table';
 import { copyFilters } from './copy-filters';
 import { DnTable } from './dn-table';
@@ -130,6 +131,14 @@ export class ReportBuilder {
   /** Calls whose state is held now (seen, not yet retired). */
   get callsHeld(): number {
     return this.table.liveCount;
+  }
+
+  /**
+   * The report's missed calls (`missedCalls`) with their exact starts and keys, unmasked, for
+   * call-backs (`unreturned`); complete once `finish` ran.
+   */
+  get listedMisses(): readonly ListedCall<MissedCall>[] {
+    return this.tally.listedMisses;
   }
 
   /** The report over every call whose first leg starts in the window and passes the filters. */

@@ -53,6 +53,28 @@ const missedCallSchema = z.strictObject({
   waitSeconds: count,
 });
 
+/** `unreturned`: a returned call has all three `returned…` fields, any other none. */
+const unreturnedSchema = z
+  .strictObject({
+    start: isoInstant,
+    from: z.string(),
+    fromName: z.string(),
+    to: z.string(),
+    toName: z.string(),
+    state: z.enum(['open', 'tried', 'returned', 'anonymous']),
+    attempts: count,
+    returnedBy: z.strictObject({ extension: z.string(), name: z.string() }).nullable(),
+    returnedAt: isoInstant.nullable(),
+    returnedAfterSeconds: count.nullable(),
+  })
+  .refine(
+    (call) =>
+      [call.returnedBy, call.returnedAt, call.returnedAfterSeconds].every(
+        (field) => (field !== null) === (call.state === 'returned'),
+      ),
+    { message: 'returnedBy, returnedAt and returnedAfterSeconds are set exactly when the state is returned' },
+  );
+
 const callFields = {
   direction,
   from: z.string(),
@@ -158,6 +180,7 @@ export const reportSchema = z.strictObject({
   byQueue: z.array(queueSchema),
   byHour: z.array(count).length(24),
   missedCalls: z.array(missedCallSchema),
+  unreturned: z.array(unreturnedSchema).optional(),
   calls: z.array(callSummarySchema).optional(),
   focus: z.array(focusSchema).optional(),
   previous: previousSchema.optional(),

@@ -10,10 +10,11 @@ import type { Report } from '../core/report';
 import type { Assumption, CallScope, ODataOptions, ReportRequest } from '../core/report-request';
 import { trendEdges } from '../core/trend-edges';
 import { focusExtensionsOf, toComparisonColumn, wantsPreviousPeriod } from './answer-parts';
+import { buildReportWithUnreturned } from './build-unreturned-report';
 import { describeUnknownDns, namesDns } from './describe-unknown-dns';
 import { InFlightCoalescer } from './in-flight-coalescer';
 import { countRowsKeepingPage, pageRows } from './page-rows';
-import { buildReportFromPages } from './report-builder';
+import { buildReportFromPages, type ReportBuilderOptions } from './report-builder';
 
 /** Legs of calls that began inside the window may run past it; calls are fetched this far around it. */
 export const FETCH_MARGIN_MS = 60 * 60 * 1000;
@@ -24,6 +25,8 @@ export interface ReportServiceOptions {
   serviceLevelSeconds: number;
   /** PRIVACY_MASK_NUMBERS: external numbers masked in every report and row; default false. */
   maskNumbers?: boolean;
+  /** The clock: the `unreturned` view counts returns up to now. Default: the wall clock. */
+  now?: () => Date;
 }
 
 /**
@@ -55,7 +58,7 @@ export class ReportService {
   /**
    * The summary or list report for the request's window, filters and scope, with what the request
    * asks beyond it: the previous period (a plain summary), both sides of a comparison, a ranking, a
-   * trend. The reports it needs run side by side: the source shares and caches the call-log
+   * trend, the `unreturned` list (its call log read on up to now, where returns may be). The reports it needs run side by side: the source shares and caches the call-log
    * windows, so a summary with its previous period costs about the download of both periods, and
    * reports over the same period with other filters or scopes cost the PBX one set of queries.
    * Identical requests in flight at the same time are computed once (each caller gets a copy).
@@ -109,10 +112,14 @@ export class ReportService {
 
   private async buildReport(request: ReportRequest): Promise<Report> {
     const { source, serviceLevelSeconds } = this.options;
+    // `unreturned` reads on past the period, up to now: a return after the period's end counts.
+    const nowMs = request.view === 'unreturned' ? (this.options.now?.() ?? new Date()).getTime() : undefined;
+    const reportEndMs = request.window.to.getTime() + FETCH_MARGIN_MS;
+    const fetchEndMs = nowMs === undefined ? reportEndMs : Math.max(reportEndMs, nowMs + FETCH_MARGIN_MS);
     // The call log starts downloading while the directory loads (it is needed before the first leg).
     const query: CallLogQuery = {
       from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
-      to: new Date(request.window.to.getTime() + FETCH_MARGIN_MS),
+      to: new Date(fetchEndMs),
       callLog: request.callLog,
     };
     const legs = new EarlyStart(
@@ -125,26 +132,15 @@ export class ReportService {
       legs.abandon();
       throw error;
     }
-    const report = await buildReportFromPages(legs, {
-      window: request.window,
-      filters: request.filters,
-      callLog: request.callLog,
-      directory,
-      serviceLevelSeconds,
-      includeCalls: request.view === 'list',
-      focusExtensions: focusExtensionsOf(request),
-      ...(request.ranking !== undefined && { ranking: request.ranking }),
-      ...(request.trend !== undefined && {
-        trend: {
-          by: request.trend.by,
-          edgesMs: trendEdges(request.window, request.trend.by, request.trend.weekStart).map((edge) =>
-            edge.getTime(),
-          ),
-        },
-      }),
-      ...(request.scope !== undefined && { scope: request.scope }),
-      ...(source.legDisorderMs !== undefined && { legDisorderMs: source.legDisorderMs }),
-    });
+    const options = builderOptions(request, directory, serviceLevelSeconds, source.legDisorderMs);
+    const report =
+      nowMs === undefined
+        ? await buildReportFromPages(legs, options)
+        : await buildReportWithUnreturned(legs, options, {
+            nowMs,
+            reportLegsBeforeMs: reportEndMs,
+            fetchEndMs,
+          });
     return this.options.maskNumbers ? maskReport(report) : report;
   }
 
@@ -188,6 +184,35 @@ async function scopedRows(
   return { rows: fromArray(kept), count };
 }
 
+/** What the report engine needs of a request, besides the legs. */
+function builderOptions(
+  request: ReportRequest,
+  directory: Directory,
+  serviceLevelSeconds: number,
+  legDisorderMs: number | undefined,
+): ReportBuilderOptions {
+  return {
+    window: request.window,
+    filters: request.filters,
+    callLog: request.callLog,
+    directory,
+    serviceLevelSeconds,
+    includeCalls: request.view === 'list',
+    focusExtensions: focusExtensionsOf(request),
+    ...(request.ranking !== undefined && { ranking: request.ranking }),
+    ...(request.trend !== undefined && {
+      trend: {
+        by: request.trend.by,
+        edgesMs: trendEdges(request.window, request.trend.by, request.trend.weekStart).map((edge) =>
+          edge.getTime(),
+        ),
+      },
+    }),
+    ...(request.scope !== undefined && { scope: request.scope }),
+    ...(legDisorderMs !== undefined && { legDisorderMs }),
+  };
+}
+
 /**
  * A request whose names were never looked up (parsed without a directory; see the chat's
  * `readCommand`) would report every call instead of theirs: it is refused, never run.
@@ -220,7 +245,8 @@ function withAssumptions(report: Report, assumptions: readonly Assumption[]): Re
 function reportKey(request: ReportRequest): string {
   const { window, filters, callLog } = request;
   return JSON.stringify([
-    request.view === 'list',
+    // The view decides what is computed besides the figures (`calls`, `unreturned`).
+    request.view,
     window.from.getTime(),
     window.to.getTime(),
     window.timeZone,

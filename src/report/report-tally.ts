@@ -79,6 +79,11 @@ export class ReportTally {
     this.trend?.addCall(startMs, facts);
   };
 
+  /** The missed calls counted so far, each with its exact start and key (call-backs match on them). */
+  get listedMisses(): readonly ListedCall<MissedCall>[] {
+    return this.missedCalls;
+  }
+
   /**
    * The counted parts of the report; `byExtension`, `byQueue`, `focus` and the rankings of
    * extensions and queues cover only `visible…` DNs when given.

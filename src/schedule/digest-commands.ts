@@ -3,8 +3,9 @@ import type { ConversationTarget } from '../core/conversation-target';
 import { AppError, CommandError } from '../core/errors';
 import type { NoticeReply, Reply } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
+import { conversationKeyOf } from './conversation-key';
 import { describeDigestRuns } from './describe-digest-runs';
-import type { DigestPlatform, DigestSchedule } from './digest-schedule';
+import type { DigestSchedule } from './digest-schedule';
 import { formatLocalDateTime } from './format-local-time';
 import type { ScheduleCommand } from './parse-schedule-command';
 import { createScheduleId } from './schedule-id';
@@ -190,18 +191,13 @@ export class DigestCommands {
 
 /** Digests live in Slack channels, Teams conversations and the playground's channel; nothing else can receive them. */
 function toConversationKey(conversation: ConversationTarget): ConversationKey {
-  const platform: DigestPlatform | undefined =
-    conversation.platform === 'slack' ||
-    conversation.platform === 'teams' ||
-    conversation.platform === 'playground'
-      ? conversation.platform
-      : undefined;
-  if (!platform) {
+  const key = conversationKeyOf(conversation);
+  if (!key) {
     throw new CommandError(
       'Digests are posted to Slack channels and Teams conversations; this one cannot receive them.',
     );
   }
-  return { platform, conversationId: conversation.id };
+  return key;
 }
 
 function notice(text: string): NoticeReply {

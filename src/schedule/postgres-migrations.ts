@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { POSTGRES_ALERT_MIGRATIONS } from '../alerts/alert-store-migrations';
 import { AppError } from '../core/errors';
 import type { Migration } from './sqlite-migrations';
 
@@ -81,6 +82,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     // Nullable: digests made before have none, and read their dates in DEFAULT_LOCALE.
     sql: 'ALTER TABLE digest_schedules ADD COLUMN locale text;',
   },
+  // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
+  ...POSTGRES_ALERT_MIGRATIONS,
 ];
 
 /** The advisory lock (64-bit key space) that serialises migrations: "calls-bot migrate". */

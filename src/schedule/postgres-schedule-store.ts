@@ -1,4 +1,6 @@
 import { Pool } from 'pg';
+import type { AlertStore } from '../alerts/alert-store';
+import { PostgresAlertStore } from '../alerts/postgres-alert-store';
 import { AppError } from '../core/errors';
 import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
@@ -36,11 +38,14 @@ const DATABASE_HINT =
  */
 export class PostgresScheduleStore implements ScheduleStore {
   private closed = false;
+  readonly alerts: AlertStore;
 
   private constructor(
     private readonly pool: Pool,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.alerts = new PostgresAlertStore(pool);
+  }
 
   /** Connects and migrates; throws an `AppError` (without the URL) when the database cannot be used. */
   static async open(options: PostgresScheduleStoreOptions): Promise<PostgresScheduleStore> {

@@ -1,3 +1,4 @@
+import type { AlertStore } from '../alerts/alert-store';
 import type { SharedTokenStore } from '../threecx/shared-token-store';
 import type { DigestPlatform, DigestRun, DigestSchedule } from './digest-schedule';
 
@@ -18,6 +19,11 @@ export type ClaimResult = 'claimed' | 'taken';
  * many schedulers run.
  */
 export interface ScheduleStore extends SharedTokenStore {
+  /**
+   * The live missed-call alerts, in the same database and on the same connection (closed with this
+   * store): `SqliteAlertStore` or `PostgresAlertStore`.
+   */
+  readonly alerts: AlertStore;
   /** Returns `duplicate-id` (and stores nothing) when the id is taken; the caller picks another. */
   createSchedule(schedule: DigestSchedule): Promise<'created' | 'duplicate-id'>;
   getSchedule(id: string): Promise<DigestSchedule | undefined>;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SQLITE_ALERT_MIGRATIONS } from '../alerts/alert-store-migrations';
 import { AppError } from '../core/errors';
 
 /** One step of the schema; versions are applied in order and recorded in `schema_migrations`. */
@@ -129,6 +130,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // Nullable: digests made before have none, and read their dates in DEFAULT_LOCALE.
     sql: 'ALTER TABLE digest_schedules ADD COLUMN locale TEXT;',
   },
+  // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
+  ...SQLITE_ALERT_MIGRATIONS,
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { AlertStore } from '../alerts/alert-store';
+import { SqliteAlertStore } from '../alerts/sqlite-alert-store';
 import { AppError } from '../core/errors';
 import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
@@ -26,6 +28,7 @@ export interface SqliteScheduleStoreOptions {
 export class SqliteScheduleStore implements ScheduleStore {
   private readonly db: Database;
   private readonly tokens: SqliteSharedTokens;
+  readonly alerts: AlertStore;
 
   constructor(options: SqliteScheduleStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -37,6 +40,7 @@ export class SqliteScheduleStore implements ScheduleStore {
       const now = options.now ?? (() => new Date());
       applyMigrations(this.db, SQLITE_MIGRATIONS, now());
       this.tokens = new SqliteSharedTokens(this.db, { nowMs: () => now().getTime() });
+      this.alerts = new SqliteAlertStore(this.db);
     } catch (error) {
       this.db.close();
       throw error;

@@ -10,7 +10,10 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** What the askers still waiting at the end of the grace period are told, where the platform allows. */
 export const RESTARTING_TEXT = 'The bot is restarting; ask again in a minute.';
 
-/** After the grace period, how long closing the scheduler, store and PBX client may take before the process exits anyway. */
+/**
+ * After the grace period, how long closing the digest scheduler, the alert poller (which hands its
+ * lease on), the store and the PBX client may take before the process exits anyway.
+ */
 const CLOSE_DEADLINE_MS = 10_000;
 
 /**

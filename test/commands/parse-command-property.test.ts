@@ -142,6 +142,8 @@ const KNOWN_TOKENS = [
   'extension',
   'ext 102',
   'queue 801',
+  // round 2: call-backs
+  'unreturned',
 ];
 
 const contextArbitrary: fc.Arbitrary<ParseContext> = fc.record({
@@ -222,6 +224,7 @@ const ANSWERS = [
   'by month',
   'by extension',
   'by queue',
+  'unreturned',
 ];
 const SIDES = [
   ['this week', 'last week'],

@@ -8,11 +8,24 @@ export interface ConnectorCall {
   path: string;
   /** The decoded conversation id from the path. */
   conversationId: string;
-  /** The activity being answered (`.../activities/{id}`), absent for a new post. */
+  /** The activity being answered (`POST .../activities/{id}`), absent for a new post and an update. */
   replyToActivityId: string | undefined;
+  /** The activity replaced (`PUT .../activities/{id}`, `updateActivity`); absent for posts. */
+  updatedActivityId?: string | undefined;
   authorization: string | undefined;
   /** The activity the bot sent. */
   activity: Record<string, unknown>;
+}
+
+/** A message the bot posted, as it stands now (after any update), in its conversation. */
+export interface FakeConnectorActivity {
+  id: string;
+  conversationId: string;
+  /** The activity it answers (a reply), if any. */
+  replyToId: string | undefined;
+  activity: Record<string, unknown>;
+  /** How many times `PUT …/activities/{id}` replaced it. */
+  updates: number;
 }
 
 /** A conversation member as the Bot Connector describes one (TeamsChannelAccount). */
@@ -27,7 +40,8 @@ export interface FakeTeamsMember {
 /**
  * A stand-in for Teams' Bot Connector (`serviceUrl`): a real HTTP server on 127.0.0.1 (or
  * `host`) that accepts `POST /v3/conversations/{id}/activities[/{activityId}]`, records each
- * activity and answers `{ id }`, as the real one does. `GET /v3/conversations/{id}/members/{userId}`
+ * activity and answers `{ id }`, as the real one does; `PUT …/activities/{activityId}` replaces a
+ * message it posted (`updateActivity`; 404 for any other id), recorded as a call with method PUT. `GET /v3/conversations/{id}/members/{userId}`
  * answers the member set with `setMember` (in any conversation; `userId` their channel account id
  * or Entra object id), else 404 like Teams; `failMemberLookups` makes the next ones fail.
  */
@@ -45,6 +59,8 @@ export interface FakeBotConnector {
   ): Promise<ConnectorCall[]>;
   /** The message activities (not typing indicators) received so far. */
   messages(): ConnectorCall[];
+  /** A message the bot posted, by the id this fake gave it, as it stands now (PUT replaces it). */
+  activity(id: string): FakeConnectorActivity | undefined;
   /** What a member lookup of the member's channel account id or Entra object id answers (replaces an earlier one). */
   setMember(member: FakeTeamsMember): void;
   /** Forgets a member (by channel account id): lookups of them answer 404, as for someone who left. */
@@ -67,6 +83,8 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
     members.get(userId) ??
     [...members.values()].find((member) => member.aadObjectId?.toLowerCase() === userId.toLowerCase());
   const memberLookups: string[] = [];
+  /** The bot's messages by the id this fake answered, so that PUT can replace them in place. */
+  const posted = new Map<string, FakeConnectorActivity>();
   const waiters = new Set<() => void>();
   let requestCount = 0;
   let nextId = 1;
@@ -106,22 +124,53 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
       } catch {
         activity = undefined;
       }
-      if (request.method !== 'POST' || !match?.[1] || typeof activity !== 'object' || activity === null) {
+      const isUpdate = request.method === 'PUT' && match?.[2] !== undefined;
+      if (isUpdate && !posted.has(decodeURIComponent(match?.[2] ?? ''))) {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({ error: { code: 'ActivityNotFoundInConversation', message: 'not found' } }),
+        );
+        return;
+      }
+      if (
+        (request.method !== 'POST' && !isUpdate) ||
+        !match?.[1] ||
+        typeof activity !== 'object' ||
+        activity === null
+      ) {
         response.writeHead(404, { 'content-type': 'application/json' });
         response.end(
           JSON.stringify({ error: { code: 'NotFound', message: `unexpected ${request.method} ${path}` } }),
         );
         return;
       }
+      const conversationId = decodeURIComponent(match[1]);
+      const pathActivityId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
       calls.push({
-        method: request.method,
+        method: isUpdate ? 'PUT' : 'POST',
         path,
-        conversationId: decodeURIComponent(match[1]),
-        replyToActivityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+        conversationId,
+        replyToActivityId: isUpdate ? undefined : pathActivityId,
+        ...(isUpdate && { updatedActivityId: pathActivityId }),
         authorization: request.headers.authorization,
         activity: activity as Record<string, unknown>,
       });
-      const id = `connector-activity-${nextId++}`;
+      const existing = isUpdate && pathActivityId !== undefined ? posted.get(pathActivityId) : undefined;
+      let id: string;
+      if (existing) {
+        existing.activity = activity as Record<string, unknown>;
+        existing.updates += 1;
+        id = existing.id;
+      } else {
+        id = `connector-activity-${nextId++}`;
+        posted.set(id, {
+          id,
+          conversationId,
+          replyToId: pathActivityId,
+          activity: activity as Record<string, unknown>,
+          updates: 0,
+        });
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ id }));
       for (const wake of waiters) wake();
@@ -162,6 +211,7 @@ export async function startFakeBotConnector(options: { host?: string } = {}): Pr
         if (!check()) waiters.add(check);
       }),
     messages: () => calls.filter((call) => call.activity.type === 'message'),
+    activity: (id) => posted.get(id),
     setMember: (member) => {
       members.set(member.id, member);
     },

@@ -30,6 +30,18 @@ export interface UploadedFile {
   channelId: string | undefined;
 }
 
+/** A message the bot posted with chat.postMessage, as it stands now (after any chat.update). */
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  /** The parent's ts for a thread reply. */
+  threadTs: string | undefined;
+  /** How many times chat.update changed it. */
+  updates: number;
+}
+
 export interface FakeSlackUser {
   tz?: string;
   /** The user's locale (`en-GB`); users.info tells it only when asked with `include_locale`, as Slack does. */
@@ -69,6 +81,10 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedApiCall[]>;
   /** Resolves with the first `count` bodies posted to response_url `id`. */
   waitForResponses(id: string, count?: number, timeoutMs?: number): Promise<RecordedResponse[]>;
+  /** The bot's message `ts` in `channel` as it stands now; chat.update changes it (in place, same ts). */
+  message(channel: string, ts: string): FakeSlackMessage | undefined;
+  /** The replies in the thread of message `ts`, oldest first. */
+  threadReplies(channel: string, ts: string): FakeSlackMessage[];
   close(): Promise<void>;
 }
 
@@ -83,6 +99,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const checkImages = (blocks: unknown) =>
     checkImageBlocks(blocks, (id) => files.get(id)?.channelId !== undefined, imageFetches);
   const users = new Map<string, FakeSlackUser>();
+  /** chat.postMessage's messages by `channel ts`, kept so chat.update can change them as Slack does. */
+  const messages = new Map<string, FakeSlackMessage>();
   const failures = new Map<string, { error: string; times: number }>();
   const httpFailures = new Map<string, { status: number; times: number; retryAfterSeconds?: number }>();
   const holds = new Map<string, { promise: Promise<void>; release: () => void }>();
@@ -126,7 +144,31 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'chat.postEphemeral': {
         const problems = await checkImages(args.blocks);
         if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
-        return { ok: true, channel: args.channel, ts: `1700000000.${String(nextId++).padStart(6, '0')}` };
+        const ts = `1700000000.${String(nextId++).padStart(6, '0')}`;
+        if (method === 'chat.postMessage' && typeof args.channel === 'string') {
+          const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
+          const message = {
+            channel: args.channel,
+            ts,
+            text: args.text,
+            blocks: args.blocks,
+            threadTs,
+            updates: 0,
+          };
+          messages.set(`${args.channel} ${ts}`, message);
+        }
+        return { ok: true, channel: args.channel, ts };
+      }
+      case 'chat.update': {
+        // As Slack: only a message the bot posted, found by channel and ts; it keeps its ts.
+        const message = messages.get(`${String(args.channel)} ${String(args.ts)}`);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        const problems = await checkImages(args.blocks);
+        if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
+        message.text = args.text;
+        message.blocks = args.blocks;
+        message.updates += 1;
+        return { ok: true, channel: message.channel, ts: message.ts, text: args.text };
       }
       case 'views.publish':
         return { ok: true, view: { id: `V${nextId++}` } };
@@ -291,6 +333,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         `${count} response(s) to ${id}`,
         timeoutMs,
       ),
+    message: (channel, ts) => messages.get(`${channel} ${ts}`),
+    threadReplies: (channel, ts) =>
+      [...messages.values()].filter((message) => message.channel === channel && message.threadTs === ts),
     close: () =>
       new Promise<void>((resolve) => {
         for (const held of [...holds.values()]) held.release();

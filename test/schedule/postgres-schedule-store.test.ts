@@ -59,6 +59,7 @@ describePostgres('PostgresScheduleStore', () => {
         { version: 3, name: 'shared PBX tokens', applied_at: MIGRATED_AT },
         { version: 4, name: 'playground digests', applied_at: MIGRATED_AT },
         { version: 5, name: 'digest creator locale', applied_at: MIGRATED_AT },
+        { version: 6, name: 'live missed-call alerts', applied_at: MIGRATED_AT },
       ]);
       expect(
         await queryRows(
@@ -68,11 +69,19 @@ describePostgres('PostgresScheduleStore', () => {
            ORDER BY 1, 2`,
         ),
       ).toEqual([
+        { table_name: 'alert_poller', column_name: 'lease_until', data_type: 'timestamp with time zone' },
+        {
+          table_name: 'alert_subscriptions',
+          column_name: 'created_at',
+          data_type: 'timestamp with time zone',
+        },
         { table_name: 'conversation_references', column_name: 'reference', data_type: 'jsonb' },
         { table_name: 'digest_runs', column_name: 'lease_until', data_type: 'timestamp with time zone' },
         { table_name: 'digest_runs', column_name: 'occurrence_at', data_type: 'timestamp with time zone' },
         { table_name: 'digest_schedules', column_name: 'created_at', data_type: 'timestamp with time zone' },
         { table_name: 'digest_schedules', column_name: 'enabled', data_type: 'boolean' },
+        { table_name: 'posted_alerts', column_name: 'created_at', data_type: 'timestamp with time zone' },
+        { table_name: 'posted_alerts', column_name: 'lease_until', data_type: 'timestamp with time zone' },
         { table_name: 'shared_tokens', column_name: 'expires_at', data_type: 'timestamp with time zone' },
       ]);
       expect(await stores[3]!.createSchedule(buildSchedule())).toBe('created');
@@ -120,7 +129,7 @@ describePostgres('PostgresScheduleStore', () => {
     const error = await openError(database.url);
     expect([error.kind, error.message, error.hint]).toEqual([
       'config',
-      'The schedules database has schema version 99, newer than this calls-bot knows (5).',
+      'The schedules database has schema version 99, newer than this calls-bot knows (6).',
       'Run the newer calls-bot, or point DATABASE_URL at another database.',
     ]);
   });

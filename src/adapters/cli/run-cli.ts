@@ -1,3 +1,5 @@
+import { isAlertCommandText } from '../../alerts/parse-alert-command';
+import { ALERTS_NEED_A_CONVERSATION } from '../../chat/answer-alert-text';
 import { buildExportFile } from '../../chat/build-export-file';
 import { readCommand } from '../../chat/read-command';
 import type { ParseContext } from '../../commands/parse-command';
@@ -77,6 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       explainInCli(commandText, context, json, io.stdout);
       return 0;
     }
+    // Alerts post into a conversation as calls end; the terminal has none (whatever the words after `alerts`).
+    if (isAlertCommandText(commandText)) throw new CommandError(ALERTS_NEED_A_CONVERSATION);
     const logger = createLogger({
       level: 'warn',
       secrets: () => secrets,
@@ -92,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         source: connection.source,
         serviceLevelSeconds: config.serviceLevelSeconds,
         maskNumbers: config.privacyMaskNumbers,
+        now: () => now,
       });
       return service;
     };

@@ -1,4 +1,6 @@
 import { App, type AppOptions, webApi } from '@slack/bolt';
+import type { AlertButtons } from '../../alerts/alert-buttons';
+import type { AlertDelivery } from '../../alerts/alert-delivery';
 import type { ChartImages } from '../../chart/chart-images';
 import type { ChatService } from '../../chat/chat-service';
 import type { Config } from '../../config/config';
@@ -8,10 +10,13 @@ import type { DigestDelivery } from '../../schedule/digest-delivery';
 import type { ChatAdapter } from '../../server/chat-adapter';
 import { RepliesInFlight } from '../../server/graceful-shutdown';
 import { describeSlackError } from './describe-slack-error';
+import { registerAlertButtons } from './register-alert-buttons';
 import { registerAppHome } from './register-app-home';
 import { registerCallsCommand } from './register-calls-command';
 import { registerReportButtons } from './register-report-buttons';
 import { fetchUnlessAbandoned, finishRepliesInFlight, trackRepliesInFlight } from './replies-on-restart';
+import { SlackAlertDelivery } from './slack-alert-delivery';
+import { SlackChannelLanes } from './slack-channel-lanes';
 import { SlackDigestCreators } from './slack-digest-creators';
 import { SlackDigestDelivery } from './slack-digest-delivery';
 import type { SlackHandlerDeps } from './slack-handler-deps';
@@ -35,6 +40,8 @@ export interface SlackAdapterOptions {
   userCacheTtlMs?: number;
   /** Report charts as images at PUBLIC_URL (replies and digests); without it, text bars. */
   charts?: ChartImages;
+  /** Answers the live alerts' buttons ("I'll call back", "Release"); without it they are not listened to. */
+  alertButtons?: AlertButtons;
 }
 
 /** The Slack adapter, and which way it talks to Slack. */
@@ -44,6 +51,8 @@ export interface SlackAdapter extends ChatAdapter {
   digestDelivery: DigestDelivery;
   /** Looks up a digest's creator at every run (`users.info`). */
   digestCreators: DigestCreatorResolver;
+  /** Posts, redraws and reminds live alerts (paced per channel together with the digests). */
+  alertDelivery: AlertDelivery;
 }
 
 const DEFAULT_WORKING_NOTICE_MS = 2000;
@@ -83,11 +92,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     workingNoticeMs: options.workingNoticeMs ?? DEFAULT_WORKING_NOTICE_MS,
     charts: options.charts,
   };
+  // Digests and alerts take turns in a channel: one pace per channel for both.
+  const lanes = new SlackChannelLanes();
   const digestDelivery = new SlackDigestDelivery({
     apiUrl: slack.apiUrl,
     botToken: slack.botToken,
     logger,
+    lanes,
     ...(options.charts && { charts: options.charts }),
+  });
+  const alertDelivery = new SlackAlertDelivery({
+    apiUrl: slack.apiUrl,
+    botToken: slack.botToken,
+    logger,
+    lanes,
   });
   // A rate limit fails the digest's run at once (it is tried again next time) rather than holding the scheduler.
   const digestCreators = new SlackDigestCreators(
@@ -102,11 +120,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   if (slack.appToken) {
     const app = new App({ ...appOptions, socketMode: true, appToken: slack.appToken });
-    registerListeners(app, deps, replies);
+    registerListeners(app, deps, replies, options.alertButtons);
     return {
       mode: 'socket',
       digestDelivery,
       digestCreators,
+      alertDelivery,
       description: 'Slack (Socket Mode)',
       routes: [],
       start: async () => {
@@ -121,11 +140,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const receiver = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger, now });
   const app = new App({ ...appOptions, receiver });
-  registerListeners(app, deps, replies);
+  registerListeners(app, deps, replies, options.alertButtons);
   return {
     mode: 'http',
     digestDelivery,
     digestCreators,
+    alertDelivery,
     description: 'Slack (HTTP at /slack/events)',
     routes: [{ method: 'POST', path: '/slack/events', handler: receiver.requestHandler }],
     stop: async (graceMs = Number.POSITIVE_INFINITY) => {
@@ -136,10 +156,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 }
 
-function registerListeners(app: App, deps: SlackHandlerDeps, replies: RepliesInFlight): void {
+function registerListeners(
+  app: App,
+  deps: SlackHandlerDeps,
+  replies: RepliesInFlight,
+  alertButtons: AlertButtons | undefined,
+): void {
   trackRepliesInFlight(app, replies);
   registerCallsCommand(app, deps);
   registerReportButtons(app, deps);
+  if (alertButtons) registerAlertButtons(app, deps, alertButtons);
   registerAppHome(app, deps);
   app.error(async (error) => {
     deps.logger.error('Slack listener failed', { error: describeSlackError(error) });

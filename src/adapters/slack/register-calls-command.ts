@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { readAlertChange } from '../../alerts/read-alert-command-change';
 import { toErrorReply } from '../../chat/to-error-reply';
 import type { ConversationTarget } from '../../core/conversation-target';
 import { renderSlack } from '../../render/render-slack';
@@ -12,7 +13,7 @@ import { type SlackHandlerDeps, WORKING_NOTE } from './slack-handler-deps';
  * The slash command (`/calls`, under whatever name the app gives it): acknowledged at once with an
  * empty 200, before the user is looked up or the PBX asked; the answer follows through
  * `response_url`, ephemeral, after a "Working on it…" note when it is slow. A digest created or
- * removed is confirmed in the channel instead (`announceDigestChange`).
+ * removed, and alerts turned on or off, are confirmed in the channel instead (`announceDigestChange`).
  */
 export function registerCallsCommand(app: App, deps: SlackHandlerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
@@ -44,7 +45,7 @@ export function registerCallsCommand(app: App, deps: SlackHandlerDeps): void {
             respond({ response_type: 'ephemeral', replace_original: false, text: WORKING_NOTE.text }),
         },
       );
-      const change = readDigestChange(text);
+      const change = readDigestChange(text) ?? readAlertChange(text);
       if (change && answer.reply.kind === 'notice' && target.channelId) {
         const channelId = target.channelId;
         await announceDigestChange(

@@ -7,6 +7,7 @@ export const SLACK_METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = 
   'users.info': ['users:read', 'users:read.email'],
   'conversations.open': ['im:write'],
   'chat.postMessage': ['chat:write', 'chat:write.public'],
+  'chat.update': ['chat:write'],
   'views.publish': [],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

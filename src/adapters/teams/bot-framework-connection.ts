@@ -49,8 +49,23 @@ export interface BotFrameworkConnection {
    * credentials, authentication is disabled and every request is accepted: only for dev-no-auth.
    */
   authenticate(activity: Record<string, unknown>, authorization: string): Promise<TurnRunner>;
-  /** Posts a new message (not a reply) into a stored conversation. */
-  postToConversation(reference: TeamsConversationReference, activity: OutgoingActivity): Promise<void>;
+  /** Posts a new message (not a reply) into a stored conversation; resolves with its activity id when the Bot Connector gives one. */
+  postToConversation(
+    reference: TeamsConversationReference,
+    activity: OutgoingActivity,
+  ): Promise<string | undefined>;
+  /** Replaces a message the bot posted there (`PUT …/activities/{activityId}`). */
+  updateInConversation(
+    reference: TeamsConversationReference,
+    activityId: string,
+    activity: OutgoingActivity,
+  ): Promise<void>;
+  /** Answers a message there (`POST …/activities/{activityId}`): in a channel, in its thread. */
+  replyInConversation(
+    reference: TeamsConversationReference,
+    activityId: string,
+    activity: OutgoingActivity,
+  ): Promise<void>;
   /**
    * Asks the Bot Connector about a member of a stored conversation, by Entra object id or channel
    * account id (a digest's creator); rejects as the Bot Connector does (404: not a member).
@@ -60,7 +75,13 @@ export interface BotFrameworkConnection {
 
 interface ConversationsApi {
   conversations: {
-    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+    updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<unknown>;
+    replyToActivity(
+      conversationId: string,
+      activityId: string,
+      activity: Partial<Activity>,
+    ): Promise<unknown>;
   };
 }
 
@@ -84,6 +105,21 @@ export function connectBotFramework(credentials: BotCredentials | undefined): Bo
   );
   const adapter = new CloudAdapter(authentication);
   const appId = credentials?.appId ?? '';
+  /** Runs `send` with the connector's conversations API and `activity` addressed to the stored conversation. */
+  const inConversation = (
+    reference: TeamsConversationReference,
+    activity: OutgoingActivity,
+    send: (conversations: ConversationsApi['conversations'], message: Partial<Activity>) => Promise<void>,
+  ) => {
+    const botReference = reference as Partial<ConversationReference>;
+    return adapter.continueConversationAsync(appId, botReference, async (context) => {
+      const connector = context.turnState.get<ConversationsApi>(adapter.ConnectorClientKey);
+      await send(
+        connector.conversations,
+        TurnContext.applyConversationReference({ ...activity }, botReference),
+      );
+    });
+  };
 
   return {
     authenticate: async (activity, authorization) => {
@@ -100,11 +136,26 @@ export function connectBotFramework(credentials: BotCredentials | undefined): Bo
         );
     },
     postToConversation: async (reference, activity) => {
-      const botReference = reference as Partial<ConversationReference>;
-      await adapter.continueConversationAsync(appId, botReference, async (context) => {
-        const connector = context.turnState.get<ConversationsApi>(adapter.ConnectorClientKey);
-        const message = TurnContext.applyConversationReference({ ...activity }, botReference);
-        await connector.conversations.sendToConversation(reference.conversation.id, message);
+      let id: string | undefined;
+      await inConversation(reference, activity, async (conversations, message) => {
+        id = (await conversations.sendToConversation(reference.conversation.id, message)).id || undefined;
+      });
+      return id;
+    },
+    updateInConversation: async (reference, activityId, activity) => {
+      await inConversation(reference, activity, async (conversations, message) => {
+        await conversations.updateActivity(reference.conversation.id, activityId, {
+          ...message,
+          id: activityId,
+        });
+      });
+    },
+    replyInConversation: async (reference, activityId, activity) => {
+      await inConversation(reference, activity, async (conversations, message) => {
+        await conversations.replyToActivity(reference.conversation.id, activityId, {
+          ...message,
+          replyToId: activityId,
+        });
       });
     },
     lookUpMemberIn: async (reference, userId) => {

@@ -1,3 +1,4 @@
+import type { AlertButtons } from '../../alerts/alert-buttons';
 import type { ChatService } from '../../chat/chat-service';
 import type { Config } from '../../config/config';
 import { AppError } from '../../core/errors';
@@ -16,6 +17,7 @@ import { isLoopbackHost, isLoopbackServiceUrl } from './loopback-address';
 import { createMemoryConversationReferenceStore } from './memory-conversation-reference-store';
 import { createMessagesEndpoint, MESSAGES_PATH, type TeamsEndpointMode } from './messages-endpoint';
 import { toReplyActivity } from './outgoing-activity';
+import { createTeamsAlertMessages, type TeamsAlertMessages } from './teams-alert-messages';
 import { TeamsMemberResolver } from './teams-member-resolver';
 import { toConversationKey } from './to-conversation-reference';
 
@@ -41,6 +43,8 @@ export interface CreateTeamsAdapterOptions {
   references?: ConversationReferenceStore;
   /** The clock, for caching members' e-mails; default the system clock. */
   now?: () => Date;
+  /** Answers the live alerts' buttons ("I'll call back", "Release"). */
+  alertButtons?: AlertButtons;
 }
 
 /** The Teams adapter: `/api/messages`, plus posting into known conversations (scheduled digests). */
@@ -59,6 +63,8 @@ export interface TeamsChatAdapter extends ChatAdapter {
    * the Bot Connector does (404: not a member).
    */
   lookUpMember(conversationId: string, userId: string): Promise<TeamsMemberInfo | undefined>;
+  /** Posts, redraws and answers live alerts in conversations the bot has seen (`TeamsAlertDelivery`). */
+  alertMessages: TeamsAlertMessages;
 }
 
 /**
@@ -79,6 +85,7 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
     defaultTimeZone: options.defaultTimeZone,
     ...(options.defaultLocale !== undefined && { defaultLocale: options.defaultLocale }),
     members: new TeamsMemberResolver({ logger, now: options.now ?? (() => new Date()) }),
+    ...(options.alertButtons && { alertButtons: options.alertButtons }),
   });
   const endpoint = createMessagesEndpoint({
     mode,
@@ -116,6 +123,7 @@ export function createTeamsAdapter(options: CreateTeamsAdapterOptions): TeamsCha
       if (!connection || !reference) return undefined;
       return connection.lookUpMemberIn(reference, userId);
     },
+    alertMessages: createTeamsAlertMessages(connection, reachableReference),
   };
 
   /** The stored reference the bot may talk to on its own: none without one, nor (dev-no-auth) off this machine. */

@@ -1,15 +1,18 @@
+import type { AlertButtons } from '../../alerts/alert-buttons';
 import type { Answer } from '../../chat/answer';
 import type { ChatService } from '../../chat/chat-service';
 import { canonicalLocale, FALLBACK_LOCALE } from '../../config/canonical-locale';
 import type { ChatUser } from '../../core/chat-user';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
+import { isAlertActionId } from '../../render/alert-actions';
 import type { LookUpMember } from './bot-framework-connection';
 import type { ConversationReferenceStore } from './conversation-reference-store';
 import { type OutgoingActivity, toReplyActivity } from './outgoing-activity';
 import { resolveActivityTimeZone } from './resolve-activity-time-zone';
 import { mentionsBot, stripBotMention } from './strip-bot-mention';
 import type { TeamsActivity } from './teams-activity';
+import { answerTeamsAlertButton } from './teams-alert-buttons';
 import type { TeamsMemberResolver } from './teams-member-resolver';
 import { toConversationReference } from './to-conversation-reference';
 import { toConversationTarget } from './to-conversation-target';
@@ -33,6 +36,8 @@ export interface TeamsTurnOptions {
   defaultLocale?: string;
   /** Finds the asker's e-mail (matched to their 3CX user by the access rules); without it, nobody can be looked up. */
   members?: TeamsMemberResolver;
+  /** Answers the live alerts' buttons (submits whose action is `alert_…`); without it they go to `chat` like any button. */
+  alertButtons?: AlertButtons;
 }
 
 /** Commands are a few words; longer text is answered with an error rather than parsed. */
@@ -118,6 +123,13 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
     await saveReference(activity);
     switch (activity.type) {
       case 'message': {
+        const submit = readSubmit(activity.value);
+        if (submit && options.alertButtons && isAlertActionId(submit.action)) {
+          const user = await askerOf(turn);
+          const reply = await answerTeamsAlertButton(options.alertButtons, submit, activity, user, logger);
+          if (reply) await turn.send(reply);
+          return;
+        }
         const answer = await answerMessage(turn);
         if (answer) await turn.send(toReplyActivity(withTeamsNotes(answer)));
         return;

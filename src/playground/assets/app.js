@@ -190,7 +190,9 @@ function describeResult(result) {
     reply.kind === 'report'
       ? reply.view === 'list'
         ? 'call list'
-        : `report, ${first[reply.focus]}`
+        : reply.view === 'unreturned'
+          ? 'missed calls and call-backs'
+          : `report, ${first[reply.focus]}`
       : reply.kind,
   ];
   if (result.files.length > 0)

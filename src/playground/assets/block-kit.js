@@ -196,10 +196,10 @@ function renderInline(match, emoji) {
   return node;
 }
 
-/** `<https://x|label>`, `<mailto:..>`, `<@U123>`, `<#C123|name>`, `<!here>`; other URLs stay text. */
+/** `<https://x|label>`, `<mailto:..>`, `<tel:+44…|label>`, `<@U123>`, `<#C123|name>`, `<!here>`; other URLs stay text. */
 function renderLink(link, whole) {
   const [target, label] = splitOnce(link, '|');
-  if (/^(https?:|mailto:)/i.test(target)) {
+  if (/^(https?:|mailto:|tel:)/i.test(target)) {
     const anchor = element('a', 'sk-link');
     anchor.href = decodeEntities(target);
     anchor.target = '_blank';

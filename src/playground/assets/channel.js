@@ -87,11 +87,18 @@ export function startChannelView({ timeZone, locale }) {
     if (view.posts.length > 0) postsBox.querySelector('.empty')?.remove();
     let latest;
     for (const post of view.posts) {
-      if (shown.has(post.id)) continue;
+      newest = Math.max(newest, post.revisedId ?? post.id);
+      const old = shown.get(post.id);
+      // A post redrawn in place (a live alert claimed, released or returned) keeps its number.
+      if (old && post.revisedId !== undefined) {
+        const redrawn = renderPost(post);
+        old.replaceWith(redrawn);
+        shown.set(post.id, redrawn);
+      }
+      if (old) continue;
       latest = renderPost(post);
       shown.set(post.id, latest);
       postsBox.append(latest);
-      newest = Math.max(newest, post.id);
     }
     // The channel scrolls to the start of the newest post, within its own box (not the page).
     if (latest) postsBox.scrollTop = latest.offsetTop - postsBox.firstElementChild.offsetTop;
@@ -184,6 +191,10 @@ function noteOf(post) {
       return 'Posted in the channel by the schedule';
     case 'preview':
       return 'Run now: a preview only; no run was recorded and the schedule is unchanged';
+    case 'alert':
+      return 'Posted in the channel by the live alerts';
+    case 'alert-reminder':
+      return "A reminder, in the alert's thread";
     default:
       return post.result.share ? 'Posted in the channel for everyone' : 'Only visible to you';
   }
@@ -192,6 +203,7 @@ function noteOf(post) {
 function badgeOf(post) {
   if (post.kind === 'digest') return `digest ${post.scheduleId}`;
   if (post.kind === 'preview') return `run now · ${post.scheduleId}`;
+  if (post.kind === 'alert' || post.kind === 'alert-reminder') return `alerts ${post.subscriptionId}`;
   return undefined;
 }
 

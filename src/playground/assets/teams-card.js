@@ -92,9 +92,9 @@ export function renderTeamsCard(cardJson, onAction) {
 }
 
 /**
- * Teams' TextBlock Markdown: **bold**, _italic_, [text](https://url), paragraphs on blank lines
- * (a single newline joins lines, as in Teams), and backslash escapes (`\*` is a plain `*`: the bot
- * escapes names that way). The text is HTML-escaped before any tag is added.
+ * Teams' TextBlock Markdown: **bold**, _italic_, [text](https://url) and [number](tel:+44…),
+ * paragraphs on blank lines (a single newline joins lines, as in Teams), and backslash escapes
+ * (`\*` is a plain `*`: the bot escapes names that way). The text is HTML-escaped before any tag is added.
  */
 function processTeamsMarkdown(text, result) {
   const paragraphs = escapeHtml(protectEscapes(text))
@@ -105,7 +105,7 @@ function processTeamsMarkdown(text, result) {
         .replace(/\*\*(?=\S)(.+?\S)\*\*/g, '<strong>$1</strong>')
         .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, '$1<em>$2</em>')
         .replace(
-          /\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g,
+          /\[([^\]]+)\]\((https?:\/\/[^\s)]+|tel:\+?\d[^\s)]*)\)/g,
           '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>',
         ),
     );

@@ -76,7 +76,9 @@ describe('digests that name people, in Slack (real bot, fake Slack Web API, demo
     expect(expected.focus?.map((entry) => [entry.extension, entry.name])).toEqual([['101', 'Ben Okafor']]);
     expect(digest.text).toBe(`Sun 29 Nov 2026 (Europe/Berlin): ${expectedFocusSummary(expected)}`);
     expect(blockTexts(digest)).toContain('Filters: ext 101');
-    expect(blockTexts(digest)).toContain('1 call reached ext 101 or was made by it; it was answered, by anyone.');
+    expect(blockTexts(digest)).toContain(
+      '1 call reached ext 101 or was made by it; it was answered, by anyone.',
+    );
   });
 
   it("refuses a digest for a name that is two people, with the parser's message, storing nothing", async () => {
