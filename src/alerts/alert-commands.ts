@@ -6,6 +6,7 @@ import { AppError, CommandError } from '../core/errors';
 import type { NoticeReply, Reply } from '../core/reply';
 import type { ReportRequest } from '../core/report-request';
 import { conversationKeyOf } from '../schedule/conversation-key';
+import { digestCreatorOf, digestTargetOf } from '../schedule/digest-target';
 import { formatLocalDateTime } from '../schedule/format-local-time';
 import { createScheduleId } from '../schedule/schedule-id';
 import type { ConversationKey } from '../schedule/schedule-store';
@@ -148,18 +149,8 @@ export class AlertCommands {
     for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       const subscription: AlertSubscription = {
         id: createId(),
-        target: {
-          platform: key.platform,
-          conversationId: key.conversationId,
-          ...(conversation.teamId !== undefined && { teamId: conversation.teamId }),
-          ...(key.platform === 'teams' && { referenceKey: conversation.referenceKey ?? conversation.id }),
-          ...(conversation.label !== undefined && { label: conversation.label }),
-        },
-        creator: {
-          platform: user.platform,
-          id: user.id,
-          ...(user.email !== undefined && { email: user.email }),
-        },
+        target: digestTargetOf(conversation, key),
+        creator: digestCreatorOf(user),
         extensions: [...filters.extensions],
         queues: [...filters.queues],
         timeZone: user.timeZone,

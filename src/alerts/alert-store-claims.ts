@@ -1,5 +1,36 @@
 import type { AlertClaimResult, PostedAlert } from './alert-store';
 
+/**
+ * The call-back half of an `AlertStore`, the same in every database: a store extends it and
+ * supplies `decide`, which reads the alert under its database's lock, writes what `choose` decides
+ * and answers with `toClaimResult`.
+ */
+export abstract class CallbackClaimStore {
+  async claimCallback(
+    subscriptionId: string,
+    callKey: string,
+    claimer: AlertPerson,
+    now: Date,
+  ): Promise<AlertClaimResult> {
+    return this.decide(subscriptionId, callKey, (alert) => decideClaim(alert, claimer, now));
+  }
+
+  async releaseCallback(
+    subscriptionId: string,
+    callKey: string,
+    releaser: { platform: string; id: string },
+    asAdmin: boolean,
+  ): Promise<AlertClaimResult> {
+    return this.decide(subscriptionId, callKey, (alert) => decideRelease(alert, releaser, asAdmin));
+  }
+
+  protected abstract decide(
+    subscriptionId: string,
+    callKey: string,
+    choose: (alert: PostedAlert | undefined) => CallbackDecision,
+  ): Promise<AlertClaimResult>;
+}
+
 /** Someone on a chat platform: who claims or releases an alert. */
 export interface AlertPerson {
   platform: string;

@@ -1,21 +1,20 @@
-import type { DigestCreator, DigestTarget } from '../schedule/digest-schedule';
+import {
+  CONVERSATION_COLUMNS,
+  type ConversationColumns,
+  conversationValues,
+  creatorFromColumns,
+  targetFromColumns,
+} from '../schedule/conversation-columns';
 import type { AlertState, AlertSubscription, MissedCallFacts, PostedAlert } from './alert-store';
+import type { ClaimWrite } from './alert-store-claims';
 
 /**
  * The columns of `alert_subscriptions` and `posted_alerts` (migration 6), shared by SQLite and
  * PostgreSQL; only how a database keeps times (`Time`: epoch ms in SQLite, `Date` in pg) and lists
  * (`List`: JSON text in SQLite, `text[]` in pg) differs.
  */
-export interface SubscriptionColumns<Time, List> {
+export interface SubscriptionColumns<Time, List> extends ConversationColumns {
   id: string;
-  platform: DigestTarget['platform'];
-  conversation_id: string;
-  team_id: string | null;
-  reference_key: string | null;
-  conversation_label: string | null;
-  creator_platform: DigestCreator['platform'];
-  creator_id: string;
-  creator_email: string | null;
   extensions: List;
   queues: List;
   time_zone: string;
@@ -59,14 +58,7 @@ export interface AlertColumnCodec<Time, List> {
 /** The columns of `alert_subscriptions` in the order `subscriptionValues` gives them. */
 export const SUBSCRIPTION_COLUMNS = [
   'id',
-  'platform',
-  'conversation_id',
-  'team_id',
-  'reference_key',
-  'conversation_label',
-  'creator_platform',
-  'creator_id',
-  'creator_email',
+  ...CONVERSATION_COLUMNS,
   'extensions',
   'queues',
   'time_zone',
@@ -89,17 +81,9 @@ export function subscriptionValues<Time, List>(
   subscription: AlertSubscription,
   codec: AlertColumnCodec<Time, List>,
 ): unknown[] {
-  const { target, creator } = subscription;
   return [
     subscription.id,
-    target.platform,
-    target.conversationId,
-    target.teamId ?? null,
-    target.referenceKey ?? null,
-    target.label ?? null,
-    creator.platform,
-    creator.id,
-    creator.email ?? null,
+    ...conversationValues(subscription.target, subscription.creator),
     codec.toList(subscription.extensions),
     codec.toList(subscription.queues),
     subscription.timeZone,
@@ -129,18 +113,8 @@ export function subscriptionFromColumns<Time, List>(
 ): AlertSubscription {
   return {
     id: row.id,
-    target: {
-      platform: row.platform,
-      conversationId: row.conversation_id,
-      ...(row.team_id !== null && { teamId: row.team_id }),
-      ...(row.reference_key !== null && { referenceKey: row.reference_key }),
-      ...(row.conversation_label !== null && { label: row.conversation_label }),
-    },
-    creator: {
-      platform: row.creator_platform,
-      id: row.creator_id,
-      ...(row.creator_email !== null && { email: row.creator_email }),
-    },
+    target: targetFromColumns(row),
+    creator: creatorFromColumns(row),
     extensions: codec.fromList(row.extensions),
     queues: codec.fromList(row.queues),
     timeZone: row.time_zone,
@@ -191,5 +165,41 @@ export function alertFromColumns<Time, List>(
     }),
     ...(returnedAt && { returnedAt }),
     createdAt: codec.fromTime(row.created_at),
+  };
+}
+
+/**
+ * The values of the call-back claim columns (`state`, `claimed_by_platform`, `claimed_by_id`,
+ * `claimed_by_name`, `claimed_at`, in that order) for a claim, or for none (`null`: released).
+ */
+export function claimValues<Time, List>(
+  claim: ClaimWrite | null,
+  codec: AlertColumnCodec<Time, List>,
+): unknown[] {
+  return [
+    claim ? 'claimed' : 'open',
+    claim?.by.platform ?? null,
+    claim?.by.id ?? null,
+    claim?.by.name ?? null,
+    claim ? codec.toTime(claim.at) : null,
+  ];
+}
+
+/** The conversions above, bound to one database's codec. */
+export interface AlertRows<Time, List> {
+  subscriptionValues(subscription: AlertSubscription): unknown[];
+  callValues(call: MissedCallFacts): unknown[];
+  claimValues(claim: ClaimWrite | null): unknown[];
+  subscription(row: SubscriptionColumns<Time, List>): AlertSubscription;
+  alert(row: PostedAlertColumns<Time>): PostedAlert;
+}
+
+export function alertRows<Time, List>(codec: AlertColumnCodec<Time, List>): AlertRows<Time, List> {
+  return {
+    subscriptionValues: (subscription) => subscriptionValues(subscription, codec),
+    callValues: (call) => callValues(call, codec),
+    claimValues: (claim) => claimValues(claim, codec),
+    subscription: (row) => subscriptionFromColumns(row, codec),
+    alert: (row) => alertFromColumns(row, codec),
   };
 }

@@ -6,6 +6,7 @@ import type { CallLogSource } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import type { Logger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import { TickLoop } from '../core/tick-loop';
 import { FETCH_MARGIN_MS } from '../report/report-service';
 import type { AlertDelivery } from './alert-delivery';
 import { AlertRetention } from './alert-retention';
@@ -79,12 +80,11 @@ export class MissedCallPoller {
   private readonly access: PollerAccessMemo;
   private readonly retention: AlertRetention;
   private readonly posted = new PostedAlertMemo();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly ticks = new TickLoop(
+    () => this.runTick(),
+    (startedMs) => Math.max(0, this.pollMs - (Date.now() - startedMs)),
+  );
   private leader = false;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private wake: (() => void) | undefined;
 
   constructor(private readonly options: MissedCallPollerOptions) {
     this.holderId = options.holderId ?? `${hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`;
@@ -98,25 +98,17 @@ export class MissedCallPoller {
 
   /** One tick now (after one in progress); never rejects. */
   tick(): Promise<PollOutcome> {
-    const poll = this.queue.then(() => this.runTick());
-    this.queue = poll;
-    return poll;
+    return this.ticks.tick();
   }
 
   /** Ticks now, then every `pollSeconds` (from the start of one tick to the next), until `stop()`. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.runLoop();
+    this.ticks.start();
   }
 
   /** Stops the timer, waits for a tick in progress and hands the lease on (another replica may poll at once). */
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
-    await this.queue;
+    await this.ticks.stop();
     if (!this.leader) return;
     this.leader = false;
     const now = this.options.now();
@@ -124,18 +116,6 @@ export class MissedCallPoller {
       await this.options.store.acquirePollerLease(this.holderId, now, now);
     } catch (error) {
       this.options.logger.warn('alert poller could not hand its lease on', { reason: reasonOf(error) });
-    }
-  }
-
-  private async runLoop(): Promise<void> {
-    while (this.running) {
-      const startedMs = Date.now();
-      await this.tick();
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, Math.max(0, this.pollMs - (Date.now() - startedMs)));
-      });
     }
   }
 

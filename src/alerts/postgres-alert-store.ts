@@ -1,5 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { DigestTarget } from '../schedule/digest-schedule';
+import { inPgTransaction } from '../schedule/postgres-transaction';
 import type {
   AlertClaimResult,
   AlertStore,
@@ -8,32 +9,22 @@ import type {
   PostedAlert,
   PostedMessageRef,
 } from './alert-store';
+import { CallbackClaimStore, type CallbackDecision, toClaimResult } from './alert-store-claims';
 import {
-  type AlertPerson,
-  type CallbackDecision,
-  decideClaim,
-  decideRelease,
-  toClaimResult,
-} from './alert-store-claims';
-import {
-  type AlertColumnCodec,
-  alertFromColumns,
+  alertRows,
   CALL_COLUMNS,
-  callValues,
   type PostedAlertColumns,
   SUBSCRIPTION_COLUMNS,
   type SubscriptionColumns,
-  subscriptionFromColumns,
-  subscriptionValues,
 } from './alert-store-columns';
 import { MAX_SUBSCRIPTIONS_PER_CONVERSATION } from './alert-subscription-limit';
 
-const PG_CODEC: AlertColumnCodec<Date, string[]> = {
+const PG_ROWS = alertRows<Date, string[]>({
   toTime: (value) => value,
   fromTime: (value) => value,
   toList: (values) => [...values],
   fromList: (value) => [...value],
-};
+});
 
 type SubscriptionRow = SubscriptionColumns<Date, string[]>;
 type AlertRow = PostedAlertColumns<Date>;
@@ -48,12 +39,14 @@ const SUBSCRIPTION_LOCK_CLASS = 0x616c7274; // "alrt"
  * runs in a transaction that locks first: the alert's row (`FOR UPDATE`) for call-back claims, an
  * advisory lock on the conversation for the 20-subscription limit.
  */
-export class PostgresAlertStore implements AlertStore {
-  constructor(private readonly pool: Pool) {}
+export class PostgresAlertStore extends CallbackClaimStore implements AlertStore {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   async createSubscription(subscription: AlertSubscription): Promise<'created' | 'duplicate-id' | 'full'> {
     const { target } = subscription;
-    return this.inTransaction(async (client) => {
+    return inPgTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
         SUBSCRIPTION_LOCK_CLASS,
         `${target.platform}:${target.conversationId}`,
@@ -69,7 +62,7 @@ export class PostgresAlertStore implements AlertStore {
       const result = await client.query(
         `INSERT INTO alert_subscriptions (${SUBSCRIPTION_COLUMNS.join(', ')}) VALUES (${placeholders})
          ON CONFLICT (id) DO NOTHING`,
-        subscriptionValues(subscription, PG_CODEC),
+        PG_ROWS.subscriptionValues(subscription),
       );
       return result.rowCount === 1 ? 'created' : 'duplicate-id';
     });
@@ -80,7 +73,7 @@ export class PostgresAlertStore implements AlertStore {
       'SELECT * FROM alert_subscriptions WHERE id = $1',
       [id],
     );
-    return rows[0] ? subscriptionFromColumns(rows[0], PG_CODEC) : undefined;
+    return rows[0] ? PG_ROWS.subscription(rows[0]) : undefined;
   }
 
   async listSubscriptions(conversation: {
@@ -91,14 +84,14 @@ export class PostgresAlertStore implements AlertStore {
       'SELECT * FROM alert_subscriptions WHERE platform = $1 AND conversation_id = $2 ORDER BY created_at, id',
       [conversation.platform, conversation.conversationId],
     );
-    return rows.map((row) => subscriptionFromColumns(row, PG_CODEC));
+    return rows.map(PG_ROWS.subscription);
   }
 
   async listAllSubscriptions(): Promise<AlertSubscription[]> {
     const { rows } = await this.pool.query<SubscriptionRow>(
       'SELECT * FROM alert_subscriptions ORDER BY created_at, id',
     );
-    return rows.map((row) => subscriptionFromColumns(row, PG_CODEC));
+    return rows.map(PG_ROWS.subscription);
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
@@ -147,7 +140,7 @@ export class PostgresAlertStore implements AlertStore {
        WHERE EXISTS (SELECT 1 FROM alert_subscriptions WHERE id = $1)
        ON CONFLICT (subscription_id, call_key) DO UPDATE SET lease_until = EXCLUDED.lease_until
        WHERE posted_alerts.delivery = 'posting' AND posted_alerts.lease_until <= ${at}`,
-      [subscriptionId, ...callValues(call, PG_CODEC), leaseUntil, now],
+      [subscriptionId, ...PG_ROWS.callValues(call), leaseUntil, now],
     );
     return result.rowCount === 1 ? 'claimed' : 'taken';
   }
@@ -177,7 +170,7 @@ export class PostgresAlertStore implements AlertStore {
       'SELECT * FROM posted_alerts WHERE subscription_id = $1 AND call_key = $2',
       [subscriptionId, callKey],
     );
-    return rows[0] ? alertFromColumns(rows[0], PG_CODEC) : undefined;
+    return rows[0] ? PG_ROWS.alert(rows[0]) : undefined;
   }
 
   async listUnreturnedAlerts(): Promise<PostedAlert[]> {
@@ -185,25 +178,7 @@ export class PostgresAlertStore implements AlertStore {
       `SELECT * FROM posted_alerts WHERE delivery = 'posted' AND state <> 'returned'
        ORDER BY started_at, subscription_id, call_key`,
     );
-    return rows.map((row) => alertFromColumns(row, PG_CODEC));
-  }
-
-  claimCallback(
-    subscriptionId: string,
-    callKey: string,
-    claimer: AlertPerson,
-    now: Date,
-  ): Promise<AlertClaimResult> {
-    return this.decide(subscriptionId, callKey, (alert) => decideClaim(alert, claimer, now));
-  }
-
-  releaseCallback(
-    subscriptionId: string,
-    callKey: string,
-    releaser: { platform: string; id: string },
-    asAdmin: boolean,
-  ): Promise<AlertClaimResult> {
-    return this.decide(subscriptionId, callKey, (alert) => decideRelease(alert, releaser, asAdmin));
+    return rows.map(PG_ROWS.alert);
   }
 
   async markReminded(subscriptionId: string, callKey: string, now: Date): Promise<void> {
@@ -232,56 +207,27 @@ export class PostgresAlertStore implements AlertStore {
   }
 
   /** Locks the alert's row, decides, writes: a second click waits for the first and sees its claim. */
-  private decide(
+  protected decide(
     subscriptionId: string,
     callKey: string,
     choose: (alert: PostedAlert | undefined) => CallbackDecision,
   ): Promise<AlertClaimResult> {
-    return this.inTransaction(async (client) => {
+    return inPgTransaction(this.pool, async (client) => {
       const { rows } = await client.query<AlertRow>(
         'SELECT * FROM posted_alerts WHERE subscription_id = $1 AND call_key = $2 FOR UPDATE',
         [subscriptionId, callKey],
       );
-      const alert = rows[0] ? alertFromColumns(rows[0], PG_CODEC) : undefined;
+      const alert = rows[0] ? PG_ROWS.alert(rows[0]) : undefined;
       const decision = choose(alert);
       if (decision.result !== 'missing' && decision.write) {
-        const { claim } = decision.write;
         await client.query(
           `UPDATE posted_alerts SET state = $3, claimed_by_platform = $4, claimed_by_id = $5, claimed_by_name = $6,
              claimed_at = $7, reminded_at = NULL
            WHERE subscription_id = $1 AND call_key = $2`,
-          [
-            subscriptionId,
-            callKey,
-            claim ? 'claimed' : 'open',
-            claim?.by.platform ?? null,
-            claim?.by.id ?? null,
-            claim?.by.name ?? null,
-            claim?.at ?? null,
-          ],
+          [subscriptionId, callKey, ...PG_ROWS.claimValues(decision.write.claim)],
         );
       }
       return toClaimResult(alert, decision);
     });
-  }
-
-  /** Runs `work` in one transaction on one connection; a connection that cannot roll back is dropped. */
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      broken = await client.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      throw error;
-    } finally {
-      client.release(broken);
-    }
   }
 }

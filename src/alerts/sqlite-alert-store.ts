@@ -8,32 +8,22 @@ import type {
   PostedAlert,
   PostedMessageRef,
 } from './alert-store';
+import { CallbackClaimStore, type CallbackDecision, toClaimResult } from './alert-store-claims';
 import {
-  type AlertPerson,
-  type CallbackDecision,
-  decideClaim,
-  decideRelease,
-  toClaimResult,
-} from './alert-store-claims';
-import {
-  type AlertColumnCodec,
-  alertFromColumns,
+  alertRows,
   CALL_COLUMNS,
-  callValues,
   type PostedAlertColumns,
   SUBSCRIPTION_COLUMNS,
   type SubscriptionColumns,
-  subscriptionFromColumns,
-  subscriptionValues,
 } from './alert-store-columns';
 import { MAX_SUBSCRIPTIONS_PER_CONVERSATION } from './alert-subscription-limit';
 
-const SQLITE_CODEC: AlertColumnCodec<number, string> = {
+const SQLITE_ROWS = alertRows<number, string>({
   toTime: (value) => value.getTime(),
   fromTime: (value) => new Date(value),
   toList: (values) => JSON.stringify(values),
   fromList: (value) => JSON.parse(value) as string[],
-};
+});
 
 type SubscriptionRow = SubscriptionColumns<number, string>;
 type AlertRow = PostedAlertColumns<number>;
@@ -46,8 +36,9 @@ const KEY = 'subscription_id = ? AND call_key = ?';
  * transaction, which holds SQLite's one write lock from the first read, so it is atomic across
  * connections and processes (others wait up to the busy timeout).
  */
-export class SqliteAlertStore implements AlertStore {
+export class SqliteAlertStore extends CallbackClaimStore implements AlertStore {
   constructor(private readonly db: Database) {
+    super();
     // Deleted rows are overwritten with zeros, so a caller's number deleted after
     // ALERT_RETENTION_DAYS does not linger in the file's free pages.
     db.pragma('secure_delete = ON');
@@ -70,7 +61,7 @@ export class SqliteAlertStore implements AlertStore {
         .prepare(
           `INSERT INTO alert_subscriptions (${SUBSCRIPTION_COLUMNS.join(', ')}) VALUES (${placeholders})`,
         )
-        .run(...subscriptionValues(subscription, SQLITE_CODEC));
+        .run(...SQLITE_ROWS.subscriptionValues(subscription));
       return 'created';
     });
     return create.immediate();
@@ -80,7 +71,7 @@ export class SqliteAlertStore implements AlertStore {
     const row = this.db.prepare('SELECT * FROM alert_subscriptions WHERE id = ?').get(id) as
       | SubscriptionRow
       | undefined;
-    return row ? subscriptionFromColumns(row, SQLITE_CODEC) : undefined;
+    return row ? SQLITE_ROWS.subscription(row) : undefined;
   }
 
   async listSubscriptions(conversation: {
@@ -92,14 +83,14 @@ export class SqliteAlertStore implements AlertStore {
         'SELECT * FROM alert_subscriptions WHERE platform = ? AND conversation_id = ? ORDER BY created_at, id',
       )
       .all(conversation.platform, conversation.conversationId) as SubscriptionRow[];
-    return rows.map((row) => subscriptionFromColumns(row, SQLITE_CODEC));
+    return rows.map(SQLITE_ROWS.subscription);
   }
 
   async listAllSubscriptions(): Promise<AlertSubscription[]> {
     const rows = this.db
       .prepare('SELECT * FROM alert_subscriptions ORDER BY created_at, id')
       .all() as SubscriptionRow[];
-    return rows.map((row) => subscriptionFromColumns(row, SQLITE_CODEC));
+    return rows.map(SQLITE_ROWS.subscription);
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
@@ -150,7 +141,7 @@ export class SqliteAlertStore implements AlertStore {
       )
       .run(
         subscriptionId,
-        ...callValues(call, SQLITE_CODEC),
+        ...SQLITE_ROWS.callValues(call),
         leaseUntil.getTime(),
         now.getTime(),
         subscriptionId,
@@ -190,25 +181,7 @@ export class SqliteAlertStore implements AlertStore {
          ORDER BY started_at, subscription_id, call_key`,
       )
       .all() as AlertRow[];
-    return rows.map((row) => alertFromColumns(row, SQLITE_CODEC));
-  }
-
-  async claimCallback(
-    subscriptionId: string,
-    callKey: string,
-    claimer: AlertPerson,
-    now: Date,
-  ): Promise<AlertClaimResult> {
-    return this.decide(subscriptionId, callKey, (alert) => decideClaim(alert, claimer, now));
-  }
-
-  async releaseCallback(
-    subscriptionId: string,
-    callKey: string,
-    releaser: { platform: string; id: string },
-    asAdmin: boolean,
-  ): Promise<AlertClaimResult> {
-    return this.decide(subscriptionId, callKey, (alert) => decideRelease(alert, releaser, asAdmin));
+    return rows.map(SQLITE_ROWS.alert);
   }
 
   async markReminded(subscriptionId: string, callKey: string, now: Date): Promise<void> {
@@ -239,35 +212,26 @@ export class SqliteAlertStore implements AlertStore {
     const row = this.db.prepare(`SELECT * FROM posted_alerts WHERE ${KEY}`).get(subscriptionId, callKey) as
       | AlertRow
       | undefined;
-    return row ? alertFromColumns(row, SQLITE_CODEC) : undefined;
+    return row ? SQLITE_ROWS.alert(row) : undefined;
   }
 
   /** Reads the alert and writes the decision in one immediate transaction: one writer at a time. */
-  private decide(
+  protected async decide(
     subscriptionId: string,
     callKey: string,
     choose: (alert: PostedAlert | undefined) => CallbackDecision,
-  ): AlertClaimResult {
+  ): Promise<AlertClaimResult> {
     const run = this.db.transaction((): AlertClaimResult => {
       const alert = this.readAlert(subscriptionId, callKey);
       const decision = choose(alert);
       if (decision.result !== 'missing' && decision.write) {
-        const { claim } = decision.write;
         this.db
           .prepare(
             `UPDATE posted_alerts SET state = ?, claimed_by_platform = ?, claimed_by_id = ?, claimed_by_name = ?,
                claimed_at = ?, reminded_at = NULL
              WHERE ${KEY}`,
           )
-          .run(
-            claim ? 'claimed' : 'open',
-            claim?.by.platform ?? null,
-            claim?.by.id ?? null,
-            claim?.by.name ?? null,
-            claim ? claim.at.getTime() : null,
-            subscriptionId,
-            callKey,
-          );
+          .run(...SQLITE_ROWS.claimValues(decision.write.claim), subscriptionId, callKey);
       }
       return toClaimResult(alert, decision);
     });

@@ -8,6 +8,7 @@ import {
   externalParty,
   pickUser,
   queueParty,
+  ringingLeg,
   type ScenarioContext,
   shuffle,
   systemParty,
@@ -51,20 +52,17 @@ function extensionLeg(
   talkMs: number,
 ): LegSpec {
   const destination = extensionParty(user);
-  const answered = talkMs > 0;
-  return {
+  return ringingLeg({
     startMs,
     source: caller,
     destination,
-    actionType: answered ? 'ended' : 'notAnswered',
     ringMs,
     talkMs,
-    answered,
-    status: answered ? 'Answered' : 'Unanswered',
     direction: 'Inbound',
     callType: 'Extension',
-    reason: answered ? endedBy(startMs % 2 === 0 ? caller : destination) : 'Not answered',
-  };
+    endedReason: endedBy(startMs % 2 === 0 ? caller : destination),
+    missedReason: 'Not answered',
+  });
 }
 
 /** After an answered leg: sometimes a transfer to a colleague, rarely a park and pickup. */

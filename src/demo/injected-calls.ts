@@ -5,6 +5,7 @@ import { type DemoCompany, displayNameOf } from './demo-company';
 import { mergeSorted } from './generated-row-source';
 import { localDayNumberOf } from './local-days';
 import { LruCache } from './lru-cache';
+import { endedBy, ringingLeg } from './scenario-context';
 import { createSeededRandom, mixSeed } from './seeded-random';
 
 /**
@@ -103,21 +104,18 @@ export class InjectedCalls {
     const ringMs = Math.round((call.ringSeconds ?? DEFAULT_RING_SECONDS) * 1000);
     if (call.kind === 'outbound') {
       const talkMs = Math.round((call.talkSeconds ?? DEFAULT_TALK_SECONDS) * 1000);
-      const answered = talkMs > 0;
       return [
-        {
+        ringingLeg({
           startMs,
           source: this.extension(call.from),
           destination: this.outside(call.to, ''),
-          actionType: answered ? 'ended' : 'notAnswered',
           ringMs,
           talkMs,
-          answered,
-          status: answered ? 'Answered' : 'Unanswered',
           direction: 'Outbound',
           callType: 'External',
-          reason: answered ? 'Ended by the caller' : 'No answer',
-        },
+          endedReason: 'Ended by the caller',
+          missedReason: 'No answer',
+        }),
       ];
     }
     const caller = this.outside(call.from, call.fromName ?? '');
@@ -166,20 +164,17 @@ export class InjectedCalls {
   }
 
   private personLeg(startMs: number, caller: Party, callee: Party, ringMs: number, talkMs: number): LegSpec {
-    const answered = talkMs > 0;
-    return {
+    return ringingLeg({
       startMs,
       source: caller,
       destination: callee,
-      actionType: answered ? 'ended' : 'notAnswered',
       ringMs,
       talkMs,
-      answered,
-      status: answered ? 'Answered' : 'Unanswered',
       direction: 'Inbound',
       callType: 'Extension',
-      reason: answered ? `Ended by ${caller.displayName || caller.callerId}` : 'Not answered',
-    };
+      endedReason: endedBy(caller),
+      missedReason: 'Not answered',
+    });
   }
 
   private extension(number: string): Party {

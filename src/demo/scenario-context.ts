@@ -1,4 +1,4 @@
-import type { Party } from './demo-call';
+import type { LegSpec, Party } from './demo-call';
 import { type DemoCompany, type DemoUser, displayNameOf } from './demo-company';
 import type { ExternalContact } from './external-contacts';
 import type { SeededRandom } from './seeded-random';
@@ -84,4 +84,34 @@ export function shuffle<T>(random: SeededRandom, items: readonly T[]): T[] {
     copy[other] = kept;
   }
   return copy;
+}
+
+/** What `ringingLeg` takes: the leg's own fields and its reason either way. */
+export interface RingingLegParts
+  extends Pick<
+    LegSpec,
+    'startMs' | 'source' | 'destination' | 'ringMs' | 'talkMs' | 'direction' | 'callType'
+  > {
+  /** The reason when answered (it has talk time), e.g. `endedBy(caller)`. */
+  endedReason: string;
+  /** The reason when not. */
+  missedReason: string;
+}
+
+/** A leg that rings its destination and is answered when it has talk time. */
+export function ringingLeg(parts: RingingLegParts): LegSpec {
+  const answered = parts.talkMs > 0;
+  return {
+    startMs: parts.startMs,
+    source: parts.source,
+    destination: parts.destination,
+    actionType: answered ? 'ended' : 'notAnswered',
+    ringMs: parts.ringMs,
+    talkMs: parts.talkMs,
+    answered,
+    status: answered ? 'Answered' : 'Unanswered',
+    direction: parts.direction,
+    callType: parts.callType,
+    reason: answered ? parts.endedReason : parts.missedReason,
+  };
 }

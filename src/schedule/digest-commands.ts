@@ -6,6 +6,7 @@ import type { ReportRequest } from '../core/report-request';
 import { conversationKeyOf } from './conversation-key';
 import { describeDigestRuns } from './describe-digest-runs';
 import type { DigestSchedule } from './digest-schedule';
+import { digestCreatorOf, digestTargetOf } from './digest-target';
 import { formatLocalDateTime } from './format-local-time';
 import type { ScheduleCommand } from './parse-schedule-command';
 import { createScheduleId } from './schedule-id';
@@ -122,18 +123,8 @@ export class DigestCommands {
     for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
       const schedule: DigestSchedule = {
         id: createId(),
-        target: {
-          platform: key.platform,
-          conversationId: key.conversationId,
-          ...(conversation.teamId !== undefined && { teamId: conversation.teamId }),
-          ...(key.platform === 'teams' && { referenceKey: conversation.referenceKey ?? conversation.id }),
-          ...(conversation.label !== undefined && { label: conversation.label }),
-        },
-        creator: {
-          platform: user.platform,
-          id: user.id,
-          ...(user.email !== undefined && { email: user.email }),
-        },
+        target: digestTargetOf(conversation, key),
+        creator: digestCreatorOf(user),
         timeZone: user.timeZone,
         ...(user.locale !== undefined && { locale: user.locale }),
         rule: command.rule,

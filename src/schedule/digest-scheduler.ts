@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger';
 import type { Reply } from '../core/reply';
+import { TickLoop } from '../core/tick-loop';
 import { listOccurrences, nextOccurrence } from './compute-occurrences';
 import type { DigestDelivery } from './digest-delivery';
 import type { DigestSchedule } from './digest-schedule';
@@ -40,47 +41,27 @@ const WAKE_MARGIN_MS = 20;
  * recorded as skipped. Several schedulers (processes) may tick at once: the claims decide.
  */
 export class DigestScheduler {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly ticks = new TickLoop(
+    () => this.runTick(),
+    () => this.measureWaitMs(),
+  );
   private nextDueMs: number | undefined;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private wake: (() => void) | undefined;
 
   constructor(private readonly options: DigestSchedulerOptions) {}
 
   /** One pass over all digests; ticks of one scheduler run one after another. Never rejects. */
   tick(): Promise<void> {
-    const pass = this.queue.then(() => this.runTick());
-    this.queue = pass;
-    return pass;
+    return this.ticks.tick();
   }
 
   /** Ticks now, then again at the next occurrence (at most `tickMs` later), until `stop()`. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.runLoop();
+    this.ticks.start();
   }
 
   /** Stops the timer and waits for a tick in progress. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
-    await this.queue;
-  }
-
-  private async runLoop(): Promise<void> {
-    while (this.running) {
-      await this.tick();
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.measureWaitMs());
-      });
-    }
+  stop(): Promise<void> {
+    return this.ticks.stop();
   }
 
   private measureWaitMs(): number {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { POSTGRES_ALERT_MIGRATIONS } from '../alerts/alert-store-migrations';
 import { AppError } from '../core/errors';
+import { inPgTransaction } from './postgres-transaction';
 import type { Migration } from './sqlite-migrations';
 
 /**
@@ -99,10 +100,7 @@ export async function applyPostgresMigrations(
   migrations: readonly Migration[],
   now: Date,
 ): Promise<number[]> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return inPgTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
@@ -133,16 +131,6 @@ export async function applyPostgresMigrations(
       ]);
       done.push(migration.version);
     }
-    await client.query('COMMIT');
     return done;
-  } catch (error) {
-    // A connection that cannot even roll back is dropped rather than returned to the pool.
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -1,3 +1,4 @@
+import { CONVERSATION_COLUMNS, conversationValues } from './conversation-columns';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import {
   type ColumnReaders,
@@ -18,14 +19,7 @@ const PG_READERS: ColumnReaders<Date, boolean> = { time: (value) => value, flag:
 /** The columns of `digest_schedules`, in the order `toScheduleParameters` gives their values. */
 export const SCHEDULE_COLUMNS = [
   'id',
-  'platform',
-  'conversation_id',
-  'team_id',
-  'reference_key',
-  'conversation_label',
-  'creator_platform',
-  'creator_id',
-  'creator_email',
+  ...CONVERSATION_COLUMNS,
   'time_zone',
   'locale',
   'cron',
@@ -36,17 +30,9 @@ export const SCHEDULE_COLUMNS = [
 ] as const;
 
 export function toScheduleParameters(schedule: DigestSchedule): unknown[] {
-  const { target, creator } = schedule;
   return [
     schedule.id,
-    target.platform,
-    target.conversationId,
-    target.teamId ?? null,
-    target.referenceKey ?? null,
-    target.label ?? null,
-    creator.platform,
-    creator.id,
-    creator.email ?? null,
+    ...conversationValues(schedule.target, schedule.creator),
     schedule.timeZone,
     schedule.locale ?? null,
     schedule.rule.cron,

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
+import { inPgTransaction } from './postgres-transaction';
 
 interface PgTokenRow {
   token: string;
@@ -30,10 +31,7 @@ export async function refreshPgSharedToken(
   refresh: SharedTokenRefresh,
   now: () => Date,
 ): Promise<SharedToken> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return inPgTransaction(pool, async (client) => {
     await client.query("SET LOCAL lock_timeout = '90s'");
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TOKEN_LOCK_CLASS, key]);
     const { rows } = await client.query<PgTokenRow>(
@@ -41,10 +39,7 @@ export async function refreshPgSharedToken(
       [key],
     );
     const stored = toSharedToken(rows[0]);
-    if (stored && refresh.reuse(stored)) {
-      await client.query('COMMIT');
-      return stored;
-    }
+    if (stored && refresh.reuse(stored)) return stored;
     const fresh = await refresh.fetchNew();
     await client.query(
       `INSERT INTO shared_tokens (key, token, expires_at, refresh_at, updated_at) VALUES ($1, $2, $3, $4, $5)
@@ -52,18 +47,8 @@ export async function refreshPgSharedToken(
          refresh_at = EXCLUDED.refresh_at, updated_at = EXCLUDED.updated_at`,
       [key, fresh.token, new Date(fresh.expiresAtMs), new Date(fresh.refreshAtMs), now()],
     );
-    await client.query('COMMIT');
     return fresh;
-  } catch (error) {
-    // A connection that cannot even roll back is dropped rather than returned to the pool.
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 function toSharedToken(row: PgTokenRow | undefined): SharedToken | undefined {

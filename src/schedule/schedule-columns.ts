@@ -1,25 +1,12 @@
-import type {
-  DigestCreator,
-  DigestRun,
-  DigestRunStatus,
-  DigestSchedule,
-  DigestTarget,
-} from './digest-schedule';
+import { type ConversationColumns, creatorFromColumns, targetFromColumns } from './conversation-columns';
+import type { DigestRun, DigestRunStatus, DigestSchedule } from './digest-schedule';
 
 /**
  * The columns of `digest_schedules`, shared by SQLite and PostgreSQL; only how a database returns
  * times (`Time`) and flags (`Flag`) differs: epoch ms and 0/1 in SQLite, `Date` and boolean in pg.
  */
-export interface ScheduleColumns<Time, Flag> {
+export interface ScheduleColumns<Time, Flag> extends ConversationColumns {
   id: string;
-  platform: DigestTarget['platform'];
-  conversation_id: string;
-  team_id: string | null;
-  reference_key: string | null;
-  conversation_label: string | null;
-  creator_platform: DigestCreator['platform'];
-  creator_id: string;
-  creator_email: string | null;
   time_zone: string;
   /** The creator's locale (migration 5); null for older digests. */
   locale: string | null;
@@ -54,18 +41,8 @@ export function scheduleFromColumns<Time, Flag>(
 ): DigestSchedule {
   return {
     id: row.id,
-    target: {
-      platform: row.platform,
-      conversationId: row.conversation_id,
-      ...(row.team_id !== null && { teamId: row.team_id }),
-      ...(row.reference_key !== null && { referenceKey: row.reference_key }),
-      ...(row.conversation_label !== null && { label: row.conversation_label }),
-    },
-    creator: {
-      platform: row.creator_platform,
-      id: row.creator_id,
-      ...(row.creator_email !== null && { email: row.creator_email }),
-    },
+    target: targetFromColumns(row),
+    creator: creatorFromColumns(row),
     timeZone: row.time_zone,
     ...(row.locale !== null && { locale: row.locale }),
     rule: { cron: row.cron, description: row.rule_description },

@@ -1,3 +1,4 @@
+import { toConversationColumns } from './conversation-columns';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import {
   type ColumnReaders,
@@ -19,17 +20,9 @@ const SQLITE_READERS: ColumnReaders<number, number> = {
 };
 
 export function toScheduleRow(schedule: DigestSchedule): ScheduleRow {
-  const { target, creator } = schedule;
   return {
     id: schedule.id,
-    platform: target.platform,
-    conversation_id: target.conversationId,
-    team_id: target.teamId ?? null,
-    reference_key: target.referenceKey ?? null,
-    conversation_label: target.label ?? null,
-    creator_platform: creator.platform,
-    creator_id: creator.id,
-    creator_email: creator.email ?? null,
+    ...toConversationColumns(schedule.target, schedule.creator),
     time_zone: schedule.timeZone,
     locale: schedule.locale ?? null,
     cron: schedule.rule.cron,

@@ -1,12 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createMemoryConversationReferenceStore,
-  createTeamsAdapter,
-  type TeamsChatAdapter,
-} from '../../src/adapters/teams/create-teams-adapter';
+import type { TeamsChatAdapter } from '../../src/adapters/teams/create-teams-adapter';
 import { TeamsAlertDelivery } from '../../src/adapters/teams/teams-alert-delivery';
-import type { ChatService } from '../../src/chat/chat-service';
 import { createHttpServer } from '../../src/server/http-server';
 import { listen } from '../../src/server/listen';
 import {
@@ -14,10 +9,11 @@ import {
   type FakeBotConnector,
   startFakeBotConnector,
 } from '../helpers/fake-bot-connector';
-import { buildButtonSubmit, TEAMS_BOT, TEAMS_CHANNEL_ID, TEAMS_TENANT_ID } from '../helpers/teams-activities';
+import { buildButtonSubmit, TEAMS_CHANNEL_ID, TEAMS_TENANT_ID } from '../helpers/teams-activities';
 import { cardOf, submitAction, textsOf } from '../helpers/teams-card';
 import { type AlertButtonsBed, CLICKERS, startAlertButtonsBed, waitFor } from './alert-buttons-setup';
 import { alertSubscription, JANE } from './alert-message-fixtures';
+import { createAlertTeamsAdapter } from './alert-teams-adapter';
 
 /**
  * "I'll call back" and "Release" in Teams, through the real adapter (dev-no-auth, an Action.Submit
@@ -46,23 +42,7 @@ describe('alert buttons in Teams', () => {
     connector = await startFakeBotConnector();
     for (const person of Object.values(PEOPLE)) connector.setMember(person);
     bed = await startAlertButtonsBed();
-    const references = createMemoryConversationReferenceStore();
-    await references.save({
-      conversation: { id: TEAMS_CHANNEL_ID, conversationType: 'channel', tenantId: TEAMS_TENANT_ID },
-      serviceUrl: connector.serviceUrl,
-      channelId: 'msteams',
-      bot: TEAMS_BOT,
-    });
-    teams = createTeamsAdapter({
-      teams: undefined,
-      devNoAuth: true,
-      host: '127.0.0.1',
-      chat: {} as ChatService,
-      logger: bed.logger,
-      defaultTimeZone: 'UTC',
-      references,
-      alertButtons: bed.buttons,
-    });
+    teams = await createAlertTeamsAdapter(connector, { logger: bed.logger, alertButtons: bed.buttons });
     bed.deliveries.teams = new TeamsAlertDelivery(teams.alertMessages);
     server = createHttpServer(teams.routes, bed.logger);
     await listen(server, 0, '127.0.0.1');

@@ -1,15 +1,11 @@
-import {
-  createMemoryConversationReferenceStore,
-  createTeamsAdapter,
-  type TeamsChatAdapter,
-} from '../../src/adapters/teams/create-teams-adapter';
+import type { TeamsChatAdapter } from '../../src/adapters/teams/create-teams-adapter';
 import { TeamsAlertDelivery } from '../../src/adapters/teams/teams-alert-delivery';
-import type { ChatService } from '../../src/chat/chat-service';
 import { silentLogger } from '../../src/core/logger';
 import { type FakeBotConnector, startFakeBotConnector } from '../helpers/fake-bot-connector';
-import { TEAMS_BOT, TEAMS_CHANNEL_ID, TEAMS_TENANT_ID } from '../helpers/teams-activities';
+import { TEAMS_CHANNEL_ID, TEAMS_TENANT_ID } from '../helpers/teams-activities';
 import { cardOf, textsOf } from '../helpers/teams-card';
 import { alertSubscription, claimedAlert, postedAlert, returnedAlert } from './alert-message-fixtures';
+import { createAlertTeamsAdapter } from './alert-teams-adapter';
 
 /**
  * The Teams alert delivery through the real adapter (dev-no-auth, botbuilder) against the fake Bot
@@ -28,22 +24,7 @@ describe('TeamsAlertDelivery', () => {
 
   beforeEach(async () => {
     connector = await startFakeBotConnector();
-    const references = createMemoryConversationReferenceStore();
-    await references.save({
-      conversation: { id: TEAMS_CHANNEL_ID, conversationType: 'channel', tenantId: TEAMS_TENANT_ID },
-      serviceUrl: connector.serviceUrl,
-      channelId: 'msteams',
-      bot: TEAMS_BOT,
-    });
-    teams = createTeamsAdapter({
-      teams: undefined,
-      devNoAuth: true,
-      host: '127.0.0.1',
-      chat: {} as ChatService,
-      logger: silentLogger,
-      defaultTimeZone: 'UTC',
-      references,
-    });
+    teams = await createAlertTeamsAdapter(connector, { logger: silentLogger });
     delivery = new TeamsAlertDelivery(teams.alertMessages);
   });
   afterEach(async () => {

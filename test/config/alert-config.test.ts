@@ -1,17 +1,7 @@
 import { loadConfig } from '../../src/config/load-config';
-import { AppError } from '../../src/core/errors';
+import { configError } from './config-error';
 
 /** The live missed-call alerts' four settings (product spec, "Configuration"). */
-
-function configError(env: Record<string, string>): AppError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected loadConfig to fail');
-}
 
 describe('alert settings', () => {
   it('default to a 30 s poll, 15 s settle time, a reminder after 30 minutes and 30 days of alerts', () => {

@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import { secretsOf } from '../../src/config/config';
 import { loadConfig } from '../../src/config/load-config';
 import { readEnvironment } from '../../src/config/read-environment';
-import { AppError } from '../../src/core/errors';
-
-function configError(env: Record<string, string>): AppError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected loadConfig to fail');
-}
+import { configError } from './config-error';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment (demo PBX, loopback)', () => {

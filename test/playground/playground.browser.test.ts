@@ -5,92 +5,92 @@ import { escapeTeamsMarkdown } from '../../src/render/escape-teams-markdown';
 import { formatCount } from '../../src/render/format-number';
 import { describeInChromium, launchChromium } from '../helpers/chromium';
 import { expectedKeyFigures } from '../helpers/expected-summaries';
+import { openChromiumPage, usePlaygroundInChromium } from '../helpers/playground-in-chromium';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
 const ZONE = 'Europe/Berlin';
 const SCREENSHOT = join(__dirname, '../../docs/playground.png');
 
 describeInChromium('the playground page in Chromium', () => {
-  let bed: PlaygroundTestBed;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    bed = await startPlaygroundTestBed();
-    browser = await launchChromium();
-    const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bed?.close();
-  });
+  const session = usePlaygroundInChromium((browser) =>
+    openChromiumPage(browser, { timezoneId: ZONE, viewport: { width: 1400, height: 1000 } }),
+  );
 
   it('runs `last week ext 101` in the browser zone; Slack and Teams panes show the CLI figures', async () => {
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
+    session.page.on('pageerror', (error) => problems.push(error.message));
+    session.page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    await page.goto(bed.url);
-    expect(await page.getByTestId('time-zone').inputValue()).toBe(ZONE);
+    await session.page.goto(session.bed.url);
+    expect(await session.page.getByTestId('time-zone').inputValue()).toBe(ZONE);
 
-    await page.getByTestId('command-input').fill('last week ext 101');
-    await page.getByTestId('run').click();
-    await page.getByTestId('slack-field').first().waitFor();
+    await session.page.getByTestId('command-input').fill('last week ext 101');
+    await session.page.getByTestId('run').click();
+    await session.page.getByTestId('slack-field').first().waitFor();
 
-    const cli = await bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
+    const cli = await session.bed.runCliJson(['last', 'week', 'ext', '101'], ZONE);
     // Each figure with its change against the week before (▲/▼).
     const figures = expectedKeyFigures(cli);
     expect(cli.totals.calls).toBeGreaterThan(0);
-    expect(await renderedText(page.getByTestId('slack-header'))).toBe(
+    expect(await renderedText(session.page.getByTestId('slack-header'))).toBe(
       'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
     );
-    expect(await allRenderedTexts(page.getByTestId('slack-field'))).toEqual(
+    expect(await allRenderedTexts(session.page.getByTestId('slack-field'))).toEqual(
       figures.map((figure) => `${figure.label}\n${figure.value}`),
     );
-    expect(await readTeamsFacts(page, 0)).toEqual(figures.map((figure) => [figure.label, figure.value]));
+    expect(await readTeamsFacts(session.page, 0)).toEqual(
+      figures.map((figure) => [figure.label, figure.value]),
+    );
     // Ben's own calls lead both panes; the week compared with is named under the figures.
     const before = cli.previous!.totals;
     const weekBefore = `vs. the week before (Mon 9 – Sun 15 Nov 2026): ${formatCount(before.calls)} calls, ${formatCount(before.answered)} answered, ${formatCount(before.missed)} missed`;
     for (const pane of ['slack-pane', 'teams-card']) {
-      const text = await renderedText(page.getByTestId(pane));
+      const text = await renderedText(session.page.getByTestId(pane));
       expect(text).toContain("Ben Okafor's own calls");
       expect(text).toContain(weekBefore);
       expect(text.indexOf("Ben Okafor's own calls")).toBeLessThan(text.indexOf(weekBefore));
     }
-    expect(await renderedText(page.getByTestId('teams-card'))).toContain(
+    expect(await renderedText(session.page.getByTestId('teams-card'))).toContain(
       'Mon 16 – Sun 22 Nov 2026 (Europe/Berlin)',
     );
-    expect(await renderedText(page.getByTestId('json-pane'))).toContain('"action_id": "calls_missed"');
+    expect(await renderedText(session.page.getByTestId('json-pane'))).toContain(
+      '"action_id": "calls_missed"',
+    );
     expect(problems).toEqual([]);
 
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await session.page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('clicks Missed calls in the Slack pane and both panes list the missed calls', async () => {
-    await page.locator('[data-testid="slack-button"][data-action-id="calls_missed"]').click();
-    const cli = await bed.runCliJson(['last', 'week', 'ext', '101', 'missed'], ZONE);
+    await session.page.locator('[data-testid="slack-button"][data-action-id="calls_missed"]').click();
+    const cli = await session.bed.runCliJson(['last', 'week', 'ext', '101', 'missed'], ZONE);
     const title = `Missed calls (${formatCount(cli.missedCalls.length)})`;
-    await page.getByTestId('slack-pane').getByText(title).waitFor();
+    await session.page.getByTestId('slack-pane').getByText(title).waitFor();
     expect(cli.missedCalls.length).toBeGreaterThan(0);
 
-    const slackText = await renderedText(page.getByTestId('slack-pane'));
-    const teamsFacts = await readTeamsFacts(page, 0);
+    const slackText = await renderedText(session.page.getByTestId('slack-pane'));
+    const teamsFacts = await readTeamsFacts(session.page, 0);
     const lines = cli.missedCalls.map(describeMissedCall);
     for (const line of lines) expect(slackText).toContain(`• ${line.when} · ${line.summary}`);
     expect(teamsFacts).toEqual(lines.map((line) => [line.when, line.summary]));
-    expect(await renderedText(page.getByTestId('teams-card'))).toContain(title);
-    expect(await renderedText(page.getByTestId('slack-context').first())).toBe('Filters: ext 101 · missed');
+    expect(await renderedText(session.page.getByTestId('teams-card'))).toContain(title);
+    expect(await renderedText(session.page.getByTestId('slack-context').first())).toBe(
+      'Filters: ext 101 · missed',
+    );
   });
 
   it("clicks a Teams button (Action.Submit) and gets the previous week's report", async () => {
-    await page.getByTestId('teams-card').getByRole('button', { name: '◀ Previous' }).click();
-    await page.getByTestId('slack-header').getByText('Mon 9 – Sun 15 Nov 2026 (Europe/Berlin)').waitFor();
-    const cli = await bed.runCliJson(['from', 'nov', '9', 'to', 'nov', '15', 'ext', '101', 'missed'], ZONE);
-    expect(await renderedText(page.getByTestId('slack-pane'))).toContain(
+    await session.page.getByTestId('teams-card').getByRole('button', { name: '◀ Previous' }).click();
+    await session.page
+      .getByTestId('slack-header')
+      .getByText('Mon 9 – Sun 15 Nov 2026 (Europe/Berlin)')
+      .waitFor();
+    const cli = await session.bed.runCliJson(
+      ['from', 'nov', '9', 'to', 'nov', '15', 'ext', '101', 'missed'],
+      ZONE,
+    );
+    expect(await renderedText(session.page.getByTestId('slack-pane'))).toContain(
       `Missed calls (${formatCount(cli.missedCalls.length)})`,
     );
   });
@@ -109,7 +109,7 @@ describeInChromium('the playground page in Chromium', () => {
       ],
     };
     // A string, so that the test's compiler leaves the browser's dynamic import alone.
-    const html = await page.evaluate(
+    const html = await session.page.evaluate(
       `import('/playground/block-kit.js').then(({ renderSlackMessage }) => renderSlackMessage(${JSON.stringify(message)}, () => {}).innerHTML)`,
     );
     expect(html).toBe(
@@ -131,7 +131,7 @@ describeInChromium('the playground page in Chromium', () => {
       body: [{ type: 'TextBlock', text: `${escapeTeamsMarkdown(name)} called **twice**`, wrap: true }],
     };
     // A string, so that the test's compiler leaves the browser's dynamic import alone.
-    const shown = (await page.evaluate(
+    const shown = (await session.page.evaluate(
       `import('/playground/teams-card.js').then(({ renderTeamsCard }) => {
         const element = renderTeamsCard(${JSON.stringify(card)}, () => {});
         return {

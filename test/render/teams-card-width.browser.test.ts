@@ -7,8 +7,9 @@ import { formatDuration } from '../../src/render/format-duration';
 import { formatCount } from '../../src/render/format-number';
 import { renderTeams } from '../../src/render/render-teams';
 import { tabulateQueues } from '../../src/render/tabulate-stats';
-import { describeInChromium, launchChromium } from '../helpers/chromium';
-import { type PlaygroundTestBed, startPlaygroundTestBed } from '../playground/playground-test-bed';
+import { describeInChromium } from '../helpers/chromium';
+import { openChromiumPage, usePlaygroundInChromium } from '../helpers/playground-in-chromium';
+import type { PlaygroundTestBed } from '../playground/playground-test-bed';
 import {
   buildAnswerReply,
   buildComparison,
@@ -39,44 +40,29 @@ interface MeasuringWindow {
 
 /** The playground page at 1,440 px with the measuring script (added inline, which the page's CSP would refuse). */
 async function openMeasuringPage(browser: Browser, bed: PlaygroundTestBed): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await openChromiumPage(browser, {
     timezoneId: ZONE,
     viewport: { width: 1440, height: 1000 },
     bypassCSP: true,
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   await page.goto(bed.url);
   await page.addScriptTag({ path: MEASURE_SCRIPT });
   return page;
 }
 
 describeInChromium('Teams cards in the width of a chat, drawn by the real Adaptive Cards renderer', () => {
-  let bed: PlaygroundTestBed;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    bed = await startPlaygroundTestBed();
-    browser = await launchChromium();
-    page = await openMeasuringPage(browser, bed);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bed?.close();
-  });
+  const session = usePlaygroundInChromium(openMeasuringPage);
 
   /** The playground's answer to a command: the reply, and the card the bot's Teams renderer made of it. */
   async function ask(text: string): Promise<PlaygroundResult> {
-    const response = await bed.post('/playground/api/command', { text, timeZone: ZONE });
+    const response = await session.bed.post('/playground/api/command', { text, timeZone: ZONE });
     expect(response.status).toBe(200);
     return (await response.json()) as PlaygroundResult;
   }
 
   /** Renders the card alone at `width` px (with the playground's host config and CSS) and reads it. */
   function readCard(card: AdaptiveCard, width = CHAT_WIDTH): Promise<Reading> {
-    return page.evaluate(
+    return session.page.evaluate(
       async ([json, px]) => {
         const measuring = globalThis as unknown as MeasuringWindow;
         return measuring.findUnreadableText(await measuring.renderTeamsCardAt(json, px));
@@ -87,7 +73,7 @@ describeInChromium('Teams cards in the width of a chat, drawn by the real Adapti
 
   it('shows every extension figure whole: names on their own line, the five figures under their headers', async () => {
     const { teams } = await ask('last month');
-    const cli = await bed.runCliJson(['last', 'month'], ZONE);
+    const cli = await session.bed.runCliJson(['last', 'month'], ZONE);
     const { problems, lines, textCount } = await readCard(teams);
     expect(problems).toEqual([]);
     expect(textCount).toBeGreaterThan(100);
@@ -111,7 +97,7 @@ describeInChromium('Teams cards in the width of a chat, drawn by the real Adapti
 
   it('shows a queue with its eight figures whole, on two rows under two header rows', async () => {
     const { teams } = await ask('last week queue 800');
-    const cli = await bed.runCliJson(['last', 'week', 'queue', '800'], ZONE);
+    const cli = await session.bed.runCliJson(['last', 'week', 'queue', '800'], ZONE);
     const { problems, lines } = await readCard(teams);
     expect(problems).toEqual([]);
     const queue = cli.byQueue.find((row) => row.queue === '800')!;
@@ -197,29 +183,16 @@ describeInChromium('Teams cards in the width of a chat, drawn by the real Adapti
 });
 
 describeInChromium('Teams cards in the playground page at 1,440 px', () => {
-  let bed: PlaygroundTestBed;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    bed = await startPlaygroundTestBed();
-    browser = await launchChromium();
-    page = await openMeasuringPage(browser, bed);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bed?.close();
-  });
+  const session = usePlaygroundInChromium(openMeasuringPage);
 
   it.each([
     ['last month', 'Thu 1 – Sat 31 Oct 2026 (Europe/Berlin)'],
     ['last week queue 800', 'Filters: queue 800'],
     ['help', 'Examples:'],
   ])('`%s`: the Teams pane cuts, splits and overlaps nothing', async (command, shown) => {
-    await page.getByTestId('command-input').fill(command);
-    await page.getByTestId('run').click();
-    const card = page.getByTestId('teams-card');
+    await session.page.getByTestId('command-input').fill(command);
+    await session.page.getByTestId('run').click();
+    const card = session.page.getByTestId('teams-card');
     await card.getByText(shown, { exact: true }).waitFor();
     const { problems, textCount } = await card.evaluate((root) =>
       (globalThis as unknown as MeasuringWindow).findUnreadableText(root),

@@ -1,15 +1,11 @@
 import type { AlertSubscription } from '../../src/alerts/alert-store';
-import { type DemoPbx, type InjectedCallInfo, startDemoPbx } from '../../src/demo/demo-pbx';
+import type { InjectedCallInfo } from '../../src/demo/demo-pbx';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
-import {
-  describeWithPostgres,
-  startTestPostgres,
-  type TestDatabase,
-  type TestPostgres,
-} from '../helpers/postgres';
+import { describeWithPostgres } from '../helpers/postgres';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
-import { type ReplicaProcess, replicaEnvironment, startReplica } from './replica-processes';
-import { type ReplicaPost, type ReplicaSlack, startReplicaSlack } from './replica-slack';
+import { useReplicaBed, waitFor } from './replica-bed';
+import { type ReplicaProcess, replicaEnvironment } from './replica-processes';
+import type { ReplicaPost } from './replica-slack';
 
 /**
  * Live alerts with three replicas (separate processes, wall clock, each with its own poller timer
@@ -33,42 +29,15 @@ interface Injected extends InjectedCallInfo {
   to: string;
 }
 
-async function waitFor<T>(what: string, pick: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const picked = pick();
-    if (picked !== undefined) return picked;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 function count(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
 describePostgres('live alerts across three replicas on one PostgreSQL', () => {
-  let server: TestPostgres;
-  let database: TestDatabase;
-  let pbx: DemoPbx;
-  let slack: ReplicaSlack;
-  let replicas: ReplicaProcess[] = [];
-
-  beforeAll(async () => {
-    server = await startTestPostgres();
-    database = await server.createDatabase();
-    pbx = await startDemoPbx({ days: 2, callsPerDay: 40 });
-    slack = await startReplicaSlack();
-  });
-  afterAll(async () => {
-    for (const replica of replicas) await replica.kill();
-    await slack?.close();
-    await pbx?.close();
-    await database?.drop();
-    await server?.stop();
-  });
+  const bed = useReplicaBed({ days: 2, callsPerDay: 40 }, 'kill');
 
   it('posts every missed call once per subscription, through a killed and a stopped poller', async () => {
+    const { database, pbx, slack } = bed;
     const store = await PostgresScheduleStore.open({ connectionString: database.url });
     const subscribe = (
       id: string,
@@ -87,9 +56,9 @@ describePostgres('live alerts across three replicas on one PostgreSQL', () => {
     await subscribe('rep101', CHANNELS.ben, { extensions: ['101'], queues: [] });
     await subscribe('repall', CHANNELS.all, { extensions: [], queues: [] });
 
-    const shared = { databaseUrl: database.url, pbx, slack };
-    const env = (name: string) => replicaEnvironment(name, shared, { ALERT_POLL_SECONDS: '5' });
-    replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, env(name))));
+    const replicas = await bed.startReplicas((name) =>
+      replicaEnvironment(name, bed.shared(), { ALERT_POLL_SECONDS: '5' }),
+    );
     const logOf = (replica: ReplicaProcess) => replica.logs.join('');
     const leader = () =>
       waitFor(

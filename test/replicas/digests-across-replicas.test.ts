@@ -1,15 +1,10 @@
-import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { PostgresScheduleStore } from '../../src/schedule/postgres-schedule-store';
-import {
-  describeWithPostgres,
-  startTestPostgres,
-  type TestDatabase,
-  type TestPostgres,
-} from '../helpers/postgres';
+import { describeWithPostgres } from '../helpers/postgres';
 import { SLACK_TEST_IDS } from '../helpers/slack-request';
 import { buildSchedule } from '../schedule/schedule-helpers';
-import { type ReplicaProcess, replicaEnvironment, startReplica } from './replica-processes';
-import { type ReplicaPost, type ReplicaSlack, startReplicaSlack } from './replica-slack';
+import { useReplicaBed, waitFor } from './replica-bed';
+import { type ReplicaProcess, replicaEnvironment } from './replica-processes';
+import type { ReplicaPost } from './replica-slack';
 
 /**
  * Three replicas (separate processes) on one PostgreSQL, two digests due every minute. The
@@ -51,38 +46,11 @@ function countPosted(replica: ReplicaProcess): number {
   return replica.logs.join('').split('"message":"digest posted"').length - 1;
 }
 
-async function waitFor<T>(what: string, pick: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const picked = pick();
-    if (picked !== undefined) return picked;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describePostgres('digests across three replicas on one PostgreSQL', () => {
-  let server: TestPostgres;
-  let database: TestDatabase;
-  let pbx: DemoPbx;
-  let slack: ReplicaSlack;
-  let replicas: ReplicaProcess[] = [];
-
-  beforeAll(async () => {
-    server = await startTestPostgres();
-    database = await server.createDatabase();
-    pbx = await startDemoPbx({ now: new Date('2026-11-30T12:00:00Z'), days: 3, callsPerDay: 30 });
-    slack = await startReplicaSlack();
-  });
-  afterAll(async () => {
-    for (const replica of replicas) await replica.kill();
-    await slack?.close();
-    await pbx?.close();
-    await database?.drop();
-    await server?.stop();
-  });
+  const bed = useReplicaBed({ now: new Date('2026-11-30T12:00:00Z'), days: 3, callsPerDay: 30 }, 'kill');
 
   it('posts each occurrence exactly once, and covers a replica killed mid-send', async () => {
+    const { database, pbx, slack } = bed;
     const store = await PostgresScheduleStore.open({ connectionString: database.url });
     for (const [index, channel] of CHANNELS.entries()) {
       await store.createSchedule(
@@ -97,15 +65,14 @@ describePostgres('digests across three replicas on one PostgreSQL', () => {
       );
     }
     const epochMs = Date.now() + 3000;
-    const shared = { databaseUrl: database.url, pbx, slack };
     const envFor = (name: string) =>
-      replicaEnvironment(name, shared, {
+      replicaEnvironment(name, bed.shared(), {
         CALLS_BOT_TEST_CLOCK_START_MS: String(SIM_START.getTime()),
         CALLS_BOT_TEST_CLOCK_EPOCH_MS: String(epochMs),
         CALLS_BOT_TEST_CLOCK_SPEED: String(SPEED),
         CALLS_BOT_TEST_TICK_MS: '250',
       });
-    replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
+    const replicas = await bed.startReplicas(envFor);
     const [r1] = replicas as [ReplicaProcess];
 
     // A few minutes in, r1's posts are held unanswered and r1 is killed while it waits. It is

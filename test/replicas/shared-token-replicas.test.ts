@@ -1,18 +1,7 @@
-import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
-import {
-  describeWithPostgres,
-  startTestPostgres,
-  type TestDatabase,
-  type TestPostgres,
-} from '../helpers/postgres';
+import { describeWithPostgres } from '../helpers/postgres';
 import { buildSlashCommand, postToSlackEvents } from '../helpers/slack-request';
-import {
-  REPLICA_SIGNING_SECRET,
-  type ReplicaProcess,
-  replicaEnvironment,
-  startReplica,
-} from './replica-processes';
-import { type ReplicaSlack, startReplicaSlack } from './replica-slack';
+import { useReplicaBed } from './replica-bed';
+import { REPLICA_SIGNING_SECRET, replicaEnvironment } from './replica-processes';
 
 /**
  * Three replicas (separate processes) on one PostgreSQL share one PBX token. The demo PBX keeps
@@ -39,29 +28,14 @@ function weekEnding(now: number, daysAgo: number): string {
 }
 
 describePostgres('one PBX token for three replicas', () => {
-  let server: TestPostgres;
-  let database: TestDatabase;
-  let pbx: DemoPbx;
-  let slack: ReplicaSlack;
-  let replicas: ReplicaProcess[] = [];
-
-  beforeAll(async () => {
-    server = await startTestPostgres();
-    database = await server.createDatabase();
-    pbx = await startDemoPbx({ tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS, days: 60, callsPerDay: 20 });
-    slack = await startReplicaSlack();
-  });
-  afterAll(async () => {
-    for (const replica of replicas) await replica.stop();
-    await slack?.close();
-    await pbx?.close();
-    await database?.drop();
-    await server?.stop();
-  });
+  const bed = useReplicaBed(
+    { tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS, days: 60, callsPerDay: 20 },
+    'stop',
+  );
 
   it('answers 30 concurrent commands with about one token request per token lifetime, none failing', async () => {
-    const envFor = (name: string) => replicaEnvironment(name, { databaseUrl: database.url, pbx, slack });
-    replicas = await Promise.all(['r1', 'r2', 'r3'].map((name) => startReplica(name, envFor(name))));
+    const { pbx, slack } = bed;
+    const replicas = await bed.startReplicas((name) => replicaEnvironment(name, bed.shared()));
     pbx.setDelay(1500);
     const startedMs = Date.now();
     const commands = Array.from({ length: 30 }, (_, index) => ({
