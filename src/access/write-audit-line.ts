@@ -41,3 +41,33 @@ export function writeAuditLine(logger: Logger, entry: AuditEntry): void {
     ...(entry.reason !== undefined && { reason: entry.reason }),
   });
 }
+
+/** A live alert's missed call found returned by the poller (nobody clicked): what the audit log keeps of it. */
+export interface ReturnAuditEntry {
+  subscriptionId: string;
+  callKey: string;
+  /** The extension that returned the call. */
+  returnedBy: string;
+  returnedAt: Date;
+  /** Who had claimed the call-back, if anyone (platform and id). */
+  claimedBy?: { platform: string; id: string };
+}
+
+/**
+ * One JSON line per return found, beside the claims' lines (`via` `alert_claim`/`alert_release`):
+ * `{"message":"audit","audit":true,"via":"alert-return","view":"alert","decision":"recorded",
+ * "subscription":"k3m9qa","callKey":"…","returnedBy":"102","claimedBy":"slack:U0123",…}`. No number.
+ */
+export function writeReturnAuditLine(logger: Logger, entry: ReturnAuditEntry): void {
+  logger.info('audit', {
+    audit: true,
+    via: 'alert-return',
+    view: 'alert',
+    decision: 'recorded',
+    subscription: entry.subscriptionId,
+    callKey: entry.callKey,
+    returnedBy: entry.returnedBy,
+    returnedAt: entry.returnedAt.toISOString(),
+    ...(entry.claimedBy && { claimedBy: `${entry.claimedBy.platform}:${entry.claimedBy.id}` }),
+  });
+}

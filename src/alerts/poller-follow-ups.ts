@@ -1,3 +1,4 @@
+import { writeReturnAuditLine } from '../access/write-audit-line';
 import type { Logger } from '../core/logger';
 import type { AlertDelivery } from './alert-delivery';
 import type { AlertStore, AlertSubscription, PostedAlert } from './alert-store';
@@ -62,8 +63,9 @@ async function recordReturn(
   returns: ReturnFinder,
 ): Promise<boolean> {
   const { store, logger } = deps;
-  let found = returns.find(alert);
-  if (found === undefined) return false;
+  const actual = returns.find(alert);
+  if (actual === undefined) return false;
+  let found = actual;
   // The subscriber is looked up only now, when there is something to say.
   const access = subscription ? await deps.access.accessOf(subscription) : undefined;
   if (access !== undefined && access.kind !== 'allowed') return false;
@@ -71,10 +73,12 @@ async function recordReturn(
   if (visible) found = returns.find(alert, (extension) => visible.has(extension)) ?? found;
   const { subscriptionId, call } = alert;
   await store.markReturned(subscriptionId, call.callKey, found.by, found.at);
-  logger.info('alert returned', {
+  writeReturnAuditLine(logger, {
     subscriptionId,
     callKey: call.callKey,
-    returnedAt: found.at.toISOString(),
+    returnedBy: actual.by.extension, // the log names the returner even where the message says "a colleague"
+    returnedAt: actual.at,
+    ...(alert.claimedBy && { claimedBy: alert.claimedBy }),
   });
   if (subscription === undefined) return true;
   const updated = (await store.getAlert(subscriptionId, call.callKey)) ?? {

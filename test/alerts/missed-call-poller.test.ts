@@ -1,5 +1,6 @@
 import type { AlertStore } from '../../src/alerts/alert-store';
 import { parseCommand } from '../../src/commands/parse-command';
+import { createLogger } from '../../src/core/logger';
 import { ReportService } from '../../src/report/report-service';
 import { POLL_START, type PollerTestBed, startPollerTestBed } from './poller-test-bed';
 
@@ -231,6 +232,40 @@ describe('returns and reminders', () => {
     expect(
       bed.delivery.callsOf('update').filter((call) => call.alert.call.callKey === missed.callKey),
     ).toHaveLength(1);
+  });
+
+  it('writes each return found to the audit log: who returned it and who had claimed it, no number', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line)) });
+    await bed.subscribe({ id: 'al0001', queues: ['800'] });
+    const poller = bed.poller({ logger });
+    const missed = bed.pbx.injectCall({ kind: 'missed', at: bed.now(), from: JANE, to: '800' });
+    bed.advance(2 * MINUTE);
+    await poller.tick();
+    await bed.alerts.claimCallback('al0001', missed.callKey, { platform: 'slack', id: 'U0BEN' }, bed.now());
+    const back = bed.pbx.injectCall({
+      kind: 'outbound',
+      at: bed.now(),
+      from: '101',
+      to: JANE,
+      talkSeconds: 90,
+    });
+    bed.advance(3 * MINUTE);
+    await poller.tick();
+    const audits = lines.filter((line) => line.audit === true);
+    expect(audits).toEqual([
+      expect.objectContaining({
+        via: 'alert-return',
+        view: 'alert',
+        decision: 'recorded',
+        subscription: 'al0001',
+        callKey: missed.callKey,
+        returnedBy: '101',
+        returnedAt: back.startedAt.toISOString(),
+        claimedBy: 'slack:U0BEN',
+      }),
+    ]);
+    expect(JSON.stringify(audits)).not.toContain(JANE.slice(-9));
   });
 
   it('counts an answered call from the caller as a return, by whoever answered it', async () => {
