@@ -36,6 +36,10 @@ export async function postMissedCalls(
   subscriptions: readonly AlertSubscription[],
   missed: readonly WindowMissedCall[],
 ): Promise<number> {
+  // Posts made at an earlier poll whose recording failed (the database was away) are recorded first.
+  await deps.posted.recordUnrecorded((post) =>
+    deps.store.markAlertPosted(post.subscriptionId, post.callKey, post.message, deps.now()),
+  );
   let posted = 0;
   for (let at = 0; at < subscriptions.length; at += CONCURRENT_SUBSCRIPTIONS) {
     const batch = subscriptions.slice(at, at + CONCURRENT_SUBSCRIPTIONS);
@@ -107,7 +111,17 @@ async function postOne(
     return 'failed';
   }
   remember();
-  await store.markAlertPosted(subscription.id, callKey, message, deps.now());
+  try {
+    await store.markAlertPosted(subscription.id, callKey, message, deps.now());
+  } catch (error) {
+    // Posted but not recorded: never posted again by this process; recorded at the next poll.
+    deps.posted.addUnrecorded({ subscriptionId: subscription.id, callKey, message });
+    logger.warn('alert posted but not recorded; the next poll records it', {
+      ...fields,
+      reason: reasonOf(error),
+    });
+    return 'posted';
+  }
   logger.info('alert posted', {
     ...fields,
     endedAt: call.facts.endedAt.toISOString(),

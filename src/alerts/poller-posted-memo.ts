@@ -1,3 +1,5 @@
+import type { PostedMessageRef } from './alert-store';
+
 /**
  * The (subscription, call) pairs this process knows are posted, so that later polls, which see the
  * same calls for two hours, do not claim them in the store again and again. Only certainty goes
@@ -8,6 +10,25 @@
  */
 export class PostedAlertMemo {
   private readonly starts = new Map<string, number>();
+  /** Posts the platform took whose recording in the store failed: recorded again at the next poll. */
+  private readonly unrecorded = new Map<string, UnrecordedPost>();
+
+  /** A post was made but the store did not record it (`markAlertPosted` failed). */
+  addUnrecorded(post: UnrecordedPost): void {
+    this.unrecorded.set(keyOf(post.subscriptionId, post.callKey), post);
+  }
+
+  /** Tries to record each unrecorded post again; keeps those that fail once more. */
+  async recordUnrecorded(record: (post: UnrecordedPost) => Promise<void>): Promise<void> {
+    for (const [key, post] of [...this.unrecorded]) {
+      try {
+        await record(post);
+        this.unrecorded.delete(key);
+      } catch {
+        // Still failing: the next poll tries again (the post itself is never repeated by this process).
+      }
+    }
+  }
 
   has(subscriptionId: string, callKey: string): boolean {
     return this.starts.has(keyOf(subscriptionId, callKey));
@@ -25,6 +46,13 @@ export class PostedAlertMemo {
   get size(): number {
     return this.starts.size;
   }
+}
+
+/** A post the platform accepted, with what the store needs to record it. */
+export interface UnrecordedPost {
+  subscriptionId: string;
+  callKey: string;
+  message: PostedMessageRef;
 }
 
 function keyOf(subscriptionId: string, callKey: string): string {

@@ -185,6 +185,39 @@ describe('posting missed calls', () => {
   });
 });
 
+describe('a post the store could not record', () => {
+  it('is recorded at the next poll, never posted again, and then follows its return', async () => {
+    await bed.subscribe({ id: 'al0001', queues: ['800'] });
+    const store = Object.create(bed.alerts) as AlertStore;
+    let failures = 1;
+    store.markAlertPosted = async (...args) => {
+      if (failures-- > 0) throw new Error('database is away');
+      return bed.alerts.markAlertPosted(...args);
+    };
+    const poller = bed.poller({ store });
+    const missed = bed.pbx.injectCall({ kind: 'missed', at: bed.now(), from: JANE, to: '800' });
+    bed.advance(2 * MINUTE);
+    await poller.tick();
+    expect(postsOf(missed.callKey)).toHaveLength(1);
+    expect(await bed.alerts.getAlert('al0001', missed.callKey)).toMatchObject({ delivery: 'posting' });
+
+    bed.pbx.injectCall({ kind: 'outbound', at: bed.now(), from: '102', to: JANE, talkSeconds: 60 });
+    bed.advance(3 * MINUTE);
+    await poller.tick();
+    expect(postsOf(missed.callKey)).toHaveLength(1);
+    const [posted] = bed.delivery
+      .callsOf('post')
+      .filter((call) => call.alert.call.callKey === missed.callKey);
+    expect(await bed.alerts.getAlert('al0001', missed.callKey)).toMatchObject({
+      delivery: 'posted',
+      state: 'returned',
+      returnedBy: { extension: '102', name: 'Chloé Durand' },
+    });
+    expect(posted).toBeDefined();
+    expect(bed.delivery.callsOf('update').map((call) => call.alert.call.callKey)).toEqual([missed.callKey]);
+  });
+});
+
 describe('returns and reminders', () => {
   it('marks an alert returned by the first answered call back, and redraws its message once', async () => {
     await bed.subscribe({ id: 'al0001', queues: ['800'] });
