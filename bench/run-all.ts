@@ -78,6 +78,17 @@ interface AlertPoll {
   delay: { alerts: number; p50Seconds: number; maxSeconds: number; slowestPollMs: number };
 }
 
+/** A day's legs in the history's compact form (bench/history-codec.ts). */
+interface HistoryCodec {
+  day: string;
+  legs: number;
+  bytesPerLeg: number;
+  encodeMs: number;
+  decodeMs: number;
+  decodedLegs: number;
+  decode100kMs: number;
+}
+
 /** The natural-language reader on 1,000 seeded sentences (bench/read-periods.ts). */
 interface ReadPeriods {
   sentences: number;
@@ -132,10 +143,25 @@ async function main(): Promise<void> {
   const slack = await runBenchChild<SlackAck>('slack-ack.ts', [String(CALLS_PER_DAY), '50']);
   process.stderr.write('Running: event loop while a 10 MB nested answer is read...\n');
   const nested = await runBenchChild<NestedAnswers>('nested-answer.ts', ['3']);
+  process.stderr.write("Running: a day's legs encoded for the history...\n");
+  const codec = await runBenchChild<HistoryCodec>('history-codec.ts', [String(CALLS_PER_DAY)]);
   process.stderr.write('Running: the period reader on 1,000 sentences...\n');
   const periods = await runBenchChild<ReadPeriods>('read-periods.ts', ['1000']);
 
-  printTable({ loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, periods });
+  printTable({
+    loopback,
+    distant,
+    alone,
+    year,
+    digests,
+    alerts,
+    memory,
+    stream,
+    slack,
+    nested,
+    codec,
+    periods,
+  });
   const minutes = (Date.now() - startedMs) / 60_000;
   console.log(
     `\n${machine}; ${repeats} runs each of the report and the floor (medians); ${minutes.toFixed(1)} min.`,
@@ -153,9 +179,11 @@ function printTable(results: {
   stream: StreamRows;
   slack: SlackAck;
   nested: NestedAnswers;
+  codec: HistoryCodec;
   periods: ReadPeriods;
 }): void {
-  const { loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, periods } = results;
+  const { loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, codec, periods } =
+    results;
   const rows: Array<[string, string, string, string]> = [];
   const s = (seconds: number) => `${seconds.toFixed(2)} s`;
   rows.push([
@@ -261,6 +289,12 @@ function printTable(results: {
       verdict(entry.maxDelayMs < 100),
     ]);
   }
+  rows.push([
+    `history: a weekday's legs encoded (${formatCount(codec.legs)} legs, ${codec.day}; encode / decode ms; decoding ${formatCount(codec.decodedLegs)} legs)`,
+    `${codec.bytesPerLeg.toFixed(1)} bytes a leg (before the database's overhead); ${codec.encodeMs.toFixed(0)} / ${codec.decodeMs.toFixed(0)} ms; ${codec.decode100kMs.toFixed(0)} ms`,
+    '≤ 120 bytes a leg (file after VACUUM)',
+    verdict(codec.bytesPerLeg <= 120),
+  ]);
   rows.push([
     `reading ${periods.sentences} seeded sentences (up to ${periods.longestCharacters} characters; p50 / p99 / max)`,
     `${periods.p50Ms.toFixed(2)} / ${periods.p99Ms.toFixed(2)} / ${periods.maxMs.toFixed(2)} ms`,

@@ -11,6 +11,7 @@ import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
 import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
+import { HistoryCommands } from './history/history-commands';
 import { mountPlayground } from './playground/mount-playground';
 import type { PlaygroundPlan } from './playground/plan-playground';
 import { PlaygroundDigestCreators } from './playground/playground-digest-creators';
@@ -89,6 +90,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await store.close();
     throw error;
   }
+  // Reports do not read the call history yet (issue 20, docs/history.md "State"): the PBX answers.
   const reports = new ReportService({
     source: connection.source,
     serviceLevelSeconds: config.serviceLevelSeconds,
@@ -98,6 +100,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const digests = wireDigests({ config, store, reports, logger, now, access });
   // Live missed-call alerts: subscriptions and alerts kept beside the digests, one poller per deployment.
   const alerts = wireAlerts({ config, store: store.alerts, source: connection.source, logger, now, access });
+  // The call history kept in the store (`history`, `history purge [confirm]`): admins only.
+  const historyCommands = new HistoryCommands({
+    store: store.history,
+    historyDays: config.historyDays,
+    access,
+    logger,
+  });
   const chatFor = (actions: { exportCsv: boolean; share: boolean }) =>
     new ChatService({
       reports,
@@ -109,6 +118,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       access,
       schedules: digests.commands,
       alerts: alerts.commands,
+      history: historyCommands,
     });
 
   // Charts as PNGs on the bot's own /chart.png: for Slack at PUBLIC_URL, for the playground always.

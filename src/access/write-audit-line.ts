@@ -14,8 +14,8 @@ export interface AuditEntry {
   command: string;
   /** How the request came: `text`, a button's action id, `digest`… */
   via: string;
-  /** The report view asked for, or `alert` for a live alert's buttons. */
-  view: View | 'alert';
+  /** The report view asked for, `alert` for a live alert's buttons, `history` for the stored call history. */
+  view: View | 'alert' | 'history';
   role: AccessRole;
   decision: AuditDecision;
   /** Why it was refused, in the words the asker saw. */

@@ -12,6 +12,7 @@ import { describeWindow } from '../core/describe-window';
 import type { Directory } from '../core/directory';
 import type { ExplainReply } from '../core/reply';
 import type { Report } from '../core/report';
+import { explainHistoryCommand } from '../history/explain-history-command';
 import { describeUnknownDns, namesDns } from '../report/describe-unknown-dns';
 import { explainScheduleCommand } from '../schedule/explain-schedule-command';
 import { toDirectoryPeople } from './directory-people';
@@ -43,7 +44,7 @@ export function answerExplainText(
   return toExplainReply(words, explained.explanation, cached);
 }
 
-/** The contract's explanation of `words` (an alert, digest or report command), read with `cached` when given. */
+/** The contract's explanation of `words` (an alert, history, digest or report command), read with `cached` when given. */
 export function explainWords(
   words: string,
   context: ParseContext,
@@ -51,7 +52,10 @@ export function explainWords(
 ): ExplainResult {
   const readWith = cached ? { ...context, directory: toDirectoryPeople(cached) } : context;
   return (
-    explainAlertCommand(words) ?? explainScheduleCommand(words, readWith) ?? explainCommand(words, readWith)
+    explainAlertCommand(words) ??
+    explainHistoryCommand(words) ??
+    explainScheduleCommand(words, readWith) ??
+    explainCommand(words, readWith)
   );
 }
 

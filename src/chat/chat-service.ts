@@ -16,6 +16,7 @@ import { type ActionValue, decodeActionValue, refuseUnbegunWindow } from './acti
 import { type Answer, answerWith } from './answer';
 import { type AlertCommandAnswers, answerAlertText } from './answer-alert-text';
 import { answerExplainText, isExplainText } from './answer-explain-text';
+import { answerHistoryText, type HistoryCommandAnswers } from './answer-history-text';
 import { answerScheduleText } from './answer-schedule-text';
 import { buildExportFile } from './build-export-file';
 import { nameExportFile } from './name-export-file';
@@ -39,6 +40,8 @@ export interface ChatServiceOptions {
   schedules?: ScheduleCommands;
   /** Live alert commands (`alerts missed …`, `alerts`, `alerts off <id>`); without it they answer that alerts are off. */
   alerts?: AlertCommandAnswers;
+  /** Call-history commands (`history`, `history purge`, `history purge confirm`; admins only); without it they answer that no history is kept. */
+  history?: HistoryCommandAnswers;
   /** Who may see which calls: every report, rows, export and share is authorized here. Absent: no limits. */
   access?: Pick<AccessControl, 'authorize' | 'requireAnyAccess'>;
 }
@@ -71,6 +74,8 @@ export class ChatService {
       if (scheduleReply) return answerWith(scheduleReply);
       const alertReply = await answerAlertText(text, user, conversation, this.options.alerts);
       if (alertReply) return answerWith(alertReply);
+      const historyReply = await answerHistoryText(text, user, this.options.history);
+      if (historyReply) return answerWith(historyReply);
       return this.answerCommand(text, 'summary', user, 'text');
     });
   }
@@ -144,7 +149,13 @@ export class ChatService {
     const { access, reports } = this.options;
     await access?.requireAnyAccess(user);
     const reply = answerExplainText(text, this.parseContext(user), reports.cachedDirectory());
-    if (!access || reply.view === 'schedule' || reply.view === 'alerts' || reply.view === 'help')
+    if (
+      !access ||
+      reply.view === 'schedule' ||
+      reply.view === 'alerts' ||
+      reply.view === 'history' ||
+      reply.view === 'help'
+    )
       return reply;
     // The normalised command reads as the same request in any zone (see `formatCommand`).
     const { notes } = await this.authorize(user, this.parse(reply.command, user), text, 'explain');

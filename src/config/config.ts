@@ -34,6 +34,8 @@ export interface Config {
   alertClaimReminderMinutes: number;
   /** ALERT_RETENTION_DAYS: posted alerts (and their callers' numbers) are deleted after this many days (1–400, default 30). */
   alertRetentionDays: number;
+  /** HISTORY_DAYS: how many closed UTC days of call-log legs the store keeps (0–3660, default 400; 0 = none). */
+  historyDays: number;
   /** PBX_MAX_RESPONSE_MB: the most one PBX answer may be (default 64); past it the request is aborted. */
   pbxMaxResponseMb: number;
   /** PBX_REPORT_ROW_CAP: a call-log window the PBX counts this many rows for is incomplete and fetched in pieces (default 20000). */

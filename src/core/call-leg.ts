@@ -26,3 +26,16 @@ export interface CallLeg {
   ringingSeconds: number;
   talkingSeconds: number;
 }
+
+/** The optional texts of a leg, in one order every compact form of legs (cache, history) keeps. */
+export const LEG_TEXT_FIELDS = [
+  'sourceDn',
+  'sourceCallerId',
+  'sourceDisplayName',
+  'destinationDn',
+  'destinationCallerId',
+  'destinationDisplayName',
+  'direction',
+  'legType',
+  'status',
+] as const satisfies readonly (keyof CallLeg)[];

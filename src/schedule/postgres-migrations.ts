@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { POSTGRES_ALERT_MIGRATIONS } from '../alerts/alert-store-migrations';
 import { AppError } from '../core/errors';
+import { POSTGRES_HISTORY_MIGRATIONS } from '../history/history-store-migrations';
 import { inPgTransaction } from './postgres-transaction';
 import type { Migration } from './sqlite-migrations';
 
@@ -85,6 +86,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
   ...POSTGRES_ALERT_MIGRATIONS,
+  // 7: call-log history (src/history/history-store-migrations.ts).
+  ...POSTGRES_HISTORY_MIGRATIONS,
 ];
 
 /** The advisory lock (64-bit key space) that serialises migrations: "calls-bot migrate". */

@@ -2,6 +2,8 @@ import { Pool } from 'pg';
 import type { AlertStore } from '../alerts/alert-store';
 import { PostgresAlertStore } from '../alerts/postgres-alert-store';
 import { AppError } from '../core/errors';
+import type { HistoryStore } from '../history/history-store';
+import { PostgresHistoryStore } from '../history/postgres-history-store';
 import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations';
@@ -39,12 +41,14 @@ const DATABASE_HINT =
 export class PostgresScheduleStore implements ScheduleStore {
   private closed = false;
   readonly alerts: AlertStore;
+  readonly history: HistoryStore;
 
   private constructor(
     private readonly pool: Pool,
     private readonly now: () => Date,
   ) {
     this.alerts = new PostgresAlertStore(pool);
+    this.history = new PostgresHistoryStore(pool);
   }
 
   /** Connects and migrates; throws an `AppError` (without the URL) when the database cannot be used. */

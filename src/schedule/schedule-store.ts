@@ -1,4 +1,5 @@
 import type { AlertStore } from '../alerts/alert-store';
+import type { HistoryStore } from '../history/history-store';
 import type { SharedTokenStore } from '../threecx/shared-token-store';
 import type { DigestPlatform, DigestRun, DigestSchedule } from './digest-schedule';
 
@@ -24,6 +25,11 @@ export interface ScheduleStore extends SharedTokenStore {
    * store): `SqliteAlertStore` or `PostgresAlertStore`.
    */
   readonly alerts: AlertStore;
+  /**
+   * Closed days of the call log (issue 20), in the same database and on the same connection (closed
+   * with this store): `SqliteHistoryStore` or `PostgresHistoryStore`.
+   */
+  readonly history: HistoryStore;
   /** Returns `duplicate-id` (and stores nothing) when the id is taken; the caller picks another. */
   createSchedule(schedule: DigestSchedule): Promise<'created' | 'duplicate-id'>;
   getSchedule(id: string): Promise<DigestSchedule | undefined>;

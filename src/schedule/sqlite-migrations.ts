@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { SQLITE_ALERT_MIGRATIONS } from '../alerts/alert-store-migrations';
 import { AppError } from '../core/errors';
+import { SQLITE_HISTORY_MIGRATIONS } from '../history/history-store-migrations';
 
 /** One step of the schema; versions are applied in order and recorded in `schema_migrations`. */
 export interface Migration {
@@ -132,6 +133,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
   ...SQLITE_ALERT_MIGRATIONS,
+  // 7: call-log history (src/history/history-store-migrations.ts).
+  ...SQLITE_HISTORY_MIGRATIONS,
 ];
 
 /**

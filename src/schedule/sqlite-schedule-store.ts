@@ -4,6 +4,8 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { AlertStore } from '../alerts/alert-store';
 import { SqliteAlertStore } from '../alerts/sqlite-alert-store';
 import { AppError } from '../core/errors';
+import type { HistoryStore } from '../history/history-store';
+import { SqliteHistoryStore } from '../history/sqlite-history-store';
 import type { SharedToken, SharedTokenRefresh } from '../threecx/shared-token-store';
 import type { DigestRun, DigestSchedule } from './digest-schedule';
 import type { ClaimResult, ConversationKey, ScheduleStore } from './schedule-store';
@@ -29,6 +31,7 @@ export class SqliteScheduleStore implements ScheduleStore {
   private readonly db: Database;
   private readonly tokens: SqliteSharedTokens;
   readonly alerts: AlertStore;
+  readonly history: HistoryStore;
 
   constructor(options: SqliteScheduleStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -41,6 +44,7 @@ export class SqliteScheduleStore implements ScheduleStore {
       applyMigrations(this.db, SQLITE_MIGRATIONS, now());
       this.tokens = new SqliteSharedTokens(this.db, { nowMs: () => now().getTime() });
       this.alerts = new SqliteAlertStore(this.db);
+      this.history = new SqliteHistoryStore(this.db);
     } catch (error) {
       this.db.close();
       throw error;

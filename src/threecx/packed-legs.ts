@@ -1,4 +1,4 @@
-import type { CallLeg } from '../core/call-leg';
+import { type CallLeg, LEG_TEXT_FIELDS } from '../core/call-leg';
 import { formatGuidWords, NOT_A_GUID, readGuidWords } from '../core/guid-words';
 
 /** Legs per chunk of columns (a power of two). */
@@ -7,18 +7,7 @@ const CHUNK_SIZE = 1 << CHUNK_SHIFT;
 const CHUNK_MASK = CHUNK_SIZE - 1;
 
 /** The text fields of a leg, stored as indexes into the window's table of distinct strings. */
-const TEXT_FIELDS = [
-  'callKey',
-  'sourceDn',
-  'sourceCallerId',
-  'sourceDisplayName',
-  'destinationDn',
-  'destinationCallerId',
-  'destinationDisplayName',
-  'direction',
-  'legType',
-  'status',
-] as const;
+const TEXT_FIELDS = ['callKey', ...LEG_TEXT_FIELDS] as const;
 const TEXTS = TEXT_FIELDS.length;
 /** Index 0 of the string table stands for a missing text. */
 const MISSING = 0;

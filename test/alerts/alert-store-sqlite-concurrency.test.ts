@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AlertClaimResult } from '../../src/alerts/alert-store';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
+import { raceSqliteWorkers } from '../helpers/sqlite-worker-race';
 import { createTempDir } from '../schedule/schedule-helpers';
 import { buildCall, buildSubscription } from './alert-store-helpers';
-import type { WorkerInput, WorkerTask } from './sqlite-alert-worker';
+import type { WorkerTask } from './sqlite-alert-worker';
 
 /**
  * SQLite's connections are synchronous, so the contract tests' "at once" runs them one after the
@@ -32,27 +32,7 @@ afterEach(async () => {
 });
 
 /** Runs every task in its own worker thread, all released at once; their answers in order. */
-async function race(tasks: WorkerTask[]): Promise<unknown[]> {
-  const barrier = new SharedArrayBuffer(4);
-  return Promise.all(
-    tasks.map(
-      (task) =>
-        new Promise<unknown>((resolve, reject) => {
-          const input: WorkerInput = { path, barrier, parties: tasks.length, task };
-          const worker = new Worker(WORKER, {
-            workerData: input,
-            execArgv: ['--require', require.resolve('tsx/cjs')],
-          });
-          worker.once('message', (message: { ok: boolean; result?: unknown; error?: string }) => {
-            void worker.terminate();
-            if (message.ok) resolve(message.result);
-            else reject(new Error(message.error));
-          });
-          worker.once('error', reject);
-        }),
-    ),
-  );
-}
+const race = (tasks: WorkerTask[]): Promise<unknown[]> => raceSqliteWorkers(WORKER, path, tasks);
 
 describe('the SQLite alert store under real concurrency (worker threads, one connection each)', () => {
   it('gives "I\'ll call back" to one of six people clicking at once, for each of 40 alerts; the others are told who holds it', async () => {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
+import { postWorkerResult, type RaceWorkerInput, waitForAllWorkers } from '../helpers/sqlite-worker-race';
 import { buildCall, buildSubscription, subscriptionId } from './alert-store-helpers';
 
 /**
@@ -14,13 +15,7 @@ export type WorkerTask =
   | { kind: 'claim-post'; callKey: string }
   | { kind: 'acquire-lease'; holder: string };
 
-export interface WorkerInput {
-  path: string;
-  /** Int32Array over a SharedArrayBuffer: [0] counts the workers ready. */
-  barrier: SharedArrayBuffer;
-  parties: number;
-  task: WorkerTask;
-}
+export type WorkerInput = RaceWorkerInput<WorkerTask>;
 
 const NOW = new Date('2026-11-02T09:15:00.000Z');
 const LEASE = new Date('2026-11-02T09:16:00.000Z');
@@ -28,12 +23,7 @@ const LEASE = new Date('2026-11-02T09:16:00.000Z');
 async function run(input: WorkerInput): Promise<unknown> {
   const store = new SqliteScheduleStore({ path: input.path, busyTimeoutMs: 10_000 });
   try {
-    const ready = new Int32Array(input.barrier);
-    Atomics.add(ready, 0, 1);
-    Atomics.notify(ready, 0);
-    for (let seen = Atomics.load(ready, 0); seen < input.parties; seen = Atomics.load(ready, 0)) {
-      Atomics.wait(ready, 0, seen, 100);
-    }
+    waitForAllWorkers(input);
     const { task } = input;
     const { alerts } = store;
     switch (task.kind) {
@@ -61,7 +51,4 @@ async function run(input: WorkerInput): Promise<unknown> {
   }
 }
 
-run(workerData as WorkerInput).then(
-  (result) => parentPort?.postMessage({ ok: true, result }),
-  (error: unknown) => parentPort?.postMessage({ ok: false, error: String(error) }),
-);
+postWorkerResult(run(workerData as WorkerInput), (message) => parentPort?.postMessage(message));

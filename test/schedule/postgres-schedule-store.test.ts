@@ -60,6 +60,7 @@ describePostgres('PostgresScheduleStore', () => {
         { version: 4, name: 'playground digests', applied_at: MIGRATED_AT },
         { version: 5, name: 'digest creator locale', applied_at: MIGRATED_AT },
         { version: 6, name: 'live missed-call alerts', applied_at: MIGRATED_AT },
+        { version: 7, name: 'call-log history', applied_at: MIGRATED_AT },
       ]);
       expect(
         await queryRows(
@@ -129,7 +130,7 @@ describePostgres('PostgresScheduleStore', () => {
     const error = await openError(database.url);
     expect([error.kind, error.message, error.hint]).toEqual([
       'config',
-      'The schedules database has schema version 99, newer than this calls-bot knows (6).',
+      'The schedules database has schema version 99, newer than this calls-bot knows (7).',
       'Run the newer calls-bot, or point DATABASE_URL at another database.',
     ]);
   });

@@ -12,12 +12,14 @@ import { describeWindow } from '../../core/describe-window';
 import { AppError, CommandError, exitCodeFor } from '../../core/errors';
 import { createLogger, redact } from '../../core/logger';
 import type { ReportRequest } from '../../core/report-request';
+import { parseHistoryCommand } from '../../history/parse-history-command';
 import type { ExportFormat } from '../../render/render-export';
 import { renderText } from '../../render/render-text';
 import { composeReportReply } from '../../report/compose-reply';
 import { ReportService } from '../../report/report-service';
 import { chooseCliLocale } from './choose-cli-locale';
 import { explainInCli } from './explain-in-cli';
+import { historyInCli } from './history-in-cli';
 import { parseCliArguments } from './parse-cli-arguments';
 import { type TextSink, writeRowsAsJson } from './write-rows-as-json';
 
@@ -77,6 +79,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     };
     if (explain) {
       explainInCli(commandText, context, json, io.stdout);
+      return 0;
+    }
+    // The call history in the store; the terminal counts as an admin (it runs on the server).
+    const history = parseHistoryCommand(commandText);
+    if (history) {
+      if (!history.ok) throw history.error;
+      if (format)
+        throw new CommandError(
+          `--format ${format} exports a report's calls; "history" prints text, or JSON with --json.`,
+          'history --json',
+        );
+      await historyInCli(history.command, config, { json, now, stdout: io.stdout });
       return 0;
     }
     // Alerts post into a conversation as calls end; the terminal has none (whatever the words after `alerts`).

@@ -1,0 +1,182 @@
+/**
+ * Issue 20's report targets over history, against a big demo PBX in its own process; each
+ * measurement in a fresh process of its own (`child` mode), the store a SQLite file:
+ * - `first`: the first read of `last month` with history (an empty store; the report's time to its
+ *   JSON, and until its days are stored) next to the same report with HISTORY_DAYS=0, in turns,
+ *   `repeats` pairs; `firstRatio` is the median of history ÷ none;
+ * - `month`: `last month` with that month and the month before stored: time from the command's
+ *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests);
+ * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
+ *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
+ *   `last 400 days ext 101` over the same store (days it does not hold come from the PBX).
+ * Prints one `RESULT` JSON line. Not part of `npm run bench`'s run-all yet.
+ * `node --require tsx/cjs bench/history-report.ts [callsPerDay] [repeats] [trend: 1|0]`
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, type Dispatcher } from 'undici';
+import { parseCommand } from '../src/commands/parse-command';
+import { HistoryCallLogSource } from '../src/history/history-call-log-source';
+import { limitHeapGrowth } from '../src/limit-heap-growth';
+import { ReportService } from '../src/report/report-service';
+import { SqliteScheduleStore } from '../src/schedule/sqlite-schedule-store';
+import { CALL_LOG_FUNCTION_PATH } from '../src/threecx/call-log-url';
+import { XapiClient } from '../src/threecx/xapi-client';
+import { printResult, readPeakRssMb, runBenchChild } from './lib/run-bench-child';
+import { spawnDemoPbx } from './lib/spawn-demo-pbx';
+
+const TIME_ZONE = 'Europe/London';
+
+interface ChildResult {
+  /** From the command's start to its JSON. */
+  seconds: number;
+  /** Until the days it read were stored too (history only). */
+  storedSeconds: number;
+  callLogRequests: number;
+  storedDays: number;
+  storedLegs: number;
+  storedBytes: number;
+  peakRssMb: number | undefined;
+}
+
+/** An undici agent that counts the call-log requests it sends. */
+class CountingAgent extends Agent {
+  callLogRequests = 0;
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    if (String(options.path).startsWith(CALL_LOG_FUNCTION_PATH)) this.callLogRequests++;
+    return super.dispatch(options, handler);
+  }
+}
+
+/** `child <dbPath|-> <url> <clientId> <secret> <words>`: one report in this fresh process. */
+async function child(args: string[]): Promise<void> {
+  limitHeapGrowth();
+  const [dbPath, url, clientId, clientSecret, words] = args as [string, string, string, string, string];
+  const agent = new CountingAgent({ keepAliveTimeout: 10_000, connections: 16 });
+  const client = new XapiClient({ baseUrl: url, clientId, clientSecret, dispatcher: agent });
+  const store = dbPath === '-' ? undefined : new SqliteScheduleStore({ path: dbPath });
+  const source = store
+    ? new HistoryCallLogSource({ inner: client, store: store.history, historyDays: 400 })
+    : undefined;
+  const service = new ReportService({ source: source ?? client, serviceLevelSeconds: 20 });
+  const started = performance.now();
+  const parsed = parseCommand(words, { now: new Date(), timeZone: TIME_ZONE });
+  if (!parsed.ok) throw parsed.error;
+  const json = JSON.stringify(await service.runReport(parsed.request));
+  const seconds = (performance.now() - started) / 1000;
+  await source?.whenIdle();
+  const storedSeconds = (performance.now() - started) / 1000;
+  const stats = await store?.history.stats();
+  if (json.length < 100) throw new Error('no report');
+  printResult({
+    seconds,
+    storedSeconds,
+    callLogRequests: agent.callLogRequests,
+    storedDays: stats?.days ?? 0,
+    storedLegs: stats?.legs ?? 0,
+    storedBytes: stats?.bytes ?? 0,
+    peakRssMb: readPeakRssMb(),
+  } satisfies ChildResult);
+  await store?.close();
+  await client.close();
+  await agent.close();
+}
+
+async function main(): Promise<void> {
+  const callsPerDay = Number(process.argv[2] ?? 2000);
+  const repeats = Number(process.argv[3] ?? 3);
+  const withTrend = (process.argv[4] ?? '1') === '1';
+  const demo = await spawnDemoPbx({ callsPerDay, days: withTrend ? 400 : 70 });
+  const dir = mkdtempSync(join(tmpdir(), 'calls-bot-history-bench-'));
+  const run = (dbPath: string, words: string) =>
+    runBenchChild<ChildResult>('history-report.ts', [
+      'child',
+      dbPath,
+      demo.url,
+      demo.clientId,
+      demo.clientSecret,
+      words,
+    ]);
+  try {
+    // Warm-up: the PBX generates and keeps the days (its own caches), the JIT of both paths.
+    await run('-', 'last month');
+    const none: number[] = [];
+    const first: number[] = [];
+    const firstStored: number[] = [];
+    const ratios: number[] = [];
+    let monthDb = '';
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      const without = await run('-', 'last month');
+      monthDb = join(dir, `month-${repeat}.sqlite`);
+      const withHistory = await run(monthDb, 'last month');
+      none.push(without.seconds);
+      first.push(withHistory.seconds);
+      firstStored.push(withHistory.storedSeconds);
+      ratios.push(withHistory.seconds / without.seconds);
+    }
+    const months: ChildResult[] = [];
+    for (let repeat = 0; repeat < repeats; repeat++) months.push(await run(monthDb, 'last month'));
+    const stats = months.at(-1)!;
+    const result: Record<string, unknown> = {
+      callsPerDay,
+      noHistorySeconds: median(none),
+      firstReadSeconds: median(first),
+      firstReadStoredSeconds: median(firstStored),
+      firstRatio: median(ratios),
+      monthSeconds: median(months.map((month) => month.seconds)),
+      monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
+      storedDays: stats.storedDays,
+      storedLegs: stats.storedLegs,
+      encodedBytesPerLeg: Math.round((stats.storedBytes / Math.max(1, stats.storedLegs)) * 10) / 10,
+      sqliteBytesPerLeg: bytesPerLeg(monthDb, stats.storedLegs),
+    };
+    if (withTrend) {
+      const trendDb = join(dir, 'trend.sqlite');
+      const fill = await run(trendDb, 'last 12 months by month');
+      const trends: ChildResult[] = [];
+      for (let repeat = 0; repeat < repeats; repeat++)
+        trends.push(await run(trendDb, 'last 12 months by month'));
+      result.trendFillSeconds = fill.storedSeconds;
+      result.trendSeconds = median(trends.map((trend) => trend.seconds));
+      result.trendCallLogRequests = Math.max(...trends.map((trend) => trend.callLogRequests));
+      result.trendStoredLegs = trends.at(-1)!.storedLegs;
+      result.trendPeakRssMb = Math.max(...trends.map((trend) => trend.peakRssMb ?? 0));
+      // One agent over 400 days: the days the store holds (about 13 months) from it, the rest from the PBX.
+      const agent = await run(trendDb, 'last 400 days ext 101');
+      result.agent400Seconds = agent.seconds;
+      result.agent400CallLogRequests = agent.callLogRequests;
+    }
+    printResult(result);
+  } finally {
+    demo.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file's bytes (not vacuumed) per stored leg. */
+function bytesPerLeg(path: string, legs: number): number | undefined {
+  if (legs === 0) return undefined;
+  const size = statSync(path).size;
+  return Math.round((size / legs) * 10) / 10;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return Math.round(value * 1000) / 1000;
+}
+
+if (process.argv[2] === 'child') {
+  child(process.argv.slice(3)).catch((error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

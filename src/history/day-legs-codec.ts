@@ -1,0 +1,459 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { type CallLeg, LEG_TEXT_FIELDS } from '../core/call-leg';
+import { formatGuidWords, GUID_LOWER, GUID_UPPER, NOT_A_GUID, readGuidWords } from '../core/guid-words';
+import { ByteReader, ByteWriter, crc32, DayLegsFormatError } from './day-legs-bytes';
+import {
+  decodeDuration,
+  decodeIntegerAfter,
+  encodeDuration,
+  encodeIntegerAfter,
+  isIntegerCode,
+} from './day-legs-numbers';
+
+export { DayLegsFormatError } from './day-legs-bytes';
+
+/**
+ * The legs of one stored day (issue 20) as one blob, and back. Every field of every leg comes back
+ * exactly, in the same order: strings (an empty one stays empty, a missing one missing), numbers as
+ * the same doubles, `answered` true/false/missing. Decoded legs carry every field of `CallLeg` (a
+ * missing one as `undefined`), as the client's own legs do (`toCallLeg`), so reports see one shape.
+ *
+ * Layout (version 1):
+ *
+ *     byte    version (1)
+ *     byte    0: payload stored as is; 1: payload deflated (raw deflate, node:zlib)
+ *     uint32  CRC-32 of the payload (little-endian)
+ *     varint  payload length; varint leg count
+ *     ...     the payload, stored or deflated
+ *
+ * The payload: the leg count again; the day's string table (each distinct text once, the most used
+ * first: `varint (bytes * 2 + utf16)` then its UTF-8, or its UTF-16 code units when it is not
+ * well-formed Unicode); the byte length of each column; the columns, one value per leg (or per
+ * call key, or per escaped number):
+ *
+ * - key references: 0 = the next new key, d > 0 = the key d places back among the keys so far;
+ * - new keys: 0 = a lower-case GUID, 1 = an upper-case GUID (16 bytes in the GUID column), k >= 2 =
+ *   text k - 2 of the table (any other key, a mixed-case GUID too);
+ * - start times and segment ids: deltas from the leg before (`day-legs-numbers.ts`);
+ * - ringing and talking: whole milliseconds or microseconds where exact (`day-legs-numbers.ts`);
+ * - answered: 0 missing, 1 false, 2 true;
+ * - the nine other texts, each its own column: 0 missing, i = text i - 1 of the table;
+ * - doubles that had no compact form, 8 bytes each.
+ *
+ * A blob of another version, a corrupt one (checksum) or a truncated one throws
+ * `DayLegsFormatError`; nothing is decoded from it.
+ */
+
+export const DAY_LEGS_FORMAT_VERSION = 1;
+const STORED = 0;
+const DEFLATED = 1;
+/** Larger payloads are refused before inflating (a day holds a few MB at most). */
+const MAX_PAYLOAD_BYTES = 1 << 30;
+
+const KEY_REFS = 0;
+const KEY_CODES = 1;
+const KEY_GUIDS = 2;
+const STARTS = 3;
+const SEGMENTS = 4;
+const RINGING = 5;
+const TALKING = 6;
+const ANSWERED = 7;
+/** The nine texts, in TEXT_FIELDS order. */
+const TEXTS = 8;
+const TEXT_FIELDS = LEG_TEXT_FIELDS;
+const FLOATS = TEXTS + TEXT_FIELDS.length;
+const COLUMNS = FLOATS + 1;
+
+/** The varint columns with one value per leg, decoded a batch at a time into one scratch array. */
+const SCRATCH_SOURCE = [
+  KEY_REFS,
+  STARTS,
+  SEGMENTS,
+  RINGING,
+  TALKING,
+  ...TEXT_FIELDS.map((_, field) => TEXTS + field),
+];
+const SCRATCH_COLUMNS = SCRATCH_SOURCE.length;
+/** Legs decoded per batch. */
+const BATCH = 512;
+const STARTS_AT = BATCH;
+const SEGMENTS_AT = 2 * BATCH;
+const RINGING_AT = 3 * BATCH;
+const TALKING_AT = 4 * BATCH;
+const TEXTS_AT = 5 * BATCH;
+
+const KEY_GUID_LOWER = 0;
+const KEY_GUID_UPPER = 1;
+const KEY_TEXT = 2;
+
+/** Text that is not well-formed UTF-16 (a lone surrogate), which UTF-8 cannot carry. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Imported names used for every leg, read once: under tsx (how the bot runs) each use of an
+ * imported name calls CommonJS export getters (docs/performance.md, "Imported names in per-row code").
+ */
+const readGuid = readGuidWords;
+const formatGuid = formatGuidWords;
+const notAGuid = NOT_A_GUID;
+const guidUpper = GUID_UPPER;
+const guidLower = GUID_LOWER;
+const readDuration = decodeDuration;
+const readIntegerAfter = decodeIntegerAfter;
+
+/** A day's legs as one blob (see the layout above). */
+export function encodeDayLegs(legs: readonly CallLeg[]): Uint8Array {
+  const count = legs.length;
+  // The string table, the most used text first (small indexes: one byte for most).
+  const uses = new Map<string, number>();
+  const use = (text: string) => uses.set(text, (uses.get(text) ?? 0) + 1);
+  const words = new Uint32Array(4);
+  const keyForms = new Uint8Array(count);
+  for (let index = 0; index < count; index++) {
+    const leg = legs[index]!;
+    checkLeg(leg, index);
+    const form = readGuid(leg.callKey, words, 0);
+    keyForms[index] = form;
+    if (form === notAGuid) use(leg.callKey);
+    for (const field of TEXT_FIELDS) {
+      const text = leg[field];
+      if (text !== undefined) use(text);
+    }
+  }
+  const table = [...uses.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+  const textIndex = new Map<string, number>();
+  for (let index = 0; index < table.length; index++) textIndex.set(table[index]!, index + 1);
+
+  const columns = Array.from({ length: COLUMNS }, () => new ByteWriter());
+  const floats = columns[FLOATS]!;
+  const keyPositions = new Map<string, number>();
+  let previousStart = 0;
+  let previousSegment = 0;
+  for (let index = 0; index < count; index++) {
+    const leg = legs[index]!;
+    const position = keyPositions.get(leg.callKey);
+    if (position === undefined) {
+      columns[KEY_REFS]!.varint(0);
+      const form = keyForms[index]!;
+      if (form === notAGuid) {
+        columns[KEY_CODES]!.varint(KEY_TEXT + textIndex.get(leg.callKey)! - 1);
+      } else {
+        readGuid(leg.callKey, words, 0);
+        columns[KEY_CODES]!.varint(form === guidUpper ? KEY_GUID_UPPER : KEY_GUID_LOWER);
+        columns[KEY_GUIDS]!.words(words, 0, 4);
+      }
+      keyPositions.set(leg.callKey, keyPositions.size);
+    } else {
+      columns[KEY_REFS]!.varint(keyPositions.size - position);
+    }
+    // Floats are written in the order the decoder reads them: start, segment, ringing, talking.
+    const start = encodeIntegerAfter(leg.startMs, previousStart, floats);
+    columns[STARTS]!.varint(start);
+    if (isIntegerCode(start)) previousStart = leg.startMs;
+    const segment = encodeIntegerAfter(leg.segmentId, previousSegment, floats);
+    columns[SEGMENTS]!.varint(segment);
+    if (isIntegerCode(segment)) previousSegment = leg.segmentId;
+    columns[RINGING]!.varint(encodeDuration(leg.ringingSeconds, floats));
+    columns[TALKING]!.varint(encodeDuration(leg.talkingSeconds, floats));
+    columns[ANSWERED]!.byte(leg.answered === undefined ? 0 : leg.answered ? 2 : 1);
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      const text = leg[TEXT_FIELDS[field]!];
+      columns[TEXTS + field]!.varint(text === undefined ? 0 : textIndex.get(text)!);
+    }
+  }
+
+  const payload = new ByteWriter();
+  payload.varint(count);
+  payload.varint(table.length);
+  for (const text of table) {
+    if (LONE_SURROGATE.test(text)) {
+      payload.varint(text.length * 4 + 1);
+      const units = new Uint8Array(text.length * 2);
+      for (let unit = 0; unit < text.length; unit++) {
+        const code = text.charCodeAt(unit);
+        units[unit * 2] = code & 255;
+        units[unit * 2 + 1] = code >>> 8;
+      }
+      payload.raw(units);
+    } else {
+      const utf8 = Buffer.from(text, 'utf8');
+      payload.varint(utf8.length * 2);
+      payload.raw(utf8);
+    }
+  }
+  payload.varint(COLUMNS);
+  for (const column of columns) payload.varint(column.length);
+  for (const column of columns) payload.raw(column.result());
+  const plain = payload.result();
+
+  const deflated = deflateRawSync(plain, { level: 6 });
+  const compressed = deflated.length < plain.length;
+  const body = compressed ? deflated : plain;
+  const header = new ByteWriter();
+  header.byte(DAY_LEGS_FORMAT_VERSION);
+  header.byte(compressed ? DEFLATED : STORED);
+  const checksum = crc32(plain);
+  for (let shift = 0; shift < 32; shift += 8) header.byte((checksum >>> shift) & 255);
+  header.varint(plain.length);
+  header.varint(count);
+  header.raw(body);
+  return header.result().slice();
+}
+
+/** A day's legs from `encodeDayLegs`' blob; throws `DayLegsFormatError` for anything else. */
+export function decodeDayLegs(bytes: Uint8Array): CallLeg[] {
+  const reader = new DayLegsReader(bytes);
+  const legs = reader.read(reader.remaining);
+  reader.finish();
+  return legs;
+}
+
+/**
+ * The same legs `pageSize` at a time (for `CallLogSource.streamLegPages`): the blob is checked
+ * and unpacked at once, each page's leg objects are made only when the page is asked for.
+ */
+export function decodeDayLegPages(bytes: Uint8Array, pageSize: number): Iterable<readonly CallLeg[]> {
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`pageSize must be a positive integer`);
+  const reader = new DayLegsReader(bytes);
+  return pages(reader, pageSize);
+}
+
+function* pages(reader: DayLegsReader, pageSize: number): Generator<readonly CallLeg[]> {
+  while (reader.remaining > 0) {
+    const page = reader.read(Math.min(pageSize, reader.remaining));
+    if (reader.remaining === 0) reader.finish();
+    yield page;
+  }
+  reader.finish();
+}
+
+/** How many legs a blob holds, from its header alone (not checked against the payload). */
+export function dayLegsCount(bytes: Uint8Array): number {
+  return readHeader(bytes).legCount;
+}
+
+interface Header {
+  compression: number;
+  checksum: number;
+  payloadLength: number;
+  legCount: number;
+  bodyStart: number;
+}
+
+function readHeader(bytes: Uint8Array): Header {
+  if (!(bytes instanceof Uint8Array)) throw new DayLegsFormatError('not a byte array');
+  if (bytes.length === 0) throw new DayLegsFormatError('the blob is empty');
+  const version = bytes[0]!;
+  if (version !== DAY_LEGS_FORMAT_VERSION) {
+    throw new DayLegsFormatError(
+      `format version ${version} is not one this build reads (version ${DAY_LEGS_FORMAT_VERSION})`,
+    );
+  }
+  const reader = new ByteReader(bytes, 1, bytes.length, 'the header');
+  const compression = reader.byte();
+  if (compression !== STORED && compression !== DEFLATED) {
+    throw new DayLegsFormatError(`unknown compression ${compression}`);
+  }
+  let checksum = 0;
+  for (let shift = 0; shift < 32; shift += 8) checksum += reader.byte() * 2 ** shift;
+  const payloadLength = reader.varint();
+  const legCount = reader.varint();
+  if (payloadLength > MAX_PAYLOAD_BYTES) throw new DayLegsFormatError('the payload length is implausible');
+  return { compression, checksum, payloadLength, legCount, bodyStart: reader.position };
+}
+
+function unpack(bytes: Uint8Array): { payload: Uint8Array; legCount: number } {
+  const header = readHeader(bytes);
+  const body = bytes.subarray(header.bodyStart);
+  let payload: Uint8Array;
+  if (header.compression === STORED) {
+    payload = body;
+  } else {
+    try {
+      payload = inflateRawSync(body, { maxOutputLength: Math.max(1, header.payloadLength) });
+    } catch (error) {
+      throw new DayLegsFormatError(`the payload does not inflate (${(error as Error).message})`);
+    }
+  }
+  if (payload.length !== header.payloadLength) {
+    throw new DayLegsFormatError(
+      `the payload is ${payload.length} bytes, the header says ${header.payloadLength} (truncated?)`,
+    );
+  }
+  if (crc32(payload) !== header.checksum) throw new DayLegsFormatError('checksum mismatch (corrupt)');
+  return { payload, legCount: header.legCount };
+}
+
+function readText(reader: ByteReader, utf8: Buffer): string {
+  const code = reader.varint();
+  const length = Math.floor(code / 2);
+  const start = reader.position;
+  const bytes = reader.take(length);
+  if (code % 2 === 0) return utf8.toString('utf8', start, start + length);
+  if (length % 2 !== 0) throw new DayLegsFormatError('a UTF-16 text has an odd length');
+  let text = '';
+  for (let unit = 0; unit < length; unit += 2)
+    text += String.fromCharCode(bytes[unit]! | (bytes[unit + 1]! << 8));
+  return text;
+}
+
+/** Unpacks a blob (checks it whole first), then makes legs a batch at a time. */
+class DayLegsReader {
+  remaining: number;
+  /** Index 0: a missing text. */
+  private readonly texts: Array<string | undefined>;
+  private readonly columns: ByteReader[] = [];
+  private readonly keys: string[] = [];
+  private readonly words = new Uint32Array(4);
+  /** One batch of every per-leg varint column (SCRATCH_SOURCE), BATCH values each. */
+  private readonly codes = new Float64Array(SCRATCH_COLUMNS * BATCH);
+  private previousStart = 0;
+  private previousSegment = 0;
+
+  constructor(bytes: Uint8Array) {
+    const { payload, legCount } = unpack(bytes);
+    const reader = new ByteReader(payload, 0, payload.length, 'the payload');
+    if (reader.varint() !== legCount) throw new DayLegsFormatError('the leg counts disagree');
+    this.remaining = legCount;
+    const textCount = reader.varint();
+    if (textCount > payload.length) throw new DayLegsFormatError('the string table is implausible');
+    const utf8 = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+    this.texts = new Array<string | undefined>(textCount + 1);
+    this.texts[0] = undefined;
+    for (let index = 1; index <= textCount; index++) this.texts[index] = readText(reader, utf8);
+    if (reader.varint() !== COLUMNS) throw new DayLegsFormatError('unexpected number of columns');
+    const lengths: number[] = [];
+    for (let column = 0; column < COLUMNS; column++) lengths.push(reader.varint());
+    let start = reader.position;
+    for (let column = 0; column < COLUMNS; column++) {
+      const end = start + lengths[column]!;
+      if (end > payload.length) throw new DayLegsFormatError('a column is truncated');
+      this.columns.push(new ByteReader(payload, start, end, `column ${column}`));
+      start = end;
+    }
+    if (start !== payload.length) throw new DayLegsFormatError('unexpected bytes after the columns');
+  }
+
+  /** The next `count` legs (at most `remaining`). */
+  read(count: number): CallLeg[] {
+    if (count > this.remaining) throw new RangeError('DayLegsReader: reading past the last leg');
+    const legs = new Array<CallLeg>(count);
+    for (let done = 0; done < count; done += BATCH) this.readBatch(legs, done, Math.min(BATCH, count - done));
+    this.remaining -= count;
+    return legs;
+  }
+
+  /**
+   * Legs `[at, at + count)` of `legs`: each column's values for the batch first (a tight loop per
+   * column), then the objects.
+   */
+  private readBatch(legs: CallLeg[], at: number, count: number): void {
+    const columns = this.columns;
+    const codes = this.codes;
+    for (let column = 0; column < SCRATCH_COLUMNS; column++) {
+      columns[SCRATCH_SOURCE[column]!]!.varints(codes, column * BATCH, count);
+    }
+    const floats = columns[FLOATS]!;
+    const answeredColumn = columns[ANSWERED]!;
+    const texts = this.texts;
+    const textCount = texts.length;
+    const keys = this.keys;
+    let previousStart = this.previousStart;
+    let previousSegment = this.previousSegment;
+    for (let index = 0; index < count; index++) {
+      const reference = codes[index]!;
+      let callKey: string;
+      if (reference === 0) {
+        callKey = this.nextKey();
+        keys.push(callKey);
+      } else {
+        if (reference > keys.length) throw new DayLegsFormatError('a call key refers to nothing');
+        callKey = keys[keys.length - reference]!;
+      }
+      const startCode = codes[STARTS_AT + index]!;
+      const startMs = readIntegerAfter(startCode, previousStart, floats);
+      if (startCode % 2 === 0) previousStart = startMs;
+      const segmentCode = codes[SEGMENTS_AT + index]!;
+      const segmentId = readIntegerAfter(segmentCode, previousSegment, floats);
+      if (segmentCode % 2 === 0) previousSegment = segmentId;
+      const ringingSeconds = readDuration(codes[RINGING_AT + index]!, floats);
+      const talkingSeconds = readDuration(codes[TALKING_AT + index]!, floats);
+      const answered = answeredColumn.byte();
+      if (answered > 2) throw new DayLegsFormatError('an answered flag is malformed');
+      const t0 = codes[TEXTS_AT + index]!;
+      const t1 = codes[TEXTS_AT + BATCH + index]!;
+      const t2 = codes[TEXTS_AT + 2 * BATCH + index]!;
+      const t3 = codes[TEXTS_AT + 3 * BATCH + index]!;
+      const t4 = codes[TEXTS_AT + 4 * BATCH + index]!;
+      const t5 = codes[TEXTS_AT + 5 * BATCH + index]!;
+      const t6 = codes[TEXTS_AT + 6 * BATCH + index]!;
+      const t7 = codes[TEXTS_AT + 7 * BATCH + index]!;
+      const t8 = codes[TEXTS_AT + 8 * BATCH + index]!;
+      if (
+        t0 >= textCount ||
+        t1 >= textCount ||
+        t2 >= textCount ||
+        t3 >= textCount ||
+        t4 >= textCount ||
+        t5 >= textCount ||
+        t6 >= textCount ||
+        t7 >= textCount ||
+        t8 >= textCount
+      ) {
+        throw new DayLegsFormatError('a text refers to nothing');
+      }
+      // In toCallLeg's order, so decoded legs share the client's legs' shape.
+      legs[at + index] = {
+        callKey,
+        segmentId,
+        startMs,
+        sourceDn: texts[t0],
+        sourceCallerId: texts[t1],
+        sourceDisplayName: texts[t2],
+        destinationDn: texts[t3],
+        destinationCallerId: texts[t4],
+        destinationDisplayName: texts[t5],
+        direction: texts[t6],
+        legType: texts[t7],
+        status: texts[t8],
+        answered: answered === 0 ? undefined : answered === 2,
+        ringingSeconds,
+        talkingSeconds,
+      };
+    }
+    this.previousStart = previousStart;
+    this.previousSegment = previousSegment;
+  }
+
+  /** Throws unless every column was read to its end (call once `remaining` is 0). */
+  finish(): void {
+    if (this.remaining !== 0) throw new DayLegsFormatError('legs left unread');
+    for (const column of this.columns) column.expectEnd();
+  }
+
+  private nextKey(): string {
+    const code = this.columns[KEY_CODES]!.varint();
+    if (code >= KEY_TEXT) {
+      const index = code - KEY_TEXT + 1;
+      if (index >= this.texts.length) throw new DayLegsFormatError('a call key refers to nothing');
+      return this.texts[index]!;
+    }
+    this.columns[KEY_GUIDS]!.words(this.words, 0, 4);
+    return formatGuid(this.words, 0, code === KEY_GUID_UPPER ? guidUpper : guidLower);
+  }
+}
+
+function checkLeg(leg: CallLeg, index: number): void {
+  const bad = (field: string) => new TypeError(`encodeDayLegs: leg ${index} has a bad ${field}`);
+  if (typeof leg.callKey !== 'string') throw bad('callKey');
+  if (typeof leg.startMs !== 'number') throw bad('startMs');
+  if (typeof leg.segmentId !== 'number') throw bad('segmentId');
+  if (typeof leg.ringingSeconds !== 'number') throw bad('ringingSeconds');
+  if (typeof leg.talkingSeconds !== 'number') throw bad('talkingSeconds');
+  if (leg.answered !== undefined && typeof leg.answered !== 'boolean') throw bad('answered');
+  for (const field of TEXT_FIELDS) {
+    const text = leg[field];
+    if (text !== undefined && typeof text !== 'string') throw bad(field);
+  }
+}

@@ -1,0 +1,495 @@
+import type { CallLeg } from '../core/call-leg';
+import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
+import type { Directory } from '../core/directory';
+import { type Logger, silentLogger } from '../core/logger';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import { decodeDayLegs } from './day-legs-codec';
+import type { HistoryStore, UtcDay } from './history-store';
+import { storeDayIfComplete } from './store-day-from-source';
+import {
+  isClosedDay,
+  oldestHistoryDay,
+  splitAtUtcMidnights,
+  UTC_DAY_MS,
+  type UtcDayPiece,
+  utcDayStartMs,
+} from './utc-day-split';
+
+export interface HistoryCallLogSourceOptions {
+  /** The PBX (the XAPI client); everything history does not serve goes to it. */
+  inner: CallLogSource;
+  store: HistoryStore;
+  /** HISTORY_DAYS (> 0; at 0 there is no decorator at all). */
+  historyDays: number;
+  /** The clock; default the wall clock. */
+  now?: () => Date;
+  logger?: Logger;
+  /**
+   * A closed day the query covers only in part is read whole (and stored) while the extra time read
+   * stays within this share of the query's span; default 0.1 (issue 20: the first read of a month
+   * may cost at most 10 % more than without history).
+   */
+  widenBudget?: number;
+  /** Stored days read from the store at once; default 8. */
+  readBatchDays?: number;
+  /**
+   * Legs of days read completely that are kept until the query's read is over and stored after it
+   * (so that storing costs the report nothing); past this many, a day is stored as soon as it is
+   * complete. Default 300,000 (a month and its previous one at 2,000 calls a day).
+   */
+  deferLegs?: number;
+}
+
+/** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
+type Segment =
+  | { kind: 'stored'; piece: UtcDayPiece }
+  | {
+      kind: 'pbx';
+      /** What is asked of the PBX: the pieces, widened to whole days where a partial day is filled. */
+      fromMs: number;
+      toMs: number;
+      /** What the query asked for (legs outside are read only to store their day). */
+      keepFromMs: number;
+      keepToMs: number;
+      /** Closed days read whole here, to be stored when complete. */
+      fillDays: UtcDay[];
+    };
+
+/**
+ * A `CallLogSource` that serves closed UTC days from the store (issue 20) and everything else from
+ * the PBX. Only report queries (`streamLegs`/`streamLegPages`) with 3CX's default parameters and no
+ * OData options use history; `streamRows`, `countRows` and every other query go to the PBX as they
+ * are. A closed day not yet stored is stored when the query reads it whole (see docs/history.md).
+ *
+ * Legs come in time order of the pieces: a stored day's legs sorted by start, the PBX's as it sends
+ * them, so the disorder is the PBX client's (`legDisorderMs`).
+ */
+export class HistoryCallLogSource implements CallLogSource {
+  private readonly now: () => Date;
+  private readonly logger: Logger;
+  private readonly widenBudget: number;
+  private readonly readBatchDays: number;
+  /** Days being stored by this process (a second query reading the same day does not store it again). */
+  private readonly storing = new Set<UtcDay>();
+  private readonly pending = new Set<Promise<void>>();
+  private readonly deferLegs: number;
+  /** Legs held for storing after their query's read. */
+  private deferredLegs = 0;
+
+  constructor(private readonly options: HistoryCallLogSourceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? silentLogger;
+    this.widenBudget = options.widenBudget ?? 0.1;
+    this.readBatchDays = Math.max(1, options.readBatchDays ?? 8);
+    this.deferLegs = options.deferLegs ?? 300_000;
+  }
+
+  get legDisorderMs(): number | undefined {
+    return this.options.inner.legDisorderMs;
+  }
+
+  streamRows(query: CallLogQuery): AsyncIterable<RawCallLogRow> {
+    return this.options.inner.streamRows(query);
+  }
+
+  countRows(query: CallLogQuery): Promise<number> {
+    return this.options.inner.countRows(query);
+  }
+
+  getDirectory(): Promise<Directory> {
+    return this.options.inner.getDirectory();
+  }
+
+  cachedDirectory(): Directory | undefined {
+    return this.options.inner.cachedDirectory?.();
+  }
+
+  checkConnection(): Promise<void> {
+    return this.options.inner.checkConnection();
+  }
+
+  async *streamLegs(query: CallLogQuery): AsyncGenerator<CallLeg> {
+    for await (const legs of this.streamLegPages(query)) for (const leg of legs) yield leg;
+  }
+
+  async *streamLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
+    if (!usesHistory(query)) {
+      yield* this.innerPages(query);
+      return;
+    }
+    const nowMs = this.now().getTime();
+    const segments = await this.plan(query, nowMs);
+    const storedDays = new StoredDayReader(
+      this.options.store,
+      segments.flatMap((segment) => (segment.kind === 'stored' ? [segment.piece.day] : [])),
+      this.readBatchDays,
+    );
+    // Every run asked of the PBX starts now (its first page is asked for), as the client would
+    // have started the whole query: stored days in front of it cost it no time.
+    const runs = new Map<Segment, EagerPages>();
+    for (const segment of segments) {
+      if (segment.kind === 'pbx') runs.set(segment, this.openRun(segment, query));
+    }
+    try {
+      for (const segment of segments) {
+        if (segment.kind === 'pbx') {
+          yield* runs.get(segment)!;
+          continue;
+        }
+        const legs = await storedDays.legsOf(segment.piece.day).catch((error: unknown) => {
+          this.logger.warn('Could not read a stored call-log day; asking the PBX', {
+            day: segment.piece.day,
+            error: describe(error),
+          });
+          return undefined;
+        });
+        if (legs === undefined) {
+          // Deleted since it was listed (retention, purge) or unreadable: the PBX serves the piece.
+          yield* this.innerPages({
+            ...query,
+            from: new Date(segment.piece.fromMs),
+            to: new Date(segment.piece.toMs),
+          });
+          continue;
+        }
+        const kept = legsWithin(legs, segment.piece);
+        if (kept.length > 0) yield kept;
+      }
+    } finally {
+      for (const run of runs.values()) run.abandon();
+    }
+  }
+
+  /** Resolves once the days this source is storing are stored (or given up); for shutdown and tests. */
+  async whenIdle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private innerPages(query: CallLogQuery): AsyncIterable<readonly CallLeg[]> {
+    const { inner } = this.options;
+    return inner.streamLegPages ? inner.streamLegPages(query) : pagesOfOne(inner.streamLegs(query));
+  }
+
+  /** The query cut at UTC midnights into stored pieces and runs for the PBX. */
+  private async plan(query: CallLogQuery, nowMs: number): Promise<Segment[]> {
+    const pieces = splitAtUtcMidnights(query.from.getTime(), query.to.getTime());
+    const oldest = oldestHistoryDay(nowMs, this.options.historyDays);
+    const eligible = (piece: UtcDayPiece) => piece.day >= oldest && isClosedDay(piece.dayStartMs, nowMs);
+    const firstEligible = pieces.find(eligible);
+    let stored = new Set<UtcDay>();
+    if (firstEligible) {
+      try {
+        const listed = await this.options.store.listDaysSince(firstEligible.day);
+        stored = new Set(listed.map((entry) => entry.day));
+      } catch (error) {
+        this.logger.warn('Could not read the stored call-log days; asking the PBX', {
+          error: describe(error),
+        });
+        return [
+          {
+            kind: 'pbx',
+            fromMs: query.from.getTime(),
+            toMs: query.to.getTime(),
+            keepFromMs: query.from.getTime(),
+            keepToMs: query.to.getTime(),
+            fillDays: [],
+          },
+        ];
+      }
+    }
+    const fill = new Set<UtcDayPiece>();
+    const partial: UtcDayPiece[] = [];
+    for (const piece of pieces) {
+      if (!eligible(piece) || stored.has(piece.day)) continue;
+      if (piece.fromMs === piece.dayStartMs && piece.toMs === piece.dayEndMs) fill.add(piece);
+      else partial.push(piece);
+    }
+    // Partial closed days (a query's first and last piece) are read whole while the extra time read
+    // stays within the budget, the cheaper first.
+    let budgetMs = this.widenBudget * (query.to.getTime() - query.from.getTime());
+    for (const piece of partial.sort((a, b) => extraMs(a) - extraMs(b))) {
+      if (extraMs(piece) > budgetMs) break;
+      budgetMs -= extraMs(piece);
+      fill.add(piece);
+    }
+    const segments: Segment[] = [];
+    let run: Extract<Segment, { kind: 'pbx' }> | undefined;
+    for (const piece of pieces) {
+      if (eligible(piece) && stored.has(piece.day)) {
+        run = undefined;
+        segments.push({ kind: 'stored', piece });
+        continue;
+      }
+      const filled = fill.has(piece);
+      if (run === undefined) {
+        run = {
+          kind: 'pbx',
+          fromMs: filled ? piece.dayStartMs : piece.fromMs,
+          toMs: 0,
+          keepFromMs: piece.fromMs,
+          keepToMs: 0,
+          fillDays: [],
+        };
+        segments.push(run);
+      }
+      run.toMs = filled ? piece.dayEndMs : piece.toMs;
+      run.keepToMs = piece.toMs;
+      if (filled) run.fillDays.push(piece.day);
+    }
+    return segments;
+  }
+
+  /** A run's pages, asked for at once; the days it fills are stored once read completely. */
+  private openRun(segment: Extract<Segment, { kind: 'pbx' }>, query: CallLogQuery): EagerPages {
+    const runQuery: CallLogQuery = { ...query, from: new Date(segment.fromMs), to: new Date(segment.toMs) };
+    const fillDays = segment.fillDays.filter((day) => !this.storing.has(day));
+    for (const day of fillDays) this.storing.add(day);
+    return new EagerPages(this.readRun(runQuery, segment, fillDays));
+  }
+
+  private async *readRun(
+    runQuery: CallLogQuery,
+    segment: Extract<Segment, { kind: 'pbx' }>,
+    fillDays: UtcDay[],
+  ): AsyncGenerator<readonly CallLeg[]> {
+    const collectors = new Map<number, DayCollector>();
+    for (const day of fillDays) {
+      const startMs = utcDayStartMs(day);
+      collectors.set(startMs / UTC_DAY_MS, { day, startMs, legs: [] });
+    }
+    const disorderMs = this.options.inner.legDisorderMs;
+    const { keepFromMs, keepToMs } = segment;
+    const trims = segment.fromMs < keepFromMs || segment.toMs > keepToMs;
+    let latestMs = Number.NEGATIVE_INFINITY;
+    /** Days read completely, stored once this read is over. */
+    const complete: DayCollector[] = [];
+    const counts: Array<Promise<number | undefined>> = [];
+    const finish = (collector: DayCollector) => {
+      // The PBX's count for the day, asked now that its legs are read (while the report still
+      // reads, so that no request to the PBX outlives the report's read but for an abandoned one).
+      collector.count = this.countDay(collector.day);
+      counts.push(collector.count);
+      if (this.deferredLegs + collector.legs.length <= this.deferLegs) {
+        this.deferredLegs += collector.legs.length;
+        complete.push(collector);
+      } else {
+        this.storeDays([collector], false);
+      }
+    };
+    try {
+      for await (const page of this.innerPages(runQuery)) {
+        if (collectors.size > 0) {
+          for (const leg of page) {
+            const startMs = leg.startMs;
+            collectors.get(Math.floor(startMs / UTC_DAY_MS))?.legs.push(leg);
+            if (startMs > latestMs) latestMs = startMs;
+          }
+          // No leg starts more than `disorderMs` before one already read: days ending that far
+          // before the latest leg are complete (the count is checked again before storing).
+          if (disorderMs !== undefined) {
+            for (const [key, collector] of collectors) {
+              if (collector.startMs + UTC_DAY_MS + disorderMs <= latestMs) {
+                collectors.delete(key);
+                finish(collector);
+              }
+            }
+          }
+        }
+        if (!trims) {
+          if (page.length > 0) yield page;
+          continue;
+        }
+        const kept = page.filter((leg) => leg.startMs >= keepFromMs && leg.startMs < keepToMs);
+        if (kept.length > 0) yield kept;
+      }
+      // Read to the end without an error: every day left is complete.
+      for (const collector of collectors.values()) finish(collector);
+      collectors.clear();
+      await Promise.all(counts);
+    } finally {
+      for (const collector of collectors.values()) this.storing.delete(collector.day);
+      if (complete.length > 0) this.storeDays(complete, true);
+    }
+  }
+
+  /** The PBX's `$count` for a UTC day; undefined (logged) when the PBX fails. */
+  private countDay(day: UtcDay): Promise<number | undefined> {
+    const fromMs = utcDayStartMs(day);
+    return this.options.inner
+      .countRows({
+        from: new Date(fromMs),
+        to: new Date(fromMs + UTC_DAY_MS),
+        callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
+      })
+      .catch((error: unknown) => {
+        this.logger.info('Not storing a call-log day: the PBX could not count it', {
+          day,
+          error: describe(error),
+        });
+        return undefined;
+      });
+  }
+
+  /**
+   * Stores days read completely, one after the other, in the background of the report (see
+   * `storeDayIfComplete`); `deferred`: they were held for after the read, and start on the next turn
+   * of the event loop (the report's last steps first).
+   */
+  private storeDays(collectors: DayCollector[], deferred: boolean): void {
+    const stored: Promise<void> = (async () => {
+      if (deferred) await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const collector of collectors) {
+        try {
+          await storeDayIfComplete({
+            source: this.options.inner,
+            store: this.options.store,
+            day: collector.day,
+            legs: collector.legs,
+            pbxCount: (await collector.count) ?? null,
+            now: this.now,
+            logger: this.logger,
+            replace: false,
+          });
+        } catch (error) {
+          this.logger.warn('Could not store a call-log day', { day: collector.day, error: describe(error) });
+        } finally {
+          this.storing.delete(collector.day);
+          if (deferred) this.deferredLegs -= collector.legs.length;
+        }
+      }
+    })().finally(() => this.pending.delete(stored));
+    this.pending.add(stored);
+  }
+}
+
+interface DayCollector {
+  day: UtcDay;
+  startMs: number;
+  legs: CallLeg[];
+  /** The PBX's `$count` for the day, asked once its legs were read; undefined when that failed. */
+  count?: Promise<number | undefined>;
+}
+
+/** Whether the query is a report's, with 3CX's default parameters and no OData options. */
+export function usesHistory(query: CallLogQuery): boolean {
+  if (
+    query.filter !== undefined ||
+    query.search !== undefined ||
+    query.select !== undefined ||
+    query.orderby !== undefined ||
+    query.expand !== undefined ||
+    query.top !== undefined ||
+    query.skip !== undefined
+  ) {
+    return false;
+  }
+  const asked = query.callLog as unknown as Record<string, unknown>;
+  const defaults = DEFAULT_CALL_LOG_PARAMETERS as unknown as Record<string, unknown>;
+  const keys = Object.keys(defaults);
+  return Object.keys(asked).length === keys.length && keys.every((key) => asked[key] === defaults[key]);
+}
+
+/** How much longer than the piece its whole day is. */
+function extraMs(piece: UtcDayPiece): number {
+  return UTC_DAY_MS - (piece.toMs - piece.fromMs);
+}
+
+/** The legs starting within the piece, sorted by start (a stored day is sorted; kept stable otherwise). */
+function legsWithin(legs: CallLeg[], piece: UtcDayPiece): CallLeg[] {
+  let sorted = true;
+  for (let i = 1; i < legs.length; i++) {
+    if (legs[i]!.startMs < legs[i - 1]!.startMs) {
+      sorted = false;
+      break;
+    }
+  }
+  const inOrder = sorted ? legs : legs.slice().sort((a, b) => a.startMs - b.startMs);
+  return inOrder.filter((leg) => leg.startMs >= piece.fromMs && leg.startMs < piece.toMs);
+}
+
+/**
+ * Stored days read in batches, in the order the query needs them, the next batch asked for while
+ * one is used; a day is decoded when it is reached and let go of after.
+ */
+class StoredDayReader {
+  private readonly batches: Array<Promise<Map<UtcDay, Uint8Array>>> = [];
+  private readonly batchOf = new Map<UtcDay, number>();
+
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly days: readonly UtcDay[],
+    private readonly batchDays: number,
+  ) {
+    for (const [index, day] of days.entries()) this.batchOf.set(day, Math.floor(index / batchDays));
+  }
+
+  /** The day's legs, or undefined when it is no longer stored. */
+  async legsOf(day: UtcDay): Promise<CallLeg[] | undefined> {
+    const index = this.batchOf.get(day);
+    if (index === undefined) return undefined;
+    const batch = await this.batch(index);
+    if ((index + 1) * this.batchDays < this.days.length) this.batch(index + 1).catch(() => {});
+    const bytes = batch.get(day);
+    batch.delete(day);
+    return bytes === undefined ? undefined : decodeDayLegs(bytes);
+  }
+
+  private batch(index: number): Promise<Map<UtcDay, Uint8Array>> {
+    const existing = this.batches[index];
+    if (existing) return existing;
+    const days = this.days.slice(index * this.batchDays, (index + 1) * this.batchDays);
+    const loading = this.store
+      .getDays(days)
+      .then((stored) => new Map(stored.map((entry) => [entry.day, entry.legs] as const)));
+    this.batches[index] = loading;
+    return loading;
+  }
+}
+
+/**
+ * Pages whose first is asked for at once; breaking off (or `abandon`) returns the source.
+ * A failure before the pages are read waits for the reader (never unhandled).
+ */
+class EagerPages implements AsyncIterable<readonly CallLeg[]> {
+  private readonly iterator: AsyncIterator<readonly CallLeg[]>;
+  private first: Promise<IteratorResult<readonly CallLeg[]>> | undefined;
+  private done = false;
+
+  constructor(pages: AsyncIterable<readonly CallLeg[]>) {
+    this.iterator = pages[Symbol.asyncIterator]();
+    this.first = this.iterator.next();
+    this.first.catch(() => {});
+  }
+
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    this.iterator.return?.(undefined)?.catch(() => {});
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly CallLeg[]> {
+    try {
+      for (;;) {
+        const first = this.first;
+        this.first = undefined;
+        const result = await (first ?? this.iterator.next());
+        if (result.done) {
+          this.done = true;
+          return;
+        }
+        yield result.value;
+      }
+    } catch (error) {
+      this.done = true;
+      throw error;
+    }
+  }
+}
+
+async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {
+  for await (const leg of legs) yield [leg];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

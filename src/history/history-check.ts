@@ -1,0 +1,173 @@
+import type { CallLeg } from '../core/call-leg';
+import type { CallLogQuery, CallLogSource } from '../core/call-log-source';
+import { type Logger, silentLogger } from '../core/logger';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import { TickLoop } from '../core/tick-loop';
+import { toCallLeg } from '../threecx/call-log-row';
+import type { HistoryStore, UtcDay } from './history-store';
+import { storeDayIfComplete } from './store-day-from-source';
+import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartMs, utcDayStartOf } from './utc-day-split';
+
+const HOUR_MS = 3_600_000;
+
+export interface HistoryCheckOptions {
+  /** The PBX itself (the XAPI client), never the history decorator. */
+  source: CallLogSource;
+  store: HistoryStore;
+  /** HISTORY_DAYS: older days are deleted. */
+  historyDays: number;
+  now?: () => Date;
+  logger?: Logger;
+  /** Between ticks, and the least time between two checks of one day; default 1 h. */
+  intervalMs?: number;
+  /** Days whose start is less than this many days before today's are checked; default 7. */
+  checkDays?: number;
+}
+
+/** What one tick did. */
+export interface HistoryCheckResult {
+  /** Days older than HISTORY_DAYS deleted. */
+  deleted: number;
+  /** Days whose count was asked of the PBX and found equal. */
+  unchanged: UtcDay[];
+  /** Days whose count differed and that were read again and replaced. */
+  replaced: UtcDay[];
+  /** Days whose count differed but could not be read again completely (tried again next tick). */
+  differing: UtcDay[];
+  /** Days the check failed for (the PBX or the store failed; tried again next tick). */
+  failed: UtcDay[];
+}
+
+/**
+ * The background check of stored days (issue 20), on its own timer and never on a report's path:
+ * each tick deletes the days older than HISTORY_DAYS, then, for each stored day younger than
+ * `checkDays` whose last check is at least `intervalMs` old (across replicas: `checkedAt` is in
+ * the store), asks the PBX for the day's `$count`; an equal count marks the day checked, a
+ * different one reads the day again (raw rows, past the client's in-memory cache) and replaces it
+ * when that read is complete (`storeDayIfComplete`). Errors are logged; a tick never throws.
+ */
+export class HistoryCheck {
+  private readonly loop: TickLoop<HistoryCheckResult>;
+  private readonly now: () => Date;
+  private readonly logger: Logger;
+  private readonly intervalMs: number;
+  private readonly checkDays: number;
+
+  constructor(private readonly options: HistoryCheckOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.logger = options.logger ?? silentLogger;
+    this.intervalMs = options.intervalMs ?? HOUR_MS;
+    this.checkDays = options.checkDays ?? 7;
+    this.loop = new TickLoop(
+      () => this.runTick(),
+      (startedMs) => Math.max(0, startedMs + this.intervalMs - Date.now()),
+    );
+  }
+
+  /** One check now (after one in progress). */
+  tick(): Promise<HistoryCheckResult> {
+    return this.loop.tick();
+  }
+
+  /** Checks now and then every `intervalMs` until `stop()`. */
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Stops the timer and waits for a check in progress. */
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async runTick(): Promise<HistoryCheckResult> {
+    const result: HistoryCheckResult = { deleted: 0, unchanged: [], replaced: [], differing: [], failed: [] };
+    const { store, historyDays } = this.options;
+    const nowMs = this.now().getTime();
+    const oldest = oldestHistoryDay(nowMs, historyDays);
+    try {
+      result.deleted = await store.deleteDaysBefore(oldest);
+      if (result.deleted > 0)
+        this.logger.info('Deleted stored call-log days past HISTORY_DAYS', { days: result.deleted });
+    } catch (error) {
+      this.logger.warn('Could not delete old stored call-log days', { error: describe(error) });
+    }
+    let days: Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>;
+    try {
+      const recent = utcDayOf(utcDayStartOf(nowMs) - this.checkDays * UTC_DAY_MS);
+      // The later of the two days (UTC days as text sort as they follow each other).
+      const since = [recent, oldest].sort()[1]!;
+      days = await store.listDaysSince(since);
+    } catch (error) {
+      this.logger.warn('Could not list the stored call-log days to check', { error: describe(error) });
+      return result;
+    }
+    for (const entry of days) {
+      if (entry.checkedAt.getTime() + this.intervalMs > nowMs) continue;
+      try {
+        await this.checkDay(entry, result);
+      } catch (error) {
+        result.failed.push(entry.day);
+        this.logger.warn('Could not check a stored call-log day', { day: entry.day, error: describe(error) });
+      }
+    }
+    return result;
+  }
+
+  private async checkDay(
+    entry: { day: UtcDay; pbxCount: number },
+    result: HistoryCheckResult,
+  ): Promise<void> {
+    const { source, store } = this.options;
+    const query = dayQuery(entry.day);
+    const count = await source.countRows(query);
+    if (count === entry.pbxCount) {
+      await store.markChecked(entry.day, this.now());
+      result.unchanged.push(entry.day);
+      return;
+    }
+    this.logger.info('A stored call-log day changed on the PBX; reading it again', {
+      day: entry.day,
+      stored: entry.pbxCount,
+      pbxCount: count,
+    });
+    const legs = await readDayRows(source, query);
+    const outcome = await storeDayIfComplete({
+      source,
+      store,
+      day: entry.day,
+      legs,
+      now: this.now,
+      logger: this.logger,
+      replace: true,
+    });
+    if (outcome === 'incomplete') result.differing.push(entry.day);
+    else result.replaced.push(entry.day);
+  }
+}
+
+function dayQuery(day: UtcDay): CallLogQuery {
+  const fromMs = utcDayStartMs(day);
+  return {
+    from: new Date(fromMs),
+    to: new Date(fromMs + UTC_DAY_MS),
+    callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
+  };
+}
+
+/**
+ * The day's legs from its raw rows (as the client de-duplicated them), read to the end: rows are
+ * never cached by the client, so a day read again is the PBX's as it is now. A row that cannot be
+ * read as a leg is left out, and then the count differs and the day is not stored.
+ */
+async function readDayRows(source: CallLogSource, query: CallLogQuery): Promise<CallLeg[]> {
+  const legs: CallLeg[] = [];
+  for await (const row of source.streamRows(query)) {
+    const leg = toCallLeg(row);
+    if (leg) legs.push(leg);
+  }
+  return legs;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

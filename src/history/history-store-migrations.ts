@@ -1,0 +1,47 @@
+import type { Migration } from '../schedule/sqlite-migrations';
+
+/**
+ * The call-log history's table (version 7), appended to the schedule store's migration lists:
+ * history lives in the database `DATABASE_URL` names, beside the digests and alerts, and is
+ * migrated with them.
+ *
+ * - `history_days`: one row per closed UTC day (`YYYY-MM-DD`), its legs encoded in one blob
+ *   (`day-legs-codec.ts`), with how many legs it holds, the PBX's count for the day when it was
+ *   read, when it was stored and when the background check last found that count unchanged. The
+ *   primary key is what makes one writer win when several replicas store the same day.
+ *   Deleted after HISTORY_DAYS, or all at once by `history purge confirm`.
+ */
+export const SQLITE_HISTORY_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 7,
+    name: 'call-log history',
+    sql: `
+      CREATE TABLE history_days (
+        day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        legs BLOB NOT NULL,
+        leg_count INTEGER NOT NULL CHECK (leg_count >= 0),
+        pbx_count INTEGER NOT NULL CHECK (pbx_count >= 0),
+        stored_at INTEGER NOT NULL,
+        checked_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+/** The same table in PostgreSQL: the legs are `bytea`, times `timestamptz`. */
+export const POSTGRES_HISTORY_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 7,
+    name: 'call-log history',
+    sql: `
+      CREATE TABLE history_days (
+        day text PRIMARY KEY CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        legs bytea NOT NULL,
+        leg_count integer NOT NULL CHECK (leg_count >= 0),
+        pbx_count integer NOT NULL CHECK (pbx_count >= 0),
+        stored_at timestamptz NOT NULL,
+        checked_at timestamptz NOT NULL
+      );
+    `,
+  },
+];

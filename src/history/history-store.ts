@@ -1,0 +1,54 @@
+/**
+ * Closed days of the call log, kept in the store (issue 20): the legs of one UTC day, compact
+ * (`day-legs-codec.ts`), written once the day is closed from a complete, de-duplicated read.
+ * SQLite by default, PostgreSQL for replicas (the same `DATABASE_URL` as digests and alerts);
+ * both pass the same contract tests. A day is written whole or not at all: readers never see
+ * half a day, and one writer wins when several replicas write the same day.
+ */
+
+/** A UTC day as `YYYY-MM-DD`. */
+export type UtcDay = string;
+
+/** One stored day. */
+export interface StoredDay {
+  day: UtcDay;
+  /** The encoded legs (`encodeDayLegs`). */
+  legs: Uint8Array;
+  /** How many legs (rows) the day holds. */
+  legCount: number;
+  /** The PBX's `@odata.count` for the day when it was read (what the background check compares). */
+  pbxCount: number;
+  /** When it was written, and when the background check last found it equal to the PBX's count. */
+  storedAt: Date;
+  checkedAt: Date;
+}
+
+/** What `history` shows (JSON `"history": {"days", "legs", "bytes", "oldestDay", "newestDay"}`). */
+export interface HistoryStats {
+  days: number;
+  legs: number;
+  /** Bytes of the encoded legs held. */
+  bytes: number;
+  oldestDay: UtcDay | null;
+  newestDay: UtcDay | null;
+}
+
+export interface HistoryStore {
+  /** The stored days among `days` (missing ones are simply absent), in the order asked. */
+  getDays(days: readonly UtcDay[]): Promise<StoredDay[]>;
+  /**
+   * Stores a day whole, in one transaction. `written` when it was not stored yet; `exists` when
+   * another writer stored it first (nothing changes). `replace: true` (the background check found
+   * the PBX's count changed) replaces what is there.
+   */
+  putDay(day: Omit<StoredDay, 'checkedAt'>, options?: { replace?: boolean }): Promise<'written' | 'exists'>;
+  /** The background check found the day still equal to the PBX's count. */
+  markChecked(day: UtcDay, at: Date): Promise<void>;
+  /** Stored days from `fromDay` on (inclusive) with when they were last checked, oldest first. */
+  listDaysSince(fromDay: UtcDay): Promise<Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>>;
+  /** Deletes the days before `day` (HISTORY_DAYS); returns how many. */
+  deleteDaysBefore(day: UtcDay): Promise<number>;
+  /** Deletes everything (`history purge confirm`), in one transaction; returns what it deleted. */
+  purge(): Promise<HistoryStats>;
+  stats(): Promise<HistoryStats>;
+}

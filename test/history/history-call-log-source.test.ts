@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { parseCommand } from '../../src/commands/parse-command';
+import type { CallLeg } from '../../src/core/call-leg';
+import type { Report } from '../../src/core/report';
+import type { ReportRequest } from '../../src/core/report-request';
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
+import type { HistoryStore } from '../../src/history/history-store';
+import { ReportService } from '../../src/report/report-service';
+import type { XapiClient } from '../../src/threecx/xapi-client';
+import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
+import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
+
+/**
+ * The report path over history (issue 20): reports read from stored days equal reports read from
+ * the PBX, a month read twice costs the PBX nothing the second time, and only closed days within
+ * HISTORY_DAYS are read from or written to the store.
+ */
+
+jest.setTimeout(240_000);
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+/** The DST days of Europe/London and America/New_York in 2026. */
+const DST_DAYS = ['2026-03-29', '2026-10-25', '2026-03-08', '2026-11-01'];
+const ZONES = ['Europe/London', 'America/New_York', 'UTC', 'Asia/Kolkata'];
+
+let pbx: DemoPbx;
+const clients: XapiClient[] = [];
+
+beforeAll(async () => {
+  pbx = await startDemoPbx({ seed: 7, now: NOW, days: 300, callsPerDay: 60 });
+});
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await pbx.close();
+  await stopTestPostgres();
+});
+
+/** A fresh client (its own empty in-memory cache), as a fresh process has. */
+function freshClient(): XapiClient {
+  const client = createTestClient(pbx, { now: () => NOW.getTime() });
+  clients.push(client);
+  return client;
+}
+
+function requestFor(words: string, timeZone: string): ReportRequest {
+  const parsed = parseCommand(words, { now: NOW, timeZone });
+  if (!parsed.ok) throw parsed.error;
+  return parsed.request;
+}
+
+function serviceOver(source: HistoryCallLogSource | XapiClient) {
+  return new ReportService({ source, serviceLevelSeconds: 20, now: () => NOW });
+}
+
+function historyOver(store: HistoryStore, historyDays = 400, inner: XapiClient = freshClient()) {
+  return new HistoryCallLogSource({ inner, store, historyDays, now: () => NOW });
+}
+
+async function reportFromPbx(request: ReportRequest): Promise<Report> {
+  return serviceOver(freshClient()).runReport(request);
+}
+
+describe.each(listStoreKinds('history report path tests'))('reports over a $name history', (kind) => {
+  let database: ContractDatabase;
+  let store: HistoryStore;
+
+  beforeEach(async () => {
+    database = await kind.createDatabase();
+    store = (await database.open()).history;
+  });
+  afterEach(() => database.tearDown());
+
+  it("equal the PBX's for random windows over random days, DST days included", async () => {
+    const dayPool = [...DST_DAYS, '2026-02-14', '2026-06-30', '2026-11-20', '2026-11-27', '2026-11-28'];
+    const views = ['', 'list ', 'by day ', 'ext 101 ', 'missed ', 'queue 800 '];
+    let fromHistoryDays = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...dayPool),
+        fc.integer({ min: -30, max: 30 }),
+        fc.integer({ min: 1, max: 4 * 24 * 60 }),
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...views),
+        async (day, offsetMinutes, lengthMinutes, zone, view) => {
+          const startMs = Date.parse(`${day}T12:00:00Z`) + offsetMinutes * 60 * 60_000;
+          const endMs = Math.min(startMs + lengthMinutes * 60_000, NOW.getTime());
+          const local = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+          const words =
+            lengthMinutes % 3 === 0 ? `${view}${day}` : `${view}from=${local(startMs)} to=${local(endMs)}`;
+          const request = requestFor(words, zone);
+          const expected = await reportFromPbx(request);
+          // A first run stores the closed days it reads whole; a second, fresh one reads them back.
+          const first = historyOver(store);
+          expect(await serviceOver(first).runReport(request)).toEqual(expected);
+          await first.whenIdle();
+          const second = historyOver(store);
+          expect(await serviceOver(second).runReport(request)).toEqual(expected);
+          fromHistoryDays = (await store.stats()).days;
+        },
+      ),
+      { numRuns: 24, seed: 20 },
+    );
+    expect(fromHistoryDays).toBeGreaterThan(8);
+  });
+
+  it('serves a month read before without a single call-log request, and equals the PBX', async () => {
+    const request = requestFor('last month', 'Europe/London');
+    const expected = await reportFromPbx(request);
+    const first = historyOver(store);
+    expect(await serviceOver(first).runReport(request)).toEqual(expected);
+    await first.whenIdle();
+    const stored = (await store.listDaysSince('2000-01-01')).map((entry) => entry.day);
+    // October and its hour either side, and September (the previous period) with its hour before.
+    expect(stored[0]).toBe('2026-08-31');
+    expect(stored.at(-1)).toBe('2026-11-01');
+    expect(stored).toHaveLength(63);
+    pbx.requests.length = 0;
+    const second = historyOver(store);
+    expect(await serviceOver(second).runReport(request)).toEqual(expected);
+    expect(callLogUrls(pbx)).toEqual([]);
+  });
+
+  it('keeps the ordering promise and gives the same legs as the PBX, stored or not', async () => {
+    const query = queryFor('2026-11-19T21:30:00Z', '2026-11-29T10:00:00Z');
+    const direct = await collect(freshClient().streamLegs(query));
+    const first = historyOver(store);
+    expect(sortLegs(await collect(first.streamLegs(query)))).toEqual(sortLegs(direct));
+    await first.whenIdle();
+    // 20 Nov to 28 Nov are closed and whole; 19 Nov is partly asked (2.5 h, within 10 % extra); 29 Nov is open.
+    const stored = (await store.listDaysSince('2000-01-01')).map((entry) => entry.day);
+    expect(stored).toEqual([
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ]);
+    const second = historyOver(store);
+    pbx.requests.length = 0;
+    const legs = await collect(second.streamLegs(query));
+    expect(sortLegs(legs)).toEqual(sortLegs(direct));
+    // Only the open day went to the PBX.
+    expect(callLogUrls(pbx).every((url) => url.includes('2026-11-29'))).toBe(true);
+    const disorder = second.legDisorderMs!;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const leg of legs) {
+      expect(leg.startMs).toBeGreaterThanOrEqual(latest - disorder);
+      latest = Math.max(latest, leg.startMs);
+      expect(leg.startMs).toBeGreaterThanOrEqual(query.from.getTime());
+      expect(leg.startMs).toBeLessThan(query.to.getTime());
+    }
+  });
+
+  it('does not store a closed day asked only in small part, nor an open day', async () => {
+    const source = historyOver(store);
+    await collect(source.streamLegs(queryFor('2026-11-20T10:00:00Z', '2026-11-20T12:00:00Z')));
+    await collect(source.streamLegs(queryFor('2026-11-28T12:00:00Z', '2026-11-29T10:00:00Z')));
+    await source.whenIdle();
+    expect(await store.listDaysSince('2000-01-01')).toEqual([]);
+    // 28 Nov closed at 06:00 on the 29th: read whole, it is stored.
+    await collect(source.streamLegs(queryFor('2026-11-28T00:00:00Z', '2026-11-29T10:00:00Z')));
+    await source.whenIdle();
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(['2026-11-28']);
+  });
+
+  it('sends rows, counts, other 3CX parameters and OData options to the PBX, and stores nothing for them', async () => {
+    const source = historyOver(store);
+    const whole = queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z');
+    await collect(source.streamLegs(whole));
+    await source.whenIdle();
+    expect(await store.listDaysSince('2000-01-01')).toHaveLength(2);
+    const other = { ...whole, callLog: { ...whole.callLog, callsType: 1 } };
+    const from = (q: typeof whole) => collect(source.streamLegs(q));
+    for (const query of [other, { ...whole, top: 5 }, { ...whole, search: '101' }]) {
+      pbx.requests.length = 0;
+      expect(sortLegs(await from(query))).toEqual(sortLegs(await collect(freshClient().streamLegs(query))));
+      expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+    }
+    pbx.requests.length = 0;
+    expect((await collect(source.streamRows(whole))).length).toBeGreaterThan(0);
+    expect(await source.countRows(whole)).toBeGreaterThan(0);
+    expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+  });
+
+  it('neither reads nor writes days older than HISTORY_DAYS', async () => {
+    const wide = historyOver(store, 400);
+    const query = queryFor('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    await collect(wide.streamLegs(query));
+    await wide.whenIdle();
+    expect(await store.listDaysSince('2000-01-01')).toHaveLength(9);
+    // With HISTORY_DAYS=3 (today 29 Nov): 26 Nov on; 20–25 Nov come from the PBX though stored.
+    const narrow = historyOver(store, 3);
+    pbx.requests.length = 0;
+    await collect(narrow.streamLegs(query));
+    const asked = callLogUrls(pbx).join('\n');
+    for (const day of ['20', '21', '22', '23', '24', '25']) expect(asked).toContain(`2026-11-${day}`);
+    for (const day of ['26', '27', '28']) expect(asked).not.toContain(`periodFrom=2026-11-${day}`);
+    await store.purge();
+    expect(await store.listDaysSince('2000-01-01')).toEqual([]);
+    await collect(narrow.streamLegs(query));
+    await narrow.whenIdle();
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ]);
+  });
+});
+
+function sortLegs(legs: CallLeg[]): CallLeg[] {
+  return legs
+    .slice()
+    .sort((a, b) => a.startMs - b.startMs || a.callKey.localeCompare(b.callKey) || a.segmentId - b.segmentId);
+}

@@ -1,0 +1,159 @@
+import { parseCommand } from '../../src/commands/parse-command';
+import type { ReportRequest } from '../../src/core/report-request';
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
+import { HistoryCheck } from '../../src/history/history-check';
+import type { HistoryStore } from '../../src/history/history-store';
+import { ReportService } from '../../src/report/report-service';
+import type { XapiClient } from '../../src/threecx/xapi-client';
+import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
+import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
+
+/** The background check of stored days (issue 20): changed days read again, old days deleted. */
+
+jest.setTimeout(120_000);
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+const HOUR_MS = 3_600_000;
+
+let pbx: DemoPbx;
+const clients: XapiClient[] = [];
+
+beforeAll(async () => {
+  pbx = await startDemoPbx({ seed: 11, now: NOW, days: 40, callsPerDay: 60 });
+});
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await pbx.close();
+  await stopTestPostgres();
+});
+
+function freshClient(): XapiClient {
+  const client = createTestClient(pbx, { now: () => NOW.getTime() });
+  clients.push(client);
+  return client;
+}
+
+function requestFor(words: string): ReportRequest {
+  const parsed = parseCommand(words, { now: NOW, timeZone: 'UTC' });
+  if (!parsed.ok) throw parsed.error;
+  return parsed.request;
+}
+
+const service = (source: XapiClient | HistoryCallLogSource) =>
+  new ReportService({ source, serviceLevelSeconds: 20, now: () => NOW });
+
+describe.each(listStoreKinds('history check tests'))('the history check over $name', (kind) => {
+  let database: ContractDatabase;
+  let store: HistoryStore;
+
+  beforeEach(async () => {
+    database = await kind.createDatabase();
+    store = (await database.open()).history;
+  });
+  afterEach(() => database.tearDown());
+
+  async function storeDays(fromIso: string, toIso: string, historyDays = 400): Promise<void> {
+    const source = new HistoryCallLogSource({ inner: freshClient(), store, historyDays, now: () => NOW });
+    await collect(source.streamLegs(queryFor(fromIso, toIso)));
+    await source.whenIdle();
+  }
+
+  it('reads again and replaces a stored day whose count the PBX changed, and leaves the others', async () => {
+    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    const before = await store.getDays(['2026-11-27']);
+    const call = pbx.injectCall({
+      kind: 'missed',
+      at: new Date('2026-11-27T14:00:00Z'),
+      from: '+442079460123',
+      to: '800',
+    });
+    expect(call.endsAt.getTime()).toBeLessThan(NOW.getTime());
+    const request = requestFor('nov 27 missed');
+    const stale = await service(
+      new HistoryCallLogSource({ inner: freshClient(), store, historyDays: 400, now: () => NOW }),
+    ).runReport(request);
+    const truth = await service(freshClient()).runReport(request);
+    expect(stale.totals.calls).toBe(truth.totals.calls - 1);
+
+    // Within the hour after storing, nothing is asked; an hour later each day younger than 7 days is.
+    const early = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => NOW });
+    expect(await early.tick()).toEqual({
+      deleted: 0,
+      unchanged: [],
+      replaced: [],
+      differing: [],
+      failed: [],
+    });
+    const later = new Date(NOW.getTime() + HOUR_MS);
+    pbx.requests.length = 0;
+    const check = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => later });
+    const result = await check.tick();
+    expect(result.replaced).toEqual(['2026-11-27']);
+    expect(result.unchanged).toEqual([
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-28',
+    ]);
+    expect(result.failed).toEqual([]);
+    // 20 and 21 Nov are older than 7 days: not asked about.
+    expect(callLogUrls(pbx).some((url) => url.includes('2026-11-21T'))).toBe(false);
+    const after = await store.getDays(['2026-11-27']);
+    expect(after[0]!.pbxCount).toBeGreaterThan(before[0]!.pbxCount);
+    const fromHistory = await service(
+      new HistoryCallLogSource({ inner: freshClient(), store, historyDays: 400, now: () => later }),
+    ).runReport(request);
+    expect(fromHistory).toEqual(truth);
+    // Checked now: the next tick within the hour asks nothing.
+    pbx.requests.length = 0;
+    const again = await check.tick();
+    expect(again.unchanged).toEqual([]);
+    expect(callLogUrls(pbx)).toEqual([]);
+  });
+
+  it('deletes days older than HISTORY_DAYS, which reports then no longer read', async () => {
+    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    const check = new HistoryCheck({ source: freshClient(), store, historyDays: 5, now: () => NOW });
+    const result = await check.tick();
+    expect(result.deleted).toBe(4);
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ]);
+    const request = requestFor('nov 20 - nov 28');
+    const source = new HistoryCallLogSource({ inner: freshClient(), store, historyDays: 5, now: () => NOW });
+    expect(await service(source).runReport(request)).toEqual(await service(freshClient()).runReport(request));
+    await source.whenIdle();
+    expect((await store.listDaysSince('2000-01-01'))[0]!.day).toBe('2026-11-24');
+  });
+
+  it('logs and carries on when the PBX fails, and starts and stops with a timer', async () => {
+    await storeDays('2026-11-26T00:00:00Z', '2026-11-28T00:00:00Z');
+    const warnings: string[] = [];
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => warnings.push(message),
+      error: (message: string) => warnings.push(message),
+    };
+    const failing = {
+      ...freshClient(),
+      countRows: async () => {
+        throw new Error('PBX down');
+      },
+    } as unknown as XapiClient;
+    const later = new Date(NOW.getTime() + 2 * HOUR_MS);
+    const check = new HistoryCheck({ source: failing, store, historyDays: 400, now: () => later, logger });
+    const result = await check.tick();
+    expect(result.failed).toEqual(['2026-11-26', '2026-11-27']);
+    expect(warnings.length).toBe(2);
+    check.start();
+    await check.stop();
+  });
+});

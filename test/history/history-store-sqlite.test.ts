@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
+import { raceSqliteWorkers } from '../helpers/sqlite-worker-race';
+import { createTempDir } from '../schedule/schedule-helpers';
+import { buildDay, fakeLegs } from './history-store-helpers';
+import type { HistoryWorkerTask } from './sqlite-history-worker';
+
+/**
+ * What only the SQLite history store must show: real concurrency between processes (worker
+ * threads, one connection each, released together), and that deleted legs are gone from the file
+ * and its write-ahead log, not merely unlinked.
+ */
+
+const WORKER = join(__dirname, 'sqlite-history-worker.ts');
+
+jest.setTimeout(60_000);
+
+let temp: ReturnType<typeof createTempDir>;
+let path: string;
+let store: SqliteScheduleStore;
+
+beforeEach(() => {
+  temp = createTempDir();
+  path = join(temp.dir, 'calls-bot.sqlite');
+  store = new SqliteScheduleStore({ path });
+});
+afterEach(async () => {
+  await store.close();
+  temp.remove();
+});
+
+/** The database file and its log, as anyone who copies them would read them. */
+const fileBytes = (): Buffer =>
+  Buffer.concat([path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file)));
+
+/** Legs no other bytes in the file could resemble: a recognisable phone number, repeated. */
+const markedLegs = (marker: string, copies: number) => new Uint8Array(Buffer.from(marker.repeat(copies)));
+
+describe('the SQLite history store', () => {
+  it('lets one of five processes storing the same days at once write each day, whole', async () => {
+    const days = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'];
+    const perWriter = (await raceSqliteWorkers<HistoryWorkerTask>(
+      WORKER,
+      path,
+      [0, 1, 2, 3, 4].map((writer) => ({ kind: 'put-days', writer, days })),
+    )) as string[][];
+    for (const [index, day] of days.entries()) {
+      const results = perWriter.map((results) => results[index]);
+      expect(results.filter((result) => result === 'written')).toHaveLength(1);
+      expect(results.filter((result) => result === 'exists')).toHaveLength(4);
+      const [stored] = await store.history.getDays([day]);
+      const writer = stored!.legCount - 100;
+      expect(results[writer]).toBe('written');
+      expect(Buffer.from(stored!.legs).equals(Buffer.from(fakeLegs(50_000 + writer, writer)))).toBe(true);
+    }
+  });
+
+  it('leaves no deleted legs readable in the file or its log, after HISTORY_DAYS and after a purge', async () => {
+    await store.history.putDay(buildDay({ day: '2026-10-01', legs: markedLegs('+442079460001;', 2000) }));
+    await store.history.putDay(buildDay({ day: '2026-11-01', legs: markedLegs('+442079460002;', 2000) }));
+    expect(fileBytes().includes('+442079460001;')).toBe(true);
+    expect(fileBytes().includes('+442079460002;')).toBe(true);
+
+    expect(await store.history.deleteDaysBefore('2026-11-01')).toBe(1);
+    expect(fileBytes().includes('+442079460001;')).toBe(false);
+    expect(fileBytes().includes('+442079460002;')).toBe(true);
+
+    expect((await store.history.purge()).days).toBe(1);
+    expect(fileBytes().includes('+442079460002;')).toBe(false);
+  });
+
+  it('leaves no replaced legs readable either', async () => {
+    await store.history.putDay(buildDay({ legs: markedLegs('+442079460003;', 2000) }));
+    await store.history.putDay(buildDay({ legs: markedLegs('+442079460004;', 2000) }), { replace: true });
+    expect(fileBytes().includes('+442079460003;')).toBe(false);
+    expect(fileBytes().includes('+442079460004;')).toBe(true);
+  });
+
+  it('counts the encoded legs in bytes: the blob of each day, not the file', async () => {
+    await store.history.putDay(buildDay({ legs: fakeLegs(12_345), legCount: 100 }));
+    await store.history.putDay(buildDay({ day: '2026-11-03', legs: fakeLegs(55), legCount: 1 }));
+    expect(await store.history.stats()).toEqual({
+      days: 2,
+      legs: 101,
+      bytes: 12_400,
+      oldestDay: '2026-11-02',
+      newestDay: '2026-11-03',
+    });
+  });
+});
