@@ -10,7 +10,22 @@ async function run(page: Page, text: string): Promise<void> {
   const answered = page.waitForResponse((response) => response.url().endsWith('/playground/api/command'));
   await page.getByTestId('run').click();
   await answered;
-  await page.waitForFunction("!document.body.classList.contains('busy')");
+  await page.locator('body:not(.busy)').waitFor();
+}
+
+/**
+ * Polls `script` (an expression) until it gives a truthy value. Not `page.waitForFunction`: that
+ * evaluates a string inside the page, which the playground's CSP (`script-src 'self'`) refuses as
+ * soon as the first check is false; `page.evaluate` runs through the DevTools protocol.
+ */
+async function waitForValue<T>(page: Page, script: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(script)) as T | null;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${script}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits until the last image of the Slack pane has loaded; its size, alt text and src. */
@@ -24,8 +39,7 @@ async function lastSlackImage(
       ? { src: img.getAttribute('src'), width: img.naturalWidth, height: img.naturalHeight, alt: img.alt }
       : null;
   })()`;
-  await page.waitForFunction(script);
-  return (await page.evaluate(script)) as { src: string; width: number; height: number; alt: string };
+  return waitForValue(page, script);
 }
 
 describeInChromium('charts in the playground page (Chromium)', () => {
