@@ -9,12 +9,13 @@
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store (days it does not hold come from the PBX).
- * Prints one `RESULT` JSON line. Not part of `npm run bench`'s run-all yet.
+ * Prints one `RESULT` JSON line.
  * `node --require tsx/cjs bench/history-report.ts [callsPerDay] [repeats] [trend: 1|0]`
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Agent, type Dispatcher } from 'undici';
 import { parseCommand } from '../src/commands/parse-command';
 import { HistoryCallLogSource } from '../src/history/history-call-log-source';
@@ -29,23 +30,32 @@ import { spawnDemoPbx } from './lib/spawn-demo-pbx';
 const TIME_ZONE = 'Europe/London';
 
 interface ChildResult {
+  /** From the process's start to the command's (Node, tsx, the modules loaded, the store opened). */
+  startupSeconds: number;
   /** From the command's start to its JSON. */
   seconds: number;
   /** Until the days it read were stored too (history only). */
   storedSeconds: number;
   callLogRequests: number;
+  /** Of those, requests that only count rows (`$top=1`). */
+  countRequests: number;
   storedDays: number;
   storedLegs: number;
   storedBytes: number;
   peakRssMb: number | undefined;
 }
 
-/** An undici agent that counts the call-log requests it sends. */
+/** An undici agent that counts the call-log requests it sends, and those only counting rows (`$top=1`). */
 class CountingAgent extends Agent {
   callLogRequests = 0;
+  countRequests = 0;
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    if (String(options.path).startsWith(CALL_LOG_FUNCTION_PATH)) this.callLogRequests++;
+    const path = String(options.path);
+    if (path.startsWith(CALL_LOG_FUNCTION_PATH)) {
+      this.callLogRequests++;
+      if (/[?&](\$|%24)top=1(&|$)/.test(path)) this.countRequests++;
+    }
     return super.dispatch(options, handler);
   }
 }
@@ -58,7 +68,7 @@ async function child(args: string[]): Promise<void> {
   const client = new XapiClient({ baseUrl: url, clientId, clientSecret, dispatcher: agent });
   const store = dbPath === '-' ? undefined : new SqliteScheduleStore({ path: dbPath });
   const source = store
-    ? new HistoryCallLogSource({ inner: client, store: store.history, historyDays: 400 })
+    ? new HistoryCallLogSource({ inner: client, store: store.history.forPbx(url), historyDays: 400 })
     : undefined;
   const service = new ReportService({ source: source ?? client, serviceLevelSeconds: 20 });
   const started = performance.now();
@@ -71,9 +81,11 @@ async function child(args: string[]): Promise<void> {
   const stats = await store?.history.stats();
   if (json.length < 100) throw new Error('no report');
   printResult({
+    startupSeconds: started / 1000,
     seconds,
     storedSeconds,
     callLogRequests: agent.callLogRequests,
+    countRequests: agent.countRequests,
     storedDays: stats?.days ?? 0,
     storedLegs: stats?.legs ?? 0,
     storedBytes: stats?.bytes ?? 0,
@@ -106,6 +118,7 @@ async function main(): Promise<void> {
     const first: number[] = [];
     const firstStored: number[] = [];
     const ratios: number[] = [];
+    const firstRequests: number[][] = [];
     let monthDb = '';
     for (let repeat = 0; repeat < repeats; repeat++) {
       const without = await run('-', 'last month');
@@ -115,6 +128,7 @@ async function main(): Promise<void> {
       first.push(withHistory.seconds);
       firstStored.push(withHistory.storedSeconds);
       ratios.push(withHistory.seconds / without.seconds);
+      firstRequests.push([without.callLogRequests, withHistory.callLogRequests, withHistory.countRequests]);
     }
     const months: ChildResult[] = [];
     for (let repeat = 0; repeat < repeats; repeat++) months.push(await run(monthDb, 'last month'));
@@ -125,7 +139,10 @@ async function main(): Promise<void> {
       firstReadSeconds: median(first),
       firstReadStoredSeconds: median(firstStored),
       firstRatio: median(ratios),
+      /** Per pair: call-log requests without history, with it, and of those the `$top=1` counts. */
+      firstRequests,
       monthSeconds: median(months.map((month) => month.seconds)),
+      monthStartupSeconds: median(months.map((month) => month.startupSeconds)),
       monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
       storedDays: stats.storedDays,
       storedLegs: stats.storedLegs,
@@ -155,9 +172,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** The file's bytes (not vacuumed) per stored leg. */
+/** The file's bytes after `VACUUM` per stored leg. */
 function bytesPerLeg(path: string, legs: number): number | undefined {
   if (legs === 0) return undefined;
+  const db = new Database(path);
+  db.exec('VACUUM');
+  db.close();
   const size = statSync(path).size;
   return Math.round((size / legs) * 10) / 10;
 }

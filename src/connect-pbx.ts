@@ -4,13 +4,18 @@ import type { Logger } from './core/logger';
 import { startDemoPbx } from './demo/demo-pbx';
 import { createSharedTokenProvider } from './threecx/create-shared-token-provider';
 import type { SharedTokenStore } from './threecx/shared-token-store';
-import { XapiClient } from './threecx/xapi-client';
+import { normalizeBaseUrl, XapiClient } from './threecx/xapi-client';
 
 /** The call-log source the bot talks to, and how to let go of it. */
 export interface PbxConnection {
   source: CallLogSource;
   /** `demo` when the built-in demo PBX serves (no THREECX_URL), else the PBX's URL. */
   description: string;
+  /**
+   * Which PBX the call-log history's days are tied to (`HistoryStore.forPbx`): the PBX's URL, or
+   * the demo PBX's fingerprint. Absent (a connection a test made by hand): no history.
+   */
+  historyPbx?: string;
   /** Secrets this connection holds, for log redaction (the demo's too). */
   secrets: string[];
   close(): Promise<void>;
@@ -53,6 +58,7 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
     return {
       source: client,
       description: config.threecx.url,
+      historyPbx: pbxIdentity(config.threecx.url),
       secrets: [config.threecx.clientSecret],
       close: async () => {
         await client.close();
@@ -71,6 +77,7 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
   return {
     source: client,
     description: `demo PBX at ${demo.url}`,
+    historyPbx: demo.fingerprint,
     secrets: [demo.clientSecret],
     close: async () => {
       await client.close();
@@ -82,4 +89,15 @@ export async function connectPbx(config: Config, options: ConnectPbxOptions): Pr
 /** PBX_MAX_RESPONSE_MB and PBX_REPORT_ROW_CAP as the client's options. */
 function pbxLimits(config: Config): { maxResponseBytes: number; reportRowCap: number } {
   return { maxResponseBytes: config.pbxMaxResponseMb * 1024 * 1024, reportRowCap: config.pbxReportRowCap };
+}
+
+/**
+ * The PBX as the history names it: its URL as the client uses it (no `/xapi/v1`, no trailing
+ * slash), lower-case scheme and host, without any user name or password.
+ */
+export function pbxIdentity(url: string): string {
+  const parsed = new URL(normalizeBaseUrl(url));
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href.replace(/\/+$/, '');
 }

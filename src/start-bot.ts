@@ -11,6 +11,7 @@ import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
 import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
+import type { HistoryCheck } from './history/history-check';
 import { HistoryCommands } from './history/history-commands';
 import { mountPlayground } from './playground/mount-playground';
 import type { PlaygroundPlan } from './playground/plan-playground';
@@ -25,6 +26,7 @@ import { createHttpServer } from './server/http-server';
 import { listen } from './server/listen';
 import { wireAlerts } from './wire-alerts';
 import { wireDigests } from './wire-digests';
+import { wireHistory } from './wire-history';
 
 /** How much longer than the grace period an adapter's `stop` may take (to post its "restarting" messages). */
 const ADAPTER_STOP_MARGIN_MS = 6_000;
@@ -52,10 +54,13 @@ export interface RunningBot {
   scheduler: DigestScheduler;
   /** Posts live missed-call alerts (when this process holds the poller's lease); `tick()` polls now. */
   alertPoller: MissedCallPoller;
+  /** The call-log history's background check (undefined when history is off); `tick()` checks now. */
+  historyCheck: HistoryCheck | undefined;
   /**
    * Stops: no new connections, the replies in flight get up to `graceMs` (default: all the time
    * they need), those still running then are told the bot is restarting (Slack); then the
-   * scheduler, the alert poller (handing its lease on), the store and the PBX client are closed.
+   * scheduler, the alert poller (handing its lease on), the history (its check, and the days being
+   * stored), the store and the PBX client are closed.
    */
   close(options?: { graceMs?: number }): Promise<void>;
 }
@@ -90,9 +95,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await store.close();
     throw error;
   }
-  // Reports do not read the call history yet (issue 20, docs/history.md "State"): the PBX answers.
+  // Reports read closed days from the call-log history in the store, the rest from the PBX (docs/history.md).
+  const { historyDays } = config;
+  const history = wireHistory(store.history, connection, { historyDays, logger, now });
   const reports = new ReportService({
-    source: connection.source,
+    source: history.source,
     serviceLevelSeconds: config.serviceLevelSeconds,
     maskNumbers: config.privacyMaskNumbers,
     now,
@@ -197,6 +204,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   for (const adapter of adapters) await adapter.start?.();
   if (options.startScheduler !== false) scheduler.start();
   if (options.startAlertPoller ?? options.startScheduler !== false) alertPoller.start();
+  if (options.startScheduler !== false) history.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -206,6 +214,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     playground: playground.plan,
     scheduler,
     alertPoller,
+    historyCheck: history.check,
     close: async ({ graceMs = Number.POSITIVE_INFINITY } = {}) => {
       // Stop accepting: the port closes, idle keep-alive connections too, and a request still
       // arriving on a busy one is answered 503 (createHttpServer).
@@ -215,6 +224,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       // period too, and the poller hands its lease on (another replica polls at its next tick).
       const schedulerStopped = scheduler.stop();
       const pollerStopped = alertPoller.stop();
+      // A check under way finishes; days being stored are written (a report never waits for them).
+      const historyStopped = history.stop();
       // The replies in flight: Slack's after their acknowledgement (the adapter tells those still
       // running at the end that the bot restarts), Teams' and the playground's on their requests.
       await Promise.all([
@@ -225,11 +236,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         settledWithin(serverClosed, graceMs),
         settledWithin(schedulerStopped, graceMs),
         settledWithin(pollerStopped, graceMs),
+        settledWithin(historyStopped, graceMs),
       ]);
       server.closeAllConnections();
       await serverClosed;
       await schedulerStopped;
       await pollerStopped;
+      await historyStopped;
       await digests.store.close();
       if (!options.connection) await connection.close();
     },

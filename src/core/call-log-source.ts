@@ -23,6 +23,12 @@ export interface CallLogQuery {
 }
 
 /**
+ * Told that the window `[startMs, endMs)` of a leg query was read whole: the PBX's `@odata.count`
+ * for it equals the distinct rows it served (legs, plus rows that could not be read as legs).
+ */
+export type WindowCountListener = (window: { startMs: number; endMs: number }, pbxCount: number) => void;
+
+/**
  * Where calls come from: the 3CX XAPI client in production, the same client against the demo PBX
  * otherwise. Rows come in time-window order; within a window in the PBX's order.
  */
@@ -31,8 +37,16 @@ export interface CallLogSource {
   streamRows(query: CallLogQuery): AsyncIterable<RawCallLogRow>;
   /** The same rows parsed into legs (rows that cannot be parsed are skipped and counted in logs). */
   streamLegs(query: CallLogQuery): AsyncIterable<CallLeg>;
-  /** Optional: the same legs a page at a time, cheaper to iterate (reports use it when present). */
-  streamLegPages?(query: CallLogQuery): AsyncIterable<readonly CallLeg[]>;
+  /**
+   * Optional: the same legs a page at a time, cheaper to iterate (reports use it when present).
+   * `onWindowCounted`, when the implementation can tell: a time window of the query whose rows were
+   * all read, with the PBX's count for it, once its legs have all been yielded (the call-log history
+   * stores a day only on such proof).
+   */
+  streamLegPages?(
+    query: CallLogQuery,
+    onWindowCounted?: WindowCountListener,
+  ): AsyncIterable<readonly CallLeg[]>;
   /**
    * `streamLegs` yields no leg that starts more than this much (ms) before a leg it already
    * yielded (the client: one time window). Absent: legs may come in any order.

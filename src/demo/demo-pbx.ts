@@ -49,6 +49,7 @@
  *   in all, least recently used first out), as are each day's matches per filter, so pages are
  *   copied from cached bytes without re-filtering the period (see call-log-store.ts).
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RawCallLogRow } from '../core/call-log-source';
@@ -60,6 +61,7 @@ import { createDemoCompany, toDirectory } from './demo-company';
 import { generateExternalContacts } from './external-contacts';
 import { type DemoEndpoint, type DemoFault, FaultQueue } from './fault-queue';
 import { createFixtureRowSource } from './fixture-row-source';
+import { generateDay, type TrafficProfile } from './generate-day';
 import { createGeneratedRowSource } from './generated-row-source';
 import { type CallLogServing, toRowQuery } from './handle-call-log';
 import { type InjectedCall, type InjectedCallInfo, InjectedCalls } from './injected-calls';
@@ -123,6 +125,12 @@ export interface DemoPbx {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly directory: Directory;
+  /**
+   * What the call-log history ties stored days to (`demo:` and a hash of a fixed day's generated
+   * rows): the same for every demo PBX that serves the same calls (seed, calls a day, time zone,
+   * generator), so that a restart keeps the history and a change of any of these drops it.
+   */
+  readonly fingerprint: string;
   /** Every request, in order of arrival. */
   readonly requests: DemoRequestLogEntry[];
   /** Tokens issued by POST /connect/token. */
@@ -236,6 +244,7 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
     clientId: issuer.clientId,
     clientSecret: issuer.clientSecret,
     directory: toDirectory(company),
+    fingerprint: fingerprintOf(profile),
     requests,
     tokenRequests: () => issuer.issuedCount,
     misbehave: (fault) => faults.add(fault),
@@ -287,4 +296,12 @@ export async function startDemoPbx(options: DemoPbxOptions = {}): Promise<DemoPb
         server.closeAllConnections();
       }),
   };
+}
+
+/** A Monday (5 January 2026) whose generated rows stand for the whole generated history. */
+const FINGERPRINT_DAY_NUMBER = Date.UTC(2026, 0, 5) / DAY_MS;
+
+function fingerprintOf(profile: TrafficProfile): string {
+  const rows = generateDay(profile, FINGERPRINT_DAY_NUMBER).rows.map((row) => row.row);
+  return `demo:${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32)}`;
 }

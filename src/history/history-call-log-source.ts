@@ -1,10 +1,15 @@
 import type { CallLeg } from '../core/call-leg';
-import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
+import type {
+  CallLogQuery,
+  CallLogSource,
+  RawCallLogRow,
+  WindowCountListener,
+} from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { decodeDayLegs } from './day-legs-codec';
-import type { HistoryStore, UtcDay } from './history-store';
+import type { PbxHistory, UtcDay } from './history-store';
 import { storeDayIfComplete } from './store-day-from-source';
 import {
   isClosedDay,
@@ -13,12 +18,13 @@ import {
   UTC_DAY_MS,
   type UtcDayPiece,
   utcDayStartMs,
+  utcDayStartOf,
 } from './utc-day-split';
 
 export interface HistoryCallLogSourceOptions {
   /** The PBX (the XAPI client); everything history does not serve goes to it. */
   inner: CallLogSource;
-  store: HistoryStore;
+  store: PbxHistory;
   /** HISTORY_DAYS (> 0; at 0 there is no decorator at all). */
   historyDays: number;
   /** The clock; default the wall clock. */
@@ -73,8 +79,13 @@ export class HistoryCallLogSource implements CallLogSource {
   private readonly storing = new Set<UtcDay>();
   private readonly pending = new Set<Promise<void>>();
   private readonly deferLegs: number;
-  /** Legs held for storing after their query's read. */
+  /** Legs held for storing once no read is under way. */
   private deferredLegs = 0;
+  /** Days read completely, held until no read of this source is under way (`storeWhenIdle`). */
+  private readonly waiting: DayCollector[] = [];
+  /** Reads (`streamLegPages`) under way, and who waits for there to be none. */
+  private activeReads = 0;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: HistoryCallLogSourceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -113,6 +124,19 @@ export class HistoryCallLogSource implements CallLogSource {
   }
 
   async *streamLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
+    this.activeReads++;
+    try {
+      yield* this.readLegPages(query);
+    } finally {
+      this.activeReads--;
+      if (this.activeReads === 0) {
+        for (const wake of this.idleWaiters.splice(0)) wake();
+        this.storeWaitingDays();
+      }
+    }
+  }
+
+  private async *readLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
     if (!usesHistory(query)) {
       yield* this.innerPages(query);
       return;
@@ -162,12 +186,23 @@ export class HistoryCallLogSource implements CallLogSource {
 
   /** Resolves once the days this source is storing are stored (or given up); for shutdown and tests. */
   async whenIdle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    for (;;) {
+      if (this.pending.size > 0) await Promise.all([...this.pending]);
+      else if (this.waiting.length > 0 && this.activeReads > 0)
+        await new Promise<void>((wake) => this.idleWaiters.push(wake));
+      else if (this.waiting.length > 0) this.storeWaitingDays();
+      else return;
+    }
   }
 
-  private innerPages(query: CallLogQuery): AsyncIterable<readonly CallLeg[]> {
+  private innerPages(
+    query: CallLogQuery,
+    onWindowCounted?: WindowCountListener,
+  ): AsyncIterable<readonly CallLeg[]> {
     const { inner } = this.options;
-    return inner.streamLegPages ? inner.streamLegPages(query) : pagesOfOne(inner.streamLegs(query));
+    return inner.streamLegPages
+      ? inner.streamLegPages(query, onWindowCounted)
+      : pagesOfOne(inner.streamLegs(query));
   }
 
   /** The query cut at UTC midnights into stored pieces and runs for the PBX. */
@@ -221,6 +256,9 @@ export class HistoryCallLogSource implements CallLogSource {
         continue;
       }
       const filled = fill.has(piece);
+      // A run that fills days starts at a UTC midnight, so that the client's windows (a day each,
+      // aligned to the run's start) are the days themselves and each is counted as it is read.
+      if (run !== undefined && filled && run.fromMs !== utcDayStartOf(run.fromMs)) run = undefined;
       if (run === undefined) {
         run = {
           kind: 'pbx',
@@ -264,10 +302,13 @@ export class HistoryCallLogSource implements CallLogSource {
     /** Days read completely, stored once this read is over. */
     const complete: DayCollector[] = [];
     const counts: Array<Promise<number | undefined>> = [];
+    const counted = new CountedWindows();
     const finish = (collector: DayCollector) => {
-      // The PBX's count for the day, asked now that its legs are read (while the report still
-      // reads, so that no request to the PBX outlives the report's read but for an abandoned one).
-      collector.count = this.countDay(collector.day);
+      // The PBX's count for the day: as the client counted the day's windows while reading them, or
+      // else asked now that its legs are read (while the report still reads, so that no request to
+      // the PBX outlives the report's read but for an abandoned one).
+      const pbxCount = counted.countOf(collector.startMs, collector.startMs + UTC_DAY_MS);
+      collector.count = pbxCount === undefined ? this.countDay(collector.day) : Promise.resolve(pbxCount);
       counts.push(collector.count);
       if (this.deferredLegs + collector.legs.length <= this.deferLegs) {
         this.deferredLegs += collector.legs.length;
@@ -277,7 +318,8 @@ export class HistoryCallLogSource implements CallLogSource {
       }
     };
     try {
-      for await (const page of this.innerPages(runQuery)) {
+      const onWindowCounted = collectors.size > 0 ? counted.listener : undefined;
+      for await (const page of this.innerPages(runQuery, onWindowCounted)) {
         if (collectors.size > 0) {
           for (const leg of page) {
             const startMs = leg.startMs;
@@ -308,7 +350,10 @@ export class HistoryCallLogSource implements CallLogSource {
       await Promise.all(counts);
     } finally {
       for (const collector of collectors.values()) this.storing.delete(collector.day);
-      if (complete.length > 0) this.storeDays(complete, true);
+      if (complete.length > 0) {
+        this.waiting.push(...complete);
+        this.storeWaitingDays();
+      }
     }
   }
 
@@ -331,9 +376,18 @@ export class HistoryCallLogSource implements CallLogSource {
   }
 
   /**
+   * Stores the days held for it once no read is under way: encoding and checking a day costs CPU
+   * that a report still reading (the other period of a comparison, say) would otherwise wait for.
+   */
+  private storeWaitingDays(): void {
+    if (this.activeReads > 0 || this.waiting.length === 0) return;
+    this.storeDays(this.waiting.splice(0), true);
+  }
+
+  /**
    * Stores days read completely, one after the other, in the background of the report (see
-   * `storeDayIfComplete`); `deferred`: they were held for after the read, and start on the next turn
-   * of the event loop (the report's last steps first).
+   * `storeDayIfComplete`); `deferred`: they were held until the reads were over, and start on the
+   * next turn of the event loop (the report's last steps first).
    */
   private storeDays(collectors: DayCollector[], deferred: boolean): void {
     const stored: Promise<void> = (async () => {
@@ -359,6 +413,29 @@ export class HistoryCallLogSource implements CallLogSource {
       }
     })().finally(() => this.pending.delete(stored));
     this.pending.add(stored);
+  }
+}
+
+/**
+ * The windows of a read that the client counted (`WindowCountListener`): a day's count is theirs
+ * summed when counted windows within the day cover it whole (one window a day, usually).
+ */
+class CountedWindows {
+  private readonly windows: Array<{ startMs: number; endMs: number; pbxCount: number }> = [];
+  readonly listener: WindowCountListener = (window, pbxCount) => {
+    this.windows.push({ startMs: window.startMs, endMs: window.endMs, pbxCount });
+  };
+
+  /** The count of `[startMs, endMs)` when counted windows tile it, else undefined. */
+  countOf(startMs: number, endMs: number): number | undefined {
+    let coveredMs = 0;
+    let total = 0;
+    for (const window of this.windows) {
+      if (window.startMs < startMs || window.endMs > endMs) continue;
+      coveredMs += window.endMs - window.startMs;
+      total += window.pbxCount;
+    }
+    return coveredMs === endMs - startMs ? total : undefined;
   }
 }
 
@@ -416,7 +493,7 @@ class StoredDayReader {
   private readonly batchOf = new Map<UtcDay, number>();
 
   constructor(
-    private readonly store: HistoryStore,
+    private readonly store: PbxHistory,
     private readonly days: readonly UtcDay[],
     private readonly batchDays: number,
   ) {

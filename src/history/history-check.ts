@@ -4,7 +4,7 @@ import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { TickLoop } from '../core/tick-loop';
 import { toCallLeg } from '../threecx/call-log-row';
-import type { HistoryStore, UtcDay } from './history-store';
+import type { PbxHistory, UtcDay } from './history-store';
 import { storeDayIfComplete } from './store-day-from-source';
 import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartMs, utcDayStartOf } from './utc-day-split';
 
@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 export interface HistoryCheckOptions {
   /** The PBX itself (the XAPI client), never the history decorator. */
   source: CallLogSource;
-  store: HistoryStore;
+  store: PbxHistory;
   /** HISTORY_DAYS: older days are deleted. */
   historyDays: number;
   now?: () => Date;
@@ -28,11 +28,16 @@ export interface HistoryCheckOptions {
 export interface HistoryCheckResult {
   /** Days older than HISTORY_DAYS deleted. */
   deleted: number;
+  /** Days read from another PBX deleted (the bot was pointed at this one since). */
+  otherPbxDeleted: number;
   /** Days whose count was asked of the PBX and found equal. */
   unchanged: UtcDay[];
   /** Days whose count differed and that were read again and replaced. */
   replaced: UtcDay[];
-  /** Days whose count differed but could not be read again completely (tried again next tick). */
+  /**
+   * Days whose count differed but could not be read again completely: deleted, so that reports ask
+   * the PBX for them (and store them again once a read is complete).
+   */
   differing: UtcDay[];
   /** Days the check failed for (the PBX or the store failed; tried again next tick). */
   failed: UtcDay[];
@@ -44,7 +49,8 @@ export interface HistoryCheckResult {
  * `checkDays` whose last check is at least `intervalMs` old (across replicas: `checkedAt` is in
  * the store), asks the PBX for the day's `$count`; an equal count marks the day checked, a
  * different one reads the day again (raw rows, past the client's in-memory cache) and replaces it
- * when that read is complete (`storeDayIfComplete`). Errors are logged; a tick never throws.
+ * when that read is complete (`storeDayIfComplete`), or else deletes it (reports then ask the PBX).
+ * Days read from another PBX are deleted too. Errors are logged; a tick never throws.
  */
 export class HistoryCheck {
   private readonly loop: TickLoop<HistoryCheckResult>;
@@ -80,17 +86,19 @@ export class HistoryCheck {
   }
 
   private async runTick(): Promise<HistoryCheckResult> {
-    const result: HistoryCheckResult = { deleted: 0, unchanged: [], replaced: [], differing: [], failed: [] };
+    const result: HistoryCheckResult = {
+      deleted: 0,
+      otherPbxDeleted: 0,
+      unchanged: [],
+      replaced: [],
+      differing: [],
+      failed: [],
+    };
     const { store, historyDays } = this.options;
     const nowMs = this.now().getTime();
     const oldest = oldestHistoryDay(nowMs, historyDays);
-    try {
-      result.deleted = await store.deleteDaysBefore(oldest);
-      if (result.deleted > 0)
-        this.logger.info('Deleted stored call-log days past HISTORY_DAYS', { days: result.deleted });
-    } catch (error) {
-      this.logger.warn('Could not delete old stored call-log days', { error: describe(error) });
-    }
+    result.deleted = await this.deleteDays('past HISTORY_DAYS', () => store.deleteDaysBefore(oldest));
+    result.otherPbxDeleted = await this.deleteDays('read from another PBX', () => store.deleteOtherPbxDays());
     let days: Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>;
     try {
       const recent = utcDayOf(utcDayStartOf(nowMs) - this.checkDays * UTC_DAY_MS);
@@ -111,6 +119,18 @@ export class HistoryCheck {
       }
     }
     return result;
+  }
+
+  /** Runs a deletion, logging how many days went (or that it failed); never throws. */
+  private async deleteDays(which: string, deletion: () => Promise<number>): Promise<number> {
+    try {
+      const days = await deletion();
+      if (days > 0) this.logger.info(`Deleted stored call-log days ${which}`, { days });
+      return days;
+    } catch (error) {
+      this.logger.warn(`Could not delete stored call-log days ${which}`, { error: describe(error) });
+      return 0;
+    }
   }
 
   private async checkDay(
@@ -140,8 +160,16 @@ export class HistoryCheck {
       logger: this.logger,
       replace: true,
     });
-    if (outcome === 'incomplete') result.differing.push(entry.day);
-    else result.replaced.push(entry.day);
+    if (outcome !== 'incomplete') {
+      result.replaced.push(entry.day);
+      return;
+    }
+    // What is stored is no longer the PBX's day: reports must not read it until it is stored again.
+    await store.deleteDay(entry.day);
+    result.differing.push(entry.day);
+    this.logger.info('Deleted a stored call-log day that changed on the PBX and could not be read again', {
+      day: entry.day,
+    });
   }
 }
 

@@ -1,13 +1,16 @@
 import type { Migration } from '../schedule/sqlite-migrations';
 
 /**
- * The call-log history's table (version 7), appended to the schedule store's migration lists:
+ * The call-log history's table (version 7, and 8: which PBX each day was read from), appended to the schedule store's migration lists:
  * history lives in the database `DATABASE_URL` names, beside the digests and alerts, and is
  * migrated with them.
  *
  * - `history_days`: one row per closed UTC day (`YYYY-MM-DD`), its legs encoded in one blob
  *   (`day-legs-codec.ts`), with how many legs it holds, the PBX's count for the day when it was
- *   read, when it was stored and when the background check last found that count unchanged. The
+ *   read, when it was stored and when the background check last found that count unchanged, and
+ *   (version 8) the PBX it was read from (its URL, or the demo PBX's fingerprint): only that
+ *   PBX's days are read back, so a bot pointed at another PBX never reports the old one's calls.
+ *   Version 8 deletes the days stored before (nothing wrote them yet; they say no PBX). The
  *   primary key is what makes one writer win when several replicas store the same day.
  *   Deleted after HISTORY_DAYS, or all at once by `history purge confirm`.
  */
@@ -26,6 +29,15 @@ export const SQLITE_HISTORY_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'call-log history by PBX',
+    // ADD COLUMN … NOT NULL needs a default in SQLite; no row is left to take it.
+    sql: `
+      DELETE FROM history_days;
+      ALTER TABLE history_days ADD COLUMN pbx TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 /** The same table in PostgreSQL: the legs are `bytea`, times `timestamptz`. */
@@ -42,6 +54,14 @@ export const POSTGRES_HISTORY_MIGRATIONS: readonly Migration[] = [
         stored_at timestamptz NOT NULL,
         checked_at timestamptz NOT NULL
       );
+    `,
+  },
+  {
+    version: 8,
+    name: 'call-log history by PBX',
+    sql: `
+      DELETE FROM history_days;
+      ALTER TABLE history_days ADD COLUMN pbx text NOT NULL;
     `,
   },
 ];

@@ -2,6 +2,7 @@ import type { HistoryStats, StoredDay, UtcDay } from './history-store';
 
 /** The columns of `history_days`, with the database's own type for times (`T`). */
 export interface HistoryDayColumns<T> {
+  pbx: string;
   day: string;
   legs: Uint8Array;
   leg_count: number;
@@ -28,12 +29,69 @@ export function historyStatsSelect(byteLength: 'length' | 'octet_length'): strin
     min(day) AS oldest_day, max(day) AS newest_day FROM history_days`;
 }
 
-/** How `putDay` meets a day already stored: keeps it, or (`replace`) overwrites it whole. */
-export function onStoredDay(replace: boolean | undefined): string {
-  return replace
-    ? `ON CONFLICT (day) DO UPDATE SET legs = excluded.legs, leg_count = excluded.leg_count,
-         pbx_count = excluded.pbx_count, stored_at = excluded.stored_at, checked_at = excluded.checked_at`
-    : 'ON CONFLICT (day) DO NOTHING';
+/** How a store writes its `position`th parameter (from 1): `?` in SQLite (bound in order), `$n` in PostgreSQL. */
+export type Placeholder = (position: number) => string;
+
+/**
+ * The statements both stores run on one PBX's days, with their own placeholders; the parameters
+ * go in the order they appear (`putDayParams` for `putDay`). Every one but `deleteDaysBefore`
+ * names the PBX, so a store pointed at another PBX never reads, marks or deletes the old one's days.
+ */
+export function pbxHistoryStatements(p: Placeholder) {
+  const params = (count: number) => Array.from({ length: count }, (_, index) => p(index + 1)).join(', ');
+  return {
+    putDay: (replace: boolean | undefined) =>
+      `INSERT INTO history_days (pbx, day, legs, leg_count, pbx_count, stored_at, checked_at)
+       VALUES (${params(7)}) ${onStoredDay(replace)}`,
+    /** Parameters: when, pbx, day. */
+    markChecked: `UPDATE history_days SET checked_at = ${p(1)} WHERE pbx = ${p(2)} AND day = ${p(3)}`,
+    /** Parameters: pbx, first day. */
+    listDaysSince: `SELECT day, pbx_count, checked_at FROM history_days WHERE pbx = ${p(1)} AND day >= ${p(2)}
+      ORDER BY day`,
+    /** Parameters: pbx, day. */
+    deleteDay: `DELETE FROM history_days WHERE pbx = ${p(1)} AND day = ${p(2)}`,
+    /** Parameter: the first day kept (every PBX's). */
+    deleteDaysBefore: `DELETE FROM history_days WHERE day < ${p(1)}`,
+    /** Parameter: the PBX whose days stay. */
+    deleteOtherPbxDays: `DELETE FROM history_days WHERE pbx <> ${p(1)}`,
+  };
+}
+
+/**
+ * How `putDay` meets a day already stored: overwrites it whole when asked (`replace`) or when it
+ * was read from another PBX (the bot now reads this one); otherwise keeps it (another replica of
+ * this PBX stored it first), and the statement changes no row.
+ */
+function onStoredDay(replace: boolean | undefined): string {
+  const update = `ON CONFLICT (day) DO UPDATE SET pbx = excluded.pbx, legs = excluded.legs,
+    leg_count = excluded.leg_count, pbx_count = excluded.pbx_count, stored_at = excluded.stored_at,
+    checked_at = excluded.checked_at`;
+  return replace ? update : `${update} WHERE history_days.pbx <> excluded.pbx`;
+}
+
+/** `putDay`'s parameters, in its statement's order, with times as the database keeps them (`toTime`). */
+export function putDayParams<T>(
+  pbx: string,
+  day: Omit<StoredDay, 'checkedAt'>,
+  toTime: (at: Date) => T,
+): unknown[] {
+  const { legs } = day;
+  const storedAt = toTime(day.storedAt);
+  return [
+    pbx,
+    day.day,
+    Buffer.from(legs.buffer, legs.byteOffset, legs.byteLength),
+    day.legCount,
+    day.pbxCount,
+    storedAt,
+    storedAt,
+  ];
+}
+
+/** Throws for an empty PBX: every day must say which PBX it was read from. */
+export function checkPbx(pbx: string): string {
+  if (pbx.length === 0) throw new RangeError('history: the PBX a day is read from must not be empty');
+  return pbx;
 }
 
 /** `YYYY-MM-DD`: what a day is stored as (and what the table's CHECK accepts). */
@@ -67,6 +125,14 @@ export function toStoredDay<T>(row: HistoryDayColumns<T>, fromTime: (value: T) =
     storedAt: fromTime(row.stored_at),
     checkedAt: fromTime(row.checked_at),
   };
+}
+
+/** A row of `listDaysSince`. */
+export function toDayChecked<T>(
+  row: Pick<HistoryDayColumns<T>, 'day' | 'pbx_count' | 'checked_at'>,
+  fromTime: (value: T) => Date,
+): { day: UtcDay; pbxCount: number; checkedAt: Date } {
+  return { day: row.day, pbxCount: Number(row.pbx_count), checkedAt: fromTime(row.checked_at) };
 }
 
 export function toHistoryStats(row: HistoryStatsColumns | undefined): HistoryStats {

@@ -33,22 +33,39 @@ export interface HistoryStats {
   newestDay: UtcDay | null;
 }
 
-export interface HistoryStore {
-  /** The stored days among `days` (missing ones are simply absent), in the order asked. */
+/**
+ * The days read from one PBX (what reports and the background check use). Every day is stored with
+ * the PBX it was read from (`pbx`: the PBX's URL, or the demo PBX's fingerprint), and only that
+ * PBX's days are ever read back: a store pointed at another PBX answers nothing from the old one.
+ */
+export interface PbxHistory {
+  readonly pbx: string;
+  /** This PBX's stored days among `days` (missing ones, and other PBXs', are simply absent), in the order asked. */
   getDays(days: readonly UtcDay[]): Promise<StoredDay[]>;
   /**
-   * Stores a day whole, in one transaction. `written` when it was not stored yet; `exists` when
-   * another writer stored it first (nothing changes). `replace: true` (the background check found
-   * the PBX's count changed) replaces what is there.
+   * Stores a day whole, in one transaction. `written` when this PBX's day was not stored yet (a day
+   * stored from another PBX is replaced); `exists` when another writer stored it first (nothing
+   * changes). `replace: true` (the background check found the PBX's count changed) replaces what
+   * is there.
    */
   putDay(day: Omit<StoredDay, 'checkedAt'>, options?: { replace?: boolean }): Promise<'written' | 'exists'>;
-  /** The background check found the day still equal to the PBX's count. */
+  /** The background check found the day still equal to the PBX's count (nothing when it is not this PBX's). */
   markChecked(day: UtcDay, at: Date): Promise<void>;
-  /** Stored days from `fromDay` on (inclusive) with when they were last checked, oldest first. */
+  /** This PBX's stored days from `fromDay` on (inclusive) with when they were last checked, oldest first. */
   listDaysSince(fromDay: UtcDay): Promise<Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>>;
-  /** Deletes the days before `day` (HISTORY_DAYS); returns how many. */
+  /** Deletes this PBX's day (it changed and could not be read again); whether there was one. */
+  deleteDay(day: UtcDay): Promise<boolean>;
+  /** Deletes the days before `day` (HISTORY_DAYS), whichever PBX they came from; returns how many. */
   deleteDaysBefore(day: UtcDay): Promise<number>;
-  /** Deletes everything (`history purge confirm`), in one transaction; returns what it deleted. */
+  /** Deletes the days read from any other PBX (the bot was pointed elsewhere); returns how many. */
+  deleteOtherPbxDays(): Promise<number>;
+}
+
+export interface HistoryStore {
+  /** The days of one PBX. */
+  forPbx(pbx: string): PbxHistory;
+  /** Deletes everything (`history purge confirm`), every PBX's, in one transaction; returns what it deleted. */
   purge(): Promise<HistoryStats>;
+  /** What is kept, every PBX's. */
   stats(): Promise<HistoryStats>;
 }

@@ -1,14 +1,17 @@
 import type { Pool } from 'pg';
 import { inPgTransaction } from '../schedule/postgres-transaction';
-import type { HistoryStats, HistoryStore, StoredDay, UtcDay } from './history-store';
+import type { HistoryStats, HistoryStore, PbxHistory, StoredDay, UtcDay } from './history-store';
 import {
+  checkPbx,
   checkStoredDay,
   checkUtcDay,
   type HistoryDayColumns,
   type HistoryStatsColumns,
   historyStatsSelect,
   inOrderAsked,
-  onStoredDay,
+  pbxHistoryStatements,
+  putDayParams,
+  toDayChecked,
   toHistoryStats,
   toStoredDay,
 } from './history-store-rows';
@@ -17,6 +20,7 @@ type DayRow = HistoryDayColumns<Date>;
 
 const sameTime = (value: Date) => value;
 const STATS = historyStatsSelect('octet_length');
+const SQL = pbxHistoryStatements((position) => `$${position}`);
 
 /**
  * Closed days of the call log in the schedule store's PostgreSQL database, on its pool
@@ -28,55 +32,8 @@ const STATS = historyStatsSelect('octet_length');
 export class PostgresHistoryStore implements HistoryStore {
   constructor(private readonly pool: Pool) {}
 
-  async getDays(days: readonly UtcDay[]): Promise<StoredDay[]> {
-    if (days.length === 0) return [];
-    const { rows } = await this.pool.query<DayRow>('SELECT * FROM history_days WHERE day = ANY($1::text[])', [
-      [...new Set(days)],
-    ]);
-    return inOrderAsked(
-      days,
-      rows.map((row) => toStoredDay(row, sameTime)),
-    );
-  }
-
-  async putDay(
-    day: Omit<StoredDay, 'checkedAt'>,
-    options: { replace?: boolean } = {},
-  ): Promise<'written' | 'exists'> {
-    checkStoredDay(day);
-    const { legs } = day;
-    const result = await this.pool.query(
-      `INSERT INTO history_days (day, legs, leg_count, pbx_count, stored_at, checked_at)
-       VALUES ($1, $2, $3, $4, $5, $5)
-       ${onStoredDay(options.replace)}`,
-      [
-        day.day,
-        Buffer.from(legs.buffer, legs.byteOffset, legs.byteLength),
-        day.legCount,
-        day.pbxCount,
-        day.storedAt,
-      ],
-    );
-    return result.rowCount === 1 ? 'written' : 'exists';
-  }
-
-  async markChecked(day: UtcDay, at: Date): Promise<void> {
-    await this.pool.query('UPDATE history_days SET checked_at = $1 WHERE day = $2', [at, day]);
-  }
-
-  async listDaysSince(fromDay: UtcDay): Promise<Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>> {
-    checkUtcDay(fromDay);
-    const { rows } = await this.pool.query<Pick<DayRow, 'day' | 'pbx_count' | 'checked_at'>>(
-      'SELECT day, pbx_count, checked_at FROM history_days WHERE day >= $1 ORDER BY day',
-      [fromDay],
-    );
-    return rows.map((row) => ({ day: row.day, pbxCount: row.pbx_count, checkedAt: row.checked_at }));
-  }
-
-  async deleteDaysBefore(day: UtcDay): Promise<number> {
-    checkUtcDay(day);
-    const result = await this.pool.query('DELETE FROM history_days WHERE day < $1', [day]);
-    return result.rowCount ?? 0;
+  forPbx(pbx: string): PbxHistory {
+    return new PostgresPbxHistory(this.pool, checkPbx(pbx));
   }
 
   async purge(): Promise<HistoryStats> {
@@ -92,5 +49,67 @@ export class PostgresHistoryStore implements HistoryStore {
   async stats(): Promise<HistoryStats> {
     const { rows } = await this.pool.query<HistoryStatsColumns>(STATS);
     return toHistoryStats(rows[0]);
+  }
+}
+
+/** One PBX's days on the store's pool. */
+class PostgresPbxHistory implements PbxHistory {
+  constructor(
+    private readonly pool: Pool,
+    readonly pbx: string,
+  ) {}
+
+  async getDays(days: readonly UtcDay[]): Promise<StoredDay[]> {
+    if (days.length === 0) return [];
+    const { rows } = await this.pool.query<DayRow>(
+      'SELECT * FROM history_days WHERE pbx = $1 AND day = ANY($2::text[])',
+      [this.pbx, [...new Set(days)]],
+    );
+    return inOrderAsked(
+      days,
+      rows.map((row) => toStoredDay(row, sameTime)),
+    );
+  }
+
+  async putDay(
+    day: Omit<StoredDay, 'checkedAt'>,
+    options: { replace?: boolean } = {},
+  ): Promise<'written' | 'exists'> {
+    checkStoredDay(day);
+    return (await this.changed(SQL.putDay(options.replace), putDayParams(this.pbx, day, sameTime))) === 1
+      ? 'written'
+      : 'exists';
+  }
+
+  async markChecked(day: UtcDay, at: Date): Promise<void> {
+    await this.changed(SQL.markChecked, [at, this.pbx, day]);
+  }
+
+  async listDaysSince(fromDay: UtcDay): Promise<Array<{ day: UtcDay; pbxCount: number; checkedAt: Date }>> {
+    checkUtcDay(fromDay);
+    const { rows } = await this.pool.query<Pick<DayRow, 'day' | 'pbx_count' | 'checked_at'>>(
+      SQL.listDaysSince,
+      [this.pbx, fromDay],
+    );
+    return rows.map((row) => toDayChecked(row, sameTime));
+  }
+
+  async deleteDay(day: UtcDay): Promise<boolean> {
+    checkUtcDay(day);
+    return (await this.changed(SQL.deleteDay, [this.pbx, day])) === 1;
+  }
+
+  async deleteDaysBefore(day: UtcDay): Promise<number> {
+    checkUtcDay(day);
+    return this.changed(SQL.deleteDaysBefore, [day]);
+  }
+
+  async deleteOtherPbxDays(): Promise<number> {
+    return this.changed(SQL.deleteOtherPbxDays, [this.pbx]);
+  }
+
+  /** Runs one statement (a transaction of its own); how many rows it changed. */
+  private async changed(sql: string, params: unknown[]): Promise<number> {
+    return (await this.pool.query(sql, params)).rowCount ?? 0;
   }
 }

@@ -3,13 +3,13 @@ import type { CallLogSource } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { decodeDayLegs, encodeDayLegs } from './day-legs-codec';
-import type { HistoryStore, UtcDay } from './history-store';
+import type { PbxHistory, UtcDay } from './history-store';
 import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
 
 export interface StoreDayOptions {
   /** The PBX, asked for the day's `@odata.count` after the legs were read. */
   source: Pick<CallLogSource, 'countRows'>;
-  store: HistoryStore;
+  store: PbxHistory;
   day: UtcDay;
   /** Every leg the PBX sent for the day, de-duplicated (as the client sends them), read to the end without error. */
   legs: readonly CallLeg[];

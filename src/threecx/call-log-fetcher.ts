@@ -22,6 +22,11 @@ export interface CallLogFetcherOptions {
 export interface WindowPage<T> {
   items: T[];
   unreadableRows: number;
+  /**
+   * On a last, empty page: the window was read whole and the PBX's latest `@odata.count` for it
+   * equals the distinct rows it served (the window's "read complete" signal; see `streamWindowItems`).
+   */
+  pbxCount?: number;
 }
 
 /** A row (and its StartTime, already read) as the item a caller wants; undefined: unreadable. */
@@ -80,15 +85,19 @@ export class CallLogFetcher {
    * The same window read into items as its rows arrive (`read` gets each row with its StartTime,
    * read once here for the window's bounds): the client's legs, without reading StartTime twice.
    * Each next page is asked for while the last is read (its reader records every page at once).
+   * When every span read ended with as many distinct rows as the PBX counted, a last empty page
+   * carries that count (`pbxCount`): what the call-log history takes as proof that it has the
+   * window's rows, all of them, without asking the PBX to count the window again.
    */
-  streamWindowItems<T>(
+  async *streamWindowItems<T>(
     window: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
     read: ReadRow<T>,
   ): AsyncGenerator<WindowPage<T>> {
     const reading = { keys: new WindowRowKeys(), read, askAhead: true };
-    return this.streamSpan(window, withIdentityField(query), signal, reading);
+    const pbxCount = yield* this.streamSpan(window, withIdentityField(query), signal, reading);
+    if (pbxCount !== undefined) yield { items: [], unreadableRows: 0, pbxCount };
   }
 
   /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
@@ -114,13 +123,17 @@ export class CallLogFetcher {
     return total;
   }
 
-  /** One span (a window or a piece of one) with `$top`/`$skip`/`$count=true`, read until complete (see the class). */
+  /**
+   * One span (a window or a piece of one) with `$top`/`$skip`/`$count=true`, read until complete (see
+   * the class). Returns the PBX's count for the span when the rows it served (distinct) came to
+   * exactly that count, summed over pieces when it was split; undefined otherwise.
+   */
   private async *streamSpan<T>(
     span: FetchWindow,
     query: CallLogQuery,
     signal: AbortSignal,
     reading: SpanReading<T>,
-  ): AsyncGenerator<WindowPage<T>> {
+  ): AsyncGenerator<WindowPage<T>, number | undefined> {
     const { pageSize, rowCap } = this.options;
     const { keys, read, askAhead } = reading;
     const spanId = keys.openSpan();
@@ -145,13 +158,11 @@ export class CallLogFetcher {
               askAhead ? nextPageSkip(at, lastPageLength ?? pageSize, countHint ?? count) : undefined,
             );
           } catch (error) {
-            yield* this.streamPieces(this.piecesAfter(error, span), query, signal, reading);
-            return;
+            return yield* this.streamPieces(this.piecesAfter(error, span), query, signal, reading);
           }
           if (page.count !== undefined) count = page.count;
           if (count !== undefined && count >= rowCap) {
-            yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, reading);
-            return;
+            return yield* this.streamPieces(this.piecesAtRowCap(span, count), query, signal, reading);
           }
           if (count !== undefined) keys.reserve(count);
           const { entries } = page;
@@ -170,7 +181,8 @@ export class CallLogFetcher {
       } finally {
         pages.close();
       }
-      if (count === undefined || distinct >= count) return;
+      if (count === undefined) return undefined;
+      if (distinct >= count) return distinct === count ? count : undefined;
       const stuck = pass > 0 && distinct === distinctAtStart && count === countAtStart;
       if (pass === MAX_REREADS || stuck) {
         this.options.logger.warn('The PBX counted more call-log rows than it served, after reading again', {
@@ -179,7 +191,7 @@ export class CallLogFetcher {
           count,
           reads: pass + 1,
         });
-        return;
+        return undefined;
       }
       this.options.logger.info('Call-log rows moved while a window was paged; reading it again', {
         ...describeSpan(span),
@@ -194,8 +206,13 @@ export class CallLogFetcher {
     query: CallLogQuery,
     signal: AbortSignal,
     reading: SpanReading<T>,
-  ): AsyncGenerator<WindowPage<T>> {
-    for (const piece of pieces) yield* this.streamSpan(piece, query, signal, reading);
+  ): AsyncGenerator<WindowPage<T>, number | undefined> {
+    let total: number | undefined = 0;
+    for (const piece of pieces) {
+      const count = yield* this.streamSpan(piece, query, signal, reading);
+      total = count === undefined || total === undefined ? undefined : total + count;
+    }
+    return total;
   }
 
   /** The halves to fetch after a 504 or an answer too large; anything else (or halves too short) is thrown. */

@@ -19,6 +19,8 @@ const READ_PAGE_LEGS = 1000;
  */
 export class LegsRecording {
   skippedRows = 0;
+  /** The PBX's count for the window once its fetch proved every row read (`WindowPage.pbxCount`). */
+  pbxCount: number | undefined;
   /** Pages as appended, by the index of their first leg, until a reader takes them. */
   private readonly appendedPages = new Map<number, CallLeg[]>();
   private failure: { error: unknown } | undefined;
@@ -28,9 +30,10 @@ export class LegsRecording {
   constructor(readonly legs: PackedLegs = new PackedLegs()) {}
 
   /** A recording that is already complete (a cache hit). */
-  static complete(legs: PackedLegs, skippedRows: number): LegsRecording {
+  static complete(legs: PackedLegs, skippedRows: number, pbxCount: number | undefined): LegsRecording {
     const recording = new LegsRecording(legs);
     recording.skippedRows = skippedRows;
+    recording.pbxCount = pbxCount;
     recording.settledListeners.settle();
     return recording;
   }
@@ -62,8 +65,15 @@ export class LegsRecording {
     this.settledListeners.add(listener);
   }
 
-  /** A reader from the first leg; `onLeave` runs once when it stops reading (at the end, on error or cancelled). */
-  openReader(tally: SkippedRowsTally, onLeave: () => void): PageFeed<CallLeg> {
+  /**
+   * A reader from the first leg; `onLeave` runs once when it stops reading (at the end, on error or
+   * cancelled), and `onCounted` when it read to the end of a window whose rows were all counted.
+   */
+  openReader(
+    tally: SkippedRowsTally,
+    onLeave: () => void,
+    onCounted?: (pbxCount: number) => void,
+  ): PageFeed<CallLeg> {
     let left = false;
     const leave = () => {
       if (left) return;
@@ -76,12 +86,16 @@ export class LegsRecording {
         return !left && !recording.settled;
       },
       onSettled: (listener) => recording.onSettled(listener),
-      pages: () => recording.readFrom(tally, leave),
+      pages: () => recording.readFrom(tally, leave, onCounted),
       cancel: leave,
     };
   }
 
-  private async *readFrom(tally: SkippedRowsTally, leave: () => void): AsyncGenerator<CallLeg[]> {
+  private async *readFrom(
+    tally: SkippedRowsTally,
+    leave: () => void,
+    onCounted: ((pbxCount: number) => void) | undefined,
+  ): AsyncGenerator<CallLeg[]> {
     const wakeup = new Wakeup();
     this.wakeups.add(wakeup);
     try {
@@ -97,6 +111,7 @@ export class LegsRecording {
           throw this.failure.error;
         } else if (this.settled) {
           tally.skippedRows += this.skippedRows;
+          if (this.pbxCount !== undefined) onCounted?.(this.pbxCount);
           return;
         } else {
           await wakeup.wait();

@@ -12,6 +12,8 @@ export interface WindowLegsCacheOptions {
 export interface CachedWindow {
   legs: PackedLegs;
   skippedRows: number;
+  /** `LegsRecording.pbxCount`: the window's rows were all counted. */
+  pbxCount?: number;
 }
 
 interface Entry extends CachedWindow {

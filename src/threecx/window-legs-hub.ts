@@ -58,30 +58,39 @@ export class WindowLegsHub {
 
   constructor(private readonly options: WindowLegsHubOptions) {}
 
-  /** A feed of the window's legs for one reader; unreadable rows are added to `tally` when read to the end. */
+  /**
+   * A feed of the window's legs for one reader; unreadable rows are added to `tally` when read to the
+   * end, and `onCounted` is told the PBX's count then when the fetch proved every row read.
+   */
   openFeed(
     window: FetchWindow,
     query: CallLogQuery,
     tally: SkippedRowsTally,
     budget: CacheBudget = createCacheBudget(),
+    onCounted?: (pbxCount: number) => void,
   ): PageFeed<CallLeg> {
     const { cache, now } = this.options;
     const key = windowKey(window, query);
     const nowMs = now();
     const cached = cache?.get(key, nowMs);
     if (cached) {
-      return LegsRecording.complete(cached.legs, cached.skippedRows).openReader(tally, () => {});
+      const { legs, skippedRows, pbxCount } = cached;
+      return LegsRecording.complete(legs, skippedRows, pbxCount).openReader(tally, () => {}, onCounted);
     }
     const shared = this.inFlight.get(key) ?? this.startFetch(key, window, query, nowMs, budget);
     shared.readers++;
-    return shared.recording.openReader(tally, () => {
-      shared.readers--;
-      if (shared.readers === 0 && !shared.recording.settled) {
-        // Nobody reads any more: stop, and let the next reader start afresh.
-        this.forget(key, shared);
-        shared.abort.abort();
-      }
-    });
+    return shared.recording.openReader(
+      tally,
+      () => {
+        shared.readers--;
+        if (shared.readers === 0 && !shared.recording.settled) {
+          // Nobody reads any more: stop, and let the next reader start afresh.
+          this.forget(key, shared);
+          shared.abort.abort();
+        }
+      },
+      onCounted,
+    );
   }
 
   /** Fetches in flight, for tests. */
@@ -113,6 +122,7 @@ export class WindowLegsHub {
       for await (const page of this.options.source(window, query, abort.signal)) {
         if (abort.signal.aborted) break;
         recording.append(page.items, page.unreadableRows);
+        if (page.pbxCount !== undefined) recording.pbxCount = page.pbxCount;
       }
       if (abort.signal.aborted) {
         recording.finish({ error: abort.signal.reason });
@@ -140,7 +150,8 @@ export class WindowLegsHub {
       budget.storedKeys.length = 0;
       return;
     }
-    cache.set(key, { legs: recording.legs, skippedRows: recording.skippedRows }, this.options.now());
+    const { legs, skippedRows, pbxCount } = recording;
+    cache.set(key, { legs, skippedRows, pbxCount }, this.options.now());
     budget.storedKeys.push(key);
   }
 

@@ -1,6 +1,11 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { CallLeg } from '../core/call-leg';
-import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
+import type {
+  CallLogQuery,
+  CallLogSource,
+  RawCallLogRow,
+  WindowCountListener,
+} from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
 import { CallLogFetcher } from './call-log-fetcher';
@@ -223,10 +228,13 @@ export class XapiClient implements CallLogSource {
   }
 
   /** The legs of `streamLegs`, a page at a time (one step of the iteration per page, not per leg). */
-  async *streamLegPages(query: CallLogQuery): AsyncGenerator<readonly CallLeg[]> {
+  async *streamLegPages(
+    query: CallLogQuery,
+    onWindowCounted?: WindowCountListener,
+  ): AsyncGenerator<readonly CallLeg[]> {
     const tally = { skippedRows: 0 };
     try {
-      yield* this.readLegPages(query, tally);
+      yield* this.readLegPages(query, tally, onWindowCounted);
     } finally {
       if (tally.skippedRows > 0) {
         this.logger.warn('Skipped call-log rows that could not be read', { skippedRows: tally.skippedRows });
@@ -234,13 +242,18 @@ export class XapiClient implements CallLogSource {
     }
   }
 
-  private readLegPages(query: CallLogQuery, tally: SkippedRowsTally): AsyncIterable<CallLeg[]> {
+  private readLegPages(
+    query: CallLogQuery,
+    tally: SkippedRowsTally,
+    onWindowCounted: WindowCountListener | undefined,
+  ): AsyncIterable<CallLeg[]> {
     if (query.top !== undefined || query.skip !== undefined) return this.parseRowPages(query, tally);
     const budget = createCacheBudget();
     const legQuery = this.legFields.apply(query);
-    const openers = this.splitQuery(query).map(
-      (window) => () => this.legsHub.openFeed(window, legQuery, tally, budget),
-    );
+    const openers = this.splitQuery(query).map((window) => () => {
+      const onCounted = onWindowCounted && ((pbxCount: number) => onWindowCounted(window, pbxCount));
+      return this.legsHub.openFeed(window, legQuery, tally, budget, onCounted);
+    });
     return readFeedsInOrder(openers, this.concurrency);
   }
 
@@ -310,7 +323,7 @@ export class XapiClient implements CallLogSource {
 }
 
 /** `https://pbx:5001/` and `https://pbx:5001/xapi/v1` both become `https://pbx:5001`. */
-function normalizeBaseUrl(baseUrl: string): string {
+export function normalizeBaseUrl(baseUrl: string): string {
   let url = baseUrl.trim().replace(/\/+$/, '');
   if (url.toLowerCase().endsWith('/xapi/v1')) url = url.slice(0, -'/xapi/v1'.length);
   return url;

@@ -30,7 +30,8 @@ export async function runCliInProcess(argv: readonly string[], options: CliRunOp
   const code = await runCli(argv, {
     stdout: { write: (chunk: string | Uint8Array) => chunks.push(Buffer.from(chunk)) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: { ...(pbx && demoPbxEnv(pbx)), ...options.env },
+    // The call-log history in memory unless a test names a store: no file left behind, none shared.
+    env: { DATABASE_URL: 'sqlite::memory:', ...(pbx && demoPbxEnv(pbx)), ...options.env },
     now: () => now,
     machineTimeZone: 'UTC',
     stdoutIsTerminal: options.stdoutIsTerminal ?? false,

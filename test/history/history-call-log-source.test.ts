@@ -5,7 +5,7 @@ import type { Report } from '../../src/core/report';
 import type { ReportRequest } from '../../src/core/report-request';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
-import type { HistoryStore } from '../../src/history/history-store';
+import type { HistoryStore, PbxHistory } from '../../src/history/history-store';
 import { ReportService } from '../../src/report/report-service';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
@@ -53,7 +53,7 @@ function serviceOver(source: HistoryCallLogSource | XapiClient) {
   return new ReportService({ source, serviceLevelSeconds: 20, now: () => NOW });
 }
 
-function historyOver(store: HistoryStore, historyDays = 400, inner: XapiClient = freshClient()) {
+function historyOver(store: PbxHistory, historyDays = 400, inner: XapiClient = freshClient()) {
   return new HistoryCallLogSource({ inner, store, historyDays, now: () => NOW });
 }
 
@@ -63,11 +63,14 @@ async function reportFromPbx(request: ReportRequest): Promise<Report> {
 
 describe.each(listStoreKinds('history report path tests'))('reports over a $name history', (kind) => {
   let database: ContractDatabase;
-  let store: HistoryStore;
+  /** Every PBX's days (stats, purge), and the demo PBX's. */
+  let history: HistoryStore;
+  let store: PbxHistory;
 
   beforeEach(async () => {
     database = await kind.createDatabase();
-    store = (await database.open()).history;
+    history = (await database.open()).history;
+    store = history.forPbx(pbx.url);
   });
   afterEach(() => database.tearDown());
 
@@ -96,7 +99,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
           await first.whenIdle();
           const second = historyOver(store);
           expect(await serviceOver(second).runReport(request)).toEqual(expected);
-          fromHistoryDays = (await store.stats()).days;
+          fromHistoryDays = (await history.stats()).days;
         },
       ),
       { numRuns: 24, seed: 20 },
@@ -119,6 +122,54 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     const second = historyOver(store);
     expect(await serviceOver(second).runReport(request)).toEqual(expected);
     expect(callLogUrls(pbx)).toEqual([]);
+  });
+
+  it("stores a month's days on the counts its read carried, asking the PBX to count nothing more", async () => {
+    const request = requestFor('last month', 'Europe/Berlin');
+    pbx.requests.length = 0;
+    const source = historyOver(store);
+    expect(await serviceOver(source).runReport(request)).toEqual(await reportFromPbx(request));
+    await source.whenIdle();
+    const countOnly = callLogUrls(pbx).filter(
+      (url) => new URL(url, pbx.url).searchParams.get('$top') === '1',
+    );
+    expect(callLogUrls(pbx).length).toBeGreaterThan(60);
+    expect(countOnly).toEqual([]);
+    const stored = await store.listDaysSince('2000-01-01');
+    // October in Berlin with its hour either side is 30 Sep 21:00 to 1 Nov 00:00 UTC; September from 31 Aug 21:00.
+    expect([stored.length, stored[0]!.day, stored.at(-1)!.day]).toEqual([62, '2026-08-31', '2026-10-31']);
+    // Each day's count is the PBX's for that day.
+    const client = freshClient();
+    for (const entry of [stored[0]!, stored[31]!, stored.at(-1)!]) {
+      const from = `${entry.day}T00:00:00Z`;
+      const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+      expect(entry.pbxCount).toBe(await client.countRows(queryFor(from, to)));
+    }
+  });
+
+  it("never reads another PBX's days, and stores this PBX's over them", async () => {
+    const query = queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z');
+    const expected = sortLegs(await collect(freshClient().streamLegs(query)));
+    const elsewhere = history.forPbx('https://other-pbx.example.com:5001');
+    const first = historyOver(elsewhere);
+    await collect(first.streamLegs(query));
+    await first.whenIdle();
+    expect((await elsewhere.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+    ]);
+    expect(await store.listDaysSince('2000-01-01')).toEqual([]);
+    pbx.requests.length = 0;
+    const here = historyOver(store);
+    expect(sortLegs(await collect(here.streamLegs(query)))).toEqual(expected);
+    expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+    await here.whenIdle();
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+    ]);
+    expect(await elsewhere.listDaysSince('2000-01-01')).toEqual([]);
+    expect((await history.stats()).days).toBe(2);
   });
 
   it('keeps the ordering promise and gives the same legs as the PBX, stored or not', async () => {
@@ -155,6 +206,27 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
       expect(leg.startMs).toBeGreaterThanOrEqual(query.from.getTime());
       expect(leg.startMs).toBeLessThan(query.to.getTime());
     }
+  });
+
+  it('stores the days a read completed only once no other read is under way', async () => {
+    const source = historyOver(store);
+    const other = source
+      .streamLegPages(queryFor('2026-11-10T00:00:00Z', '2026-11-12T00:00:00Z'))
+      [Symbol.asyncIterator]();
+    expect((await other.next()).done).toBe(false);
+    await collect(source.streamLegs(queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z')));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.listDaysSince('2000-01-01')).toEqual([]);
+    while (!(await other.next()).done) {
+      // the other read goes on to its end
+    }
+    await source.whenIdle();
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-10',
+      '2026-11-11',
+      '2026-11-20',
+      '2026-11-21',
+    ]);
   });
 
   it('does not store a closed day asked only in small part, nor an open day', async () => {
@@ -201,7 +273,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     const asked = callLogUrls(pbx).join('\n');
     for (const day of ['20', '21', '22', '23', '24', '25']) expect(asked).toContain(`2026-11-${day}`);
     for (const day of ['26', '27', '28']) expect(asked).not.toContain(`periodFrom=2026-11-${day}`);
-    await store.purge();
+    await history.purge();
     expect(await store.listDaysSince('2000-01-01')).toEqual([]);
     await collect(narrow.streamLegs(query));
     await narrow.whenIdle();

@@ -3,7 +3,7 @@ import type { ReportRequest } from '../../src/core/report-request';
 import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
 import { HistoryCheck } from '../../src/history/history-check';
-import type { HistoryStore } from '../../src/history/history-store';
+import type { HistoryStore, PbxHistory } from '../../src/history/history-store';
 import { ReportService } from '../../src/report/report-service';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
@@ -45,16 +45,24 @@ const service = (source: XapiClient | HistoryCallLogSource) =>
 
 describe.each(listStoreKinds('history check tests'))('the history check over $name', (kind) => {
   let database: ContractDatabase;
-  let store: HistoryStore;
+  let history: HistoryStore;
+  /** The demo PBX's days. */
+  let store: PbxHistory;
 
   beforeEach(async () => {
     database = await kind.createDatabase();
-    store = (await database.open()).history;
+    history = (await database.open()).history;
+    store = history.forPbx(pbx.url);
   });
   afterEach(() => database.tearDown());
 
-  async function storeDays(fromIso: string, toIso: string, historyDays = 400): Promise<void> {
-    const source = new HistoryCallLogSource({ inner: freshClient(), store, historyDays, now: () => NOW });
+  async function storeDays(fromIso: string, toIso: string, into: PbxHistory = store): Promise<void> {
+    const source = new HistoryCallLogSource({
+      inner: freshClient(),
+      store: into,
+      historyDays: 400,
+      now: () => NOW,
+    });
     await collect(source.streamLegs(queryFor(fromIso, toIso)));
     await source.whenIdle();
   }
@@ -80,6 +88,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     const early = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => NOW });
     expect(await early.tick()).toEqual({
       deleted: 0,
+      otherPbxDeleted: 0,
       unchanged: [],
       replaced: [],
       differing: [],
@@ -131,6 +140,65 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     expect(await service(source).runReport(request)).toEqual(await service(freshClient()).runReport(request));
     await source.whenIdle();
     expect((await store.listDaysSince('2000-01-01'))[0]!.day).toBe('2026-11-24');
+  });
+
+  it('deletes a changed day it cannot read again completely, so that reports ask the PBX for it', async () => {
+    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    const client = freshClient();
+    // A PBX that always counts one row more than it serves: no read of a day is ever complete.
+    const miscounting: XapiClient = Object.assign(Object.create(client), {
+      countRows: async (query: Parameters<XapiClient['countRows']>[0]) => (await client.countRows(query)) + 1,
+    });
+    const later = new Date(NOW.getTime() + HOUR_MS);
+    const check = new HistoryCheck({ source: miscounting, store, historyDays: 400, now: () => later });
+    const result = await check.tick();
+    const recent = [
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+    ];
+    expect(result).toEqual({
+      deleted: 0,
+      otherPbxDeleted: 0,
+      unchanged: [],
+      replaced: [],
+      differing: recent,
+      failed: [],
+    });
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+    ]);
+    pbx.requests.length = 0;
+    const request = requestFor('nov 27');
+    const source = new HistoryCallLogSource({
+      inner: freshClient(),
+      store,
+      historyDays: 400,
+      now: () => later,
+    });
+    expect(await service(source).runReport(request)).toEqual(await service(freshClient()).runReport(request));
+    expect(callLogUrls(pbx).some((url) => url.includes('2026-11-27T'))).toBe(true);
+  });
+
+  it("deletes the days read from another PBX, and no day of this one's", async () => {
+    await storeDays(
+      '2026-11-20T00:00:00Z',
+      '2026-11-23T00:00:00Z',
+      history.forPbx('https://old-pbx.example.com'),
+    );
+    await storeDays('2026-11-26T00:00:00Z', '2026-11-28T00:00:00Z');
+    const check = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => NOW });
+    expect((await check.tick()).otherPbxDeleted).toBe(3);
+    expect(await history.stats()).toMatchObject({
+      days: 2,
+      oldestDay: '2026-11-26',
+      newestDay: '2026-11-27',
+    });
   });
 
   it('logs and carries on when the PBX fails, and starts and stops with a timer', async () => {

@@ -1,5 +1,9 @@
 import type { StoredDay } from '../../src/history/history-store';
 
+/** The PBX the tests' days are read from, and another one (the bot pointed elsewhere). */
+export const TEST_PBX = 'https://pbx.example.com';
+export const OTHER_PBX = 'https://other-pbx.example.com';
+
 /** Encoded legs stand-in: `length` bytes, each derived from `seed`, so two days' blobs differ. */
 export function fakeLegs(length: number, seed = 1): Uint8Array {
   const bytes = new Uint8Array(length);

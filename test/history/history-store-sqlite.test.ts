@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PbxHistory } from '../../src/history/history-store';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { raceSqliteWorkers } from '../helpers/sqlite-worker-race';
 import { createTempDir } from '../schedule/schedule-helpers';
-import { buildDay, fakeLegs } from './history-store-helpers';
+import { buildDay, fakeLegs, OTHER_PBX, TEST_PBX } from './history-store-helpers';
 import type { HistoryWorkerTask } from './sqlite-history-worker';
 
 /**
@@ -19,11 +20,13 @@ jest.setTimeout(60_000);
 let temp: ReturnType<typeof createTempDir>;
 let path: string;
 let store: SqliteScheduleStore;
+let history: PbxHistory;
 
 beforeEach(() => {
   temp = createTempDir();
   path = join(temp.dir, 'calls-bot.sqlite');
   store = new SqliteScheduleStore({ path });
+  history = store.history.forPbx(TEST_PBX);
 });
 afterEach(async () => {
   await store.close();
@@ -49,7 +52,7 @@ describe('the SQLite history store', () => {
       const results = perWriter.map((results) => results[index]);
       expect(results.filter((result) => result === 'written')).toHaveLength(1);
       expect(results.filter((result) => result === 'exists')).toHaveLength(4);
-      const [stored] = await store.history.getDays([day]);
+      const [stored] = await history.getDays([day]);
       const writer = stored!.legCount - 100;
       expect(results[writer]).toBe('written');
       expect(Buffer.from(stored!.legs).equals(Buffer.from(fakeLegs(50_000 + writer, writer)))).toBe(true);
@@ -57,12 +60,12 @@ describe('the SQLite history store', () => {
   });
 
   it('leaves no deleted legs readable in the file or its log, after HISTORY_DAYS and after a purge', async () => {
-    await store.history.putDay(buildDay({ day: '2026-10-01', legs: markedLegs('+442079460001;', 2000) }));
-    await store.history.putDay(buildDay({ day: '2026-11-01', legs: markedLegs('+442079460002;', 2000) }));
+    await history.putDay(buildDay({ day: '2026-10-01', legs: markedLegs('+442079460001;', 2000) }));
+    await history.putDay(buildDay({ day: '2026-11-01', legs: markedLegs('+442079460002;', 2000) }));
     expect(fileBytes().includes('+442079460001;')).toBe(true);
     expect(fileBytes().includes('+442079460002;')).toBe(true);
 
-    expect(await store.history.deleteDaysBefore('2026-11-01')).toBe(1);
+    expect(await history.deleteDaysBefore('2026-11-01')).toBe(1);
     expect(fileBytes().includes('+442079460001;')).toBe(false);
     expect(fileBytes().includes('+442079460002;')).toBe(true);
 
@@ -70,16 +73,35 @@ describe('the SQLite history store', () => {
     expect(fileBytes().includes('+442079460002;')).toBe(false);
   });
 
-  it('leaves no replaced legs readable either', async () => {
-    await store.history.putDay(buildDay({ legs: markedLegs('+442079460003;', 2000) }));
-    await store.history.putDay(buildDay({ legs: markedLegs('+442079460004;', 2000) }), { replace: true });
+  it("leaves no deleted legs readable after deleting a day, or the other PBXs' days", async () => {
+    const other = store.history.forPbx(OTHER_PBX);
+    await history.putDay(buildDay({ day: '2026-11-01', legs: markedLegs('+442079460005;', 2000) }));
+    await history.putDay(buildDay({ day: '2026-11-02', legs: markedLegs('+442079460006;', 2000) }));
+    await other.putDay(buildDay({ day: '2026-11-03', legs: markedLegs('+442079460007;', 2000) }));
+
+    expect(await history.deleteDay('2026-11-01')).toBe(true);
+    expect(fileBytes().includes('+442079460005;')).toBe(false);
+    expect(await history.deleteOtherPbxDays()).toBe(1);
+    expect(fileBytes().includes('+442079460007;')).toBe(false);
+    expect(fileBytes().includes('+442079460006;')).toBe(true);
+  });
+
+  it('leaves no replaced legs readable either, whether replaced on purpose or over another PBX', async () => {
+    await history.putDay(buildDay({ legs: markedLegs('+442079460003;', 2000) }));
+    await history.putDay(buildDay({ legs: markedLegs('+442079460004;', 2000) }), { replace: true });
     expect(fileBytes().includes('+442079460003;')).toBe(false);
     expect(fileBytes().includes('+442079460004;')).toBe(true);
+
+    expect(
+      await store.history.forPbx(OTHER_PBX).putDay(buildDay({ legs: markedLegs('+442079460008;', 2000) })),
+    ).toBe('written');
+    expect(fileBytes().includes('+442079460004;')).toBe(false);
+    expect(fileBytes().includes('+442079460008;')).toBe(true);
   });
 
   it('counts the encoded legs in bytes: the blob of each day, not the file', async () => {
-    await store.history.putDay(buildDay({ legs: fakeLegs(12_345), legCount: 100 }));
-    await store.history.putDay(buildDay({ day: '2026-11-03', legs: fakeLegs(55), legCount: 1 }));
+    await history.putDay(buildDay({ legs: fakeLegs(12_345), legCount: 100 }));
+    await history.putDay(buildDay({ day: '2026-11-03', legs: fakeLegs(55), legCount: 1 }));
     expect(await store.history.stats()).toEqual({
       days: 2,
       legs: 101,

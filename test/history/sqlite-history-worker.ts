@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { postWorkerResult, type RaceWorkerInput, waitForAllWorkers } from '../helpers/sqlite-worker-race';
-import { buildDay, fakeLegs } from './history-store-helpers';
+import { buildDay, fakeLegs, TEST_PBX } from './history-store-helpers';
 
 /**
  * One "process" of history-store-sqlite.test.ts: opens its own connection to the file, waits at
@@ -19,9 +19,9 @@ async function run(input: RaceWorkerInput<HistoryWorkerTask>): Promise<unknown> 
     const results: string[] = [];
     for (const day of days) {
       results.push(
-        await store.history.putDay(
-          buildDay({ day, legs: fakeLegs(50_000 + writer, writer), legCount: 100 + writer }),
-        ),
+        await store.history
+          .forPbx(TEST_PBX)
+          .putDay(buildDay({ day, legs: fakeLegs(50_000 + writer, writer), legCount: 100 + writer })),
       );
     }
     return results;

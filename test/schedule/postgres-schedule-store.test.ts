@@ -61,6 +61,7 @@ describePostgres('PostgresScheduleStore', () => {
         { version: 5, name: 'digest creator locale', applied_at: MIGRATED_AT },
         { version: 6, name: 'live missed-call alerts', applied_at: MIGRATED_AT },
         { version: 7, name: 'call-log history', applied_at: MIGRATED_AT },
+        { version: 8, name: 'call-log history by PBX', applied_at: MIGRATED_AT },
       ]);
       expect(
         await queryRows(
@@ -130,7 +131,7 @@ describePostgres('PostgresScheduleStore', () => {
     const error = await openError(database.url);
     expect([error.kind, error.message, error.hint]).toEqual([
       'config',
-      'The schedules database has schema version 99, newer than this calls-bot knows (7).',
+      'The schedules database has schema version 99, newer than this calls-bot knows (8).',
       'Run the newer calls-bot, or point DATABASE_URL at another database.',
     ]);
   });

@@ -20,6 +20,7 @@ import { ReportService } from '../../report/report-service';
 import { chooseCliLocale } from './choose-cli-locale';
 import { explainInCli } from './explain-in-cli';
 import { historyInCli } from './history-in-cli';
+import { type CliReportSource, openCliHistory } from './open-cli-history';
 import { parseCliArguments } from './parse-cli-arguments';
 import { type TextSink, writeRowsAsJson } from './write-rows-as-json';
 
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let secrets: string[] = [];
   let connection: PbxConnection | undefined;
+  let reportSource: CliReportSource | undefined;
   try {
     const config = loadConfig(io.env);
     secrets = secretsOf(config);
@@ -106,8 +108,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (service) return service;
       connection = await connectPbx(config, { logger, now });
       secrets = [...secrets, ...connection.secrets];
+      reportSource = await openCliHistory(config, connection, logger, now);
       service = new ReportService({
-        source: connection.source,
+        source: reportSource.source,
         serviceLevelSeconds: config.serviceLevelSeconds,
         maskNumbers: config.privacyMaskNumbers,
         now: () => now,
@@ -142,6 +145,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return fail(redact(describeFailure(error), secrets), exitCodeFor(error));
   } finally {
+    await reportSource?.close();
     await connection?.close();
   }
 }

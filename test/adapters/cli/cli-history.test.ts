@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { SqliteScheduleStore } from '../../../src/schedule/sqlite-schedule-store';
 import { findClosedPort } from '../../helpers/closed-port';
 import { type CliRun, runCliInProcess } from '../../helpers/run-cli-in-process';
-import { buildDay, fakeLegs } from '../../history/history-store-helpers';
+import { buildDay, fakeLegs, TEST_PBX } from '../../history/history-store-helpers';
 import { createTempDir } from '../../schedule/schedule-helpers';
 
 /**
@@ -35,8 +35,9 @@ const run = (argv: string[]): Promise<CliRun> => runCliInProcess(argv, { now: ne
 async function storeTwoDays(): Promise<void> {
   const store = new SqliteScheduleStore({ path });
   try {
-    await store.history.putDay(buildDay({ day: '2026-11-26', legs: fakeLegs(100_000), legCount: 1000 }));
-    await store.history.putDay(buildDay({ day: '2026-11-27', legs: fakeLegs(50_000), legCount: 500 }));
+    const history = store.history.forPbx(TEST_PBX);
+    await history.putDay(buildDay({ day: '2026-11-26', legs: fakeLegs(100_000), legCount: 1000 }));
+    await history.putDay(buildDay({ day: '2026-11-27', legs: fakeLegs(50_000), legCount: 500 }));
   } finally {
     await store.close();
   }

@@ -4,7 +4,7 @@ import { INTEGRATION_POLICY, PEOPLE } from '../../access/access-test-setup';
 import { writePolicyFile } from '../../helpers/access-policy-files';
 import { blockTexts, type SlackBotHarness, startSlackBotHarness } from '../../helpers/slack-bot-harness';
 import { SLACK_TEST_IDS } from '../../helpers/slack-request';
-import { buildDay, fakeLegs } from '../../history/history-store-helpers';
+import { buildDay, fakeLegs, TEST_PBX } from '../../history/history-store-helpers';
 import { createTempDir } from '../../schedule/schedule-helpers';
 
 /**
@@ -27,8 +27,9 @@ describe('history commands in Slack (real bot, fake Slack Web API, demo PBX)', (
     path = join(temp.dir, 'calls-bot.sqlite');
     // The writer's two days, stored before the bot opens the same file.
     const writer = new SqliteScheduleStore({ path });
-    await writer.history.putDay(buildDay({ day: '2026-11-26', legs: fakeLegs(1_200_000), legCount: 12_000 }));
-    await writer.history.putDay(buildDay({ day: '2026-11-27', legs: fakeLegs(300_000), legCount: 3_000 }));
+    const history = writer.history.forPbx(TEST_PBX);
+    await history.putDay(buildDay({ day: '2026-11-26', legs: fakeLegs(1_200_000), legCount: 12_000 }));
+    await history.putDay(buildDay({ day: '2026-11-27', legs: fakeLegs(300_000), legCount: 3_000 }));
     await writer.close();
     harness = await startSlackBotHarness({
       env: {

@@ -3,7 +3,7 @@ import { SqliteScheduleStore } from '../../../src/schedule/sqlite-schedule-store
 import { buildPersonalMessage, TEAMS_USER } from '../../helpers/teams-activities';
 import { cardOf, factSetsOf, textsOf } from '../../helpers/teams-card';
 import { startTeamsTestBed, type TeamsTestBed } from '../../helpers/teams-test-bed';
-import { buildDay, fakeLegs } from '../../history/history-store-helpers';
+import { buildDay, fakeLegs, TEST_PBX } from '../../history/history-store-helpers';
 import { createTempDir } from '../../schedule/schedule-helpers';
 
 /**
@@ -19,7 +19,9 @@ beforeAll(async () => {
   temp = createTempDir();
   const path = join(temp.dir, 'calls-bot.sqlite');
   const writer = new SqliteScheduleStore({ path });
-  await writer.history.putDay(buildDay({ day: '2026-11-20', legs: fakeLegs(4_321), legCount: 98 }));
+  await writer.history
+    .forPbx(TEST_PBX)
+    .putDay(buildDay({ day: '2026-11-20', legs: fakeLegs(4_321), legCount: 98 }));
   await writer.close();
   bed = await startTeamsTestBed({ TEAMS_DEV_NO_AUTH: 'true', DATABASE_URL: `sqlite:${path}` });
 });

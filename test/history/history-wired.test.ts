@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { pbxIdentity } from '../../src/connect-pbx';
+import type { Report } from '../../src/core/report';
+import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
+import { runCliInProcess } from '../helpers/run-cli-in-process';
+import { startPlaygroundTestBed } from '../playground/playground-test-bed';
+import { createTempDir } from '../schedule/schedule-helpers';
+import { callLogUrls } from '../threecx/demo-helpers';
+
+/**
+ * History as the product runs it (issue 20): the terminal's reports and the bot's read closed days
+ * from the store `DATABASE_URL` names, tied to the PBX they came from (its URL, or the built-in
+ * demo's fingerprint), so a restart reads a month again without asking the PBX, and a store
+ * pointed at another PBX answers nothing from the old one.
+ */
+
+jest.setTimeout(120_000);
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+const ZONE = 'Europe/Berlin';
+let temp: ReturnType<typeof createTempDir>;
+let databaseUrl: string;
+let path: string;
+const pbxs: DemoPbx[] = [];
+
+beforeEach(() => {
+  temp = createTempDir();
+  path = join(temp.dir, 'calls-bot.sqlite');
+  databaseUrl = `sqlite:${path}`;
+});
+afterEach(() => temp.remove());
+afterAll(async () => {
+  for (const pbx of pbxs) await pbx.close();
+});
+
+async function startPbx(seed: number): Promise<DemoPbx> {
+  const pbx = await startDemoPbx({ seed, now: NOW, days: 70, callsPerDay: 80 });
+  pbxs.push(pbx);
+  return pbx;
+}
+
+/** `calls last month --json` in the terminal against `pbx`, with the store and HISTORY_DAYS given. */
+async function lastMonth(pbx: DemoPbx, historyDays = '400'): Promise<Report> {
+  const run = await runCliInProcess(['last', 'month', '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
+    now: NOW,
+    pbx,
+    env: { DATABASE_URL: databaseUrl, HISTORY_DAYS: historyDays },
+  });
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  return JSON.parse(run.stdout) as Report;
+}
+
+async function storedDays(pbx: string): Promise<string[]> {
+  const store = new SqliteScheduleStore({ path });
+  try {
+    return (await store.history.forPbx(pbx).listDaysSince('2000-01-01')).map((entry) => entry.day);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('in the terminal', () => {
+  it('reads a month again from the store without a call-log request, and the same numbers', async () => {
+    const pbx = await startPbx(5);
+    const first = await lastMonth(pbx);
+    expect(first.totals.calls).toBeGreaterThan(1000);
+    const days = await storedDays(pbxIdentity(pbx.url));
+    expect([days.length, days[0], days.at(-1)]).toEqual([62, '2026-08-31', '2026-10-31']);
+    pbx.requests.length = 0;
+    expect(await lastMonth(pbx)).toEqual(first);
+    expect(callLogUrls(pbx)).toEqual([]);
+  });
+
+  it('answers with the PBX it is pointed at, never with the days of the one before', async () => {
+    const before = await startPbx(5);
+    await lastMonth(before);
+    const after = await startPbx(6);
+    const expected = await lastMonth(after, '0');
+    expect(expected.totals.calls).not.toBe((await lastMonth(before)).totals.calls);
+    after.requests.length = 0;
+    expect(await lastMonth(after)).toEqual(expected);
+    expect(callLogUrls(after).length).toBeGreaterThan(60);
+    expect(await storedDays(pbxIdentity(after.url))).toHaveLength(62);
+  });
+
+  it('with HISTORY_DAYS=0 asks the PBX every time and stores nothing', async () => {
+    const pbx = await startPbx(5);
+    const first = await lastMonth(pbx, '0');
+    pbx.requests.length = 0;
+    expect(await lastMonth(pbx, '0')).toEqual(first);
+    expect(callLogUrls(pbx).length).toBeGreaterThan(60);
+    expect(await storedDays(pbxIdentity(pbx.url))).toEqual([]);
+  });
+});
+
+describe('in the bot (npm start, the built-in demo PBX)', () => {
+  it('stores the days a report read, tied to the demo, and answers from them after a restart', async () => {
+    const ask = async () => {
+      const bed = await startPlaygroundTestBed({ env: { DATABASE_URL: databaseUrl }, startScheduler: false });
+      try {
+        const response = await bed.post('/playground/api/command', { text: 'last month', timeZone: ZONE });
+        expect(response.status).toBe(200);
+        const { reply } = (await response.json()) as { reply: { kind: string; report: Report } };
+        expect(reply.kind).toBe('report');
+        return reply.report;
+      } finally {
+        await bed.close();
+      }
+    };
+    const first = await ask();
+    const demo = await startDemoPbx({ now: NOW });
+    pbxs.push(demo);
+    expect(await storedDays(demo.fingerprint)).toHaveLength(62);
+    expect(await ask()).toEqual(first);
+    // The demo's fingerprint is the same for every demo PBX serving the same calls, and differs otherwise.
+    const other = await startPbx(5);
+    expect(demo.fingerprint).toMatch(/^demo:[0-9a-f]{32}$/);
+    expect(other.fingerprint).not.toBe(demo.fingerprint);
+    const again = await startDemoPbx({ now: new Date('2026-12-24T10:00:00Z') });
+    pbxs.push(again);
+    expect(again.fingerprint).toBe(demo.fingerprint);
+  });
+});
+
+describe('pbxIdentity', () => {
+  it.each([
+    ['https://PBX.example.com:5001/', 'https://pbx.example.com:5001'],
+    ['https://pbx.example.com:5001/xapi/v1', 'https://pbx.example.com:5001'],
+    ['https://admin:secret@pbx.example.com', 'https://pbx.example.com'],
+    ['http://10.0.0.5:5000/3cx/', 'http://10.0.0.5:5000/3cx'],
+  ])('names %s as %s', (url, identity) => {
+    expect(pbxIdentity(url)).toBe(identity);
+  });
+});
