@@ -179,6 +179,21 @@ describe('encodeDayLegs / decodeDayLegs', () => {
     });
   });
 
+  it('gives back numbers exactly on both sides of the 31-bit fast path', () => {
+    // Codes of 2^31 and more take the general path: durations of ±2^27 ms or µs, deltas of ±2^30.
+    const edges = [2 ** 27, 2 ** 27 - 1, 2 ** 27 + 1, 2 ** 26, 2 ** 30, 2 ** 30 - 1, 2 ** 30 + 1];
+    const durations = edges.flatMap((n) => [n / 1000, -n / 1000, n / 1e6, -n / 1e6, (n + 0.5) / 1e6]);
+    const legs = durations.map((seconds, index) =>
+      buildLeg({
+        ringingSeconds: seconds,
+        talkingSeconds: -seconds,
+        startMs: 1_700_000_000_000 + (index % 2 === 0 ? 1 : -1) * edges[index % edges.length]!,
+        segmentId: (index % 3) * edges[index % edges.length]!,
+      }),
+    );
+    expect(decodeDayLegs(encodeDayLegs(legs))).toStrictEqual(legs.map(withEveryField));
+  });
+
   it('keeps a GUID call key in its letter case and a mixed-case one as written', () => {
     const keys = [
       '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b',

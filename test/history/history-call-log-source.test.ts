@@ -1,15 +1,13 @@
 import fc from 'fast-check';
-import { parseCommand } from '../../src/commands/parse-command';
 import type { CallLeg } from '../../src/core/call-leg';
 import type { Report } from '../../src/core/report';
 import type { ReportRequest } from '../../src/core/report-request';
-import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
-import type { HistoryStore, PbxHistory } from '../../src/history/history-store';
-import { ReportService } from '../../src/report/report-service';
+import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
-import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
-import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
+import { listStoreKinds } from '../schedule/store-kinds';
+import { callLogUrls, collect, queryFor } from '../threecx/demo-helpers';
+import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
 
 /**
  * The report path over history (issue 20): reports read from stored days equal reports read from
@@ -24,55 +22,24 @@ const NOW = new Date('2026-11-29T10:00:00Z');
 const DST_DAYS = ['2026-03-29', '2026-10-25', '2026-03-08', '2026-11-01'];
 const ZONES = ['Europe/London', 'America/New_York', 'UTC', 'Asia/Kolkata'];
 
-let pbx: DemoPbx;
-const clients: XapiClient[] = [];
-
-beforeAll(async () => {
-  pbx = await startDemoPbx({ seed: 7, now: NOW, days: 300, callsPerDay: 60 });
-});
-afterAll(async () => {
-  for (const client of clients) await client.close();
-  await pbx.close();
-  await stopTestPostgres();
-});
-
-/** A fresh client (its own empty in-memory cache), as a fresh process has. */
-function freshClient(): XapiClient {
-  const client = createTestClient(pbx, { now: () => NOW.getTime() });
-  clients.push(client);
-  return client;
-}
-
-function requestFor(words: string, timeZone: string): ReportRequest {
-  const parsed = parseCommand(words, { now: NOW, timeZone });
-  if (!parsed.ok) throw parsed.error;
-  return parsed.request;
-}
-
-function serviceOver(source: HistoryCallLogSource | XapiClient) {
-  return new ReportService({ source, serviceLevelSeconds: 20, now: () => NOW });
-}
+const bed = useHistoryDemoPbx({ seed: 7, now: NOW, days: 300, callsPerDay: 60 });
+const { freshClient, requestFor } = bed;
 
 function historyOver(store: PbxHistory, historyDays = 400, inner: XapiClient = freshClient()) {
   return new HistoryCallLogSource({ inner, store, historyDays, now: () => NOW });
 }
 
 async function reportFromPbx(request: ReportRequest): Promise<Report> {
-  return serviceOver(freshClient()).runReport(request);
+  return bed.reportService(freshClient()).runReport(request);
 }
 
 describe.each(listStoreKinds('history report path tests'))('reports over a $name history', (kind) => {
-  let database: ContractDatabase;
-  /** Every PBX's days (stats, purge), and the demo PBX's. */
-  let history: HistoryStore;
+  const stores = useHistoryStore(kind, () => bed.pbx.url);
   let store: PbxHistory;
-
-  beforeEach(async () => {
-    database = await kind.createDatabase();
-    history = (await database.open()).history;
-    store = history.forPbx(pbx.url);
+  beforeEach(() => {
+    store = stores.store;
   });
-  afterEach(() => database.tearDown());
+  const serviceOver = bed.reportService;
 
   it("equal the PBX's for random windows over random days, DST days included", async () => {
     const dayPool = [...DST_DAYS, '2026-02-14', '2026-06-30', '2026-11-20', '2026-11-27', '2026-11-28'];
@@ -99,7 +66,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
           await first.whenIdle();
           const second = historyOver(store);
           expect(await serviceOver(second).runReport(request)).toEqual(expected);
-          fromHistoryDays = (await history.stats()).days;
+          fromHistoryDays = (await stores.history.stats()).days;
         },
       ),
       { numRuns: 24, seed: 20 },
@@ -118,22 +85,22 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect(stored[0]).toBe('2026-08-31');
     expect(stored.at(-1)).toBe('2026-11-01');
     expect(stored).toHaveLength(63);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const second = historyOver(store);
     expect(await serviceOver(second).runReport(request)).toEqual(expected);
-    expect(callLogUrls(pbx)).toEqual([]);
+    expect(callLogUrls(bed.pbx)).toEqual([]);
   });
 
   it("stores a month's days on the counts its read carried, asking the PBX to count nothing more", async () => {
     const request = requestFor('last month', 'Europe/Berlin');
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const source = historyOver(store);
     expect(await serviceOver(source).runReport(request)).toEqual(await reportFromPbx(request));
     await source.whenIdle();
-    const countOnly = callLogUrls(pbx).filter(
-      (url) => new URL(url, pbx.url).searchParams.get('$top') === '1',
+    const countOnly = callLogUrls(bed.pbx).filter(
+      (url) => new URL(url, bed.pbx.url).searchParams.get('$top') === '1',
     );
-    expect(callLogUrls(pbx).length).toBeGreaterThan(60);
+    expect(callLogUrls(bed.pbx).length).toBeGreaterThan(60);
     expect(countOnly).toEqual([]);
     const stored = await store.listDaysSince('2000-01-01');
     // October in Berlin with its hour either side is 30 Sep 21:00 to 1 Nov 00:00 UTC; September from 31 Aug 21:00.
@@ -150,7 +117,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
   it("never reads another PBX's days, and stores this PBX's over them", async () => {
     const query = queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z');
     const expected = sortLegs(await collect(freshClient().streamLegs(query)));
-    const elsewhere = history.forPbx('https://other-pbx.example.com:5001');
+    const elsewhere = stores.history.forPbx('https://other-pbx.example.com:5001');
     const first = historyOver(elsewhere);
     await collect(first.streamLegs(query));
     await first.whenIdle();
@@ -159,17 +126,17 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
       '2026-11-21',
     ]);
     expect(await store.listDaysSince('2000-01-01')).toEqual([]);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const here = historyOver(store);
     expect(sortLegs(await collect(here.streamLegs(query)))).toEqual(expected);
-    expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+    expect(callLogUrls(bed.pbx).length).toBeGreaterThan(0);
     await here.whenIdle();
     expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
       '2026-11-20',
       '2026-11-21',
     ]);
     expect(await elsewhere.listDaysSince('2000-01-01')).toEqual([]);
-    expect((await history.stats()).days).toBe(2);
+    expect((await stores.history.stats()).days).toBe(2);
   });
 
   it('keeps the ordering promise and gives the same legs as the PBX, stored or not', async () => {
@@ -180,24 +147,13 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     await first.whenIdle();
     // 20 Nov to 28 Nov are closed and whole; 19 Nov is partly asked (2.5 h, within 10 % extra); 29 Nov is open.
     const stored = (await store.listDaysSince('2000-01-01')).map((entry) => entry.day);
-    expect(stored).toEqual([
-      '2026-11-19',
-      '2026-11-20',
-      '2026-11-21',
-      '2026-11-22',
-      '2026-11-23',
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-      '2026-11-27',
-      '2026-11-28',
-    ]);
+    expect(stored).toEqual(utcDays('2026-11-19', 10));
     const second = historyOver(store);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const legs = await collect(second.streamLegs(query));
     expect(sortLegs(legs)).toEqual(sortLegs(direct));
     // Only the open day went to the PBX.
-    expect(callLogUrls(pbx).every((url) => url.includes('2026-11-29'))).toBe(true);
+    expect(callLogUrls(bed.pbx).every((url) => url.includes('2026-11-29'))).toBe(true);
     const disorder = second.legDisorderMs!;
     let latest = Number.NEGATIVE_INFINITY;
     for (const leg of legs) {
@@ -250,14 +206,14 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     const other = { ...whole, callLog: { ...whole.callLog, callsType: 1 } };
     const from = (q: typeof whole) => collect(source.streamLegs(q));
     for (const query of [other, { ...whole, top: 5 }, { ...whole, search: '101' }]) {
-      pbx.requests.length = 0;
+      bed.pbx.requests.length = 0;
       expect(sortLegs(await from(query))).toEqual(sortLegs(await collect(freshClient().streamLegs(query))));
-      expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+      expect(callLogUrls(bed.pbx).length).toBeGreaterThan(0);
     }
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     expect((await collect(source.streamRows(whole))).length).toBeGreaterThan(0);
     expect(await source.countRows(whole)).toBeGreaterThan(0);
-    expect(callLogUrls(pbx).length).toBeGreaterThan(0);
+    expect(callLogUrls(bed.pbx).length).toBeGreaterThan(0);
   });
 
   it('neither reads nor writes days older than HISTORY_DAYS', async () => {
@@ -268,12 +224,12 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect(await store.listDaysSince('2000-01-01')).toHaveLength(9);
     // With HISTORY_DAYS=3 (today 29 Nov): 26 Nov on; 20–25 Nov come from the PBX though stored.
     const narrow = historyOver(store, 3);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     await collect(narrow.streamLegs(query));
-    const asked = callLogUrls(pbx).join('\n');
+    const asked = callLogUrls(bed.pbx).join('\n');
     for (const day of ['20', '21', '22', '23', '24', '25']) expect(asked).toContain(`2026-11-${day}`);
     for (const day of ['26', '27', '28']) expect(asked).not.toContain(`periodFrom=2026-11-${day}`);
-    await history.purge();
+    await stores.history.purge();
     expect(await store.listDaysSince('2000-01-01')).toEqual([]);
     await collect(narrow.streamLegs(query));
     await narrow.whenIdle();

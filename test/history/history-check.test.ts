@@ -1,13 +1,10 @@
-import { parseCommand } from '../../src/commands/parse-command';
-import type { ReportRequest } from '../../src/core/report-request';
-import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
 import { HistoryCheck } from '../../src/history/history-check';
-import type { HistoryStore, PbxHistory } from '../../src/history/history-store';
-import { ReportService } from '../../src/report/report-service';
+import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
-import { type ContractDatabase, listStoreKinds, stopTestPostgres } from '../schedule/store-kinds';
-import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
+import { listStoreKinds } from '../schedule/store-kinds';
+import { callLogUrls, collect, queryFor } from '../threecx/demo-helpers';
+import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
 
 /** The background check of stored days (issue 20): changed days read again, old days deleted. */
 
@@ -16,45 +13,17 @@ jest.setTimeout(120_000);
 const NOW = new Date('2026-11-29T10:00:00Z');
 const HOUR_MS = 3_600_000;
 
-let pbx: DemoPbx;
-const clients: XapiClient[] = [];
-
-beforeAll(async () => {
-  pbx = await startDemoPbx({ seed: 11, now: NOW, days: 40, callsPerDay: 60 });
-});
-afterAll(async () => {
-  for (const client of clients) await client.close();
-  await pbx.close();
-  await stopTestPostgres();
-});
-
-function freshClient(): XapiClient {
-  const client = createTestClient(pbx, { now: () => NOW.getTime() });
-  clients.push(client);
-  return client;
-}
-
-function requestFor(words: string): ReportRequest {
-  const parsed = parseCommand(words, { now: NOW, timeZone: 'UTC' });
-  if (!parsed.ok) throw parsed.error;
-  return parsed.request;
-}
-
-const service = (source: XapiClient | HistoryCallLogSource) =>
-  new ReportService({ source, serviceLevelSeconds: 20, now: () => NOW });
+const bed = useHistoryDemoPbx({ seed: 11, now: NOW, days: 40, callsPerDay: 60 });
+const { freshClient, requestFor } = bed;
+const service = bed.reportService;
 
 describe.each(listStoreKinds('history check tests'))('the history check over $name', (kind) => {
-  let database: ContractDatabase;
-  let history: HistoryStore;
+  const stores = useHistoryStore(kind, () => bed.pbx.url);
   /** The demo PBX's days. */
   let store: PbxHistory;
-
-  beforeEach(async () => {
-    database = await kind.createDatabase();
-    history = (await database.open()).history;
-    store = history.forPbx(pbx.url);
+  beforeEach(() => {
+    store = stores.store;
   });
-  afterEach(() => database.tearDown());
 
   async function storeDays(fromIso: string, toIso: string, into: PbxHistory = store): Promise<void> {
     const source = new HistoryCallLogSource({
@@ -70,7 +39,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
   it('reads again and replaces a stored day whose count the PBX changed, and leaves the others', async () => {
     await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
     const before = await store.getDays(['2026-11-27']);
-    const call = pbx.injectCall({
+    const call = bed.pbx.injectCall({
       kind: 'missed',
       at: new Date('2026-11-27T14:00:00Z'),
       from: '+442079460123',
@@ -95,7 +64,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
       failed: [],
     });
     const later = new Date(NOW.getTime() + HOUR_MS);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const check = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => later });
     const result = await check.tick();
     expect(result.replaced).toEqual(['2026-11-27']);
@@ -109,7 +78,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     ]);
     expect(result.failed).toEqual([]);
     // 20 and 21 Nov are older than 7 days: not asked about.
-    expect(callLogUrls(pbx).some((url) => url.includes('2026-11-21T'))).toBe(false);
+    expect(callLogUrls(bed.pbx).some((url) => url.includes('2026-11-21T'))).toBe(false);
     const after = await store.getDays(['2026-11-27']);
     expect(after[0]!.pbxCount).toBeGreaterThan(before[0]!.pbxCount);
     const fromHistory = await service(
@@ -117,10 +86,10 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     ).runReport(request);
     expect(fromHistory).toEqual(truth);
     // Checked now: the next tick within the hour asks nothing.
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const again = await check.tick();
     expect(again.unchanged).toEqual([]);
-    expect(callLogUrls(pbx)).toEqual([]);
+    expect(callLogUrls(bed.pbx)).toEqual([]);
   });
 
   it('deletes days older than HISTORY_DAYS, which reports then no longer read', async () => {
@@ -152,15 +121,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     const later = new Date(NOW.getTime() + HOUR_MS);
     const check = new HistoryCheck({ source: miscounting, store, historyDays: 400, now: () => later });
     const result = await check.tick();
-    const recent = [
-      '2026-11-22',
-      '2026-11-23',
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-      '2026-11-27',
-      '2026-11-28',
-    ];
+    const recent = utcDays('2026-11-22', 7);
     expect(result).toEqual({
       deleted: 0,
       otherPbxDeleted: 0,
@@ -173,7 +134,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
       '2026-11-20',
       '2026-11-21',
     ]);
-    pbx.requests.length = 0;
+    bed.pbx.requests.length = 0;
     const request = requestFor('nov 27');
     const source = new HistoryCallLogSource({
       inner: freshClient(),
@@ -182,19 +143,19 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
       now: () => later,
     });
     expect(await service(source).runReport(request)).toEqual(await service(freshClient()).runReport(request));
-    expect(callLogUrls(pbx).some((url) => url.includes('2026-11-27T'))).toBe(true);
+    expect(callLogUrls(bed.pbx).some((url) => url.includes('2026-11-27T'))).toBe(true);
   });
 
   it("deletes the days read from another PBX, and no day of this one's", async () => {
     await storeDays(
       '2026-11-20T00:00:00Z',
       '2026-11-23T00:00:00Z',
-      history.forPbx('https://old-pbx.example.com'),
+      stores.history.forPbx('https://old-pbx.example.com'),
     );
     await storeDays('2026-11-26T00:00:00Z', '2026-11-28T00:00:00Z');
     const check = new HistoryCheck({ source: freshClient(), store, historyDays: 400, now: () => NOW });
     expect((await check.tick()).otherPbxDeleted).toBe(3);
-    expect(await history.stats()).toMatchObject({
+    expect(await stores.history.stats()).toMatchObject({
       days: 2,
       oldestDay: '2026-11-26',
       newestDay: '2026-11-27',
