@@ -89,6 +89,26 @@ interface HistoryCodec {
   decode100kMs: number;
 }
 
+/** Reports over the call-log history (bench/history-report.ts), each in a fresh process. */
+interface HistoryReports {
+  firstRatio: number;
+  noHistorySeconds: number;
+  firstReadSeconds: number;
+  firstRequests: number[][];
+  monthSeconds: number;
+  monthStartupSeconds: number;
+  monthCallLogRequests: number;
+  storedDays: number;
+  storedLegs: number;
+  sqliteBytesPerLeg: number;
+  trendSeconds: number;
+  trendStoredLegs: number;
+  trendPeakRssMb: number;
+  trendCallLogRequests: number;
+  agent400Seconds: number;
+  agent400CallLogRequests: number;
+}
+
 /** The natural-language reader on 1,000 seeded sentences (bench/read-periods.ts). */
 interface ReadPeriods {
   sentences: number;
@@ -145,6 +165,10 @@ async function main(): Promise<void> {
   const nested = await runBenchChild<NestedAnswers>('nested-answer.ts', ['3']);
   process.stderr.write("Running: a day's legs encoded for the history...\n");
   const codec = await runBenchChild<HistoryCodec>('history-codec.ts', [String(CALLS_PER_DAY)]);
+  process.stderr.write(
+    'Running: reports over the call-log history (a first read, the store, 13 months)...\n',
+  );
+  const history = await runBenchChild<HistoryReports>('history-report.ts', [String(CALLS_PER_DAY), '3', '1']);
   process.stderr.write('Running: the period reader on 1,000 sentences...\n');
   const periods = await runBenchChild<ReadPeriods>('read-periods.ts', ['1000']);
 
@@ -160,6 +184,7 @@ async function main(): Promise<void> {
     slack,
     nested,
     codec,
+    history,
     periods,
   });
   const minutes = (Date.now() - startedMs) / 60_000;
@@ -180,10 +205,12 @@ function printTable(results: {
   slack: SlackAck;
   nested: NestedAnswers;
   codec: HistoryCodec;
+  history: HistoryReports;
   periods: ReadPeriods;
 }): void {
   const { loopback, distant, alone, year, digests, alerts, memory, stream, slack, nested, codec, periods } =
     results;
+  const { history } = results;
   const rows: Array<[string, string, string, string]> = [];
   const s = (seconds: number) => `${seconds.toFixed(2)} s`;
   rows.push([
@@ -295,6 +322,7 @@ function printTable(results: {
     '≤ 120 bytes a leg (file after VACUUM)',
     verdict(codec.bytesPerLeg <= 120),
   ]);
+  rows.push(...historyRows(history, s));
   rows.push([
     `reading ${periods.sentences} seeded sentences (up to ${periods.longestCharacters} characters; p50 / p99 / max)`,
     `${periods.p50Ms.toFixed(2)} / ${periods.p99Ms.toFixed(2)} / ${periods.maxMs.toFixed(2)} ms`,
@@ -304,6 +332,46 @@ function printTable(results: {
   console.log('| measurement | result | target | met |');
   console.log('|---|---:|---|:-:|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+/** Issue 20's rows: reports over the call-log history, each in a fresh process. */
+function historyRows(
+  history: HistoryReports,
+  s: (seconds: number) => string,
+): Array<[string, string, string, string]> {
+  const [without, withHistory] = history.firstRequests[0] ?? [0, 0];
+  return [
+    [
+      `history: the first read of \`last month\` (and its previous month) with history ÷ without, fresh processes (${s(history.firstReadSeconds)} / ${s(history.noHistorySeconds)}; call-log requests ${withHistory} / ${without})`,
+      history.firstRatio.toFixed(2),
+      '≤ 1.10',
+      verdict(history.firstRatio <= 1.1),
+    ],
+    [
+      `history: \`last month\` with both months stored (${history.storedDays} days, ${formatCount(history.storedLegs)} legs), fresh process, command to JSON (Node and tsx start-up apart: ${s(history.monthStartupSeconds)})`,
+      `${s(history.monthSeconds)}, ${history.monthCallLogRequests} call-log requests`,
+      '≤ 0.3 s, 0 requests',
+      verdict(history.monthSeconds <= 0.3 && history.monthCallLogRequests === 0),
+    ],
+    [
+      `history: \`last 12 months by month\` from the store (${formatCount(history.trendStoredLegs)} legs stored; peak RSS)`,
+      `${s(history.trendSeconds)}, ${history.trendPeakRssMb.toFixed(0)} MB, ${history.trendCallLogRequests} call-log requests`,
+      '≤ 2 s, < 200 MB',
+      verdict(history.trendSeconds <= 2 && history.trendPeakRssMb < 200),
+    ],
+    [
+      `history: \`last 400 days ext 101\` (the stored days from the store, the older ones from the PBX: ${history.agent400CallLogRequests} call-log requests)`,
+      s(history.agent400Seconds),
+      '≤ 3 s',
+      verdict(history.agent400Seconds <= 3),
+    ],
+    [
+      'history: the SQLite file after VACUUM ÷ the legs stored',
+      `${history.sqliteBytesPerLeg.toFixed(1)} bytes a leg`,
+      '≤ 120',
+      verdict(history.sqliteBytesPerLeg <= 120),
+    ],
+  ];
 }
 
 function verdict(met: boolean): string {

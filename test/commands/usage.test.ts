@@ -1,5 +1,7 @@
+import { parseAlertCommand } from '../../src/alerts/parse-alert-command';
 import { parseCommand } from '../../src/commands/parse-command';
 import { usageText } from '../../src/commands/usage';
+import { parseHistoryCommand } from '../../src/history/parse-history-command';
 import { parseScheduleCommand } from '../../src/schedule/parse-schedule-command';
 
 describe('usageText', () => {
@@ -72,6 +74,22 @@ describe('usageText', () => {
       const parsed = parseScheduleCommand(span, context);
       expect(parsed?.ok ? span : `${span}: ${JSON.stringify(parsed)}`).toBe(span);
     }
+  });
+
+  test('names the alert and history commands, each on its line, and each as its parser reads it', () => {
+    const alerts = text.split('\n').find((candidate) => candidate.startsWith('Live alerts'));
+    expect(alerts).toBe(
+      'Live alerts, in a Slack channel or Teams conversation: `alerts missed queue 800` posts each missed call there as it ends, with "I\'ll call back"; `alerts` lists them, `alerts off <id>` stops one.',
+    );
+    expect(parseAlertCommand('alerts missed queue 800')).toMatchObject({ ok: true });
+    expect(parseAlertCommand('alerts')).toMatchObject({ ok: true });
+    const history = text.split('\n').find((candidate) => candidate.startsWith('Admins'));
+    expect(history).toContain('`history`');
+    for (const words of ['history', 'history purge', 'history purge confirm']) {
+      expect(history).toContain(`\`${words}\``);
+      expect(parseHistoryCommand(words)).toMatchObject({ ok: true });
+    }
+    expect(text.indexOf('Admins')).toBeLessThan(text.indexOf('Examples:'));
   });
 
   test('has at least six examples, each a command the parser accepts', () => {
