@@ -360,7 +360,7 @@ function historyRows(
       verdict(history.trendSeconds <= 2 && history.trendPeakRssMb < 200),
     ],
     [
-      `history: \`last 400 days ext 101\` (the stored days from the store, the older ones from the PBX: ${history.agent400CallLogRequests} call-log requests)`,
+      `history: \`last 400 days ext 101\` read a second time (its days stored by the first; ${history.agent400CallLogRequests} call-log requests)`,
       s(history.agent400Seconds),
       '≤ 3 s',
       verdict(history.agent400Seconds <= 3),

@@ -41,6 +41,12 @@ function unzigzag(value: number): number {
   return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
 }
 
+/** `unzigzag` of a value below 2^30, in integer operations. */
+function unzigzagSmall(value: number): number {
+  return (value >>> 1) ^ -(value & 1);
+}
+
+const TWO_POW_31 = 2 ** 31;
 const DOUBLE = new Float64Array(1);
 const DOUBLE_WORDS = new Uint32Array(DOUBLE.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -103,6 +109,12 @@ export function encodeDuration(value: number, floats: ByteWriter): number {
 }
 
 export function decodeDuration(code: number, floats: ByteReader): number {
+  // Most codes fit 31 bits: integer operations then (the same values as the general path below).
+  if (code < TWO_POW_31) {
+    const smallTag = code & (TAG_BITS - 1);
+    if (smallTag === TAG_MS) return unzigzagSmall(code >>> 4) / 1000;
+    if (smallTag === TAG_US) return unzigzagSmall(code >>> 4) / 1e6;
+  }
   const tag = code % TAG_BITS;
   if (tag === TAG_FLOAT) {
     if (code !== TAG_FLOAT) throw new DayLegsFormatError('a duration is malformed');
@@ -128,6 +140,7 @@ export function isIntegerCode(code: number): boolean {
 }
 
 export function decodeIntegerAfter(code: number, previous: number, floats: ByteReader): number {
+  if (code < TWO_POW_31 && (code & 1) === 0) return previous + unzigzagSmall(code >>> 1);
   if (code % 2 === 0) return previous + unzigzag(code / 2);
   if (code !== 1) throw new DayLegsFormatError('a number is malformed');
   return floats.float64();

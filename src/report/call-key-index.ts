@@ -11,6 +11,8 @@ const readGuidWords = readGuidWordsAnyCase;
  * A released slot's key is forgotten (the caller may hand the slot to a new key).
  */
 const WORDS_PER_KEY = 4;
+/** Entries of the recent-key cache (a power of two). */
+const RECENT_KEYS = 1024;
 const PAGE_SHIFT = 12;
 const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
@@ -24,9 +26,26 @@ export class CallKeyIndex {
   private buckets = new Int32Array(1 << 12);
   private guidCount = 0;
   private readonly words = new Uint32Array(WORDS_PER_KEY);
+  /**
+   * Recently seen key strings and their slots, by `recentIndexOf`: a call's legs decoded from a
+   * stored day share one key string, so most legs after a call's first are found here without
+   * reading the GUID again. Only the very same text hits; a released slot's entry is cleared.
+   */
+  private readonly recentKeys = new Array<string | undefined>(RECENT_KEYS).fill(undefined);
+  private readonly recentSlots = new Int32Array(RECENT_KEYS);
+  /** 1 + the recent-key entry each slot was last cached at, paged by slot; 0 for none. */
+  private readonly recentEntryPages: Int32Array[] = [];
 
   /** The slot of `key`; when the key is new it gets `newSlot` (the caller allocates slots in order). */
   slotFor(key: string, newSlot: number): number {
+    const entry = recentIndexOf(key);
+    if (this.recentKeys[entry] === key) return this.recentSlots[entry]!;
+    const slot = this.findOrAdd(key, newSlot);
+    this.remember(entry, key, slot);
+    return slot;
+  }
+
+  private findOrAdd(key: string, newSlot: number): number {
     if (!this.readGuid(key)) {
       const slot = this.otherKeys.get(key);
       if (slot !== undefined) return slot;
@@ -46,8 +65,28 @@ export class CallKeyIndex {
     return newSlot;
   }
 
+  /** Caches `key` → `slot` at `entry`; a slot has one entry at most (another text of its key, in another case, loses its own). */
+  private remember(entry: number, key: string, slot: number): void {
+    this.forgetRecent(slot);
+    this.recentKeys[entry] = key;
+    this.recentSlots[entry] = slot;
+    while (this.recentEntryPages.length <= slot >>> PAGE_SHIFT)
+      this.recentEntryPages.push(new Int32Array(PAGE_SIZE));
+    this.recentEntryPages[slot >>> PAGE_SHIFT]![slot & PAGE_MASK] = entry + 1;
+  }
+
+  /** Clears the recent-key entry of `slot`, if it still holds it. */
+  private forgetRecent(slot: number): void {
+    const page = this.recentEntryPages[slot >>> PAGE_SHIFT];
+    if (page === undefined) return;
+    const entry = page[slot & PAGE_MASK]! - 1;
+    page[slot & PAGE_MASK] = 0;
+    if (entry >= 0 && this.recentSlots[entry] === slot) this.recentKeys[entry] = undefined;
+  }
+
   /** Forgets the key of `slot` (backward-shift deletion, so no tombstones build up). */
   release(slot: number): void {
+    this.forgetRecent(slot);
     const other = this.otherKeyBySlot.get(slot);
     if (other !== undefined) {
       this.otherKeys.delete(other);
@@ -123,6 +162,18 @@ export class CallKeyIndex {
       GUID_LOWER,
     );
   }
+}
+
+/**
+ * The recent-key entry of a key, from six of its characters (the ends of a GUID's first, third and
+ * last groups, which differ between calls whichever GUID version the PBX writes); positions past a
+ * short key read as 0.
+ */
+function recentIndexOf(key: string): number {
+  const low = (key.charCodeAt(7) & 31) | ((key.charCodeAt(6) & 31) << 5) | ((key.charCodeAt(17) & 31) << 10);
+  const high =
+    (key.charCodeAt(35) & 31) | ((key.charCodeAt(34) & 31) << 5) | ((key.charCodeAt(22) & 31) << 10);
+  return (low ^ high ^ (low >>> 10) ^ (high >>> 5)) & (RECENT_KEYS - 1);
 }
 
 /** A well-mixed 31-bit hash of the four 32-bit words at `base`. */

@@ -18,7 +18,13 @@ import {
   INVOLVED_PERSON_TO,
   InvolvementPool,
 } from './involvement-pool';
-import { classifyLegType, isAnsweredStatus, parseDirection } from './leg-kinds';
+import {
+  classifyLegType,
+  directionByDns,
+  type InternalDnKind,
+  isAnsweredStatus,
+  parseDirection,
+} from './leg-kinds';
 import { secondsToMicros } from './round-half-up';
 
 /** A leg started before the window: the whole call is out; later legs are ignored. */
@@ -42,6 +48,7 @@ const PERSON_TO = INVOLVED_PERSON_TO;
 const classifyRole = classifyLegType;
 const isAnsweredText = isAnsweredStatus;
 const readDirection = parseDirection;
+const directionOfDns = directionByDns;
 const toMicros = secondsToMicros;
 const NO_TEXT_RECORD = NO_TEXTS;
 const SOURCE_CALLER_ID = TEXT_SOURCE_CALLER_ID;
@@ -286,15 +293,19 @@ export class CallTable {
     return this.pages[slot >>> PAGE_SHIFT]!;
   }
 
+  /** As `directionOfFirstLeg` (leg-kinds), with the DNs' kinds from the DnTable's indexes. */
   private directionOfFirstLeg(leg: CallLeg, sourceIndex: number, destinationIndex: number): CallDirection {
     const given = readDirection(leg.direction);
     if (given !== undefined) return given;
-    const { dnTable } = this.options;
-    const sourceKinds = dnTable.kindsOf(sourceIndex);
-    const destinationInternal = (dnTable.kindsOf(destinationIndex) & (USER | QUEUE)) !== 0;
-    if ((sourceKinds & (USER | QUEUE)) !== 0 && destinationInternal) return 'internal';
-    if ((sourceKinds & USER) !== 0 && !destinationInternal) return 'outbound';
-    return 'inbound';
+    const destinationInternal = this.internalKindOf(destinationIndex) !== undefined;
+    return directionOfDns(this.internalKindOf(sourceIndex), destinationInternal);
+  }
+
+  /** A User's number (first), a Queue's number, or neither. */
+  private internalKindOf(dnIndex: number): InternalDnKind {
+    const kinds = this.options.dnTable.kindsOf(dnIndex);
+    if ((kinds & USER) !== 0) return 'user';
+    return (kinds & QUEUE) !== 0 ? 'queue' : undefined;
   }
 
   private legMatchesNumber(leg: CallLeg): boolean {

@@ -10,6 +10,8 @@ export const TEXT_DESTINATION_DN = 2;
 export const TEXT_DESTINATION_NAME = 3;
 export const TEXT_DESTINATION_CALLER_ID = 4;
 const FIELDS = 5;
+/** Distinct texts whose stripped form is remembered; past it, the memory starts over. */
+const MAX_STRIPPED = 10_000;
 /** No record: what a call's reference holds until it keeps a text. */
 export const NO_TEXTS = -1;
 
@@ -26,6 +28,11 @@ export class CallTexts {
   private lastStartMs = new Float64Array(1024);
   private lastSegment = new Int32Array(1024);
   private lastSpanUs = new Float32Array(1024);
+  /**
+   * Each text already stripped, and the result: the same few hundred names and numbers come back
+   * in call after call, and a lookup costs less than the regular expression.
+   */
+  private readonly stripped = new Map<string, string>();
 
   /** A new record with every text missing and no last leg. */
   allocate(): number {
@@ -68,9 +75,19 @@ export class CallTexts {
     this.free.push(record);
   }
 
-  /** Keeps a PBX text, without bidi controls: what every rendering and export of it then shows. */
+  /** Keeps a PBX text as it came (`get` strips it: most kept texts are replaced or dropped unread). */
   set(record: number, field: number, text: string | undefined): void {
-    this.values[record * FIELDS + field] = text === undefined ? undefined : stripControls(text);
+    this.values[record * FIELDS + field] = text;
+  }
+
+  private strip(text: string): string {
+    let result = this.stripped.get(text);
+    if (result === undefined) {
+      if (this.stripped.size >= MAX_STRIPPED) this.stripped.clear();
+      result = stripControls(text);
+      this.stripped.set(text, result);
+    }
+    return result;
   }
 
   private grow(): void {
@@ -86,9 +103,13 @@ export class CallTexts {
     this.lastSpanUs = spans;
   }
 
-  /** The text, or '' when missing (or when `record` is NO_TEXTS). */
+  /**
+   * The text without bidi controls (what every rendering and export of it then shows), or '' when
+   * missing (or when `record` is NO_TEXTS).
+   */
   get(record: number, field: number): string {
     if (record === NO_TEXTS) return '';
-    return this.values[record * FIELDS + field] ?? '';
+    const text = this.values[record * FIELDS + field];
+    return text === undefined ? '' : this.strip(text);
   }
 }

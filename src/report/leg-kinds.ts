@@ -74,17 +74,24 @@ export type InternalDnKind = 'user' | 'queue' | undefined;
 
 /**
  * A call's direction from its first leg (spec "Direction"): 3CX's `Direction`; where it is absent,
- * by the leg's DNs: both sides internal → internal; the source an extension and the destination
- * not internal → outbound; otherwise inbound. (CallTable reads its DnTable the same way.)
+ * by the leg's DNs (`directionByDns`).
  */
 export function directionOfFirstLeg(
   leg: { direction?: string; sourceDn?: string; destinationDn?: string },
   kindOf: (dn: string | undefined) => InternalDnKind,
 ): CallDirection {
-  const given = parseDirection(leg.direction);
-  if (given !== undefined) return given;
-  const source = kindOf(leg.sourceDn);
-  const destinationInternal = kindOf(leg.destinationDn) !== undefined;
+  return (
+    parseDirection(leg.direction) ??
+    directionByDns(kindOf(leg.sourceDn), kindOf(leg.destinationDn) !== undefined)
+  );
+}
+
+/**
+ * The direction of a first leg without 3CX's `Direction`, by its DNs: both sides internal →
+ * internal; the source an extension and the destination not internal → outbound; otherwise
+ * inbound. The one rule for the call-backs' facts and the report engine's CallTable.
+ */
+export function directionByDns(source: InternalDnKind, destinationInternal: boolean): CallDirection {
   if (source !== undefined && destinationInternal) return 'internal';
   if (source === 'user' && !destinationInternal) return 'outbound';
   return 'inbound';

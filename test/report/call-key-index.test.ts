@@ -75,4 +75,18 @@ describe('CallKeyIndex', () => {
       expect(index.keyTextOf(slot)).toBe(key);
     }
   });
+
+  it('finds a released key as new, whichever spelling of it was seen last', () => {
+    const index = new CallKeyIndex();
+    const lower = '6f1c0000-aaaa-4000-8000-0000000000ff';
+    const upper = lower.toUpperCase();
+    expect(index.slotFor(lower, 0)).toBe(0);
+    expect(index.slotFor(upper, 1)).toBe(0);
+    expect(index.slotFor(lower, 1)).toBe(0);
+    index.release(0);
+    expect(index.slotFor('call-x', 0)).toBe(0);
+    expect(index.slotFor(upper, 1)).toBe(1);
+    expect(index.slotFor(lower, 2)).toBe(1);
+    expect(index.slotFor('call-x', 2)).toBe(0);
+  });
 });
