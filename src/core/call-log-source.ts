@@ -25,8 +25,14 @@ export interface CallLogQuery {
 /**
  * Told that the window `[startMs, endMs)` of a leg query was read whole: the PBX's `@odata.count`
  * for it equals the distinct rows it served (legs, plus rows that could not be read as legs).
+ * `legs()` gives the window's legs as read, in the PBX's order, as new objects at each call (the
+ * client keeps them packed), so that a listener need not hold on to the legs it was handed.
  */
-export type WindowCountListener = (window: { startMs: number; endMs: number }, pbxCount: number) => void;
+export type WindowCountListener = (
+  window: { startMs: number; endMs: number },
+  pbxCount: number,
+  legs: () => CallLeg[],
+) => void;
 
 /**
  * Where calls come from: the 3CX XAPI client in production, the same client against the demo PBX
@@ -40,8 +46,8 @@ export interface CallLogSource {
   /**
    * Optional: the same legs a page at a time, cheaper to iterate (reports use it when present).
    * `onWindowCounted`, when the implementation can tell: a time window of the query whose rows were
-   * all read, with the PBX's count for it, once its legs have all been yielded (the call-log history
-   * stores a day only on such proof).
+   * all read, with the PBX's count for it and its legs, once its legs have all been yielded (the
+   * call-log history stores a day only on such proof).
    */
   streamLegPages?(
     query: CallLogQuery,

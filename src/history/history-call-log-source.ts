@@ -17,6 +17,7 @@ import {
   splitAtUtcMidnights,
   UTC_DAY_MS,
   type UtcDayPiece,
+  utcDayOf,
   utcDayStartMs,
   utcDayStartOf,
 } from './utc-day-split';
@@ -39,9 +40,9 @@ export interface HistoryCallLogSourceOptions {
   /** Stored days read from the store at once; default 8. */
   readBatchDays?: number;
   /**
-   * Legs of days read completely that are kept until the query's read is over and stored after it
-   * (so that storing costs the report nothing); past this many, a day is stored as soon as it is
-   * complete. Default 300,000 (a month and its previous one at 2,000 calls a day).
+   * Legs of proven days held (packed, by the client) until no read is under way and stored then
+   * (so that storing costs the reports nothing); past this many, a day is stored as soon as it is
+   * proven. Default 300,000 (a month and its previous one at 2,000 calls a day).
    */
   deferLegs?: number;
 }
@@ -82,7 +83,7 @@ export class HistoryCallLogSource implements CallLogSource {
   /** Legs held for storing once no read is under way. */
   private deferredLegs = 0;
   /** Days read completely, held until no read of this source is under way (`storeWhenIdle`). */
-  private readonly waiting: DayCollector[] = [];
+  private readonly waiting: ProvenDay[] = [];
   /** Reads (`streamLegPages`) under way, and who waits for there to be none. */
   private activeReads = 0;
   private idleWaiters: Array<() => void> = [];
@@ -290,53 +291,18 @@ export class HistoryCallLogSource implements CallLogSource {
     segment: Extract<Segment, { kind: 'pbx' }>,
     fillDays: UtcDay[],
   ): AsyncGenerator<readonly CallLeg[]> {
-    const collectors = new Map<number, DayCollector>();
-    for (const day of fillDays) {
-      const startMs = utcDayStartMs(day);
-      collectors.set(startMs / UTC_DAY_MS, { day, startMs, legs: [] });
-    }
-    const disorderMs = this.options.inner.legDisorderMs;
+    const days = new DaysFromWindows(fillDays);
+    const onWindowCounted: WindowCountListener | undefined =
+      fillDays.length === 0
+        ? undefined
+        : (window, pbxCount, legs) => {
+            const proven = days.add(window, pbxCount, legs);
+            if (proven) this.holdForStoring(proven);
+          };
     const { keepFromMs, keepToMs } = segment;
     const trims = segment.fromMs < keepFromMs || segment.toMs > keepToMs;
-    let latestMs = Number.NEGATIVE_INFINITY;
-    /** Days read completely, stored once this read is over. */
-    const complete: DayCollector[] = [];
-    const counts: Array<Promise<number | undefined>> = [];
-    const counted = new CountedWindows();
-    const finish = (collector: DayCollector) => {
-      // The PBX's count for the day: as the client counted the day's windows while reading them, or
-      // else asked now that its legs are read (while the report still reads, so that no request to
-      // the PBX outlives the report's read but for an abandoned one).
-      const pbxCount = counted.countOf(collector.startMs, collector.startMs + UTC_DAY_MS);
-      collector.count = pbxCount === undefined ? this.countDay(collector.day) : Promise.resolve(pbxCount);
-      counts.push(collector.count);
-      if (this.deferredLegs + collector.legs.length <= this.deferLegs) {
-        this.deferredLegs += collector.legs.length;
-        complete.push(collector);
-      } else {
-        this.storeDays([collector], false);
-      }
-    };
     try {
-      const onWindowCounted = collectors.size > 0 ? counted.listener : undefined;
       for await (const page of this.innerPages(runQuery, onWindowCounted)) {
-        if (collectors.size > 0) {
-          for (const leg of page) {
-            const startMs = leg.startMs;
-            collectors.get(Math.floor(startMs / UTC_DAY_MS))?.legs.push(leg);
-            if (startMs > latestMs) latestMs = startMs;
-          }
-          // No leg starts more than `disorderMs` before one already read: days ending that far
-          // before the latest leg are complete (the count is checked again before storing).
-          if (disorderMs !== undefined) {
-            for (const [key, collector] of collectors) {
-              if (collector.startMs + UTC_DAY_MS + disorderMs <= latestMs) {
-                collectors.delete(key);
-                finish(collector);
-              }
-            }
-          }
-        }
         if (!trims) {
           if (page.length > 0) yield page;
           continue;
@@ -344,35 +310,21 @@ export class HistoryCallLogSource implements CallLogSource {
         const kept = page.filter((leg) => leg.startMs >= keepFromMs && leg.startMs < keepToMs);
         if (kept.length > 0) yield kept;
       }
-      // Read to the end without an error: every day left is complete.
-      for (const collector of collectors.values()) finish(collector);
-      collectors.clear();
-      await Promise.all(counts);
     } finally {
-      for (const collector of collectors.values()) this.storing.delete(collector.day);
-      if (complete.length > 0) {
-        this.waiting.push(...complete);
-        this.storeWaitingDays();
-      }
+      // Days no counted window proved (the read failed or stopped, or a row moved): a later read tries again.
+      for (const day of days.unproven()) this.storing.delete(day);
     }
   }
 
-  /** The PBX's `$count` for a UTC day; undefined (logged) when the PBX fails. */
-  private countDay(day: UtcDay): Promise<number | undefined> {
-    const fromMs = utcDayStartMs(day);
-    return this.options.inner
-      .countRows({
-        from: new Date(fromMs),
-        to: new Date(fromMs + UTC_DAY_MS),
-        callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
-      })
-      .catch((error: unknown) => {
-        this.logger.info('Not storing a call-log day: the PBX could not count it', {
-          day,
-          error: describe(error),
-        });
-        return undefined;
-      });
+  /** A proven day, held until no read is under way; past `deferLegs` held, stored at once. */
+  private holdForStoring(day: ProvenDay): void {
+    if (this.deferredLegs + day.pbxCount <= this.deferLegs) {
+      this.deferredLegs += day.pbxCount;
+      this.waiting.push(day);
+      this.storeWaitingDays();
+    } else {
+      this.storeDays([day], false);
+    }
   }
 
   /**
@@ -389,26 +341,26 @@ export class HistoryCallLogSource implements CallLogSource {
    * `storeDayIfComplete`); `deferred`: they were held until the reads were over, and start on the
    * next turn of the event loop (the report's last steps first).
    */
-  private storeDays(collectors: DayCollector[], deferred: boolean): void {
+  private storeDays(days: ProvenDay[], deferred: boolean): void {
     const stored: Promise<void> = (async () => {
       if (deferred) await new Promise<void>((resolve) => setImmediate(resolve));
-      for (const collector of collectors) {
+      for (const day of days) {
         try {
           await storeDayIfComplete({
             source: this.options.inner,
             store: this.options.store,
-            day: collector.day,
-            legs: collector.legs,
-            pbxCount: (await collector.count) ?? null,
+            day: day.day,
+            legs: day.legs(),
+            pbxCount: day.pbxCount,
             now: this.now,
             logger: this.logger,
             replace: false,
           });
         } catch (error) {
-          this.logger.warn('Could not store a call-log day', { day: collector.day, error: describe(error) });
+          this.logger.warn('Could not store a call-log day', { day: day.day, error: describe(error) });
         } finally {
-          this.storing.delete(collector.day);
-          if (deferred) this.deferredLegs -= collector.legs.length;
+          this.storing.delete(day.day);
+          if (deferred) this.deferredLegs -= day.pbxCount;
         }
       }
     })().finally(() => this.pending.delete(stored));
@@ -416,35 +368,54 @@ export class HistoryCallLogSource implements CallLogSource {
   }
 }
 
-/**
- * The windows of a read that the client counted (`WindowCountListener`): a day's count is theirs
- * summed when counted windows within the day cover it whole (one window a day, usually).
- */
-class CountedWindows {
-  private readonly windows: Array<{ startMs: number; endMs: number; pbxCount: number }> = [];
-  readonly listener: WindowCountListener = (window, pbxCount) => {
-    this.windows.push({ startMs: window.startMs, endMs: window.endMs, pbxCount });
-  };
-
-  /** The count of `[startMs, endMs)` when counted windows tile it, else undefined. */
-  countOf(startMs: number, endMs: number): number | undefined {
-    let coveredMs = 0;
-    let total = 0;
-    for (const window of this.windows) {
-      if (window.startMs < startMs || window.endMs > endMs) continue;
-      coveredMs += window.endMs - window.startMs;
-      total += window.pbxCount;
-    }
-    return coveredMs === endMs - startMs ? total : undefined;
-  }
+/** A closed day whose windows the client counted whole: its PBX count and its legs, unpacked on demand. */
+interface ProvenDay {
+  day: UtcDay;
+  pbxCount: number;
+  legs: () => CallLeg[];
 }
 
-interface DayCollector {
-  day: UtcDay;
-  startMs: number;
-  legs: CallLeg[];
-  /** The PBX's `$count` for the day, asked once its legs were read; undefined when that failed. */
-  count?: Promise<number | undefined>;
+/**
+ * The days a run fills, proven by the windows the client counted (`WindowCountListener`): a day is
+ * proven once counted windows within it cover it whole (one window a day, as the client reads), its
+ * count theirs summed and its legs theirs joined. A window that is not within one day proves nothing.
+ */
+class DaysFromWindows {
+  private readonly days = new Map<
+    UtcDay,
+    { windows: Array<{ startMs: number; endMs: number; pbxCount: number; legs: () => CallLeg[] }> }
+  >();
+
+  constructor(days: readonly UtcDay[]) {
+    for (const day of days) this.days.set(day, { windows: [] });
+  }
+
+  /** Takes a counted window; returns its day when that window completes the day's proof. */
+  add(
+    window: { startMs: number; endMs: number },
+    pbxCount: number,
+    legs: () => CallLeg[],
+  ): ProvenDay | undefined {
+    const day = utcDayOf(window.startMs);
+    const entry = this.days.get(day);
+    const dayStartMs = utcDayStartMs(day);
+    if (entry === undefined || window.endMs > dayStartMs + UTC_DAY_MS) return undefined;
+    entry.windows.push({ startMs: window.startMs, endMs: window.endMs, pbxCount, legs });
+    const coveredMs = entry.windows.reduce((sum, counted) => sum + counted.endMs - counted.startMs, 0);
+    if (coveredMs !== UTC_DAY_MS) return undefined;
+    this.days.delete(day);
+    const windows = entry.windows.sort((a, b) => a.startMs - b.startMs);
+    return {
+      day,
+      pbxCount: windows.reduce((sum, counted) => sum + counted.pbxCount, 0),
+      legs: () => windows.flatMap((counted) => counted.legs()),
+    };
+  }
+
+  /** The days not proven (yet). */
+  unproven(): UtcDay[] {
+    return [...this.days.keys()];
+  }
 }
 
 /** Whether the query is a report's, with 3CX's default parameters and no OData options. */

@@ -14,8 +14,9 @@ export interface StoreDayOptions {
   /** Every leg the PBX sent for the day, de-duplicated (as the client sends them), read to the end without error. */
   legs: readonly CallLeg[];
   /**
-   * The PBX's `$count` for the day, asked after the legs were read; undefined: it is asked now, and
-   * `null` (the PBX could not count it): nothing is stored.
+   * The PBX's count for the day: as the client counted the day's windows while reading them (the
+   * report path), or undefined: asked now, after the legs were read (the background check); `null`
+   * (the PBX could not count it): nothing is stored.
    */
   pbxCount?: number | null;
   now: () => Date;
@@ -40,8 +41,8 @@ const LEG_FIELDS = [
 
 /**
  * Stores a day's legs only when they are certainly the whole day: the PBX's `@odata.count` for the
- * day, asked after the read, equals the legs read (a row added or changed meanwhile, or a row the
- * client could not read, makes them differ, and then nothing is stored: a later read tries again);
+ * day (`pbxCount`) equals the legs read (a row added or changed meanwhile, or a row the client could
+ * not read, makes them differ, and then nothing is stored: a later read tries again);
  * every leg starts within the day; and the encoding decodes back to exactly these legs. The legs
  * are stored sorted by start (stable: legs starting together keep the PBX's order).
  */

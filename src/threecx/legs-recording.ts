@@ -7,6 +7,9 @@ export interface SkippedRowsTally {
   skippedRows: number;
 }
 
+/** Told the PBX's count of a window read whole, and how to get its legs (unpacked anew at each call). */
+export type WindowCounted = (pbxCount: number, legs: () => CallLeg[]) => void;
+
 /** Legs handed to a reader at a time. */
 const READ_PAGE_LEGS = 1000;
 
@@ -72,7 +75,7 @@ export class LegsRecording {
   openReader(
     tally: SkippedRowsTally,
     onLeave: () => void,
-    onCounted?: (pbxCount: number) => void,
+    onCounted?: WindowCounted,
   ): PageFeed<CallLeg> {
     let left = false;
     const leave = () => {
@@ -94,7 +97,7 @@ export class LegsRecording {
   private async *readFrom(
     tally: SkippedRowsTally,
     leave: () => void,
-    onCounted: ((pbxCount: number) => void) | undefined,
+    onCounted: WindowCounted | undefined,
   ): AsyncGenerator<CallLeg[]> {
     const wakeup = new Wakeup();
     this.wakeups.add(wakeup);
@@ -111,7 +114,8 @@ export class LegsRecording {
           throw this.failure.error;
         } else if (this.settled) {
           tally.skippedRows += this.skippedRows;
-          if (this.pbxCount !== undefined) onCounted?.(this.pbxCount);
+          const { legs } = this;
+          if (this.pbxCount !== undefined) onCounted?.(this.pbxCount, () => legs.slice(0, legs.length));
           return;
         } else {
           await wakeup.wait();

@@ -3,7 +3,7 @@ import type { CallLogQuery } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
 import type { WindowPage } from './call-log-fetcher';
 import type { FetchWindow } from './call-log-windows';
-import { LegsRecording, type SkippedRowsTally } from './legs-recording';
+import { LegsRecording, type SkippedRowsTally, type WindowCounted } from './legs-recording';
 import type { PageFeed } from './page-feed';
 import type { WindowLegsCache } from './window-legs-cache';
 
@@ -67,7 +67,7 @@ export class WindowLegsHub {
     query: CallLogQuery,
     tally: SkippedRowsTally,
     budget: CacheBudget = createCacheBudget(),
-    onCounted?: (pbxCount: number) => void,
+    onCounted?: WindowCounted,
   ): PageFeed<CallLeg> {
     const { cache, now } = this.options;
     const key = windowKey(window, query);

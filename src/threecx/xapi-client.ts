@@ -16,7 +16,7 @@ import { QUEUE_FIELDS, toDirectoryQueue, toDirectoryUser, USER_FIELDS } from './
 import { fetchCollection } from './fetch-collection';
 import { InFlightLimit } from './in-flight-limit';
 import { LegFieldSelection } from './leg-field-selection';
-import type { SkippedRowsTally } from './legs-recording';
+import type { SkippedRowsTally, WindowCounted } from './legs-recording';
 import { BufferedPageFeed } from './page-feed';
 import { DEFAULT_MAX_RESPONSE_BYTES, PbxHttp } from './pbx-http';
 import { readFeedsInOrder } from './read-feeds-in-order';
@@ -251,7 +251,8 @@ export class XapiClient implements CallLogSource {
     const budget = createCacheBudget();
     const legQuery = this.legFields.apply(query);
     const openers = this.splitQuery(query).map((window) => () => {
-      const onCounted = onWindowCounted && ((pbxCount: number) => onWindowCounted(window, pbxCount));
+      const onCounted: WindowCounted | undefined =
+        onWindowCounted && ((pbxCount, legs) => onWindowCounted(window, pbxCount, legs));
       return this.legsHub.openFeed(window, legQuery, tally, budget, onCounted);
     });
     return readFeedsInOrder(openers, this.concurrency);
