@@ -62,6 +62,28 @@ test(`a window read whole is counted once, with the PBX's count (${ROWS} rows)`,
   });
 });
 
+test("the signal gives the window's legs as read, new objects at each call", async () => {
+  server.load({ rows: OLDEST_FIRST, order: 'newest-first' });
+  const client = createPagingClient(server);
+  try {
+    const streamed: CallLeg[] = [];
+    let windowLegs: (() => CallLeg[]) | undefined;
+    for await (const page of client.streamLegPages(queryFor(DAY_START, DAY_END), (_window, _count, legs) => {
+      windowLegs = legs;
+    })) {
+      streamed.push(...page);
+    }
+    const first = windowLegs!();
+    expect(first).toEqual(streamed);
+    expect(first).toHaveLength(ROWS);
+    const second = windowLegs!();
+    expect(second).toEqual(first);
+    expect(second[0]).not.toBe(first[0]);
+  } finally {
+    await client.close();
+  }
+});
+
 test('a window fetched again as halves after a 504 is counted as the sum of its halves', async () => {
   const read = await readDay({
     rows: OLDEST_FIRST,
