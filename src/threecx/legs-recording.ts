@@ -72,11 +72,7 @@ export class LegsRecording {
    * A reader from the first leg; `onLeave` runs once when it stops reading (at the end, on error or
    * cancelled), and `onCounted` when it read to the end of a window whose rows were all counted.
    */
-  openReader(
-    tally: SkippedRowsTally,
-    onLeave: () => void,
-    onCounted?: WindowCounted,
-  ): PageFeed<CallLeg> {
+  openReader(tally: SkippedRowsTally, onLeave: () => void, onCounted?: WindowCounted): PageFeed<CallLeg> {
     let left = false;
     const leave = () => {
       if (left) return;
