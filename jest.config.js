@@ -17,5 +17,9 @@ module.exports = {
   },
   transformIgnorePatterns: [`^(?!.*${ESM_ONLY}).*/node_modules/`],
   testTimeout: 30000,
+  // Two test files at a time: much of the suite waits (poller leases, replicas starting, browsers),
+  // and Jest's default on a 2-core machine is one. Not more: the end-to-end files start servers,
+  // processes and a browser each.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
 };
