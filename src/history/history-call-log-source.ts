@@ -82,7 +82,7 @@ export class HistoryCallLogSource implements CallLogSource {
   private readonly deferLegs: number;
   /** Legs held for storing once no read is under way. */
   private deferredLegs = 0;
-  /** Days read completely, held until no read of this source is under way (`storeWhenIdle`). */
+  /** Days read completely, held until no read of this source is under way (`storeWaitingDays`). */
   private readonly waiting: ProvenDay[] = [];
   /** Reads (`streamLegPages`) under way, and who waits for there to be none. */
   private activeReads = 0;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pbxIdentity } from '../../src/connect-pbx';
 import type { Report } from '../../src/core/report';
@@ -91,6 +92,23 @@ describe('in the terminal', () => {
     expect(await lastMonth(pbx, '0')).toEqual(first);
     expect(callLogUrls(pbx).length).toBeGreaterThan(60);
     expect(await storedDays(pbxIdentity(pbx.url))).toEqual([]);
+  });
+
+  it('answers from the PBX, with a warning, when the store cannot be opened', async () => {
+    const pbx = await startPbx(5);
+    const expected = await lastMonth(pbx, '0');
+    // A file where the store's folder should be: the store cannot be created.
+    writeFileSync(join(temp.dir, 'not-a-folder'), '');
+    const run = await runCliInProcess(['last', 'month', '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
+      now: NOW,
+      pbx,
+      env: { DATABASE_URL: `sqlite:${join(temp.dir, 'not-a-folder', 'calls-bot.sqlite')}` },
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(expected);
+    expect(run.stderr).toContain(
+      'Could not open the store for the call-log history (DATABASE_URL); asking the PBX',
+    );
   });
 });
 
