@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 /**
  * Holidays by name, from the date-holidays library for one country (chrono knows none). Names are
@@ -65,7 +65,7 @@ function holidaysOf(country: string): CountryHolidays | undefined {
   if (countries.has(country)) return countries.get(country);
   let found: CountryHolidays | undefined;
   try {
-    const library = new Holidays(country, { languages: ['en'] });
+    const library = new (loadHolidays())(country, { languages: ['en'] });
     const aliases = new Map<string, string>();
     const year = new Date().getUTCFullYear();
     for (const holiday of [...library.getHolidays(year - 1), ...library.getHolidays(year)]) {
@@ -87,4 +87,13 @@ function holidaysOf(country: string): CountryHolidays | undefined {
   }
   countries.set(country, found);
   return found;
+}
+
+/**
+ * The date-holidays library, loaded on the first holiday name read: it takes about 0.2 s and 20 MB
+ * to load (every country's rules), which a process that never reads one (the terminal, most
+ * commands) should not pay.
+ */
+function loadHolidays(): typeof Holidays {
+  return require('date-holidays') as typeof Holidays;
 }
