@@ -33,7 +33,7 @@ export function readMissedCalls(
     if (leg.destinationDn) named.add(leg.destinationDn);
   }
   const dnTable = new DnTable(directory, { extensions: [...named], queues: [] });
-  const table = new CallTable({ fromMs, dnTable, numberDigits: [], keepAllTexts: false });
+  const table = new CallTable({ fromMs, dnTable, numberDigits: [], keepTexts: 'unanswered' });
   for (const leg of legs) table.add(leg);
   const missed: WindowMissedCall[] = [];
   table.retireEndedBefore(Number.POSITIVE_INFINITY, (slot) => {

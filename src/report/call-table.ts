@@ -64,10 +64,10 @@ export interface CallTableOptions {
   /** The `number` filter's digit strings; empty when not filtering by number. */
   numberDigits: readonly string[];
   /**
-   * Keep the caller ids and names of every call (the `list` view, rankings of callers and of
-   * calls), not only of unanswered ones.
+   * Which calls' caller ids and names are kept: `all` (the `list` view, rankings of callers and of
+   * calls), `unanswered` (the missed-calls list), or `none` (only totals are counted).
    */
-  keepAllTexts: boolean;
+  keepTexts: 'all' | 'unanswered' | 'none';
   /** Sum the ringing of each DN's answered person legs (`focus`, the ranking of extensions). */
   keepsRinging?: boolean;
 }
@@ -88,8 +88,14 @@ export class CallTable {
   private readonly involvement: InvolvementPool;
   private readonly texts = new CallTexts();
 
+  /** `keepTexts` as two flags read for every leg. */
+  private readonly keepAllTexts: boolean;
+  private readonly keepNoTexts: boolean;
+
   constructor(private readonly options: CallTableOptions) {
     this.involvement = new InvolvementPool(options.keepsRinging === true);
+    this.keepAllTexts = options.keepTexts === 'all';
+    this.keepNoTexts = options.keepTexts === 'none';
   }
 
   /** Calls held now (seen and not retired). */
@@ -122,7 +128,8 @@ export class CallTable {
     const role = classifyRole(leg.legType);
     const isPerson = role === 'person';
     const answered = isPerson && (leg.answered === true || isAnsweredText(leg.status));
-    const keepTexts = this.options.keepAllTexts || !(answered || page.answerStartMs[i]! !== Infinity);
+    const keepTexts =
+      this.keepAllTexts || !(this.keepNoTexts || answered || page.answerStartMs[i]! !== Infinity);
     const { dnTable } = this.options;
     const sourceIndex = dnTable.indexOf(leg.sourceDn);
     const destinationIndex = dnTable.indexOf(leg.destinationDn);
@@ -153,7 +160,7 @@ export class CallTable {
         const dn = destinationIndex >= 0 ? dnTable.numberOf(destinationIndex) : leg.destinationDn;
         this.texts.set(record, DESTINATION_DN, dn);
         this.texts.set(record, DESTINATION_NAME, leg.destinationDisplayName);
-        if (this.options.keepAllTexts) {
+        if (this.keepAllTexts) {
           this.texts.set(record, DESTINATION_CALLER_ID, leg.destinationCallerId);
         }
       }
@@ -275,7 +282,7 @@ export class CallTable {
     return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, DESTINATION_NAME);
   }
 
-  /** Kept only with `keepAllTexts`. */
+  /** Kept only with `keepTexts: 'all'`. */
   lastDestinationCallerIdOf(slot: number): string {
     return this.texts.get(this.pageOf(slot).texts[slot & PAGE_MASK]!, DESTINATION_CALLER_ID);
   }

@@ -30,7 +30,7 @@ interface CallerSums {
 
 /**
  * The inbound calls of each caller number (`top callers`). Needs the callers' ids and names of
- * every call (the CallTable's `keepAllTexts`). Calls without a caller id are left out.
+ * every call (the CallTable's `keepTexts: 'all'`). Calls without a caller id are left out.
  */
 export class CallerTally {
   private readonly byNumber = new Map<string, CallerSums>();

@@ -14,7 +14,7 @@ interface Kept {
  * The `size` longest calls by talk (`longest calls`), kept while calls stream by: at most `size`
  * entries at any time. Longest first; equal (whole-second) talk: the earlier start first, then the
  * lower call key. Calls whose talk rounds to 0 s are left out. Needs every call's texts (the
- * CallTable's `keepAllTexts`).
+ * CallTable's `keepTexts: 'all'`).
  */
 export class LongestCalls {
   /** In rank order, best first. */

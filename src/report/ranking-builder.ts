@@ -66,7 +66,7 @@ export class RankingBuilder {
     this.callsByDay = request.of === 'days' ? new Map() : undefined;
   }
 
-  /** True when the ranking needs every call's caller ids and names (the CallTable's `keepAllTexts`). */
+  /** True when the ranking needs every call's caller ids and names (the CallTable's `keepTexts: 'all'`). */
   static needsAllTexts(request: RankingRequest | undefined): boolean {
     return request?.of === 'callers' || request?.of === 'calls';
   }

@@ -26,6 +26,11 @@ export interface ReportBuilderOptions {
   serviceLevelSeconds: number;
   /** The `list` view: add `calls`, newest first. */
   includeCalls: boolean;
+  /**
+   * Count `totals` only (the period before a summary, of which a reply shows the totals): the
+   * lists and breakdowns come out empty, and no call's caller ids or names are kept.
+   */
+  totalsOnly?: boolean;
   /** Optional scope narrowing for access rules: when set, byExtension/byQueue list only these. */
   visibleExtensions?: ReadonlySet<string>;
   visibleQueues?: ReadonlySet<string>;
@@ -93,7 +98,7 @@ export class ReportBuilder {
       fromMs: this.fromMs,
       dnTable: this.dnTable,
       numberDigits: toNumberDigits(options.filters.numbers),
-      keepAllTexts: options.includeCalls || RankingBuilder.needsAllTexts(options.ranking),
+      keepTexts: textsToKeep(options),
       keepsRinging: ownFigures,
     });
     this.tally = new ReportTally({
@@ -105,6 +110,7 @@ export class ReportBuilder {
       toMs: this.toMs,
       serviceLevelMicros: Math.round(options.serviceLevelSeconds * MICROS_PER_SECOND),
       includeCalls: options.includeCalls,
+      totalsOnly: options.totalsOnly === true,
       focusExtensions,
       ownFigures,
       ...(options.ranking !== undefined && { ranking: options.ranking }),
@@ -182,6 +188,12 @@ export async function buildReportFromPages(
   const builder = new ReportBuilder(options);
   for await (const page of pages) for (const leg of page) builder.add(leg);
   return builder.finish();
+}
+
+/** Which calls' caller ids and names the report needs (CallTable's `keepTexts`). */
+function textsToKeep(options: ReportBuilderOptions): 'all' | 'unanswered' | 'none' {
+  if (options.totalsOnly) return 'none';
+  return options.includeCalls || RankingBuilder.needsAllTexts(options.ranking) ? 'all' : 'unanswered';
 }
 
 /** The DNs both the visible set and the scope allow; undefined when neither limits. */

@@ -16,6 +16,9 @@ import { InFlightCoalescer } from './in-flight-coalescer';
 import { countRowsKeepingPage, pageRows } from './page-rows';
 import { buildReportFromPages, type ReportBuilderOptions } from './report-builder';
 
+/** `sharedReport`'s `totalsOnly`, named at the call. */
+const TOTALS_ONLY = true;
+
 /** Legs of calls that began inside the window may run past it; calls are fetched this far around it. */
 export const FETCH_MARGIN_MS = 60 * 60 * 1000;
 
@@ -69,7 +72,8 @@ export class ReportService {
     const others = request.comparison?.sides.slice(1) ?? [];
     const [report, previousReport, ...sideReports] = await Promise.all([
       this.sharedReport(request),
-      previous && this.sharedReport({ ...request, window: previous }),
+      // Of the period before, a reply shows the totals only: nothing else is counted.
+      previous && this.sharedReport({ ...request, window: previous }, TOTALS_ONLY),
       ...others.map((side) =>
         this.sharedReport({ ...request, window: side.window, filters: side.filters, comparison: undefined }),
       ),
@@ -86,9 +90,12 @@ export class ReportService {
     return withAssumptions(report, request.assumptions);
   }
 
-  /** The request's own report, computed once for identical requests in flight (each caller gets a copy). */
-  private sharedReport(request: ReportRequest): Promise<Report> {
-    return this.reports.run(reportKey(request), () => this.buildReport(request));
+  /**
+   * The request's own report (with `TOTALS_ONLY`: its totals, the rest empty), computed once for
+   * identical requests in flight (each caller gets a copy).
+   */
+  private sharedReport(request: ReportRequest, totalsOnly = false): Promise<Report> {
+    return this.reports.run(reportKey(request, totalsOnly), () => this.buildReport(request, totalsOnly));
   }
 
   /** The PBX directory (the source caches it). */
@@ -110,7 +117,7 @@ export class ReportService {
     return describeUnknownDns(request.filters, await this.getDirectory());
   }
 
-  private async buildReport(request: ReportRequest): Promise<Report> {
+  private async buildReport(request: ReportRequest, totalsOnly: boolean): Promise<Report> {
     const { source, serviceLevelSeconds } = this.options;
     // `unreturned` reads on past the period, up to now: a return after the period's end counts.
     const nowMs = request.view === 'unreturned' ? (this.options.now?.() ?? new Date()).getTime() : undefined;
@@ -132,7 +139,7 @@ export class ReportService {
       legs.abandon();
       throw error;
     }
-    const options = builderOptions(request, directory, serviceLevelSeconds, source.legDisorderMs);
+    const options = builderOptions(request, directory, serviceLevelSeconds, source.legDisorderMs, totalsOnly);
     const report =
       nowMs === undefined
         ? await buildReportFromPages(legs, options)
@@ -190,6 +197,7 @@ function builderOptions(
   directory: Directory,
   serviceLevelSeconds: number,
   legDisorderMs: number | undefined,
+  totalsOnly: boolean,
 ): ReportBuilderOptions {
   return {
     window: request.window,
@@ -198,7 +206,8 @@ function builderOptions(
     directory,
     serviceLevelSeconds,
     includeCalls: request.view === 'list',
-    focusExtensions: focusExtensionsOf(request),
+    totalsOnly,
+    focusExtensions: totalsOnly ? [] : focusExtensionsOf(request),
     ...(request.ranking !== undefined && { ranking: request.ranking }),
     ...(request.trend !== undefined && {
       trend: {
@@ -242,11 +251,12 @@ function withAssumptions(report: Report, assumptions: readonly Assumption[]): Re
 }
 
 /** Everything a report depends on besides the source and the service level (which are the service's). */
-function reportKey(request: ReportRequest): string {
+function reportKey(request: ReportRequest, totalsOnly: boolean): string {
   const { window, filters, callLog } = request;
   return JSON.stringify([
     // The view decides what is computed besides the figures (`calls`, `unreturned`).
     request.view,
+    totalsOnly,
     window.from.getTime(),
     window.to.getTime(),
     window.timeZone,

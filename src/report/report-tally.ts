@@ -23,6 +23,8 @@ export interface ReportTallyOptions {
   serviceLevelMicros: number;
   /** The `list` view: keep every counted call for `calls`. */
   includeCalls: boolean;
+  /** Count only `totals` (ReportBuilderOptions' `totalsOnly`): everything else stays empty. */
+  totalsOnly: boolean;
   /** `focus`: these extensions' own figures, in this order (none when empty). */
   focusExtensions: readonly string[];
   /** Count the extensions' own figures (`focus`, `top extensions`; see ExtensionTally). */
@@ -69,6 +71,7 @@ export class ReportTally {
     const facts = deriveCallFacts(table, slot);
     if (!this.options.filter.matches(table, slot, facts)) return;
     this.totals.add(facts);
+    if (this.options.totalsOnly) return;
     this.extensions.addCall(table, slot, facts);
     this.queues.addCall(table, slot, facts);
     const hour = clock.localHourAt(startMs);

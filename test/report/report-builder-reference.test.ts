@@ -97,6 +97,18 @@ describe('ReportBuilder against a plain reading of the spec', () => {
           const summary = await buildReport(shuffled(legs, seed + 1), { ...options, includeCalls: false });
           const { calls: _calls, ...expectedSummary } = report;
           expect(summary).toEqual(expectedSummary);
+          // The period before a summary: the same totals, nothing else counted.
+          const totalsOnly = await buildReport(shuffled(legs, seed + 2), {
+            window,
+            filters: emptyFilters(),
+            directory,
+            serviceLevelSeconds: 20,
+            includeCalls: false,
+            totalsOnly: true,
+          });
+          expect(totalsOnly.totals).toEqual(report.totals);
+          expect([totalsOnly.byExtension, totalsOnly.byQueue, totalsOnly.missedCalls]).toEqual([[], [], []]);
+          expect(totalsOnly.byHour).toEqual(new Array(24).fill(0));
         },
       ),
       { numRuns: 300 },
