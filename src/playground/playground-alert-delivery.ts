@@ -32,6 +32,7 @@ export function createPlaygroundAlertDelivery(channel: PlaygroundChannel, now: (
     subscription: AlertSubscription,
     alert: PostedAlert,
     masked: boolean,
+    postedAt: Date,
   ): ChannelMessage => {
     const view = toAlertView(subscription, alert, masked);
     return {
@@ -43,18 +44,22 @@ export function createPlaygroundAlertDelivery(channel: PlaygroundChannel, now: (
         text: renderAlertText(view),
         files: [],
         share: false,
-        answeredAt: now().toISOString(),
+        answeredAt: postedAt.toISOString(),
       },
     };
   };
   return {
     post: async (subscription, alert, masked) => {
-      const post = channel.add(alertMessage(subscription, alert, masked), now());
+      const at = now();
+      const post = channel.add(alertMessage(subscription, alert, masked, at), at);
       return { messageId: String(post.id) };
     },
     update: async (subscription, alert, masked) => {
       const id = Number(alert.message?.messageId);
-      if (!channel.replace(id, alertMessage(subscription, alert, masked))) {
+      // Redrawn in place, as a Slack or Teams message is: it keeps the time it was first posted at.
+      const original = channel.list().find((post) => post.id === id);
+      const redrawn = original && alertMessage(subscription, alert, masked, new Date(original.postedAt));
+      if (!redrawn || !channel.replace(id, redrawn)) {
         throw new Error('the alert is no longer in the playground channel');
       }
     },

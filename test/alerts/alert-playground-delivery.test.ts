@@ -14,7 +14,8 @@ describe("the playground's alert delivery", () => {
   it('posts into the channel view, redraws the same post in place, and reminds below it', async () => {
     const channel = new PlaygroundChannel();
     channel.add({ kind: 'typed', text: 'alerts missed queue 800' }, NOW);
-    const delivery = createPlaygroundAlertDelivery(channel, () => NOW);
+    let now = NOW;
+    const delivery = createPlaygroundAlertDelivery(channel, () => now);
 
     const ref = await delivery.post(SUBSCRIPTION, postedAlert({ message: undefined }), false);
     expect(ref).toEqual({ messageId: '2' });
@@ -24,11 +25,14 @@ describe("the playground's alert delivery", () => {
       '+442079460123 · Call: tel:+442079460123',
     );
 
+    now = new Date(NOW.getTime() + 5 * 60_000);
     await delivery.update(SUBSCRIPTION, claimedAlert({ message: ref }), false);
     const posts = channel.list();
     expect(posts.map((post) => post.id)).toEqual([1, 2]);
     const redrawn = posts[1];
     expect(redrawn?.kind === 'alert' && redrawn.result.text).toContain('Ben Okafor is calling back.');
+    // Redrawn five minutes later, it still shows the time it was posted at.
+    expect(redrawn?.kind === 'alert' && redrawn.result.answeredAt).toBe(NOW.toISOString());
     // A page that has seen post 2 gets it again, as revised; one that has seen the revision does not.
     expect(channel.list(2).map((post) => post.id)).toEqual([2]);
     expect(channel.list(redrawn?.revisedId).map((post) => post.id)).toEqual([]);

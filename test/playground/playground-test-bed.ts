@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { MissedCallPoller } from '../../src/alerts/missed-call-poller';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/core/logger';
 import type { Report } from '../../src/core/report';
@@ -35,6 +36,8 @@ export interface PlaygroundTestBed {
   pbx: DemoPbx | undefined;
   /** The bot's digest scheduler; with `startScheduler: false`, `tick()` runs a pass when the test says. */
   scheduler: DigestScheduler;
+  /** The bot's alert poller; with `startScheduler: false` it has no timer either, and `tick()` polls when the test says. */
+  alertPoller: MissedCallPoller;
   /** `npm run -s calls -- <words> --json --tz <zone> --now <now>` in-process, against the same PBX. */
   runCliJson(words: string[], timeZone: string): Promise<Report>;
   /** POSTs a body (an object, or raw text) to a playground API path. */
@@ -92,6 +95,7 @@ export async function startPlaygroundTestBed(
     plan: bot.playground,
     pbx,
     scheduler: bot.scheduler,
+    alertPoller: bot.alertPoller,
     runCliJson: (words, timeZone) => runCliReport(words, timeZone, { now, ...(pbx && { pbx }) }),
     post: (path, body, headers = {}) =>
       fetch(`${bot.url}${path}`, {
