@@ -20,6 +20,12 @@ export interface CallLogQuery {
   /** Applied over the whole result (across pages and windows), not per page. */
   top?: number;
   skip?: number;
+  /**
+   * A report's hint, never sent to the PBX: only calls with a leg from or to one of these DNs can
+   * count, so a source may leave out whole calls with none (the history does, for stored days).
+   * Absent or empty: every call may count.
+   */
+  involving?: readonly string[];
 }
 
 /**

@@ -216,6 +216,40 @@ export function decodeDayLegs(bytes: Uint8Array): CallLeg[] {
 }
 
 /**
+ * What choosing a day's calls needs (`decodeDayLegsOfCalls`), read before any leg object is made:
+ * per leg its call's number (calls numbered in order of their first leg), start, end (start plus
+ * ringing and talking, ms) and the text ids of its source and destination DN (`texts[id]`; 0 for
+ * none). Valid only while the chooser runs.
+ */
+export interface DayCallsScan {
+  readonly legCount: number;
+  readonly callCount: number;
+  readonly callOf: Int32Array;
+  readonly startMs: Float64Array;
+  readonly endMs: Float64Array;
+  readonly sourceDn: Int32Array;
+  readonly destinationDn: Int32Array;
+  readonly texts: readonly (string | undefined)[];
+  /** The key of call `call` (as its legs carry it). */
+  keyOf(call: number): string;
+}
+
+/**
+ * The legs of the calls `choose` picks (1 in its array, by call number) from a day's blob, in the
+ * order `decodeDayLegs` gives them; no object is made for the others. The blob is checked whole.
+ */
+export function decodeDayLegsOfCalls(
+  bytes: Uint8Array,
+  choose: (day: DayCallsScan) => Uint8Array,
+): CallLeg[] {
+  const reader = new DayLegsReader(bytes);
+  const chosen = choose(reader.scanCalls());
+  const legs = reader.read(reader.remaining, chosen);
+  reader.finish();
+  return legs;
+}
+
+/**
  * The same legs `pageSize` at a time (for `CallLogSource.streamLegPages`): the blob is checked
  * and unpacked at once, each page's leg objects are made only when the page is asked for.
  */
@@ -317,9 +351,11 @@ class DayLegsReader {
   private readonly words = new Uint32Array(4);
   private previousStart = 0;
   private previousSegment = 0;
+  private readonly legCount: number;
 
   constructor(bytes: Uint8Array) {
     const { payload, legCount } = unpack(bytes);
+    this.legCount = legCount;
     const reader = new ByteReader(payload, 0, payload.length, 'the payload');
     if (reader.varint() !== legCount) throw new DayLegsFormatError('the leg counts disagree');
     this.remaining = legCount;
@@ -343,20 +379,85 @@ class DayLegsReader {
     if (start !== payload.length) throw new DayLegsFormatError('unexpected bytes after the columns');
   }
 
-  /** The next `count` legs (at most `remaining`). */
-  read(count: number): CallLeg[] {
+  /** The next `count` legs (at most `remaining`); with `chosen`, only those of the calls it has a 1 for. */
+  read(count: number, chosen?: Uint8Array): CallLeg[] {
     if (count > this.remaining) throw new RangeError('DayLegsReader: reading past the last leg');
-    const legs = new Array<CallLeg>(count);
-    for (let done = 0; done < count; done += BATCH) this.readBatch(legs, done, Math.min(BATCH, count - done));
+    const legs: CallLeg[] = [];
+    for (let done = 0; done < count; done += BATCH)
+      this.readBatch(legs, Math.min(BATCH, count - done), chosen);
     this.remaining -= count;
     return legs;
   }
 
   /**
-   * Legs `[at, at + count)` of `legs`: each column's values for the batch first (a tight loop per
-   * column), then the objects.
+   * Every leg's call, start, end and DNs (`DayCallsScan`), from readers of their own over the
+   * columns: call it before `read`, which then reads the columns as always.
    */
-  private readBatch(legs: CallLeg[], at: number, count: number): void {
+  scanCalls(): DayCallsScan {
+    if (this.remaining !== this.legCount) throw new RangeError('DayLegsReader: scan before reading');
+    const fresh = (column: number) => {
+      const used = this.columns[column]!;
+      return new ByteReader(used.bytes, used.position, used.end, `column ${column}`);
+    };
+    const refs = fresh(KEY_REFS);
+    const starts = fresh(STARTS);
+    const segments = fresh(SEGMENTS);
+    const ringing = fresh(RINGING);
+    const talking = fresh(TALKING);
+    const sources = fresh(TEXTS);
+    const destinations = fresh(TEXTS + 3);
+    const floats = fresh(FLOATS);
+    const count = this.legCount;
+    const textCount = this.texts.length;
+    const callOf = new Int32Array(count);
+    const startMs = new Float64Array(count);
+    const endMs = new Float64Array(count);
+    const sourceDn = new Int32Array(count);
+    const destinationDn = new Int32Array(count);
+    let calls = 0;
+    let previousStart = 0;
+    let previousSegment = 0;
+    for (let index = 0; index < count; index++) {
+      const reference = refs.varint();
+      if (reference > calls) throw new DayLegsFormatError('a call key refers to nothing');
+      callOf[index] = reference === 0 ? calls++ : calls - reference;
+      // The floats column in the order `readBatch` reads it: start, segment, ringing, talking.
+      const startCode = starts.varint();
+      const start = readIntegerAfter(startCode, previousStart, floats);
+      if (startCode % 2 === 0) previousStart = start;
+      const segmentCode = segments.varint();
+      const segment = readIntegerAfter(segmentCode, previousSegment, floats);
+      if (segmentCode % 2 === 0) previousSegment = segment;
+      const ringingSeconds = readDuration(ringing.varint(), floats);
+      const talkingSeconds = readDuration(talking.varint(), floats);
+      startMs[index] = start;
+      endMs[index] = start + (ringingSeconds + talkingSeconds) * 1000;
+      const source = sources.varint();
+      const destination = destinations.varint();
+      if (source >= textCount || destination >= textCount)
+        throw new DayLegsFormatError('a text refers to nothing');
+      sourceDn[index] = source;
+      destinationDn[index] = destination;
+    }
+    const keys = new DayKeys(fresh(KEY_CODES), fresh(KEY_GUIDS), this.texts, calls);
+    return {
+      legCount: count,
+      callCount: calls,
+      callOf,
+      startMs,
+      endMs,
+      sourceDn,
+      destinationDn,
+      texts: this.texts,
+      keyOf: (call) => keys.keyOf(call),
+    };
+  }
+
+  /**
+   * `count` more legs onto `legs` (only the chosen calls' with `chosen`): each column's values for
+   * the batch first (a tight loop per column), then the objects.
+   */
+  private readBatch(legs: CallLeg[], count: number, chosen: Uint8Array | undefined): void {
     const columns = this.columns;
     const codes = batchCodes;
     for (let column = 0; column < SCRATCH_COLUMNS; column++) {
@@ -371,13 +472,14 @@ class DayLegsReader {
     let previousSegment = this.previousSegment;
     for (let index = 0; index < count; index++) {
       const reference = codes[index]!;
-      let callKey: string;
+      let call: number;
       if (reference === 0) {
-        callKey = this.nextKey();
-        keys.push(callKey);
+        call = keys.length;
+        // An unchosen call's key is read past, never written out.
+        keys.push(chosen === undefined || chosen[call] === 1 ? this.nextKey() : this.skipKey());
       } else {
         if (reference > keys.length) throw new DayLegsFormatError('a call key refers to nothing');
-        callKey = keys[keys.length - reference]!;
+        call = keys.length - reference;
       }
       const startCode = codes[STARTS_AT + index]!;
       const startMs = readIntegerAfter(startCode, previousStart, floats);
@@ -411,9 +513,10 @@ class DayLegsReader {
       ) {
         throw new DayLegsFormatError('a text refers to nothing');
       }
+      if (chosen !== undefined && chosen[call] !== 1) continue;
       // In toCallLeg's order, so decoded legs share the client's legs' shape.
-      legs[at + index] = {
-        callKey,
+      legs.push({
+        callKey: keys[call]!,
         segmentId,
         startMs,
         sourceDn: texts[t0],
@@ -428,7 +531,7 @@ class DayLegsReader {
         answered: answered === 0 ? undefined : answered === 2,
         ringingSeconds,
         talkingSeconds,
-      };
+      });
     }
     this.previousStart = previousStart;
     this.previousSegment = previousSegment;
@@ -441,14 +544,79 @@ class DayLegsReader {
   }
 
   private nextKey(): string {
-    const code = this.columns[KEY_CODES]!.varint();
+    return readKey(this.columns[KEY_CODES]!, this.columns[KEY_GUIDS]!, this.texts, this.words, true);
+  }
+
+  /** Reads past the next new key; '' stands for it. */
+  private skipKey(): string {
+    return readKey(this.columns[KEY_CODES]!, this.columns[KEY_GUIDS]!, this.texts, this.words, false);
+  }
+}
+
+/**
+ * The next new call key from the key columns (its code, and for a GUID its 16 bytes, read into
+ * `words`): its text, or '' when not `written` (a GUID is then not formatted).
+ */
+function readKey(
+  codes: ByteReader,
+  guids: ByteReader,
+  texts: ReadonlyArray<string | undefined>,
+  words: Uint32Array,
+  written: boolean,
+): string {
+  const code = codes.varint();
+  if (code >= KEY_TEXT) {
+    const index = code - KEY_TEXT + 1;
+    if (index >= texts.length) throw new DayLegsFormatError('a call key refers to nothing');
+    return texts[index]!;
+  }
+  guids.words(words, 0, 4);
+  return written ? formatGuid(words, 0, code === KEY_GUID_UPPER ? guidUpper : guidLower) : '';
+}
+
+/** A scanned day's call keys: read in call order as far as one is asked for, each written when asked. */
+class DayKeys {
+  /** Per call read: its text key, or undefined for a GUID (its words at `words[4 * call]`). */
+  private readonly textKeys: Array<string | undefined> = [];
+  private readonly written: Array<string | undefined> = [];
+  private readonly words: Uint32Array;
+  private readonly upper: Uint8Array;
+
+  constructor(
+    private readonly codes: ByteReader,
+    private readonly guids: ByteReader,
+    private readonly texts: ReadonlyArray<string | undefined>,
+    private readonly calls: number,
+  ) {
+    this.words = new Uint32Array(calls * 4);
+    this.upper = new Uint8Array(calls);
+  }
+
+  keyOf(call: number): string {
+    if (!(call >= 0 && call < this.calls)) throw new RangeError(`no call ${call} in the day`);
+    while (this.textKeys.length <= call) this.readNext();
+    const text = this.textKeys[call];
+    if (text !== undefined) return text;
+    let written = this.written[call];
+    if (written === undefined) {
+      written = formatGuid(this.words, call * 4, this.upper[call] === 1 ? guidUpper : guidLower);
+      this.written[call] = written;
+    }
+    return written;
+  }
+
+  private readNext(): void {
+    const call = this.textKeys.length;
+    const code = this.codes.varint();
     if (code >= KEY_TEXT) {
       const index = code - KEY_TEXT + 1;
       if (index >= this.texts.length) throw new DayLegsFormatError('a call key refers to nothing');
-      return this.texts[index]!;
+      this.textKeys.push(this.texts[index]!);
+      return;
     }
-    this.columns[KEY_GUIDS]!.words(this.words, 0, 4);
-    return formatGuid(this.words, 0, code === KEY_GUID_UPPER ? guidUpper : guidLower);
+    this.guids.words(this.words, call * 4, 4);
+    this.upper[call] = code === KEY_GUID_UPPER ? 1 : 0;
+    this.textKeys.push(undefined);
   }
 }
 

@@ -8,8 +8,9 @@ import type {
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
-import { decodeDayLegs } from './day-legs-codec';
+import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './day-legs-codec';
 import type { PbxHistory, UtcDay } from './history-store';
+import { InvolvedCallsFilter } from './involved-calls-filter';
 import { storeDayIfComplete } from './store-day-from-source';
 import {
   isClosedDay,
@@ -155,29 +156,35 @@ export class HistoryCallLogSource implements CallLogSource {
     for (const segment of segments) {
       if (segment.kind === 'pbx') runs.set(segment, this.openRun(segment, query));
     }
+    // Only calls that a report's filters can count, out of stored days (the decoding stays).
+    const involved = InvolvedCallsFilter.of(query.involving);
     try {
       for (const segment of segments) {
         if (segment.kind === 'pbx') {
-          yield* runs.get(segment)!;
+          yield* passedThrough(runs.get(segment)!, involved, segment.keepToMs);
           continue;
         }
-        const legs = await storedDays.legsOf(segment.piece.day).catch((error: unknown) => {
+        const { piece } = segment;
+        const choose =
+          involved && ((day: DayCallsScan) => involved.chooseCalls(day, piece.fromMs, piece.toMs));
+        const legs = await storedDays.legsOf(piece.day, choose).catch((error: unknown) => {
           this.logger.warn('Could not read a stored call-log day; asking the PBX', {
-            day: segment.piece.day,
+            day: piece.day,
             error: describe(error),
           });
           return undefined;
         });
         if (legs === undefined) {
           // Deleted since it was listed (retention, purge) or unreadable: the PBX serves the piece.
-          yield* this.innerPages({
+          const pieceQuery = {
             ...query,
             from: new Date(segment.piece.fromMs),
             to: new Date(segment.piece.toMs),
-          });
+          };
+          yield* passedThrough(this.innerPages(pieceQuery), involved, segment.piece.toMs);
           continue;
         }
-        const kept = legsWithin(legs, segment.piece);
+        const kept = legsWithin(legs, piece);
         if (kept.length > 0) yield kept;
       }
     } finally {
@@ -471,15 +478,16 @@ class StoredDayReader {
     for (const [index, day] of days.entries()) this.batchOf.set(day, Math.floor(index / batchDays));
   }
 
-  /** The day's legs, or undefined when it is no longer stored. */
-  async legsOf(day: UtcDay): Promise<CallLeg[] | undefined> {
+  /** The day's legs (of the calls `choose` picks, if given), or undefined when it is no longer stored. */
+  async legsOf(day: UtcDay, choose?: (day: DayCallsScan) => Uint8Array): Promise<CallLeg[] | undefined> {
     const index = this.batchOf.get(day);
     if (index === undefined) return undefined;
     const batch = await this.batch(index);
     if ((index + 1) * this.batchDays < this.days.length) this.batch(index + 1).catch(() => {});
     const bytes = batch.get(day);
     batch.delete(day);
-    return bytes === undefined ? undefined : decodeDayLegs(bytes);
+    if (bytes === undefined) return undefined;
+    return choose ? decodeDayLegsOfCalls(bytes, choose) : decodeDayLegs(bytes);
   }
 
   private batch(index: number): Promise<Map<UtcDay, Uint8Array>> {
@@ -532,6 +540,19 @@ class EagerPages implements AsyncIterable<readonly CallLeg[]> {
       throw error;
     }
   }
+}
+
+/** A piece's pages as they are, noted by the filter (if any) for the calls that go on past `pieceEndMs`. */
+async function* passedThrough(
+  pages: AsyncIterable<readonly CallLeg[]>,
+  involved: InvolvedCallsFilter | undefined,
+  pieceEndMs: number,
+): AsyncGenerator<readonly CallLeg[]> {
+  for await (const page of pages) {
+    involved?.passed(page, pieceEndMs);
+    yield page;
+  }
+  involved?.endPiece(pieceEndMs);
 }
 
 async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {

@@ -124,10 +124,12 @@ export class ReportService {
     const reportEndMs = request.window.to.getTime() + FETCH_MARGIN_MS;
     const fetchEndMs = nowMs === undefined ? reportEndMs : Math.max(reportEndMs, nowMs + FETCH_MARGIN_MS);
     // The call log starts downloading while the directory loads (it is needed before the first leg).
+    const involving = involvingHint(request);
     const query: CallLogQuery = {
       from: new Date(request.window.from.getTime() - FETCH_MARGIN_MS),
       to: new Date(fetchEndMs),
       callLog: request.callLog,
+      ...(involving && { involving }),
     };
     const legs = new EarlyStart(
       source.streamLegPages ? source.streamLegPages(query) : pagesOfOne(source.streamLegs(query)),
@@ -220,6 +222,22 @@ function builderOptions(
     ...(request.scope !== undefined && { scope: request.scope }),
     ...(legDisorderMs !== undefined && { legDisorderMs }),
   };
+}
+
+/**
+ * DNs one of which every call the report counts has a leg from or to (`CallLogQuery.involving`):
+ * the `ext` filter's, else the `queue` filter's, else the access scope's; undefined when nothing
+ * narrows the calls, and for `unreturned`, whose returns may involve anyone.
+ */
+function involvingHint(request: ReportRequest): readonly string[] | undefined {
+  if (request.view === 'unreturned') return undefined;
+  const { filters, scope } = request;
+  const scopeDns = scope && [...scope.extensions, ...scope.queues];
+  for (const dns of [filters.extensions, filters.queues, scopeDns]) {
+    const named = dns?.filter((dn) => dn !== '') ?? [];
+    if (named.length > 0) return named;
+  }
+  return undefined;
 }
 
 /**

@@ -91,6 +91,27 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect(callLogUrls(bed.pbx)).toEqual([]);
   });
 
+  it("filtered by ext, queue or an access scope, equal the PBX's from stored days (other calls left out)", async () => {
+    const fill = historyOver(store);
+    await serviceOver(fill).runReport(requestFor('last month', 'Europe/London'));
+    await fill.whenIdle();
+    const scoped = {
+      ...requestFor('last month by week', 'America/New_York'),
+      scope: { extensions: ['102'], queues: ['800'] },
+    };
+    const requests = [
+      requestFor('last month ext 101', 'Europe/London'),
+      requestFor('last month queue 800 missed list', 'Europe/London'),
+      requestFor('last month ext 102,103 top callers', 'Asia/Kolkata'),
+      scoped,
+    ];
+    for (const request of requests) {
+      const expected = await reportFromPbx(request);
+      expect(expected.totals.calls).toBeGreaterThan(0);
+      expect(await serviceOver(historyOver(store)).runReport(request)).toEqual(expected);
+    }
+  });
+
   it("stores a month's days on the counts its read carried, asking the PBX to count nothing more", async () => {
     const request = requestFor('last month', 'Europe/Berlin');
     bed.pbx.requests.length = 0;
