@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ChannelView } from '../../src/playground/create-channel-routes';
-import { describeInChromium, launchChromium } from '../helpers/chromium';
+import { describeInChromium, launchChromium, openWatchedPage } from '../helpers/chromium';
 import { createClock, type TestClock } from '../schedule/schedule-helpers';
 import { PLAYGROUND_TEST_NOW, type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
@@ -32,13 +32,11 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
     // The demo PBX is served apart, its clock pinned at PLAYGROUND_TEST_NOW; the poller has no timer.
     bed = await startPlaygroundTestBed({ realPbx: true, now: clock.now, startScheduler: false });
     browser = await launchChromium();
-    const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    page = await openWatchedPage(
+      browser,
+      { timezoneId: ZONE, viewport: { width: 1280, height: 900 } },
+      problems,
+    );
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatCount } from '../../src/render/format-number';
-import { describeInChromium, launchChromium } from '../helpers/chromium';
+import { describeInChromium, launchChromium, openWatchedPage } from '../helpers/chromium';
 import { expectedKeyFigures } from '../helpers/expected-summaries';
 import { createClock, type TestClock } from '../schedule/schedule-helpers';
 import { PLAYGROUND_TEST_NOW, type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
@@ -18,13 +18,11 @@ describeInChromium('the channel view in Chromium: schedule, list, Run now, the s
     clock = createClock(PLAYGROUND_TEST_NOW);
     bed = await startPlaygroundTestBed({ now: clock.now, startScheduler: false });
     browser = await launchChromium();
-    const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    page = await openWatchedPage(
+      browser,
+      { timezoneId: ZONE, viewport: { width: 1280, height: 900 } },
+      problems,
+    );
   });
 
   afterAll(async () => {

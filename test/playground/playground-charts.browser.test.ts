@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeInChromium, launchChromium } from '../helpers/chromium';
+import { describeInChromium, launchChromium, openWatchedPage } from '../helpers/chromium';
 import { type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
 
 const ZONE = 'Europe/Berlin';
@@ -51,14 +51,13 @@ describeInChromium('charts in the playground page (Chromium)', () => {
   beforeAll(async () => {
     bed = await startPlaygroundTestBed({ startScheduler: false });
     browser = await launchChromium();
-    const context = await browser.newContext({ timezoneId: ZONE, viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
+    page = await openWatchedPage(
+      browser,
+      { timezoneId: ZONE, viewport: { width: 1400, height: 1000 } },
+      problems,
+    );
     // A 13-week trend reads three months of the demo PBX's calls: give it time on a busy machine.
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
     await page.goto(bed.url);
   });
   afterAll(async () => {
