@@ -39,3 +39,8 @@ export const LEG_TEXT_FIELDS = [
   'legType',
   'status',
 ] as const satisfies readonly (keyof CallLeg)[];
+
+/** When a leg ends (epoch ms): its start plus its ringing and talking. */
+export function legEndMs(startMs: number, ringingSeconds: number, talkingSeconds: number): number {
+  return startMs + (ringingSeconds + talkingSeconds) * 1000;
+}

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type CallLeg, LEG_TEXT_FIELDS } from '../core/call-leg';
+import { type CallLeg, LEG_TEXT_FIELDS, legEndMs } from '../core/call-leg';
 import { formatGuidWords, GUID_LOWER, GUID_UPPER, NOT_A_GUID, readGuidWords } from '../core/guid-words';
 import { ByteReader, ByteWriter, crc32, DayLegsFormatError } from './day-legs-bytes';
 import {
@@ -62,6 +62,8 @@ const ANSWERED = 7;
 const TEXTS = 8;
 const TEXT_FIELDS = LEG_TEXT_FIELDS;
 const FLOATS = TEXTS + TEXT_FIELDS.length;
+const SOURCE_DN = TEXTS + TEXT_FIELDS.indexOf('sourceDn');
+const DESTINATION_DN = TEXTS + TEXT_FIELDS.indexOf('destinationDn');
 const COLUMNS = FLOATS + 1;
 
 /** The varint columns with one value per leg, decoded a batch at a time into one scratch array. */
@@ -107,6 +109,7 @@ const guidLower = GUID_LOWER;
 const formatGuid = formatGuidWords;
 const readDuration = decodeDuration;
 const readIntegerAfter = decodeIntegerAfter;
+const endOf = legEndMs;
 
 /** A day's legs as one blob (see the layout above). */
 export function encodeDayLegs(legs: readonly CallLeg[]): Uint8Array {
@@ -404,8 +407,8 @@ class DayLegsReader {
     const segments = fresh(SEGMENTS);
     const ringing = fresh(RINGING);
     const talking = fresh(TALKING);
-    const sources = fresh(TEXTS);
-    const destinations = fresh(TEXTS + 3);
+    const sources = fresh(SOURCE_DN);
+    const destinations = fresh(DESTINATION_DN);
     const floats = fresh(FLOATS);
     const count = this.legCount;
     const textCount = this.texts.length;
@@ -431,7 +434,7 @@ class DayLegsReader {
       const ringingSeconds = readDuration(ringing.varint(), floats);
       const talkingSeconds = readDuration(talking.varint(), floats);
       startMs[index] = start;
-      endMs[index] = start + (ringingSeconds + talkingSeconds) * 1000;
+      endMs[index] = endOf(start, ringingSeconds, talkingSeconds);
       const source = sources.varint();
       const destination = destinations.varint();
       if (source >= textCount || destination >= textCount)

@@ -1,4 +1,4 @@
-import type { CallLeg } from '../core/call-leg';
+import { type CallLeg, legEndMs } from '../core/call-leg';
 import { CALL_PAUSE_MS } from '../report/report-builder';
 import type { DayCallsScan } from './day-legs-codec';
 
@@ -87,7 +87,7 @@ export class InvolvedCallsFilter {
     const from = pieceEndMs - MAY_CONTINUE_MS;
     const goingOn = this.goingOn;
     for (const leg of legs) {
-      const endMs = leg.startMs + (leg.ringingSeconds + leg.talkingSeconds) * 1000;
+      const endMs = legEndMs(leg.startMs, leg.ringingSeconds, leg.talkingSeconds);
       const known = goingOn.get(leg.callKey);
       if (known !== undefined) {
         if (endMs > known) goingOn.set(leg.callKey, endMs);
