@@ -5,7 +5,8 @@
  *   JSON, and until its days are stored) next to the same report with HISTORY_DAYS=0, in turns,
  *   `repeats` pairs; `firstRatio` is the median of history ÷ none;
  * - `month`: `last month` with that month and the month before stored: time from the command's
- *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests);
+ *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests; each
+ *   period counts its newest stored day first, `PbxLogProbe`: reported apart);
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store, once to store the days the trend did not read
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
       monthSeconds: median(months.map((month) => month.seconds)),
       monthStartupSeconds: median(months.map((month) => month.startupSeconds)),
       monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
+      /** Of those, the counts of one stored day each period asks before reading the store (`PbxLogProbe`). */
+      monthCountRequests: Math.max(...months.map((month) => month.countRequests)),
       storedDays: stats.storedDays,
       storedLegs: stats.storedLegs,
       encodedBytesPerLeg: Math.round((stats.storedBytes / Math.max(1, stats.storedLegs)) * 10) / 10,

@@ -11,6 +11,7 @@ import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './day-legs-codec';
 import type { PbxHistory, UtcDay } from './history-store';
 import { InvolvedCallsFilter } from './involved-calls-filter';
+import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
 import {
   isClosedDay,
@@ -88,6 +89,7 @@ export class HistoryCallLogSource implements CallLogSource {
   /** Reads (`streamLegPages`) under way, and who waits for there to be none. */
   private activeReads = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly probe: PbxLogProbe;
 
   constructor(private readonly options: HistoryCallLogSourceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -95,6 +97,7 @@ export class HistoryCallLogSource implements CallLogSource {
     this.widenBudget = options.widenBudget ?? 0.1;
     this.readBatchDays = Math.max(1, options.readBatchDays ?? 8);
     this.deferLegs = options.deferLegs ?? 300_000;
+    this.probe = new PbxLogProbe({ inner: options.inner, now: this.now, logger: this.logger });
   }
 
   get legDisorderMs(): number | undefined {
@@ -220,10 +223,13 @@ export class HistoryCallLogSource implements CallLogSource {
     const eligible = (piece: UtcDayPiece) => piece.day >= oldest && isClosedDay(piece.dayStartMs, nowMs);
     const firstEligible = pieces.find(eligible);
     let stored = new Set<UtcDay>();
+    let used: Array<{ day: UtcDay; pbxCount: number }> = [];
     if (firstEligible) {
       try {
-        const listed = await this.options.store.listDaysSince(firstEligible.day);
-        stored = new Set(listed.map((entry) => entry.day));
+        const asked = new Set(pieces.filter(eligible).map((piece) => piece.day));
+        used = (await this.options.store.listDaysSince(firstEligible.day)).filter((entry) =>
+          asked.has(entry.day),
+        );
       } catch (error) {
         this.logger.warn('Could not read the stored call-log days; asking the PBX', {
           error: describe(error),
@@ -239,6 +245,9 @@ export class HistoryCallLogSource implements CallLogSource {
           },
         ];
       }
+    }
+    if (used.length > 0 && (await this.pbxHasStoredLog(used, oldest))) {
+      stored = new Set(used.map((entry) => entry.day));
     }
     const fill = new Set<UtcDayPiece>();
     const partial: UtcDayPiece[] = [];
@@ -283,6 +292,38 @@ export class HistoryCallLogSource implements CallLogSource {
       if (filled) run.fillDays.push(piece.day);
     }
     return segments;
+  }
+
+  /**
+   * Whether the PBX still has the log stored for these days (`PbxLogProbe`, on the newest of them).
+   * When it counts that day differently, every stored day of this PBX is deleted (a later read
+   * stores them anew); when the count fails, this report asks the PBX for every day, as it would
+   * without history: history never decides whether a report succeeds, only how fast.
+   */
+  private async pbxHasStoredLog(
+    used: Array<{ day: UtcDay; pbxCount: number }>,
+    oldest: UtcDay,
+  ): Promise<boolean> {
+    const newest = used.reduce((a, b) => (b.day > a.day ? b : a));
+    const verdict = await this.probe.check(newest.day, newest.pbxCount);
+    if (verdict === 'changed') await this.forgetStoredDays(oldest);
+    return verdict === 'same';
+  }
+
+  /** Deletes this PBX's stored days (its log changed under the same address). */
+  private async forgetStoredDays(oldest: UtcDay): Promise<void> {
+    const { store } = this.options;
+    try {
+      const days = await store.listDaysSince(oldest);
+      for (const { day } of days) await store.deleteDay(day);
+      this.logger.warn('Deleted the stored call-log days of this PBX: its log changed', {
+        days: days.length,
+      });
+    } catch (error) {
+      this.logger.warn('Could not delete the stored call-log days', { error: describe(error) });
+    } finally {
+      this.probe.forget();
+    }
   }
 
   /** A run's pages, asked for at once; the days it fills are stored once read completely. */

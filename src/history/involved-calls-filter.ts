@@ -20,7 +20,7 @@ const MAY_CONTINUE_MS = CALL_PAUSE_MS + 3_600_000;
  */
 export class InvolvedCallsFilter {
   /** Calls that may get legs in the pieces to come -> the latest end of their legs so far (ms). */
-  private goingOn = new Map<string, number>();
+  private readonly goingOn = new Map<string, number>();
 
   constructor(private readonly dns: ReadonlySet<string>) {}
 

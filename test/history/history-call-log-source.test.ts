@@ -6,7 +6,7 @@ import { HistoryCallLogSource } from '../../src/history/history-call-log-source'
 import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { listStoreKinds } from '../schedule/store-kinds';
-import { callLogUrls, collect, queryFor } from '../threecx/demo-helpers';
+import { callLogUrls, collect, countUrls, periodOf, queryFor, readUrls } from '../threecx/demo-helpers';
 import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
 
 /**
@@ -74,7 +74,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect(fromHistoryDays).toBeGreaterThan(8);
   });
 
-  it('serves a month read before without a single call-log request, and equals the PBX', async () => {
+  it("serves a month read before with a count of each period's newest day as its only call-log requests, and equals the PBX", async () => {
     const request = requestFor('last month', 'Europe/London');
     const expected = await reportFromPbx(request);
     const first = historyOver(store);
@@ -88,7 +88,12 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     bed.pbx.requests.length = 0;
     const second = historyOver(store);
     expect(await serviceOver(second).runReport(request)).toEqual(expected);
-    expect(callLogUrls(bed.pbx)).toEqual([]);
+    // The PBX is asked to count the newest stored day each period reads: 1 Nov, and 30 Sep for September.
+    expect(readUrls(bed.pbx)).toEqual([]);
+    expect(countUrls(bed.pbx).map(periodOf).sort()).toEqual([
+      '2026-09-30T00:00:00.000Z..2026-09-30T23:59:59.999Z',
+      '2026-11-01T00:00:00.000Z..2026-11-01T23:59:59.999Z',
+    ]);
   });
 
   it("filtered by ext, queue or an access scope, equal the PBX's from stored days (other calls left out)", async () => {
@@ -173,8 +178,9 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     bed.pbx.requests.length = 0;
     const legs = await collect(second.streamLegs(query));
     expect(sortLegs(legs)).toEqual(sortLegs(direct));
-    // Only the open day went to the PBX.
-    expect(callLogUrls(bed.pbx).every((url) => url.includes('2026-11-29'))).toBe(true);
+    // Only the open day was read from the PBX; the newest stored day was counted.
+    expect(readUrls(bed.pbx).every((url) => url.includes('2026-11-29'))).toBe(true);
+    expect(countUrls(bed.pbx).map(periodOf)).toEqual(['2026-11-28T00:00:00.000Z..2026-11-28T23:59:59.999Z']);
     const disorder = second.legDisorderMs!;
     let latest = Number.NEGATIVE_INFINITY;
     for (const leg of legs) {
@@ -247,7 +253,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     const narrow = historyOver(store, 3);
     bed.pbx.requests.length = 0;
     await collect(narrow.streamLegs(query));
-    const asked = callLogUrls(bed.pbx).join('\n');
+    const asked = readUrls(bed.pbx).join('\n');
     for (const day of ['20', '21', '22', '23', '24', '25']) expect(asked).toContain(`2026-11-${day}`);
     for (const day of ['26', '27', '28']) expect(asked).not.toContain(`periodFrom=2026-11-${day}`);
     await stores.history.purge();

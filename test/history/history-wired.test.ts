@@ -7,7 +7,7 @@ import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { runCliInProcess } from '../helpers/run-cli-in-process';
 import { startPlaygroundTestBed } from '../playground/playground-test-bed';
 import { createTempDir } from '../schedule/schedule-helpers';
-import { callLogUrls } from '../threecx/demo-helpers';
+import { callLogUrls, countUrls, periodOf, readUrls } from '../threecx/demo-helpers';
 
 /**
  * History as the product runs it (issue 20): the terminal's reports and the bot's read closed days
@@ -35,20 +35,34 @@ afterAll(async () => {
   for (const pbx of pbxs) await pbx.close();
 });
 
-async function startPbx(seed: number): Promise<DemoPbx> {
-  const pbx = await startDemoPbx({ seed, now: NOW, days: 70, callsPerDay: 80 });
+/** Stops a PBX before the end of the file (its address may then serve another). */
+async function stopPbx(pbx: DemoPbx): Promise<void> {
+  pbxs.splice(pbxs.indexOf(pbx), 1);
+  await pbx.close();
+}
+
+async function startPbx(seed: number, port?: number): Promise<DemoPbx> {
+  const pbx = await startDemoPbx({
+    seed,
+    now: NOW,
+    days: 70,
+    callsPerDay: 80,
+    ...(port !== undefined && { port }),
+  });
   pbxs.push(pbx);
   return pbx;
 }
 
 /** `calls last month --json` in the terminal against `pbx`, with the store and HISTORY_DAYS given. */
-async function lastMonth(pbx: DemoPbx, historyDays = '400'): Promise<Report> {
+async function lastMonth(pbx: DemoPbx, historyDays = '400', stderr: string | RegExp = ''): Promise<Report> {
   const run = await runCliInProcess(['last', 'month', '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
     now: NOW,
     pbx,
     env: { DATABASE_URL: databaseUrl, HISTORY_DAYS: historyDays },
   });
-  expect(run).toMatchObject({ code: 0, stderr: '' });
+  expect(run.code).toBe(0);
+  if (typeof stderr === 'string') expect(run.stderr).toBe(stderr);
+  else expect(run.stderr).toMatch(stderr);
   return JSON.parse(run.stdout) as Report;
 }
 
@@ -62,7 +76,7 @@ async function storedDays(pbx: string): Promise<string[]> {
 }
 
 describe('in the terminal', () => {
-  it('reads a month again from the store without a call-log request, and the same numbers', async () => {
+  it('reads a month again from the store, asking the PBX only to count the newest day of each period', async () => {
     const pbx = await startPbx(5);
     const first = await lastMonth(pbx);
     expect(first.totals.calls).toBeGreaterThan(1000);
@@ -70,7 +84,50 @@ describe('in the terminal', () => {
     expect([days.length, days[0], days.at(-1)]).toEqual([62, '2026-08-31', '2026-10-31']);
     pbx.requests.length = 0;
     expect(await lastMonth(pbx)).toEqual(first);
-    expect(callLogUrls(pbx)).toEqual([]);
+    expect(readUrls(pbx)).toEqual([]);
+    expect(countUrls(pbx).map(periodOf).sort()).toEqual([
+      '2026-09-30T00:00:00.000Z..2026-09-30T23:59:59.999Z',
+      '2026-10-31T00:00:00.000Z..2026-10-31T23:59:59.999Z',
+    ]);
+  });
+
+  it('notices another log behind the same address (a restore, a stand-in), and answers with it', async () => {
+    const before = await startPbx(5);
+    const port = Number(new URL(before.url).port);
+    await lastMonth(before);
+    await stopPbx(before);
+    // Another PBX with other calls at the very same URL: the store names it as the one before.
+    const after = await startPbx(6, port);
+    expect(pbxIdentity(after.url)).toBe(pbxIdentity(before.url));
+    const expected = await lastMonth(after, '0');
+    after.requests.length = 0;
+    const warned =
+      /The PBX counts a stored call-log day differently: its log is not the one stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
+    expect(await lastMonth(after, '400', warned)).toEqual(expected);
+    expect(readUrls(after).length).toBeGreaterThan(60);
+    // Its days replace the old ones, and are read from the store from then on.
+    after.requests.length = 0;
+    expect(await lastMonth(after)).toEqual(expected);
+    expect(readUrls(after)).toEqual([]);
+  });
+
+  it('asks the PBX for every day when it cannot count one: the report fails as it would without history', async () => {
+    const pbx = await startPbx(5);
+    await lastMonth(pbx);
+    // The call log now fails (the directory still answers): the stored month is not answered from.
+    pbx.misbehave({ endpoint: 'calllog', status: 400, times: 1000 });
+    pbx.requests.length = 0;
+    const run = await runCliInProcess(['last', 'month', '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
+      now: NOW,
+      pbx,
+      env: { DATABASE_URL: databaseUrl },
+    });
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(run.stderr).toContain(
+      'Could not ask the PBX to count a stored call-log day; asking it for every day',
+    );
+    expect(readUrls(pbx).length).toBeGreaterThan(0);
+    expect(await storedDays(pbxIdentity(pbx.url))).toHaveLength(62);
   });
 
   it('answers with the PBX it is pointed at, never with the days of the one before', async () => {

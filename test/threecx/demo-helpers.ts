@@ -78,6 +78,16 @@ export function callLogUrls(pbx: DemoPbx): string[] {
   return pbx.requests.filter((entry) => entry.endpoint === 'calllog').map((entry) => entry.url);
 }
 
+/** Of those, the requests that only count rows (`$top=1`), as a history's probe of a stored day. */
+export function countUrls(pbx: DemoPbx): string[] {
+  return callLogUrls(pbx).filter((url) => /[?&]\$top=1(&|$)/.test(url));
+}
+
+/** Of those, the requests that read rows. */
+export function readUrls(pbx: DemoPbx): string[] {
+  return callLogUrls(pbx).filter((url) => !/[?&]\$top=1(&|$)/.test(url));
+}
+
 /** `periodFrom`..`periodTo` of a call-log request URL, decoded. */
 export function periodOf(url: string): string {
   const from = /periodFrom=([^,]+)/.exec(url)?.[1] ?? '?';

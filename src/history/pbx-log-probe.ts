@@ -1,0 +1,77 @@
+import type { CallLogSource } from '../core/call-log-source';
+import { type Logger, silentLogger } from '../core/logger';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import type { UtcDay } from './history-store';
+import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
+
+/**
+ * What the PBX says of a stored day: `same` (it counts the rows it counted when the day was
+ * stored), `changed` (another count: its log is not the one the store holds), or `unknown` (the
+ * count failed).
+ */
+export type ProbeVerdict = 'same' | 'changed' | 'unknown';
+
+/** How long a day's verdict is reused (reports in a row ask once). */
+const DEFAULT_TTL_MS = 10 * 60_000;
+
+/**
+ * Before a report reads stored days, one question to the PBX (issue 20): does it still count, for
+ * the newest of them, the rows it counted when the day was stored? The store names a PBX by its
+ * address; this notices a different log behind the same address (a PBX restored from a backup,
+ * another system, a test stand-in with other calls) before a report answers from the old one.
+ * One `$count` of one day, of the PBX's cheapest kind; verdicts are kept `ttlMs` per day and count.
+ */
+export class PbxLogProbe {
+  private readonly verdicts = new Map<string, { atMs: number; verdict: Promise<ProbeVerdict> }>();
+  private readonly ttlMs: number;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly options: { inner: CallLogSource; now: () => Date; logger?: Logger; ttlMs?: number },
+  ) {
+    this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** The PBX's verdict on `day`, stored with `pbxCount` rows. */
+  check(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
+    const key = `${day}:${pbxCount}`;
+    const nowMs = this.options.now().getTime();
+    const known = this.verdicts.get(key);
+    if (known && nowMs - known.atMs < this.ttlMs) return known.verdict;
+    const verdict = this.ask(day, pbxCount);
+    this.verdicts.set(key, { atMs: nowMs, verdict });
+    // A count that failed is asked again by the next report.
+    verdict.then((answer) => answer === 'unknown' && this.verdicts.delete(key)).catch(() => {});
+    return verdict;
+  }
+
+  /** Forgets every verdict (the days were deleted). */
+  forget(): void {
+    this.verdicts.clear();
+  }
+
+  private async ask(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
+    const startMs = utcDayStartMs(day);
+    try {
+      const count = await this.options.inner.countRows({
+        from: new Date(startMs),
+        to: new Date(startMs + UTC_DAY_MS),
+        callLog: DEFAULT_CALL_LOG_PARAMETERS,
+      });
+      if (count === pbxCount) return 'same';
+      this.logger.warn('The PBX counts a stored call-log day differently: its log is not the one stored', {
+        day,
+        stored: pbxCount,
+        pbx: count,
+      });
+      return 'changed';
+    } catch (error) {
+      this.logger.warn('Could not ask the PBX to count a stored call-log day; asking it for every day', {
+        day,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return 'unknown';
+    }
+  }
+}
