@@ -87,7 +87,9 @@ describe('TeamsAlertDelivery', () => {
   it('fails with a short reason: an activity the Bot Connector does not know, a conversation never seen', async () => {
     const unknown = claimedAlert({ message: { messageId: 'no-such-activity' } });
     await expect(delivery.update(SUBSCRIPTION, unknown, false)).rejects.toThrow(
-      new Error('Teams refused the update (HTTP 404: the conversation no longer exists)'),
+      new Error(
+        'Teams refused the update (HTTP 404: the message was deleted, or its conversation no longer exists)',
+      ),
     );
     const elsewhere = alertSubscription({
       target: { platform: 'teams', conversationId: '19:gone@thread.tacv2' },

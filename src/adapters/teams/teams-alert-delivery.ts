@@ -83,10 +83,11 @@ function activityIdOf(alert: PostedAlert): string {
 }
 
 /** The Bot Connector's refusal in a few words (no URL, no token). */
-async function refusedAs<T>(what: string, send: () => Promise<T>): Promise<T> {
+async function refusedAs<T>(what: 'post' | 'update' | 'reply', send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (error) {
-    throw new Error(`Teams refused the ${what} (${describeConnectorError(error)})`);
+    const about = what === 'post' ? 'conversation' : 'message';
+    throw new Error(`Teams refused the ${what} (${describeConnectorError(error, about)})`);
   }
 }
