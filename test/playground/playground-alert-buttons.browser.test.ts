@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { ChannelView } from '../../src/playground/create-channel-routes';
-import { describeInChromium, launchChromium, openWatchedPage } from '../helpers/chromium';
-import { createClock, type TestClock } from '../schedule/schedule-helpers';
-import { PLAYGROUND_TEST_NOW, type PlaygroundTestBed, startPlaygroundTestBed } from './playground-test-bed';
+import { describeInChromium } from '../helpers/chromium';
+import { CHANNEL_VIEW_ZONE, renderedText, useChannelViewInChromium } from './channel-view-in-chromium';
+import { PLAYGROUND_TEST_NOW } from './playground-test-bed';
 
 /**
  * A live missed-call alert in the channel view, end to end in Chromium: `alerts missed queue 800`
@@ -11,7 +11,7 @@ import { PLAYGROUND_TEST_NOW, type PlaygroundTestBed, startPlaygroundTestBed } f
  * the page, each redrawing the same post in place.
  */
 
-const ZONE = 'Europe/Berlin';
+const ZONE = CHANNEL_VIEW_ZONE;
 /** A number the demo's own callers never use. */
 const CALLER = '+442079460177';
 /** The bot's clock when the alerts are turned on: before the call (a subscription sees only later calls). */
@@ -20,31 +20,9 @@ const SUBSCRIBED_AT = '2026-11-29T09:58:00Z';
 const CALL_AT = '2026-11-29T09:58:30Z';
 
 describeInChromium("the channel view in Chromium: a live alert's buttons", () => {
-  let bed: PlaygroundTestBed;
-  let clock: TestClock;
-  let browser: Browser;
-  let page: Page;
+  const view = useChannelViewInChromium({ at: SUBSCRIBED_AT, realPbx: true });
   let subscriptionId: string;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    clock = createClock(SUBSCRIBED_AT);
-    // The demo PBX is served apart, its clock pinned at PLAYGROUND_TEST_NOW; the poller has no timer.
-    bed = await startPlaygroundTestBed({ realPbx: true, now: clock.now, startScheduler: false });
-    browser = await launchChromium();
-    page = await openWatchedPage(
-      browser,
-      { timezoneId: ZONE, viewport: { width: 1280, height: 900 } },
-      problems,
-    );
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bed?.close();
-  });
-
-  const posts = (kind: string): Locator => page.locator(`[data-testid="channel-post"][data-kind="${kind}"]`);
+  const posts = view.posts;
   const alertPosts = (): Locator => posts('alert');
   const button = (post: Locator, actionId: string): Locator =>
     post.locator(`[data-testid="slack-button"][data-action-id="${actionId}"]`);
@@ -71,25 +49,25 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
 
   /** The kind of each post of the channel, in the order the page shows them. */
   const postKinds = async (): Promise<string[]> => {
-    const shown = await page.locator('#channel-posts > [data-testid="channel-post"]').all();
+    const shown = await view.page.locator('#channel-posts > [data-testid="channel-post"]').all();
     return Promise.all(shown.map(async (post) => (await post.getAttribute('data-kind')) ?? ''));
   };
 
   /** The channel as the server keeps it, read with the page's own cookie. */
   const serverView = async (): Promise<ChannelView> => {
-    const response = await page.request.get(`${bed.url}/playground/api/channel`);
+    const response = await view.page.request.get(`${view.bed.url}/playground/api/channel`);
     expect(response.status()).toBe(200);
     return (await response.json()) as ChannelView;
   };
 
   it('turns the alerts on from the channel view', async () => {
-    if (!bed.plan.serve || !bed.plan.token) throw new Error('expected a token-guarded playground');
-    await page.goto(`${bed.url}/?token=${encodeURIComponent(bed.plan.token.value)}`);
-    await page.getByTestId('channel-tab').click();
-    await page.getByTestId('channel-view').waitFor();
+    if (!view.bed.plan.serve || !view.bed.plan.token) throw new Error('expected a token-guarded playground');
+    await view.page.goto(`${view.bed.url}/?token=${encodeURIComponent(view.bed.plan.token.value)}`);
+    await view.page.getByTestId('channel-tab').click();
+    await view.page.getByTestId('channel-view').waitFor();
 
-    await page.getByTestId('channel-input').fill('alerts missed queue 800');
-    await page.getByTestId('channel-send').click();
+    await view.page.getByTestId('channel-input').fill('alerts missed queue 800');
+    await view.page.getByTestId('channel-send').click();
     const reply = posts('reply').filter({ hasText: 'Alerts ' });
     await reply.waitFor();
     const text = await renderedText(reply);
@@ -97,14 +75,14 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
       /Alerts ([0-9a-z]{6}) on: missed calls of queue 800 will be posted here/.exec(text)?.[1] ?? '';
     expect(subscriptionId).toMatch(/^[0-9a-z]{6}$/);
     expect(await renderedText(posts('typed'))).toContain('alerts missed queue 800');
-    expect(await page.getByTestId('channel-input').inputValue()).toBe('');
+    expect(await view.page.getByTestId('channel-input').inputValue()).toBe('');
 
     // Nothing of queue 800 has been missed since: a poll posts nothing.
-    expect(await bed.alertPoller.tick()).toMatchObject({ kind: 'polled', missed: 0, posted: 0 });
+    expect(await view.bed.alertPoller.tick()).toMatchObject({ kind: 'polled', missed: 0, posted: 0 });
   });
 
   it('shows the missed call the poller finds as an alert with "I\'ll call back"', async () => {
-    const missed = bed.pbx?.injectCall({
+    const missed = view.bed.pbx?.injectCall({
       kind: 'missed',
       at: new Date(CALL_AT),
       from: CALLER,
@@ -114,8 +92,8 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
     });
     expect(missed?.endsAt.toISOString()).toBe('2026-11-29T09:58:44.000Z');
     // The PBX's clock (PLAYGROUND_TEST_NOW) has the call in its log; the bot's clock now has it settled (15 s).
-    clock.set(PLAYGROUND_TEST_NOW);
-    expect(await bed.alertPoller.tick()).toMatchObject({ kind: 'polled', posted: 1 });
+    view.clock.set(PLAYGROUND_TEST_NOW);
+    expect(await view.bed.alertPoller.tick()).toMatchObject({ kind: 'polled', posted: 1 });
 
     // The page shows it at its next read of the channel (every 3 s), with no reload.
     const alert = alertPosts();
@@ -141,7 +119,9 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
     const after = (await serverView()).posts.find((post) => post.kind === 'alert');
     expect(after?.id).toBe(before?.id);
     expect(after?.revisedId).toBeGreaterThan(before?.id ?? Number.POSITIVE_INFINITY);
-    expect(await renderedText(page.getByTestId('channel-status'))).toBe("button “I'll call back” → done");
+    expect(await renderedText(view.page.getByTestId('channel-status'))).toBe(
+      "button “I'll call back” → done",
+    );
   });
 
   it('Release opens it again in place, with "I\'ll call back"; nothing went wrong in the page', async () => {
@@ -151,18 +131,12 @@ describeInChromium("the channel view in Chromium: a live alert's buttons", () =>
     expect(await alert.count()).toBe(1);
     expect(await renderedText(alert)).toBe(alertText('Nobody is calling back yet.', "I'll call back"));
     expect(await postKinds()).toEqual(['typed', 'reply', 'alert']);
-    expect(await renderedText(page.getByTestId('channel-status'))).toBe('button “Release” → done');
+    expect(await renderedText(view.page.getByTestId('channel-status'))).toBe('button “Release” → done');
 
     // Still one alert at the next poll: the call is not posted again.
-    expect(await bed.alertPoller.tick()).toMatchObject({ kind: 'polled', posted: 0 });
-    await page.waitForTimeout(3500);
+    expect(await view.bed.alertPoller.tick()).toMatchObject({ kind: 'polled', posted: 0 });
+    await view.page.waitForTimeout(3500);
     expect(await postKinds()).toEqual(['typed', 'reply', 'alert']);
-    expect(problems).toEqual([]);
+    expect(view.problems).toEqual([]);
   });
 });
-
-/** What the browser shows, line breaks included (Playwright's innerText, not the DOM's textContent). */
-function renderedText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, with line breaks, is what is compared
-  return locator.innerText();
-}
