@@ -179,12 +179,8 @@ export class HistoryCallLogSource implements CallLogSource {
         });
         if (legs === undefined) {
           // Deleted since it was listed (retention, purge) or unreadable: the PBX serves the piece.
-          const pieceQuery = {
-            ...query,
-            from: new Date(segment.piece.fromMs),
-            to: new Date(segment.piece.toMs),
-          };
-          yield* passedThrough(this.innerPages(pieceQuery), involved, segment.piece.toMs);
+          const pieceQuery = { ...query, from: new Date(piece.fromMs), to: new Date(piece.toMs) };
+          yield* passedThrough(this.innerPages(pieceQuery), involved, piece.toMs);
           continue;
         }
         const kept = legsWithin(legs, piece);
@@ -222,7 +218,6 @@ export class HistoryCallLogSource implements CallLogSource {
     const oldest = oldestHistoryDay(nowMs, this.options.historyDays);
     const eligible = (piece: UtcDayPiece) => piece.day >= oldest && isClosedDay(piece.dayStartMs, nowMs);
     const firstEligible = pieces.find(eligible);
-    let stored = new Set<UtcDay>();
     let used: Array<{ day: UtcDay; pbxCount: number }> = [];
     if (firstEligible) {
       try {
@@ -246,9 +241,8 @@ export class HistoryCallLogSource implements CallLogSource {
         ];
       }
     }
-    if (used.length > 0 && (await this.pbxHasStoredLog(used, oldest))) {
-      stored = new Set(used.map((entry) => entry.day));
-    }
+    const trusted = used.length > 0 && (await this.pbxHasStoredLog(used, oldest));
+    const stored = new Set<UtcDay>(trusted ? used.map((entry) => entry.day) : []);
     const fill = new Set<UtcDayPiece>();
     const partial: UtcDayPiece[] = [];
     for (const piece of pieces) {

@@ -1,12 +1,11 @@
 import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource } from '../core/call-log-source';
 import { type Logger, silentLogger } from '../core/logger';
-import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { TickLoop } from '../core/tick-loop';
 import { toCallLeg } from '../threecx/call-log-row';
 import type { PbxHistory, UtcDay } from './history-store';
 import { storeDayIfComplete } from './store-day-from-source';
-import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartMs, utcDayStartOf } from './utc-day-split';
+import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartOf, wholeDayQuery } from './utc-day-split';
 
 const HOUR_MS = 3_600_000;
 
@@ -138,7 +137,7 @@ export class HistoryCheck {
     result: HistoryCheckResult,
   ): Promise<void> {
     const { source, store } = this.options;
-    const query = dayQuery(entry.day);
+    const query = wholeDayQuery(entry.day);
     const count = await source.countRows(query);
     if (count === entry.pbxCount) {
       await store.markChecked(entry.day, this.now());
@@ -171,15 +170,6 @@ export class HistoryCheck {
       day: entry.day,
     });
   }
-}
-
-function dayQuery(day: UtcDay): CallLogQuery {
-  const fromMs = utcDayStartMs(day);
-  return {
-    from: new Date(fromMs),
-    to: new Date(fromMs + UTC_DAY_MS),
-    callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
-  };
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { CallLogSource } from '../core/call-log-source';
 import { type Logger, silentLogger } from '../core/logger';
-import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import type { UtcDay } from './history-store';
-import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
+import { wholeDayQuery } from './utc-day-split';
 
 /**
  * What the PBX says of a stored day: `same` (it counts the rows it counted when the day was
@@ -52,13 +51,8 @@ export class PbxLogProbe {
   }
 
   private async ask(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
-    const startMs = utcDayStartMs(day);
     try {
-      const count = await this.options.inner.countRows({
-        from: new Date(startMs),
-        to: new Date(startMs + UTC_DAY_MS),
-        callLog: DEFAULT_CALL_LOG_PARAMETERS,
-      });
+      const count = await this.options.inner.countRows(wholeDayQuery(day));
       if (count === pbxCount) return 'same';
       this.logger.warn('The PBX counts a stored call-log day differently: its log is not the one stored', {
         day,

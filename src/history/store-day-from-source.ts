@@ -1,10 +1,9 @@
 import { type CallLeg, LEG_TEXT_FIELDS } from '../core/call-leg';
 import type { CallLogSource } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
-import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { decodeDayLegs, encodeDayLegs } from './day-legs-codec';
 import type { PbxHistory, UtcDay } from './history-store';
-import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
+import { UTC_DAY_MS, utcDayStartMs, wholeDayQuery } from './utc-day-split';
 
 export interface StoreDayOptions {
   /** The PBX, asked for the day's `@odata.count` after the legs were read. */
@@ -55,13 +54,7 @@ export async function storeDayIfComplete(options: StoreDayOptions): Promise<Stor
     return 'incomplete';
   }
   const pbxCount =
-    options.pbxCount === undefined
-      ? await options.source.countRows({
-          from: new Date(fromMs),
-          to: new Date(toMs),
-          callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
-        })
-      : options.pbxCount;
+    options.pbxCount === undefined ? await options.source.countRows(wholeDayQuery(day)) : options.pbxCount;
   if (pbxCount === null) return 'incomplete';
   if (pbxCount !== options.legs.length) {
     logger.info('Not storing a call-log day: the PBX counts other rows than were read', {

@@ -1,3 +1,5 @@
+import type { CallLogQuery } from '../core/call-log-source';
+import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import type { UtcDay } from './history-store';
 
 /** A UTC day is exactly this long (JavaScript time has no leap seconds). */
@@ -56,4 +58,14 @@ export function isClosedDay(dayStartMs: number, nowMs: number): boolean {
  */
 export function oldestHistoryDay(nowMs: number, historyDays: number): UtcDay {
   return utcDayOf(utcDayStartOf(nowMs) - Math.max(0, Math.floor(historyDays)) * UTC_DAY_MS);
+}
+
+/** The report query of one whole UTC day, with 3CX's default report parameters (what history stores). */
+export function wholeDayQuery(day: UtcDay): CallLogQuery {
+  const fromMs = utcDayStartMs(day);
+  return {
+    from: new Date(fromMs),
+    to: new Date(fromMs + UTC_DAY_MS),
+    callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
+  };
 }
