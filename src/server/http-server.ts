@@ -61,18 +61,34 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-/** Reads a request body up to `maxBytes`; rejects with `BodyTooLargeError` past it. */
+/**
+ * Reads a request body up to `maxBytes`; past it, rejects with `BodyTooLargeError` once the rest
+ * has been read and dropped, so the caller's 413 reaches the client and the connection stays
+ * usable. Stopping early would close the connection with bytes unread: the kernel then resets
+ * it, which can lose the 413 and, when the client has already pooled the connection, fails its
+ * next request (`ECONNRESET`). A body that goes on past `maxBytes + DISCARD_BYTES` is not worth
+ * draining: the connection is dropped.
+ */
 export async function readBody(request: IncomingMessage, maxBytes = 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBytes) throw new BodyTooLargeError(maxBytes);
-    chunks.push(buffer);
+    if (size > maxBytes + DISCARD_BYTES) {
+      // Leaving the loop alone leaves the socket open, its parser mid-body: close it outright.
+      request.socket.destroy();
+      break;
+    }
+    if (size <= maxBytes) chunks.push(buffer);
+    else chunks.length = 0;
   }
+  if (size > maxBytes) throw new BodyTooLargeError(maxBytes);
   return Buffer.concat(chunks);
 }
+
+/** How much of a body past its limit is read and dropped before the connection is closed instead. */
+export const DISCARD_BYTES = 8 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
