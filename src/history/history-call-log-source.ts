@@ -50,6 +50,9 @@ export interface HistoryCallLogSourceOptions {
 }
 
 /** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
+/** A stored day and the rows the PBX counted for it when it was stored. */
+type StoredDayCount = { day: UtcDay; pbxCount: number };
+
 type Segment =
   | { kind: 'stored'; piece: UtcDayPiece }
   | {
@@ -218,7 +221,7 @@ export class HistoryCallLogSource implements CallLogSource {
     const oldest = oldestHistoryDay(nowMs, this.options.historyDays);
     const eligible = (piece: UtcDayPiece) => piece.day >= oldest && isClosedDay(piece.dayStartMs, nowMs);
     const firstEligible = pieces.find(eligible);
-    let used: Array<{ day: UtcDay; pbxCount: number }> = [];
+    let used: StoredDayCount[] = [];
     if (firstEligible) {
       try {
         const asked = new Set(pieces.filter(eligible).map((piece) => piece.day));
@@ -241,8 +244,7 @@ export class HistoryCallLogSource implements CallLogSource {
         ];
       }
     }
-    const trusted = used.length > 0 && (await this.pbxHasStoredLog(used, oldest));
-    const stored = new Set<UtcDay>(trusted ? used.map((entry) => entry.day) : []);
+    const stored = used.length > 0 ? await this.trustedStoredDays(used, oldest) : new Set<UtcDay>();
     const fill = new Set<UtcDayPiece>();
     const partial: UtcDayPiece[] = [];
     for (const piece of pieces) {
@@ -289,19 +291,53 @@ export class HistoryCallLogSource implements CallLogSource {
   }
 
   /**
-   * Whether the PBX still has the log stored for these days (`PbxLogProbe`, on the newest of them).
-   * When it counts that day differently, every stored day of this PBX is deleted (a later read
-   * stores them anew); when the count fails, this report asks the PBX for every day, as it would
-   * without history: history never decides whether a report succeeds, only how fast.
+   * Which of the stored days `used` this read may use, asking the PBX (`PbxLogProbe`) to count the
+   * newest of them:
+   * - the count it was stored with: all of them;
+   * - another count: either a call came late into that day (a real 3CX writes a call's rows when it
+   *   ends) or the log behind this address is another one. A second day, the stored day with the
+   *   most rows, tells which: it counts the same, so only the newest day is deleted (this read asks
+   *   the PBX for it and stores it anew); it differs too, so every stored day of this PBX is;
+   * - a count that fails: none. The PBX serves every day, as it would without history: history
+   *   never decides whether a report succeeds, only how fast.
    */
-  private async pbxHasStoredLog(
-    used: Array<{ day: UtcDay; pbxCount: number }>,
-    oldest: UtcDay,
-  ): Promise<boolean> {
+  private async trustedStoredDays(used: StoredDayCount[], oldest: UtcDay): Promise<Set<UtcDay>> {
     const newest = used.reduce((a, b) => (b.day > a.day ? b : a));
     const verdict = await this.probe.check(newest.day, newest.pbxCount);
-    if (verdict === 'changed') await this.forgetStoredDays(oldest);
-    return verdict === 'same';
+    if (verdict === 'same') return new Set(used.map((entry) => entry.day));
+    if (verdict === 'unknown') return new Set();
+    const witness = await this.witnessDay(newest.day, oldest);
+    const second = witness ? await this.probe.check(witness.day, witness.pbxCount) : 'changed';
+    if (second === 'same') {
+      await this.forgetStoredDay(newest.day);
+      return new Set(used.filter((entry) => entry !== newest).map((entry) => entry.day));
+    }
+    if (second === 'changed') await this.forgetStoredDays(oldest);
+    return new Set();
+  }
+
+  /** The stored day with the most rows other than `except` (an empty day tells no log from another). */
+  private async witnessDay(except: UtcDay, oldest: UtcDay): Promise<StoredDayCount | undefined> {
+    try {
+      const days = await this.options.store.listDaysSince(oldest);
+      const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
+      return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
+    } catch (error) {
+      this.logger.warn('Could not read the stored call-log days', { error: describe(error) });
+      return undefined;
+    }
+  }
+
+  /** Deletes one stored day the PBX now counts differently, while another still matches (a late call). */
+  private async forgetStoredDay(day: UtcDay): Promise<void> {
+    try {
+      await this.options.store.deleteDay(day);
+      this.logger.warn('Deleted a stored call-log day the PBX now counts differently; it is read again', {
+        day,
+      });
+    } catch (error) {
+      this.logger.warn('Could not delete a stored call-log day', { day, error: describe(error) });
+    }
   }
 
   /** Deletes this PBX's stored days (its log changed under the same address). */

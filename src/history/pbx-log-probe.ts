@@ -5,8 +5,8 @@ import { wholeDayQuery } from './utc-day-split';
 
 /**
  * What the PBX says of a stored day: `same` (it counts the rows it counted when the day was
- * stored), `changed` (another count: its log is not the one the store holds), or `unknown` (the
- * count failed).
+ * stored), `changed` (another count: a call came late into the day, or the log is another one;
+ * the caller tells which), or `unknown` (the count failed).
  */
 export type ProbeVerdict = 'same' | 'changed' | 'unknown';
 
@@ -54,7 +54,7 @@ export class PbxLogProbe {
     try {
       const count = await this.options.inner.countRows(wholeDayQuery(day));
       if (count === pbxCount) return 'same';
-      this.logger.warn('The PBX counts a stored call-log day differently: its log is not the one stored', {
+      this.logger.warn('The PBX counts a stored call-log day differently from when it was stored', {
         day,
         stored: pbxCount,
         pbx: count,

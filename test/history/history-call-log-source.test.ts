@@ -165,6 +165,43 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect((await stores.history.stats()).days).toBe(2);
   });
 
+  it('reads again only the newest day when a call came into it late, as another day still counts the same', async () => {
+    const query = queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z');
+    const first = historyOver(store);
+    await collect(first.streamLegs(query));
+    await first.whenIdle();
+    const [nov20, nov21] = await store.listDaysSince('2000-01-01');
+    expect([nov20?.day, nov21?.day]).toEqual(['2026-11-20', '2026-11-21']);
+    // A real 3CX writes a call's rows when it ends: one that ran long lands in a stored day.
+    const late = bed.pbx.injectCall({
+      kind: 'answered',
+      at: new Date('2026-11-21T15:00:00Z'),
+      from: '+442079460123',
+      to: '101',
+    });
+    const expected = sortLegs(await collect(freshClient().streamLegs(query)));
+    expect(expected.filter((leg) => leg.callKey === late.callKey).length).toBeGreaterThan(0);
+    const nov21Now = await freshClient().countRows(queryFor('2026-11-21T00:00:00Z', '2026-11-22T00:00:00Z'));
+    expect(nov21Now).toBeGreaterThan(nov21!.pbxCount);
+
+    bed.pbx.requests.length = 0;
+    const second = historyOver(store);
+    expect(sortLegs(await collect(second.streamLegs(query)))).toEqual(expected);
+    // 21 Nov is counted (changed), then 20 Nov, the other day (the same); only 21 Nov is read.
+    expect(countUrls(bed.pbx).map(periodOf)).toEqual([
+      '2026-11-21T00:00:00.000Z..2026-11-21T23:59:59.999Z',
+      '2026-11-20T00:00:00.000Z..2026-11-20T23:59:59.999Z',
+    ]);
+    expect([...new Set(readUrls(bed.pbx).map(periodOf))]).toEqual([
+      '2026-11-21T00:00:00.000Z..2026-11-21T23:59:59.999Z',
+    ]);
+    await second.whenIdle();
+    expect(await store.listDaysSince('2000-01-01')).toEqual([
+      nov20,
+      { day: '2026-11-21', pbxCount: nov21Now, checkedAt: expect.any(Date) },
+    ]);
+  });
+
   it('keeps the ordering promise and gives the same legs as the PBX, stored or not', async () => {
     const query = queryFor('2026-11-19T21:30:00Z', '2026-11-29T10:00:00Z');
     const direct = await collect(freshClient().streamLegs(query));

@@ -102,7 +102,7 @@ describe('in the terminal', () => {
     const expected = await lastMonth(after, '0');
     after.requests.length = 0;
     const warned =
-      /The PBX counts a stored call-log day differently: its log is not the one stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
+      /The PBX counts a stored call-log day differently from when it was stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
     expect(await lastMonth(after, '400', warned)).toEqual(expected);
     expect(readUrls(after).length).toBeGreaterThan(60);
     // Its days replace the old ones, and are read from the store from then on.
