@@ -530,6 +530,11 @@ function legsWithin(legs: CallLeg[], piece: UtcDayPiece): CallLeg[] {
     }
   }
   const inOrder = sorted ? legs : legs.slice().sort((a, b) => a.startMs - b.startMs);
+  const first = inOrder[0];
+  const last = inOrder.at(-1);
+  // A whole day's piece keeps every leg: no copy.
+  if (first === undefined || last === undefined) return inOrder;
+  if (first.startMs >= piece.fromMs && last.startMs < piece.toMs) return inOrder;
   return inOrder.filter((leg) => leg.startMs >= piece.fromMs && leg.startMs < piece.toMs);
 }
 
