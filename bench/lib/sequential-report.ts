@@ -3,6 +3,7 @@ import type { Directory } from '../../src/core/directory';
 import type { Report } from '../../src/core/report';
 import type { ReportRequest } from '../../src/core/report-request';
 import { buildReport } from '../../src/report/report-builder';
+import { builderOptions } from '../../src/report/report-service';
 import { toCallLeg } from '../../src/threecx/call-log-row';
 import { buildCallLogPath } from '../../src/threecx/call-log-url';
 import { splitIntoWindows } from '../../src/threecx/call-log-windows';
@@ -36,12 +37,10 @@ export async function runSequentialReport(
     }
   }
   const legs = rows.map((row) => toCallLeg(row)).filter((leg) => leg !== undefined);
-  const report = await buildReport(legs, {
-    window: request.window,
-    filters: request.filters,
-    directory,
-    serviceLevelSeconds,
-    includeCalls: false,
-  });
+  // As the service builds it (a trend's buckets, a ranking, …), from every leg at once.
+  const report = await buildReport(
+    legs,
+    builderOptions(request, directory, serviceLevelSeconds, undefined, false),
+  );
   return { report, rows: rows.length };
 }

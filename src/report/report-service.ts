@@ -193,8 +193,8 @@ async function scopedRows(
   return { rows: fromArray(kept), count };
 }
 
-/** What the report engine needs of a request, besides the legs. */
-function builderOptions(
+/** What the report engine needs of a request, besides the legs (the benchmark's sequential client uses it too). */
+export function builderOptions(
   request: ReportRequest,
   directory: Directory,
   serviceLevelSeconds: number,
