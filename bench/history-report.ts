@@ -10,7 +10,8 @@
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store, once to store the days the trend did not read
- *   (`agent400FillSeconds`), then from the store (target ≤ 3 s).
+ *   (`agent400FillSeconds`), then from the store (target ≤ 3 s); and the same trend over a PBX of
+ *   its own whose year holds about 1,000,000 legs (`millionTrend…`: peak RSS, target < 200 MB).
  * Prints one `RESULT` JSON line.
  * `node --require tsx/cjs bench/history-report.ts [callsPerDay] [repeats] [trend: 1|0]`
  */
@@ -27,7 +28,7 @@ import { SqliteScheduleStore } from '../src/schedule/sqlite-schedule-store';
 import { CALL_LOG_FUNCTION_PATH } from '../src/threecx/call-log-url';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { printResult, readPeakRssMb, runBenchChild } from './lib/run-bench-child';
-import { spawnDemoPbx } from './lib/spawn-demo-pbx';
+import { type SpawnedDemoPbx, spawnDemoPbx } from './lib/spawn-demo-pbx';
 
 const TIME_ZONE = 'Europe/London';
 
@@ -104,15 +105,16 @@ async function main(): Promise<void> {
   const withTrend = (process.argv[4] ?? '1') === '1';
   const demo = await spawnDemoPbx({ callsPerDay, days: withTrend ? 400 : 70 });
   const dir = mkdtempSync(join(tmpdir(), 'calls-bot-history-bench-'));
-  const run = (dbPath: string, words: string) =>
+  const runOn = (pbx: SpawnedDemoPbx, dbPath: string, words: string) =>
     runBenchChild<ChildResult>('history-report.ts', [
       'child',
       dbPath,
-      demo.url,
-      demo.clientId,
-      demo.clientSecret,
+      pbx.url,
+      pbx.clientId,
+      pbx.clientSecret,
       words,
     ]);
+  const run = (dbPath: string, words: string) => runOn(demo, dbPath, words);
   try {
     // Warm-up: the PBX generates and keeps the days (its own caches), the JIT of both paths.
     await run('-', 'last month');
@@ -171,11 +173,41 @@ async function main(): Promise<void> {
       result.agent400Seconds = agent.seconds;
       result.agent400CallLogRequests = agent.callLogRequests;
       result.agent400PeakRssMb = agent.peakRssMb;
+      Object.assign(result, await millionLegTrend(runOn, dir, repeats));
     }
     printResult(result);
   } finally {
     demo.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Calls a day at which the demo's 12 months hold about 1,000,000 legs (1.77 legs a call). */
+const MILLION_LEG_CALLS_PER_DAY = 1550;
+
+/**
+ * The memory target is for reading 1,000,000 stored legs: the same 12-month trend over a demo PBX
+ * of its own whose year holds about that many, stored by a first read, then read `repeats` times.
+ */
+async function millionLegTrend(
+  runOn: (pbx: SpawnedDemoPbx, dbPath: string, words: string) => Promise<ChildResult>,
+  dir: string,
+  repeats: number,
+): Promise<{ millionTrendLegs: number; millionTrendSeconds: number; millionTrendPeakRssMb: number }> {
+  const pbx = await spawnDemoPbx({ callsPerDay: MILLION_LEG_CALLS_PER_DAY, days: 400 });
+  try {
+    const db = join(dir, 'million.sqlite');
+    await runOn(pbx, db, 'last 12 months by month');
+    const trends: ChildResult[] = [];
+    for (let repeat = 0; repeat < repeats; repeat++)
+      trends.push(await runOn(pbx, db, 'last 12 months by month'));
+    return {
+      millionTrendLegs: trends.at(-1)!.storedLegs,
+      millionTrendSeconds: median(trends.map((trend) => trend.seconds)),
+      millionTrendPeakRssMb: Math.max(...trends.map((trend) => trend.peakRssMb ?? 0)),
+    };
+  } finally {
+    pbx.stop();
   }
 }
 
