@@ -18,6 +18,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Agent, type Dispatcher } from 'undici';
 import { parseCommand } from '../src/commands/parse-command';
@@ -39,6 +40,8 @@ interface ChildResult {
   seconds: number;
   /** Until the days it read were stored too (history only). */
   storedSeconds: number;
+  /** The longest the event loop waited for a turn while the report ran (other requests wait as long). */
+  eventLoopMaxMs: number;
   callLogRequests: number;
   /** Of those, requests that only count rows (`$top=1`). */
   countRequests: number;
@@ -74,11 +77,14 @@ async function child(args: string[]): Promise<void> {
     ? new HistoryCallLogSource({ inner: client, store: store.history.forPbx(url), historyDays: 400 })
     : undefined;
   const service = new ReportService({ source: source ?? client, serviceLevelSeconds: 20 });
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   const started = performance.now();
+  loopDelay.enable();
   const parsed = parseCommand(words, { now: new Date(), timeZone: TIME_ZONE });
   if (!parsed.ok) throw parsed.error;
   const json = JSON.stringify(await service.runReport(parsed.request));
   const seconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
   await source?.whenIdle();
   const storedSeconds = (performance.now() - started) / 1000;
   const stats = await store?.history.stats();
@@ -87,6 +93,7 @@ async function child(args: string[]): Promise<void> {
     startupSeconds: started / 1000,
     seconds,
     storedSeconds,
+    eventLoopMaxMs: Math.round(loopDelay.max / 1e6),
     callLogRequests: agent.callLogRequests,
     countRequests: agent.countRequests,
     storedDays: stats?.days ?? 0,
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
       monthSeconds: median(months.map((month) => month.seconds)),
       monthStartupSeconds: median(months.map((month) => month.startupSeconds)),
       monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
+      monthEventLoopMaxMs: Math.max(...months.map((month) => month.eventLoopMaxMs)),
       /** Of those, the counts of one stored day each period asks before reading the store (`PbxLogProbe`). */
       monthCountRequests: Math.max(...months.map((month) => month.countRequests)),
       storedDays: stats.storedDays,
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
       result.trendCallLogRequests = Math.max(...trends.map((trend) => trend.callLogRequests));
       result.trendStoredLegs = trends.at(-1)!.storedLegs;
       result.trendPeakRssMb = Math.max(...trends.map((trend) => trend.peakRssMb ?? 0));
+      result.trendEventLoopMaxMs = Math.max(...trends.map((trend) => trend.eventLoopMaxMs));
       // One agent over 400 days: a first read stores the days the trend did not, then from the store.
       const agentFill = await run(trendDb, 'last 400 days ext 101');
       const agent = await run(trendDb, 'last 400 days ext 101');

@@ -8,6 +8,7 @@ import type {
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
+import { nextTurn, TimeSlicer } from '../core/time-slicer';
 import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './day-legs-codec';
 import type { PbxHistory, UtcDay } from './history-store';
 import { InvolvedCallsFilter } from './involved-calls-filter';
@@ -47,6 +48,11 @@ export interface HistoryCallLogSourceOptions {
    * proven. Default 300,000 (a month and its previous one at 2,000 calls a day).
    */
   deferLegs?: number;
+  /**
+   * About how long (ms) stored days are read and reported on before the event loop gets a turn;
+   * default 10 (SQLite answers without one). 0: a turn before every stored day.
+   */
+  sliceMs?: number;
 }
 
 /** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
@@ -164,12 +170,16 @@ export class HistoryCallLogSource implements CallLogSource {
     }
     // Only calls that a report's filters can count, out of stored days (the decoding stays).
     const involved = InvolvedCallsFilter.of(query.involving);
+    // Stored days come without a turn of the event loop (SQLite answers at once): a year of them
+    // would hold the process for seconds, Slack's acknowledgements too.
+    const slicer = new TimeSlicer(this.options.sliceMs ?? 10, 1);
     try {
       for (const segment of segments) {
         if (segment.kind === 'pbx') {
           yield* passedThrough(runs.get(segment)!, involved, segment.keepToMs);
           continue;
         }
+        if (slicer.due()) await slicer.pause();
         const { piece } = segment;
         const choose =
           involved && ((day: DayCallsScan) => involved.chooseCalls(day, piece.fromMs, piece.toMs));
@@ -421,7 +431,7 @@ export class HistoryCallLogSource implements CallLogSource {
    */
   private storeDays(days: ProvenDay[], deferred: boolean): void {
     const stored: Promise<void> = (async () => {
-      if (deferred) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (deferred) await nextTurn();
       for (const day of days) {
         try {
           await storeDayIfComplete({

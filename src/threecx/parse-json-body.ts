@@ -1,3 +1,5 @@
+import { TimeSlicer } from '../core/time-slicer';
+
 /**
  * JSON from a response body's bytes. An OData answer `{ ..., "value": [ {...}, ... ] }` is parsed
  * one element at a time (each from its own small string), never as one string of the whole body:
@@ -7,8 +9,8 @@
  * result always equals `JSON.parse` of the text (a leading byte order mark is ignored, as
  * `TextDecoder` does); malformed JSON throws a `SyntaxError`.
  *
- * A large answer must not hold the event loop: elements are parsed in slices of about
- * `SLICE_MS`, with a turn of the event loop between slices, and a value nested deeper than
+ * A large answer must not hold the event loop: elements are parsed in slices of about 10 ms
+ * (`TimeSlicer`), with a turn of the event loop between slices, and a value nested deeper than
  * `MAX_DEPTH` levels (no 3CX answer nests more than a few; `JSON.parse` of a 10 MB deeply nested
  * text takes seconds) throws `NestedTooDeepError` before anything parses it.
  */
@@ -34,25 +36,6 @@ export class NestedTooDeepError extends Error {
   constructor() {
     super(`nested deeper than ${MAX_DEPTH} levels`);
     this.name = 'NestedTooDeepError';
-  }
-}
-
-/** About this long (ms) of parsing between turns of the event loop. */
-const SLICE_MS = 10;
-
-/** Tells the parser when a slice is used up, and gives the event loop a turn. */
-class TimeSlicer {
-  private deadline = performance.now() + SLICE_MS;
-  private elements = 0;
-
-  /** Checked after every element; looks at the clock every 16th. */
-  due(): boolean {
-    return (++this.elements & 15) === 0 && performance.now() >= this.deadline;
-  }
-
-  async pause(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.deadline = performance.now() + SLICE_MS;
   }
 }
 

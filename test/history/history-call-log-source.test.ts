@@ -202,6 +202,34 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     ]);
   });
 
+  it('gives the event loop turns while it reads stored days, which SQLite answers without one', async () => {
+    const query = queryFor('2026-08-01T00:00:00Z', '2026-11-01T00:00:00Z');
+    const fill = historyOver(store);
+    const expected = sortLegs(await collect(fill.streamLegs(query)));
+    await fill.whenIdle();
+    expect(await store.listDaysSince('2026-08-01')).toHaveLength(92);
+    // Turns of the event loop while 92 stored days are read, a turn due before every day (sliceMs 0).
+    let turns = 0;
+    let reading = true;
+    const countTurn = () => {
+      if (!reading) return;
+      turns++;
+      setImmediate(countTurn);
+    };
+    setImmediate(countTurn);
+    const sliced = new HistoryCallLogSource({
+      inner: freshClient(),
+      store,
+      historyDays: 400,
+      now: () => NOW,
+      sliceMs: 0,
+    });
+    const legs = await collect(sliced.streamLegs(query));
+    reading = false;
+    expect(sortLegs(legs)).toEqual(expected);
+    expect(turns).toBeGreaterThanOrEqual(91);
+  });
+
   it('keeps the ordering promise and gives the same legs as the PBX, stored or not', async () => {
     const query = queryFor('2026-11-19T21:30:00Z', '2026-11-29T10:00:00Z');
     const direct = await collect(freshClient().streamLegs(query));

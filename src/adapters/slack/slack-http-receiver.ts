@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import type { Logger } from '../../core/logger';
+import { nextTurn } from '../../core/time-slicer';
 import { BodyTooLargeError, readBody, sendJson } from '../../server/http-server';
 import { checkSlackSignature } from './check-slack-signature';
 import { parseSlackBody } from './parse-slack-body';
@@ -111,7 +112,7 @@ export class SlackHttpReceiver implements Receiver {
     const { logger } = this.options;
     endEmpty(response, 200);
     // Let the event loop read and acknowledge the requests already waiting before this one's work.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     try {
       if (!this.app) throw new Error('the Slack receiver was not initialised by a Bolt app');
       const retryNum = Number(headerOf(request, 'x-slack-retry-num'));
