@@ -49,8 +49,8 @@ export interface HistoryCallLogSourceOptions {
    */
   deferLegs?: number;
   /**
-   * About how long (ms) stored days are read and reported on before the event loop gets a turn;
-   * default 10 (SQLite answers without one). 0: a turn before every stored day.
+   * About how long (ms) stored days are read and reported on, or days stored, before the event
+   * loop gets a turn; default 10 (SQLite answers without one). 0: a turn before every day.
    */
   sliceMs?: number;
 }
@@ -432,7 +432,10 @@ export class HistoryCallLogSource implements CallLogSource {
   private storeDays(days: ProvenDay[], deferred: boolean): void {
     const stored: Promise<void> = (async () => {
       if (deferred) await nextTurn();
+      // A day's storing (encoding, SQLite's write) gives no turn of the event loop by itself.
+      const slicer = new TimeSlicer(this.options.sliceMs ?? 10, 1);
       for (const day of days) {
+        if (slicer.due()) await slicer.pause();
         try {
           await storeDayIfComplete({
             source: this.options.inner,
