@@ -117,28 +117,24 @@ export function formatGuidWords(words: Uint32Array, at: number, letterCase: numb
   const b = words[at + 1]!;
   const c = words[at + 2]!;
   const d = words[at + 3]!;
-  putByte(pairs, a >>> 24, 0);
-  putByte(pairs, a >>> 16, 2);
-  putByte(pairs, a >>> 8, 4);
-  putByte(pairs, a, 6);
-  putByte(pairs, b >>> 24, 9);
-  putByte(pairs, b >>> 16, 11);
-  putByte(pairs, b >>> 8, 14);
-  putByte(pairs, b, 16);
-  putByte(pairs, c >>> 24, 19);
-  putByte(pairs, c >>> 16, 21);
-  putByte(pairs, c >>> 8, 24);
-  putByte(pairs, c, 26);
-  putByte(pairs, d >>> 24, 28);
-  putByte(pairs, d >>> 16, 30);
-  putByte(pairs, d >>> 8, 32);
-  putByte(pairs, d, 34);
+  // 8-4-4-4-12 digits, the dashes (at 8, 13, 18 and 23) already in place.
+  putQuad(pairs, a >>> 16, 0);
+  putQuad(pairs, a, 4);
+  putQuad(pairs, b >>> 16, 9);
+  putQuad(pairs, b, 14);
+  putQuad(pairs, c >>> 16, 19);
+  putQuad(pairs, c, 24);
+  putQuad(pairs, d >>> 16, 28);
+  putQuad(pairs, d, 32);
   return latin1Text.call(scratch, 0, GUID_LENGTH);
 }
 
-/** The low byte of `value` as two hex digits at `scratch[at]` and `scratch[at + 1]`. */
-function putByte(pairs: Uint8Array, value: number, at: number): void {
-  const pair = 2 * (value & 255);
-  scratch[at] = pairs[pair]!;
-  scratch[at + 1] = pairs[pair + 1]!;
+/** The low 16 bits of `value` as four hex digits at `scratch[at..at+3]`. */
+function putQuad(pairs: Uint8Array, value: number, at: number): void {
+  const high = 2 * ((value >>> 8) & 255);
+  const low = 2 * (value & 255);
+  scratch[at] = pairs[high]!;
+  scratch[at + 1] = pairs[high + 1]!;
+  scratch[at + 2] = pairs[low]!;
+  scratch[at + 3] = pairs[low + 1]!;
 }
