@@ -76,3 +76,18 @@ export interface CallLogSource {
   /** A cheap authenticated request, for `/readyz`; throws the same errors as the rest. */
   checkConnection(): Promise<void>;
 }
+
+/** The source's legs a page at a time: its own pages when it has them, else a page a leg. */
+export function legPagesOf(
+  source: CallLogSource,
+  query: CallLogQuery,
+  onWindowCounted?: WindowCountListener,
+): AsyncIterable<readonly CallLeg[]> {
+  return source.streamLegPages
+    ? source.streamLegPages(query, onWindowCounted)
+    : pagesOfOne(source.streamLegs(query));
+}
+
+async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {
+  for await (const leg of legs) yield [leg];
+}

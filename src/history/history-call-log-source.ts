@@ -1,27 +1,29 @@
 import type { CallLeg } from '../core/call-leg';
-import type {
-  CallLogQuery,
-  CallLogSource,
-  RawCallLogRow,
-  WindowCountListener,
+import {
+  type CallLogQuery,
+  type CallLogSource,
+  legPagesOf,
+  type RawCallLogRow,
+  type WindowCountListener,
 } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { nextTurn, TimeSlicer } from '../core/time-slicer';
-import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './day-legs-codec';
+import type { DayCallsScan } from './day-legs-codec';
+import { DaysFromWindows, type ProvenDay } from './days-from-windows';
+import { EagerPages } from './eager-pages';
 import type { PbxHistory, UtcDay } from './history-store';
 import { InvolvedCallsFilter } from './involved-calls-filter';
 import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
+import { StoredDayReader } from './stored-day-reader';
 import {
   isClosedDay,
   oldestHistoryDay,
   splitAtUtcMidnights,
   UTC_DAY_MS,
   type UtcDayPiece,
-  utcDayOf,
-  utcDayStartMs,
   utcDayStartOf,
 } from './utc-day-split';
 
@@ -55,10 +57,10 @@ export interface HistoryCallLogSourceOptions {
   sliceMs?: number;
 }
 
-/** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
 /** A stored day and the rows the PBX counted for it when it was stored. */
 type StoredDayCount = { day: UtcDay; pbxCount: number };
 
+/** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
 type Segment =
   | { kind: 'stored'; piece: UtcDayPiece }
   | {
@@ -219,10 +221,7 @@ export class HistoryCallLogSource implements CallLogSource {
     query: CallLogQuery,
     onWindowCounted?: WindowCountListener,
   ): AsyncIterable<readonly CallLeg[]> {
-    const { inner } = this.options;
-    return inner.streamLegPages
-      ? inner.streamLegPages(query, onWindowCounted)
-      : pagesOfOne(inner.streamLegs(query));
+    return legPagesOf(this.options.inner, query, onWindowCounted);
   }
 
   /** The query cut at UTC midnights into stored pieces and runs for the PBX. */
@@ -459,56 +458,6 @@ export class HistoryCallLogSource implements CallLogSource {
   }
 }
 
-/** A closed day whose windows the client counted whole: its PBX count and its legs, unpacked on demand. */
-interface ProvenDay {
-  day: UtcDay;
-  pbxCount: number;
-  legs: () => CallLeg[];
-}
-
-/**
- * The days a run fills, proven by the windows the client counted (`WindowCountListener`): a day is
- * proven once counted windows within it cover it whole (one window a day, as the client reads), its
- * count theirs summed and its legs theirs joined. A window that is not within one day proves nothing.
- */
-class DaysFromWindows {
-  private readonly days = new Map<
-    UtcDay,
-    { windows: Array<{ startMs: number; endMs: number; pbxCount: number; legs: () => CallLeg[] }> }
-  >();
-
-  constructor(days: readonly UtcDay[]) {
-    for (const day of days) this.days.set(day, { windows: [] });
-  }
-
-  /** Takes a counted window; returns its day when that window completes the day's proof. */
-  add(
-    window: { startMs: number; endMs: number },
-    pbxCount: number,
-    legs: () => CallLeg[],
-  ): ProvenDay | undefined {
-    const day = utcDayOf(window.startMs);
-    const entry = this.days.get(day);
-    const dayStartMs = utcDayStartMs(day);
-    if (entry === undefined || window.endMs > dayStartMs + UTC_DAY_MS) return undefined;
-    entry.windows.push({ startMs: window.startMs, endMs: window.endMs, pbxCount, legs });
-    const coveredMs = entry.windows.reduce((sum, counted) => sum + counted.endMs - counted.startMs, 0);
-    if (coveredMs !== UTC_DAY_MS) return undefined;
-    this.days.delete(day);
-    const windows = entry.windows.sort((a, b) => a.startMs - b.startMs);
-    return {
-      day,
-      pbxCount: windows.reduce((sum, counted) => sum + counted.pbxCount, 0),
-      legs: () => windows.flatMap((counted) => counted.legs()),
-    };
-  }
-
-  /** The days not proven (yet). */
-  unproven(): UtcDay[] {
-    return [...this.days.keys()];
-  }
-}
-
 /** Whether the query is a report's, with 3CX's default parameters and no OData options. */
 export function usesHistory(query: CallLogQuery): boolean {
   if (
@@ -551,86 +500,6 @@ function legsWithin(legs: CallLeg[], piece: UtcDayPiece): CallLeg[] {
   return inOrder.filter((leg) => leg.startMs >= piece.fromMs && leg.startMs < piece.toMs);
 }
 
-/**
- * Stored days read in batches, in the order the query needs them, the next batch asked for while
- * one is used; a day is decoded when it is reached and let go of after.
- */
-class StoredDayReader {
-  private readonly batches: Array<Promise<Map<UtcDay, Uint8Array>>> = [];
-  private readonly batchOf = new Map<UtcDay, number>();
-
-  constructor(
-    private readonly store: PbxHistory,
-    private readonly days: readonly UtcDay[],
-    private readonly batchDays: number,
-  ) {
-    for (const [index, day] of days.entries()) this.batchOf.set(day, Math.floor(index / batchDays));
-  }
-
-  /** The day's legs (of the calls `choose` picks, if given), or undefined when it is no longer stored. */
-  async legsOf(day: UtcDay, choose?: (day: DayCallsScan) => Uint8Array): Promise<CallLeg[] | undefined> {
-    const index = this.batchOf.get(day);
-    if (index === undefined) return undefined;
-    const batch = await this.batch(index);
-    if ((index + 1) * this.batchDays < this.days.length) this.batch(index + 1).catch(() => {});
-    const bytes = batch.get(day);
-    batch.delete(day);
-    if (bytes === undefined) return undefined;
-    return choose ? decodeDayLegsOfCalls(bytes, choose) : decodeDayLegs(bytes);
-  }
-
-  private batch(index: number): Promise<Map<UtcDay, Uint8Array>> {
-    const existing = this.batches[index];
-    if (existing) return existing;
-    const days = this.days.slice(index * this.batchDays, (index + 1) * this.batchDays);
-    const loading = this.store
-      .getDays(days)
-      .then((stored) => new Map(stored.map((entry) => [entry.day, entry.legs] as const)));
-    this.batches[index] = loading;
-    return loading;
-  }
-}
-
-/**
- * Pages whose first is asked for at once; breaking off (or `abandon`) returns the source.
- * A failure before the pages are read waits for the reader (never unhandled).
- */
-class EagerPages implements AsyncIterable<readonly CallLeg[]> {
-  private readonly iterator: AsyncIterator<readonly CallLeg[]>;
-  private first: Promise<IteratorResult<readonly CallLeg[]>> | undefined;
-  private done = false;
-
-  constructor(pages: AsyncIterable<readonly CallLeg[]>) {
-    this.iterator = pages[Symbol.asyncIterator]();
-    this.first = this.iterator.next();
-    this.first.catch(() => {});
-  }
-
-  abandon(): void {
-    if (this.done) return;
-    this.done = true;
-    this.iterator.return?.(undefined)?.catch(() => {});
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<readonly CallLeg[]> {
-    try {
-      for (;;) {
-        const first = this.first;
-        this.first = undefined;
-        const result = await (first ?? this.iterator.next());
-        if (result.done) {
-          this.done = true;
-          return;
-        }
-        yield result.value;
-      }
-    } catch (error) {
-      this.done = true;
-      throw error;
-    }
-  }
-}
-
 /** A piece's pages as they are, noted by the filter (if any) for the calls that go on past `pieceEndMs`. */
 async function* passedThrough(
   pages: AsyncIterable<readonly CallLeg[]>,
@@ -642,10 +511,6 @@ async function* passedThrough(
     yield page;
   }
   involved?.endPiece(pieceEndMs);
-}
-
-async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {
-  for await (const leg of legs) yield [leg];
 }
 
 function describe(error: unknown): string {

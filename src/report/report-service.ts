@@ -1,8 +1,12 @@
 import { maskReport } from '../access/mask-report';
 import { maskRow } from '../access/mask-row';
 import { keepRowsInvolving, scopeRowsQuery } from '../access/scope-rows';
-import type { CallLeg } from '../core/call-leg';
-import type { CallLogQuery, CallLogSource, RawCallLogRow } from '../core/call-log-source';
+import {
+  type CallLogQuery,
+  type CallLogSource,
+  legPagesOf,
+  type RawCallLogRow,
+} from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { CommandError } from '../core/errors';
 import { previousWindow } from '../core/previous-window';
@@ -131,9 +135,7 @@ export class ReportService {
       callLog: request.callLog,
       ...(involving && { involving }),
     };
-    const legs = new EarlyStart(
-      source.streamLegPages ? source.streamLegPages(query) : pagesOfOne(source.streamLegs(query)),
-    );
+    const legs = new EarlyStart(legPagesOf(source, query));
     let directory: Directory;
     try {
       directory = await source.getDirectory();
@@ -346,9 +348,6 @@ async function* fromArray(rows: readonly RawCallLogRow[]): AsyncGenerator<RawCal
 }
 
 /** A source without pages: each leg a page of its own. */
-async function* pagesOfOne(legs: AsyncIterable<CallLeg>): AsyncGenerator<readonly CallLeg[]> {
-  for await (const leg of legs) yield [leg];
-}
 
 async function* mapRows(
   rows: AsyncIterable<RawCallLogRow>,
