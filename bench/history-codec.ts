@@ -1,5 +1,5 @@
 /**
- * The stored-history codec (issue 20, `src/history/day-legs-codec.ts`): reads one UTC weekday of a
+ * The stored-history codec (issue 20, `src/history/day-legs-layout.ts`): reads one UTC weekday of a
  * demo PBX with 2,000 calls a day (in its own process) through the XAPI client, then encodes and
  * decodes it. Prints bytes per leg, encode and decode ms (median of timed runs after a warm-up),
  * the ms to decode 100,000 legs (the day's blob decoded again and again, a page of 1,000 at a time,
@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import type { CallLeg } from '../src/core/call-leg';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../src/core/report-request';
-import { decodeDayLegPages, decodeDayLegs, encodeDayLegs } from '../src/history/day-legs-codec';
+import { decodeDayLegPages, decodeDayLegs } from '../src/history/decode-day-legs';
+import { encodeDayLegs } from '../src/history/encode-day-legs';
 import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { XapiClient } from '../src/threecx/xapi-client';
 import { printResult, readPeakRssMb } from './lib/run-bench-child';

@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 
 /**
- * Byte-level pieces of the day-legs format (`day-legs-codec.ts`): a growing byte buffer, a bounded
+ * Byte-level pieces of the day-legs format (`day-legs-layout.ts`): a growing byte buffer, a bounded
  * reader, unsigned varints up to 2^53 (every safe integer), zigzag, and CRC-32.
  */
 

@@ -6,7 +6,7 @@ import type { Migration } from '../schedule/sqlite-migrations';
  * migrated with them.
  *
  * - `history_days`: one row per closed UTC day (`YYYY-MM-DD`), its legs encoded in one blob
- *   (`day-legs-codec.ts`), with how many legs it holds, the PBX's count for the day when it was
+ *   (`day-legs-layout.ts`), with how many legs it holds, the PBX's count for the day when it was
  *   read, when it was stored and when the background check last found that count unchanged, and
  *   (version 8) the PBX it was read from (its URL, or the demo PBX's fingerprint): only that
  *   PBX's days are read back, so a bot pointed at another PBX never reports the old one's calls.

@@ -1,6 +1,6 @@
 /**
  * Closed days of the call log, kept in the store (issue 20): the legs of one UTC day, compact
- * (`day-legs-codec.ts`), written once the day is closed from a complete, de-duplicated read.
+ * (`day-legs-layout.ts`), written once the day is closed from a complete, de-duplicated read.
  * SQLite by default, PostgreSQL for replicas (the same `DATABASE_URL` as digests and alerts);
  * both pass the same contract tests. A day is written whole or not at all: readers never see
  * half a day, and one writer wins when several replicas write the same day.

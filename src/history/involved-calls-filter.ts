@@ -1,6 +1,6 @@
 import { type CallLeg, legEndMs } from '../core/call-leg';
 import { CALL_PAUSE_MS } from '../report/report-builder';
-import type { DayCallsScan } from './day-legs-codec';
+import type { DayCallsScan } from './decode-day-legs';
 
 /**
  * How long after its legs so far a call may still get a leg: the report engine's own assumption

@@ -1,7 +1,8 @@
 import { type CallLeg, LEG_TEXT_FIELDS } from '../core/call-leg';
 import type { CallLogSource } from '../core/call-log-source';
 import type { Logger } from '../core/logger';
-import { decodeDayLegs, encodeDayLegs } from './day-legs-codec';
+import { decodeDayLegs } from './decode-day-legs';
+import { encodeDayLegs } from './encode-day-legs';
 import type { PbxHistory, UtcDay } from './history-store';
 import { UTC_DAY_MS, utcDayStartMs, wholeDayQuery } from './utc-day-split';
 

@@ -1,5 +1,5 @@
 import type { CallLeg } from '../core/call-leg';
-import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './day-legs-codec';
+import { type DayCallsScan, decodeDayLegs, decodeDayLegsOfCalls } from './decode-day-legs';
 import type { PbxHistory, UtcDay } from './history-store';
 
 /**

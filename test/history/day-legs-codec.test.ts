@@ -4,14 +4,14 @@ import type { CallLeg } from '../../src/core/call-leg';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../../src/core/report-request';
 import { startDemoPbx } from '../../src/demo/demo-pbx';
 import { crc32ForTests } from '../../src/history/day-legs-bytes';
+import { DAY_LEGS_FORMAT_VERSION } from '../../src/history/day-legs-layout';
 import {
-  DAY_LEGS_FORMAT_VERSION,
   DayLegsFormatError,
   dayLegsCount,
   decodeDayLegPages,
   decodeDayLegs,
-  encodeDayLegs,
-} from '../../src/history/day-legs-codec';
+} from '../../src/history/decode-day-legs';
+import { encodeDayLegs } from '../../src/history/encode-day-legs';
 import { XapiClient } from '../../src/threecx/xapi-client';
 import { buildLeg } from '../helpers/build-leg';
 

@@ -1,5 +1,6 @@
 import type { CallLeg } from '../../src/core/call-leg';
-import { decodeDayLegs, decodeDayLegsOfCalls, encodeDayLegs } from '../../src/history/day-legs-codec';
+import { decodeDayLegs, decodeDayLegsOfCalls } from '../../src/history/decode-day-legs';
+import { encodeDayLegs } from '../../src/history/encode-day-legs';
 import { InvolvedCallsFilter } from '../../src/history/involved-calls-filter';
 
 /**

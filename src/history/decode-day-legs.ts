@@ -1,70 +1,51 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type CallLeg, LEG_TEXT_FIELDS, legEndMs } from '../core/call-leg';
-import { formatGuidWords, GUID_LOWER, GUID_UPPER, NOT_A_GUID, readGuidWords } from '../core/guid-words';
-import { ByteReader, ByteWriter, crc32, DayLegsFormatError } from './day-legs-bytes';
-import {
-  decodeDuration,
-  decodeIntegerAfter,
-  encodeDuration,
-  encodeIntegerAfter,
-  isIntegerCode,
-} from './day-legs-numbers';
+import { inflateRawSync } from 'node:zlib';
+import { type CallLeg, legEndMs } from '../core/call-leg';
+import { formatGuidWords, GUID_LOWER, GUID_UPPER } from '../core/guid-words';
+import { canonicalText } from './canonical-texts';
+import { ByteReader, crc32, DayLegsFormatError } from './day-legs-bytes';
+import * as layout from './day-legs-layout';
+import { decodeDuration, decodeIntegerAfter } from './day-legs-numbers';
 
 export { DayLegsFormatError } from './day-legs-bytes';
 
 /**
- * The legs of one stored day (issue 20) as one blob, and back. Every field of every leg comes back
- * exactly, in the same order: strings (an empty one stays empty, a missing one missing), numbers as
- * the same doubles, `answered` true/false/missing. Decoded legs carry every field of `CallLeg` (a
- * missing one as `undefined`), as the client's own legs do (`toCallLeg`), so reports see one shape.
- *
- * Layout (version 1):
- *
- *     byte    version (1)
- *     byte    0: payload stored as is; 1: payload deflated (raw deflate, node:zlib)
- *     uint32  CRC-32 of the payload (little-endian)
- *     varint  payload length; varint leg count
- *     ...     the payload, stored or deflated
- *
- * The payload: the leg count again; the day's string table (each distinct text once, the most used
- * first: `varint (bytes * 2 + utf16)` then its UTF-8, or its UTF-16 code units when it is not
- * well-formed Unicode); the byte length of each column; the columns, one value per leg (or per
- * call key, or per escaped number):
- *
- * - key references: 0 = the next new key, d > 0 = the key d places back among the keys so far;
- * - new keys: 0 = a lower-case GUID, 1 = an upper-case GUID (16 bytes in the GUID column), k >= 2 =
- *   text k - 2 of the table (any other key, a mixed-case GUID too);
- * - start times and segment ids: deltas from the leg before (`day-legs-numbers.ts`);
- * - ringing and talking: whole milliseconds or microseconds where exact (`day-legs-numbers.ts`);
- * - answered: 0 missing, 1 false, 2 true;
- * - the nine other texts, each its own column: 0 missing, i = text i - 1 of the table;
- * - doubles that had no compact form, 8 bytes each.
- *
- * A blob of another version, a corrupt one (checksum) or a truncated one throws
- * `DayLegsFormatError`; nothing is decoded from it.
+ * Reading a stored day's blob (`day-legs-layout.ts`; `encode-day-legs.ts` writes it) back into
+ * legs, all of them, those of chosen calls, or a page at a time.
  */
 
-export const DAY_LEGS_FORMAT_VERSION = 1;
-const STORED = 0;
-const DEFLATED = 1;
-/** Larger payloads are refused before inflating (a day holds a few MB at most). */
-const MAX_PAYLOAD_BYTES = 1 << 30;
-
-const KEY_REFS = 0;
-const KEY_CODES = 1;
-const KEY_GUIDS = 2;
-const STARTS = 3;
-const SEGMENTS = 4;
-const RINGING = 5;
-const TALKING = 6;
-const ANSWERED = 7;
-/** The nine texts, in TEXT_FIELDS order. */
-const TEXTS = 8;
-const TEXT_FIELDS = LEG_TEXT_FIELDS;
-const FLOATS = TEXTS + TEXT_FIELDS.length;
-const SOURCE_DN = TEXTS + TEXT_FIELDS.indexOf('sourceDn');
-const DESTINATION_DN = TEXTS + TEXT_FIELDS.indexOf('destinationDn');
-const COLUMNS = FLOATS + 1;
+/**
+ * The layout's numbers and the imported names used for every leg, read once: under tsx (how the
+ * bot runs) each use of an imported name calls CommonJS export getters (docs/performance.md,
+ * "Imported names in per-row code").
+ */
+const {
+  ANSWERED,
+  COLUMNS,
+  DAY_LEGS_FORMAT_VERSION,
+  DEFLATED,
+  DESTINATION_DN,
+  FLOATS,
+  KEY_CODES,
+  KEY_GUID_UPPER,
+  KEY_GUIDS,
+  KEY_REFS,
+  KEY_TEXT,
+  MAX_PAYLOAD_BYTES,
+  RINGING,
+  SEGMENTS,
+  SOURCE_DN,
+  STARTS,
+  STORED,
+  TALKING,
+  TEXT_FIELDS,
+  TEXTS,
+} = layout;
+const guidUpper = GUID_UPPER;
+const guidLower = GUID_LOWER;
+const formatGuid = formatGuidWords;
+const readDuration = decodeDuration;
+const readIntegerAfter = decodeIntegerAfter;
+const endOf = legEndMs;
 
 /** The varint columns with one value per leg, decoded a batch at a time into one scratch array. */
 const SCRATCH_SOURCE = [
@@ -84,131 +65,12 @@ const RINGING_AT = 3 * BATCH;
 const TALKING_AT = 4 * BATCH;
 const TEXTS_AT = 5 * BATCH;
 
-const KEY_GUID_LOWER = 0;
-const KEY_GUID_UPPER = 1;
-const KEY_TEXT = 2;
-
 /**
  * One batch of every per-leg varint column (SCRATCH_SOURCE), BATCH values each: shared by all
  * readers (a batch is filled and used within one synchronous `readBatch`), so a day's decoding
  * allocates no 57 KB of its own, which counted as external memory towards collections.
  */
 const batchCodes = new Float64Array(SCRATCH_COLUMNS * BATCH);
-
-/** Text that is not well-formed UTF-16 (a lone surrogate), which UTF-8 cannot carry. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/**
- * Imported names used for every leg, read once: under tsx (how the bot runs) each use of an
- * imported name calls CommonJS export getters (docs/performance.md, "Imported names in per-row code").
- */
-const readGuid = readGuidWords;
-const notAGuid = NOT_A_GUID;
-const guidUpper = GUID_UPPER;
-const guidLower = GUID_LOWER;
-const formatGuid = formatGuidWords;
-const readDuration = decodeDuration;
-const readIntegerAfter = decodeIntegerAfter;
-const endOf = legEndMs;
-
-/** A day's legs as one blob (see the layout above). */
-export function encodeDayLegs(legs: readonly CallLeg[]): Uint8Array {
-  const count = legs.length;
-  // The string table, the most used text first (small indexes: one byte for most).
-  const uses = new Map<string, number>();
-  const use = (text: string) => uses.set(text, (uses.get(text) ?? 0) + 1);
-  const words = new Uint32Array(4);
-  const keyForms = new Uint8Array(count);
-  for (let index = 0; index < count; index++) {
-    const leg = legs[index]!;
-    checkLeg(leg, index);
-    const form = readGuid(leg.callKey, words, 0);
-    keyForms[index] = form;
-    if (form === notAGuid) use(leg.callKey);
-    for (const field of TEXT_FIELDS) {
-      const text = leg[field];
-      if (text !== undefined) use(text);
-    }
-  }
-  const table = [...uses.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
-  const textIndex = new Map<string, number>();
-  for (let index = 0; index < table.length; index++) textIndex.set(table[index]!, index + 1);
-
-  const columns = Array.from({ length: COLUMNS }, () => new ByteWriter());
-  const floats = columns[FLOATS]!;
-  const keyPositions = new Map<string, number>();
-  let previousStart = 0;
-  let previousSegment = 0;
-  for (let index = 0; index < count; index++) {
-    const leg = legs[index]!;
-    const position = keyPositions.get(leg.callKey);
-    if (position === undefined) {
-      columns[KEY_REFS]!.varint(0);
-      const form = keyForms[index]!;
-      if (form === notAGuid) {
-        columns[KEY_CODES]!.varint(KEY_TEXT + textIndex.get(leg.callKey)! - 1);
-      } else {
-        readGuid(leg.callKey, words, 0);
-        columns[KEY_CODES]!.varint(form === guidUpper ? KEY_GUID_UPPER : KEY_GUID_LOWER);
-        columns[KEY_GUIDS]!.words(words, 0, 4);
-      }
-      keyPositions.set(leg.callKey, keyPositions.size);
-    } else {
-      columns[KEY_REFS]!.varint(keyPositions.size - position);
-    }
-    // Floats are written in the order the decoder reads them: start, segment, ringing, talking.
-    const start = encodeIntegerAfter(leg.startMs, previousStart, floats);
-    columns[STARTS]!.varint(start);
-    if (isIntegerCode(start)) previousStart = leg.startMs;
-    const segment = encodeIntegerAfter(leg.segmentId, previousSegment, floats);
-    columns[SEGMENTS]!.varint(segment);
-    if (isIntegerCode(segment)) previousSegment = leg.segmentId;
-    columns[RINGING]!.varint(encodeDuration(leg.ringingSeconds, floats));
-    columns[TALKING]!.varint(encodeDuration(leg.talkingSeconds, floats));
-    columns[ANSWERED]!.byte(leg.answered === undefined ? 0 : leg.answered ? 2 : 1);
-    for (let field = 0; field < TEXT_FIELDS.length; field++) {
-      const text = leg[TEXT_FIELDS[field]!];
-      columns[TEXTS + field]!.varint(text === undefined ? 0 : textIndex.get(text)!);
-    }
-  }
-
-  const payload = new ByteWriter();
-  payload.varint(count);
-  payload.varint(table.length);
-  for (const text of table) {
-    if (LONE_SURROGATE.test(text)) {
-      payload.varint(text.length * 4 + 1);
-      const units = new Uint8Array(text.length * 2);
-      for (let unit = 0; unit < text.length; unit++) {
-        const code = text.charCodeAt(unit);
-        units[unit * 2] = code & 255;
-        units[unit * 2 + 1] = code >>> 8;
-      }
-      payload.raw(units);
-    } else {
-      const utf8 = Buffer.from(text, 'utf8');
-      payload.varint(utf8.length * 2);
-      payload.raw(utf8);
-    }
-  }
-  payload.varint(COLUMNS);
-  for (const column of columns) payload.varint(column.length);
-  for (const column of columns) payload.raw(column.result());
-  const plain = payload.result();
-
-  const deflated = deflateRawSync(plain, { level: 6 });
-  const compressed = deflated.length < plain.length;
-  const body = compressed ? deflated : plain;
-  const header = new ByteWriter();
-  header.byte(DAY_LEGS_FORMAT_VERSION);
-  header.byte(compressed ? DEFLATED : STORED);
-  const checksum = crc32(plain);
-  for (let shift = 0; shift < 32; shift += 8) header.byte((checksum >>> shift) & 255);
-  header.varint(plain.length);
-  header.varint(count);
-  header.raw(body);
-  return header.result().slice();
-}
 
 /** A day's legs from `encodeDayLegs`' blob; throws `DayLegsFormatError` for anything else. */
 export function decodeDayLegs(bytes: Uint8Array): CallLeg[] {
@@ -620,61 +482,5 @@ class DayKeys {
     this.guids.words(this.words, call * 4, 4);
     this.upper[call] = code === KEY_GUID_UPPER ? 1 : 0;
     this.textKeys.push(undefined);
-  }
-}
-
-/**
- * 3CX's values of Direction, CallType and Status: canonical as the literals the report engine
- * compares them with (`leg-kinds.ts`), so those comparisons are one pointer check.
- */
-const KNOWN_TEXTS = [
-  'Inbound',
-  'Outbound',
-  'Internal',
-  'Inbound Queue',
-  'Extension',
-  'Queue',
-  'System',
-  'Digital Receptionist',
-  'External',
-  'Answered',
-  'Unanswered',
-  'Waiting',
-  'Redirected',
-];
-/** Distinct texts remembered across days (a demo day has ~500, a year ~900); past it, forgotten. */
-const MAX_CANONICAL_TEXTS = 50_000;
-const canonicalTexts = new Map<string, string>();
-
-/**
- * One string object per distinct text across every day decoded by this process: the texts a report
- * keeps (names, caller ids) are shared by all days, and their hash, once computed for the engine's
- * lookups, is reused on every later day.
- */
-function canonicalText(text: string): string {
-  const known = canonicalTexts.get(text);
-  if (known !== undefined) return known;
-  if (canonicalTexts.size >= MAX_CANONICAL_TEXTS) rememberOnlyKnownTexts();
-  canonicalTexts.set(text, text);
-  return text;
-}
-
-function rememberOnlyKnownTexts(): void {
-  canonicalTexts.clear();
-  for (const text of KNOWN_TEXTS) canonicalTexts.set(text, text);
-}
-rememberOnlyKnownTexts();
-
-function checkLeg(leg: CallLeg, index: number): void {
-  const bad = (field: string) => new TypeError(`encodeDayLegs: leg ${index} has a bad ${field}`);
-  if (typeof leg.callKey !== 'string') throw bad('callKey');
-  if (typeof leg.startMs !== 'number') throw bad('startMs');
-  if (typeof leg.segmentId !== 'number') throw bad('segmentId');
-  if (typeof leg.ringingSeconds !== 'number') throw bad('ringingSeconds');
-  if (typeof leg.talkingSeconds !== 'number') throw bad('talkingSeconds');
-  if (leg.answered !== undefined && typeof leg.answered !== 'boolean') throw bad('answered');
-  for (const field of TEXT_FIELDS) {
-    const text = leg[field];
-    if (text !== undefined && typeof text !== 'string') throw bad(field);
   }
 }
