@@ -105,6 +105,7 @@ interface HistoryReports {
   trendSeconds: number;
   trendStoredLegs: number;
   trendPeakRssMb: number;
+  trendEventLoopMaxMs: number;
   millionTrendLegs: number;
   millionTrendSeconds: number;
   millionTrendPeakRssMb: number;
@@ -362,6 +363,12 @@ function historyRows(
       `${s(history.trendSeconds)}, ${history.trendPeakRssMb.toFixed(0)} MB, ${history.trendCallLogRequests} call-log requests`,
       '≤ 2 s',
       verdict(history.trendSeconds <= 2),
+    ],
+    [
+      'history: the longest the event loop waited while that trend was reported (Slack commands and health checks wait as long)',
+      `${history.trendEventLoopMaxMs} ms`,
+      '',
+      '',
     ],
     [
       `history: the same trend over a PBX whose year holds ${formatCount(history.millionTrendLegs)} legs, from the store (time; peak RSS)`,
