@@ -174,7 +174,7 @@ export class HistoryCallLogSource implements CallLogSource {
     const involved = InvolvedCallsFilter.of(query.involving);
     // Stored days come without a turn of the event loop (SQLite answers at once): a year of them
     // would hold the process for seconds, Slack's acknowledgements too.
-    const slicer = new TimeSlicer(this.options.sliceMs ?? 10, 1);
+    const slicer = new TimeSlicer(this.options.sliceMs, 1);
     try {
       for (const segment of segments) {
         if (segment.kind === 'pbx') {
@@ -307,7 +307,7 @@ export class HistoryCallLogSource implements CallLogSource {
    *   ends) or the log behind this address is another one. A second day, the stored day with the
    *   most rows, tells which: it counts the same, so only the newest day is deleted (this read asks
    *   the PBX for it and stores it anew); it differs too, so every stored day of this PBX is;
-   * - a count that fails: none. The PBX serves every day, as it would without history: history
+   * - a count that fails (or a store that cannot list its days): none. The PBX serves every day, as it would without history: history
    *   never decides whether a report succeeds, only how fast.
    */
   private async trustedStoredDays(used: StoredDayCount[], oldest: UtcDay): Promise<Set<UtcDay>> {
@@ -315,22 +315,22 @@ export class HistoryCallLogSource implements CallLogSource {
     const verdict = await this.probe.check(newest.day, newest.pbxCount);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));
     if (verdict === 'unknown') return new Set();
-    const witness = await this.witnessDay(newest.day, oldest);
+    const storedDays = await this.listStoredDays(oldest);
+    if (storedDays === undefined) return new Set();
+    const witness = witnessDay(storedDays, newest.day);
     const second = witness ? await this.probe.check(witness.day, witness.pbxCount) : 'changed';
     if (second === 'same') {
       await this.forgetStoredDay(newest.day);
       return new Set(used.filter((entry) => entry !== newest).map((entry) => entry.day));
     }
-    if (second === 'changed') await this.forgetStoredDays(oldest);
+    if (second === 'changed') await this.forgetStoredDays(storedDays);
     return new Set();
   }
 
-  /** The stored day with the most rows other than `except` (an empty day tells no log from another). */
-  private async witnessDay(except: UtcDay, oldest: UtcDay): Promise<StoredDayCount | undefined> {
+  /** This PBX's stored days from `oldest` on; undefined (with a warning) when the store cannot say. */
+  private async listStoredDays(oldest: UtcDay): Promise<StoredDayCount[] | undefined> {
     try {
-      const days = await this.options.store.listDaysSince(oldest);
-      const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
-      return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
+      return await this.options.store.listDaysSince(oldest);
     } catch (error) {
       this.logger.warn('Could not read the stored call-log days', { error: describe(error) });
       return undefined;
@@ -349,11 +349,10 @@ export class HistoryCallLogSource implements CallLogSource {
     }
   }
 
-  /** Deletes this PBX's stored days (its log changed under the same address). */
-  private async forgetStoredDays(oldest: UtcDay): Promise<void> {
+  /** Deletes these stored days of this PBX (its log changed under the same address). */
+  private async forgetStoredDays(days: readonly StoredDayCount[]): Promise<void> {
     const { store } = this.options;
     try {
-      const days = await store.listDaysSince(oldest);
       for (const { day } of days) await store.deleteDay(day);
       this.logger.warn('Deleted the stored call-log days of this PBX: its log changed', {
         days: days.length,
@@ -432,7 +431,7 @@ export class HistoryCallLogSource implements CallLogSource {
     const stored: Promise<void> = (async () => {
       if (deferred) await nextTurn();
       // A day's storing (encoding, SQLite's write) gives no turn of the event loop by itself.
-      const slicer = new TimeSlicer(this.options.sliceMs ?? 10, 1);
+      const slicer = new TimeSlicer(this.options.sliceMs, 1);
       for (const day of days) {
         if (slicer.due()) await slicer.pause();
         try {
@@ -456,6 +455,12 @@ export class HistoryCallLogSource implements CallLogSource {
     })().finally(() => this.pending.delete(stored));
     this.pending.add(stored);
   }
+}
+
+/** The stored day with the most rows other than `except` (an empty day tells no log from another). */
+function witnessDay(days: readonly StoredDayCount[], except: UtcDay): StoredDayCount | undefined {
+  const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
+  return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
 }
 
 /** Whether the query is a report's, with 3CX's default parameters and no OData options. */
@@ -494,8 +499,8 @@ function legsWithin(legs: CallLeg[], piece: UtcDayPiece): CallLeg[] {
   const inOrder = sorted ? legs : legs.slice().sort((a, b) => a.startMs - b.startMs);
   const first = inOrder[0];
   const last = inOrder.at(-1);
-  // A whole day's piece keeps every leg: no copy.
   if (first === undefined || last === undefined) return inOrder;
+  // Every leg within the piece (a whole day's piece): no copy.
   if (first.startMs >= piece.fromMs && last.startMs < piece.toMs) return inOrder;
   return inOrder.filter((leg) => leg.startMs >= piece.fromMs && leg.startMs < piece.toMs);
 }

@@ -347,8 +347,6 @@ async function* fromArray(rows: readonly RawCallLogRow[]): AsyncGenerator<RawCal
   yield* rows;
 }
 
-/** A source without pages: each leg a page of its own. */
-
 async function* mapRows(
   rows: AsyncIterable<RawCallLogRow>,
   map: (row: RawCallLogRow) => RawCallLogRow,
