@@ -5,8 +5,8 @@
  *   JSON, and until its days are stored) next to the same report with HISTORY_DAYS=0, in turns,
  *   `repeats` pairs; `firstRatio` is the median of history ÷ none;
  * - `month`: `last month` with that month and the month before stored: time from the command's
- *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests; each
- *   period counts its newest stored day first, `PbxLogProbe`: reported apart);
+ *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests; the
+ *   newest stored day is counted first, `PbxLogProbe`: reported apart);
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store, once to store the days the trend did not read
@@ -22,6 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Agent, type Dispatcher } from 'undici';
 import { parseCommand } from '../src/commands/parse-command';
+import { loadTimeZoneData } from '../src/config/is-valid-time-zone';
 import { HistoryCallLogSource } from '../src/history/history-call-log-source';
 import { limitHeapGrowth } from '../src/limit-heap-growth';
 import { ReportService } from '../src/report/report-service';
@@ -78,6 +79,7 @@ async function child(args: string[]): Promise<void> {
     : undefined;
   const service = new ReportService({ source: source ?? client, serviceLevelSeconds: 20 });
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loadTimeZoneData(); // as the bot does at its start (start-bot.ts)
   const started = performance.now();
   loopDelay.enable();
   const parsed = parseCommand(words, { now: new Date(), timeZone: TIME_ZONE });
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
       monthStartupSeconds: median(months.map((month) => month.startupSeconds)),
       monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
       monthEventLoopMaxMs: Math.max(...months.map((month) => month.eventLoopMaxMs)),
-      /** Of those, the counts of one stored day each period asks before reading the store (`PbxLogProbe`). */
+      /** Of those, the counts of the newest stored day asked before reading the store (`PbxLogProbe`). */
       monthCountRequests: Math.max(...months.map((month) => month.countRequests)),
       storedDays: stats.storedDays,
       storedLegs: stats.storedLegs,

@@ -9,6 +9,7 @@ import type { MissedCallPoller } from './alerts/missed-call-poller';
 import { setUpChartImages } from './chart/set-up-chart-images';
 import { ChatService } from './chat/chat-service';
 import type { Config } from './config/config';
+import { loadTimeZoneData } from './config/is-valid-time-zone';
 import { connectPbx, type PbxConnection } from './connect-pbx';
 import type { Logger } from './core/logger';
 import type { HistoryCheck } from './history/history-check';
@@ -72,6 +73,7 @@ export interface RunningBot {
  * client.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  loadTimeZoneData();
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   // First, so that an invalid ACCESS_POLICY stops the start before anything connects.

@@ -230,13 +230,13 @@ export class HistoryCallLogSource implements CallLogSource {
     const oldest = oldestHistoryDay(nowMs, this.options.historyDays);
     const eligible = (piece: UtcDayPiece) => piece.day >= oldest && isClosedDay(piece.dayStartMs, nowMs);
     const firstEligible = pieces.find(eligible);
+    let listed: StoredDayCount[] = [];
     let used: StoredDayCount[] = [];
     if (firstEligible) {
       try {
         const asked = new Set(pieces.filter(eligible).map((piece) => piece.day));
-        used = (await this.options.store.listDaysSince(firstEligible.day)).filter((entry) =>
-          asked.has(entry.day),
-        );
+        listed = await this.options.store.listDaysSince(firstEligible.day);
+        used = listed.filter((entry) => asked.has(entry.day));
       } catch (error) {
         this.logger.warn('Could not read the stored call-log days; asking the PBX', {
           error: describe(error),
@@ -253,7 +253,7 @@ export class HistoryCallLogSource implements CallLogSource {
         ];
       }
     }
-    const stored = used.length > 0 ? await this.trustedStoredDays(used, oldest) : new Set<UtcDay>();
+    const stored = used.length > 0 ? await this.trustedStoredDays(used, listed, oldest) : new Set<UtcDay>();
     const fill = new Set<UtcDayPiece>();
     const partial: UtcDayPiece[] = [];
     for (const piece of pieces) {
@@ -301,17 +301,23 @@ export class HistoryCallLogSource implements CallLogSource {
 
   /**
    * Which of the stored days `used` this read may use, asking the PBX (`PbxLogProbe`) to count the
-   * newest of them:
+   * newest day this PBX has stored (`listed` runs from the read's first day to the newest): every
+   * read asks about the same day, so a report and its previous period ask once, and it is the day
+   * a call that comes late (a real 3CX writes a call's rows when it ends) most likely came into.
    * - the count it was stored with: all of them;
-   * - another count: either a call came late into that day (a real 3CX writes a call's rows when it
-   *   ends) or the log behind this address is another one. A second day, the stored day with the
-   *   most rows, tells which: it counts the same, so only the newest day is deleted (this read asks
-   *   the PBX for it and stores it anew); it differs too, so every stored day of this PBX is;
-   * - a count that fails (or a store that cannot list its days): none. The PBX serves every day, as it would without history: history
-   *   never decides whether a report succeeds, only how fast.
+   * - another count: either a call came late into that day or the log behind this address is
+   *   another one. A second day, the stored day with the most rows, tells which: it counts the same,
+   *   so only the newest day is deleted (a read that needs it asks the PBX for it and stores it
+   *   anew); it differs too, so every stored day of this PBX is;
+   * - a count that fails (or a store that cannot list its days): none. The PBX serves every day, as
+   *   it would without history: history never decides whether a report succeeds, only how fast.
    */
-  private async trustedStoredDays(used: StoredDayCount[], oldest: UtcDay): Promise<Set<UtcDay>> {
-    const newest = used.reduce((a, b) => (b.day > a.day ? b : a));
+  private async trustedStoredDays(
+    used: StoredDayCount[],
+    listed: StoredDayCount[],
+    oldest: UtcDay,
+  ): Promise<Set<UtcDay>> {
+    const newest = listed.reduce((a, b) => (b.day > a.day ? b : a));
     const verdict = await this.probe.check(newest.day, newest.pbxCount);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));
     if (verdict === 'unknown') return new Set();
@@ -340,7 +346,8 @@ export class HistoryCallLogSource implements CallLogSource {
   /** Deletes one stored day the PBX now counts differently, while another still matches (a late call). */
   private async forgetStoredDay(day: UtcDay): Promise<void> {
     try {
-      await this.options.store.deleteDay(day);
+      // Two reads at once (a report and its previous period) may both find it changed; one deletes it.
+      if (!(await this.options.store.deleteDay(day))) return;
       this.logger.warn('Deleted a stored call-log day the PBX now counts differently; it is read again', {
         day,
       });

@@ -1,7 +1,8 @@
 import type { Migration } from '../schedule/sqlite-migrations';
 
 /**
- * The call-log history's table (version 7, and 8: which PBX each day was read from), appended to the schedule store's migration lists:
+ * The call-log history's table (version 7; 8: which PBX each day was read from; 9: in SQLite, the
+ * legs' blob as the last column), appended to the schedule store's migration lists:
  * history lives in the database `DATABASE_URL` names, beside the digests and alerts, and is
  * migrated with them.
  *
@@ -38,6 +39,29 @@ export const SQLITE_HISTORY_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE history_days ADD COLUMN pbx TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 9,
+    name: 'call-log history: the blob last',
+    // SQLite keeps a row's first bytes in its table page and the rest (most of a day's 20-100 KB
+    // blob) in a chain of overflow pages, which it walks to reach any column after the blob. With
+    // the blob second, listing the days (day, pbx, counts) read every stored byte: 23-29 ms for two
+    // months in a fresh process, under 1 ms with the blob last. The days are kept as they are.
+    sql: `
+      CREATE TABLE history_days_v9 (
+        day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        pbx TEXT NOT NULL,
+        leg_count INTEGER NOT NULL CHECK (leg_count >= 0),
+        pbx_count INTEGER NOT NULL CHECK (pbx_count >= 0),
+        stored_at INTEGER NOT NULL,
+        checked_at INTEGER NOT NULL,
+        legs BLOB NOT NULL
+      );
+      INSERT INTO history_days_v9 (day, pbx, leg_count, pbx_count, stored_at, checked_at, legs)
+        SELECT day, pbx, leg_count, pbx_count, stored_at, checked_at, legs FROM history_days;
+      DROP TABLE history_days;
+      ALTER TABLE history_days_v9 RENAME TO history_days;
+    `,
+  },
 ];
 
 /** The same table in PostgreSQL: the legs are `bytea`, times `timestamptz`. */
@@ -63,5 +87,12 @@ export const POSTGRES_HISTORY_MIGRATIONS: readonly Migration[] = [
       DELETE FROM history_days;
       ALTER TABLE history_days ADD COLUMN pbx text NOT NULL;
     `,
+  },
+  {
+    version: 9,
+    name: 'call-log history: the blob last (SQLite only)',
+    // PostgreSQL keeps a large bytea out of the row (TOAST), so the columns after it cost nothing
+    // to read; the version is kept so that both databases number their schema alike.
+    sql: 'SELECT 1;',
   },
 ];

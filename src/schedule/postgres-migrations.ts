@@ -86,7 +86,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
   ...POSTGRES_ALERT_MIGRATIONS,
-  // 7, 8: call-log history, by PBX (src/history/history-store-migrations.ts).
+  // 7-9: call-log history, by PBX (src/history/history-store-migrations.ts).
   ...POSTGRES_HISTORY_MIGRATIONS,
 ];
 

@@ -133,7 +133,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   // 6: live missed-call alerts (src/alerts/alert-store-migrations.ts).
   ...SQLITE_ALERT_MIGRATIONS,
-  // 7, 8: call-log history, by PBX (src/history/history-store-migrations.ts).
+  // 7-9: call-log history, by PBX (src/history/history-store-migrations.ts).
   ...SQLITE_HISTORY_MIGRATIONS,
 ];
 

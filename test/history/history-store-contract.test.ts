@@ -325,8 +325,11 @@ describe.each(listStoreKinds('history store contract tests'))('$name history sto
       expect(await old.columns()).toEqual(VERSION_7_COLUMNS);
       expect(await old.countDays()).toBe(1);
       const migrated = await old.open();
-      expect(await migrated.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      expect(await old.columns()).toEqual([...VERSION_7_COLUMNS, 'pbx']);
+      expect(await migrated.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      // Version 9 moves SQLite's blob last (a listing of days then reads no blob); PostgreSQL's stays.
+      expect(await old.columns()).toEqual(
+        kind.name === 'sqlite' ? SQLITE_VERSION_9_COLUMNS : [...VERSION_7_COLUMNS, 'pbx'],
+      );
       expect(await old.countDays()).toBe(0);
       expect(await migrated.history.stats()).toEqual({
         days: 0,
@@ -363,6 +366,7 @@ function createVersion7Database(kind: StoreKind['name']): Promise<Version7Databa
 }
 
 const VERSION_7_COLUMNS = ['day', 'legs', 'leg_count', 'pbx_count', 'stored_at', 'checked_at'];
+const SQLITE_VERSION_9_COLUMNS = ['day', 'pbx', 'leg_count', 'pbx_count', 'stored_at', 'checked_at', 'legs'];
 
 const OLD_DAY = ['2026-11-02', Buffer.from([1, 2]), 3, 3] as const;
 

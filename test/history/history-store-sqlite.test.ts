@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { PbxHistory } from '../../src/history/history-store';
+import { applyMigrations, SQLITE_MIGRATIONS } from '../../src/schedule/sqlite-migrations';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { raceSqliteWorkers } from '../helpers/sqlite-worker-race';
 import { createTempDir } from '../schedule/schedule-helpers';
@@ -41,6 +43,43 @@ const fileBytes = (): Buffer =>
 const markedLegs = (marker: string, copies: number) => new Uint8Array(Buffer.from(marker.repeat(copies)));
 
 describe('the SQLite history store', () => {
+  it('keeps the days a version-8 database holds when version 9 moves the blob to the last column', async () => {
+    await store.close();
+    temp.remove();
+    temp = createTempDir();
+    path = join(temp.dir, 'calls-bot.sqlite');
+    const raw = new BetterSqlite3(path);
+    const migratedAt = new Date('2026-11-20T00:00:00Z');
+    applyMigrations(
+      raw,
+      SQLITE_MIGRATIONS.filter((migration) => migration.version <= 8),
+      migratedAt,
+    );
+    const insert = raw.prepare(
+      'INSERT INTO history_days (day, legs, leg_count, pbx_count, stored_at, checked_at, pbx) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('2026-11-02', fakeLegs(90_000, 2), 1200, 1210, 1_762_153_200_123, 1_762_160_000_000, TEST_PBX);
+    insert.run('2026-11-03', fakeLegs(300, 3), 3, 3, 1_762_239_600_000, 1_762_239_600_000, OTHER_PBX);
+    raw.close();
+
+    store = new SqliteScheduleStore({ path });
+    history = store.history.forPbx(TEST_PBX);
+    expect(store.appliedMigrations().at(-1)).toBe(9);
+    expect(await history.getDays(['2026-11-02'])).toEqual([
+      {
+        day: '2026-11-02',
+        legs: fakeLegs(90_000, 2),
+        legCount: 1200,
+        pbxCount: 1210,
+        storedAt: new Date(1_762_153_200_123),
+        checkedAt: new Date(1_762_160_000_000),
+      },
+    ]);
+    expect(await store.history.forPbx(OTHER_PBX).listDaysSince('2026-11-01')).toEqual([
+      { day: '2026-11-03', pbxCount: 3, checkedAt: new Date(1_762_239_600_000) },
+    ]);
+  });
+
   it('lets one of five processes storing the same days at once write each day, whole', async () => {
     const days = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'];
     const perWriter = (await raceSqliteWorkers<HistoryWorkerTask>(

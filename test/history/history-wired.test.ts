@@ -76,7 +76,7 @@ async function storedDays(pbx: string): Promise<string[]> {
 }
 
 describe('in the terminal', () => {
-  it('reads a month again from the store, asking the PBX only to count the newest day of each period', async () => {
+  it('reads a month again from the store, asking the PBX only to count the newest stored day, once', async () => {
     const pbx = await startPbx(5);
     const first = await lastMonth(pbx);
     expect(first.totals.calls).toBeGreaterThan(1000);
@@ -85,10 +85,8 @@ describe('in the terminal', () => {
     pbx.requests.length = 0;
     expect(await lastMonth(pbx)).toEqual(first);
     expect(readUrls(pbx)).toEqual([]);
-    expect(countUrls(pbx).map(periodOf).sort()).toEqual([
-      '2026-09-30T00:00:00.000Z..2026-09-30T23:59:59.999Z',
-      '2026-10-31T00:00:00.000Z..2026-10-31T23:59:59.999Z',
-    ]);
+    // The month and its previous period ask about the same day: one count.
+    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-10-31T00:00:00.000Z..2026-10-31T23:59:59.999Z']);
   });
 
   it('notices another log behind the same address (a restore, a stand-in), and answers with it', async () => {

@@ -62,6 +62,7 @@ describePostgres('PostgresScheduleStore', () => {
         { version: 6, name: 'live missed-call alerts', applied_at: MIGRATED_AT },
         { version: 7, name: 'call-log history', applied_at: MIGRATED_AT },
         { version: 8, name: 'call-log history by PBX', applied_at: MIGRATED_AT },
+        { version: 9, name: 'call-log history: the blob last (SQLite only)', applied_at: MIGRATED_AT },
       ]);
       expect(
         await queryRows(
@@ -131,7 +132,7 @@ describePostgres('PostgresScheduleStore', () => {
     const error = await openError(database.url);
     expect([error.kind, error.message, error.hint]).toEqual([
       'config',
-      'The schedules database has schema version 99, newer than this calls-bot knows (8).',
+      'The schedules database has schema version 99, newer than this calls-bot knows (9).',
       'Run the newer calls-bot, or point DATABASE_URL at another database.',
     ]);
   });

@@ -16,11 +16,11 @@ describe('SqliteScheduleStore: files and migrations', () => {
       const path = join(temp.dir, 'nested', 'data', 'calls-bot.sqlite');
       const first = new SqliteScheduleStore({ path, now: () => new Date('2026-11-01T00:00:00Z') });
       expect(existsSync(path)).toBe(true);
-      expect(first.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(first.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       await first.createSchedule(buildSchedule());
       await first.close();
       const second = new SqliteScheduleStore({ path });
-      expect(second.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(second.appliedMigrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect((await second.getSchedule('abc123'))?.command).toBe('yesterday');
       await second.close();
       const raw = new BetterSqlite3(path, { readonly: true });
@@ -36,6 +36,7 @@ describe('SqliteScheduleStore: files and migrations', () => {
         { version: 6, name: 'live missed-call alerts', applied_at: '2026-11-01T00:00:00.000Z' },
         { version: 7, name: 'call-log history', applied_at: '2026-11-01T00:00:00.000Z' },
         { version: 8, name: 'call-log history by PBX', applied_at: '2026-11-01T00:00:00.000Z' },
+        { version: 9, name: 'call-log history: the blob last', applied_at: '2026-11-01T00:00:00.000Z' },
       ]);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();
@@ -53,7 +54,7 @@ describe('SqliteScheduleStore: files and migrations', () => {
       raw.prepare("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')").run();
       raw.close();
       expect(() => new SqliteScheduleStore({ path })).toThrow(
-        'The schedules database has schema version 99, newer than this calls-bot knows (8).',
+        'The schedules database has schema version 99, newer than this calls-bot knows (9).',
       );
     } finally {
       temp.remove();
