@@ -21,6 +21,34 @@ describe('readGuidWords and formatGuidWords', () => {
     );
   });
 
+  it('writes the same text through Buffer#toString on a Node without the Latin-1 slice', () => {
+    const prototype = Buffer.prototype as unknown as { latin1Slice?: unknown };
+    const native = prototype.latin1Slice;
+    let fallback: typeof formatGuidWords | undefined;
+    delete prototype.latin1Slice;
+    try {
+      jest.isolateModules(() => {
+        fallback = (require('../../src/core/guid-words') as typeof import('../../src/core/guid-words'))
+          .formatGuidWords;
+      });
+    } finally {
+      prototype.latin1Slice = native;
+    }
+    // This Node's own toString reads through the slice: it is back, and the module loaded without it.
+    const words = new Uint32Array([0x0123abcd, 0xef012345, 0x6789abcd, 0xef012345]);
+    const toString = jest.spyOn(Buffer.prototype, 'toString');
+    try {
+      expect(fallback!(words, 0, GUID_LOWER)).toBe('0123abcd-ef01-2345-6789-abcdef012345');
+      expect(fallback!(words, 0, GUID_UPPER)).toBe('0123ABCD-EF01-2345-6789-ABCDEF012345');
+      expect(toString.mock.calls).toEqual([
+        ['latin1', 0, 36],
+        ['latin1', 0, 36],
+      ]);
+    } finally {
+      toString.mockRestore();
+    }
+  });
+
   it('reads the words exactly', () => {
     const words = new Uint32Array(4);
     expect(readGuidWords('0123abcd-ef01-2345-6789-abcdef012345', words, 0)).toBe(GUID_LOWER);

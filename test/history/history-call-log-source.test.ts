@@ -224,6 +224,79 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     ]);
   });
 
+  it('reads its only stored day again when the PBX counts it differently: no second day can tell a late call from another log', async () => {
+    const query = queryFor('2026-11-21T00:00:00Z', '2026-11-22T00:00:00Z');
+    const first = historyOver(store);
+    await collect(first.streamLegs(query));
+    await first.whenIdle();
+    const [stored] = await store.listDaysSince('2000-01-01');
+    bed.pbx.injectCall({
+      kind: 'missed',
+      at: new Date('2026-11-21T18:00:00Z'),
+      from: '+442079460188',
+      to: '800',
+    });
+    const expected = sortLegs(await collect(freshClient().streamLegs(query)));
+    const nowCounted = await freshClient().countRows(query);
+    expect(nowCounted).toBeGreaterThan(stored!.pbxCount);
+
+    bed.pbx.requests.length = 0;
+    const second = historyOver(store);
+    expect(sortLegs(await collect(second.streamLegs(query)))).toEqual(expected);
+    expect(countUrls(bed.pbx).map(periodOf)).toEqual(['2026-11-21T00:00:00.000Z..2026-11-21T23:59:59.999Z']);
+    expect([...new Set(readUrls(bed.pbx).map(periodOf))]).toEqual([
+      '2026-11-21T00:00:00.000Z..2026-11-21T23:59:59.999Z',
+    ]);
+    await second.whenIdle();
+    expect(await store.listDaysSince('2000-01-01')).toEqual([
+      { day: '2026-11-21', pbxCount: nowCounted, checkedAt: expect.any(Date) },
+    ]);
+  });
+
+  it('reads every day from the PBX, and deletes none, when the store cannot list its days to find a second one', async () => {
+    const query = queryFor('2026-11-20T00:00:00Z', '2026-11-22T00:00:00Z');
+    const first = historyOver(store);
+    await collect(first.streamLegs(query));
+    await first.whenIdle();
+    const storedBefore = await store.listDaysSince('2000-01-01');
+    bed.pbx.injectCall({
+      kind: 'missed',
+      at: new Date('2026-11-21T18:00:00Z'),
+      from: '+442079460199',
+      to: '800',
+    });
+    const expected = sortLegs(await collect(freshClient().streamLegs(query)));
+
+    const warnings: string[] = [];
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => warnings.push(message),
+      error: (message: string) => warnings.push(message),
+    };
+    bed.pbx.requests.length = 0;
+    const second = new HistoryCallLogSource({
+      inner: freshClient(),
+      store: failingAfterFirstListing(store),
+      historyDays: 400,
+      now: () => NOW,
+      logger,
+    });
+    expect(sortLegs(await collect(second.streamLegs(query)))).toEqual(expected);
+    expect([...new Set(readUrls(bed.pbx).map(periodOf))].sort()).toEqual([
+      '2026-11-20T00:00:00.000Z..2026-11-20T23:59:59.999Z',
+      '2026-11-21T00:00:00.000Z..2026-11-21T23:59:59.999Z',
+    ]);
+    expect(warnings).toEqual([
+      'The PBX counts a stored call-log day differently from when it was stored',
+      'Could not read the stored call-log days',
+    ]);
+    await second.whenIdle();
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(
+      storedBefore.map((entry) => entry.day),
+    );
+  });
+
   it('gives the event loop turns while it stores days and reads them, which SQLite does without one', async () => {
     const query = queryFor('2026-08-01T00:00:00Z', '2026-11-01T00:00:00Z');
     // Turns of the event loop, with a turn due before every day (sliceMs 0).
@@ -360,4 +433,22 @@ function sortLegs(legs: CallLeg[]): CallLeg[] {
   return legs
     .slice()
     .sort((a, b) => a.startMs - b.startMs || a.callKey.localeCompare(b.callKey) || a.segmentId - b.segmentId);
+}
+
+/** `store`, whose listing of days fails after the first (a database that went away mid-read). */
+function failingAfterFirstListing(store: PbxHistory): PbxHistory {
+  let listings = 0;
+  return new Proxy(store, {
+    get(target, name) {
+      if (name === 'listDaysSince') {
+        return async (fromDay: string) => {
+          listings++;
+          if (listings > 1) throw new Error('SQLITE_IOERR: disk I/O error');
+          return target.listDaysSince(fromDay);
+        };
+      }
+      const value = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
