@@ -36,16 +36,16 @@ describe('readGuidWords and formatGuidWords', () => {
     }
     // This Node's own toString reads through the slice: it is back, and the module loaded without it.
     const words = new Uint32Array([0x0123abcd, 0xef012345, 0x6789abcd, 0xef012345]);
-    const toString = jest.spyOn(Buffer.prototype, 'toString');
+    const bufferToString = jest.spyOn(Buffer.prototype, 'toString');
     try {
       expect(fallback!(words, 0, GUID_LOWER)).toBe('0123abcd-ef01-2345-6789-abcdef012345');
       expect(fallback!(words, 0, GUID_UPPER)).toBe('0123ABCD-EF01-2345-6789-ABCDEF012345');
-      expect(toString.mock.calls).toEqual([
+      expect(bufferToString.mock.calls).toEqual([
         ['latin1', 0, 36],
         ['latin1', 0, 36],
       ]);
     } finally {
-      toString.mockRestore();
+      bufferToString.mockRestore();
     }
   });
 
