@@ -4,6 +4,8 @@ import type { Logger } from './core/logger';
 import { HistoryCallLogSource } from './history/history-call-log-source';
 import { HistoryCheck } from './history/history-check';
 import type { HistoryStore } from './history/history-store';
+import { PbxLogProbe } from './history/pbx-log-probe';
+import { StoredLogTrust } from './history/stored-log-trust';
 
 export interface HistoryWiringOptions {
   /** HISTORY_DAYS; 0: history is off. */
@@ -44,8 +46,18 @@ export function wireHistory(
     return { source: connection.source, check: undefined, start: () => {}, stop: async () => {} };
   }
   const store = history.forPbx(pbx);
-  const source = new HistoryCallLogSource({ inner: connection.source, store, historyDays, now, logger });
-  const check = new HistoryCheck({ source: connection.source, store, historyDays, now, logger });
+  // One judge of whether the stored days are this PBX's log's, for reports and the check alike.
+  const probe = new PbxLogProbe({ inner: connection.source, now, logger });
+  const trust = new StoredLogTrust({ store, probe, logger });
+  const source = new HistoryCallLogSource({
+    inner: connection.source,
+    store,
+    historyDays,
+    now,
+    logger,
+    trust,
+  });
+  const check = new HistoryCheck({ source: connection.source, store, historyDays, now, logger, trust });
   return {
     source,
     check,

@@ -18,6 +18,7 @@ import { InvolvedCallsFilter } from './involved-calls-filter';
 import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
 import { StoredDayReader } from './stored-day-reader';
+import { type StoredDayCount, StoredLogTrust } from './stored-log-trust';
 import {
   isClosedDay,
   oldestHistoryDay,
@@ -55,10 +56,12 @@ export interface HistoryCallLogSourceOptions {
    * loop gets a turn; default 10 (SQLite answers without one). 0: a turn before every day.
    */
   sliceMs?: number;
+  /**
+   * Decides whether the stored days are still this PBX's log's; default one of its own over `store`,
+   * asking `inner`. The bot shares one with the background check (`wire-history.ts`).
+   */
+  trust?: StoredLogTrust;
 }
-
-/** A stored day and the rows the PBX counted for it when it was stored. */
-type StoredDayCount = { day: UtcDay; pbxCount: number };
 
 /** One stretch of the query, in order: a stored day's piece, or a run of pieces asked of the PBX. */
 type Segment =
@@ -100,7 +103,7 @@ export class HistoryCallLogSource implements CallLogSource {
   /** Reads (`streamLegPages`) under way, and who waits for there to be none. */
   private activeReads = 0;
   private idleWaiters: Array<() => void> = [];
-  private readonly probe: PbxLogProbe;
+  private readonly trust: StoredLogTrust;
 
   constructor(private readonly options: HistoryCallLogSourceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -108,7 +111,13 @@ export class HistoryCallLogSource implements CallLogSource {
     this.widenBudget = options.widenBudget ?? 0.1;
     this.readBatchDays = Math.max(1, options.readBatchDays ?? 8);
     this.deferLegs = options.deferLegs ?? 300_000;
-    this.probe = new PbxLogProbe({ inner: options.inner, now: this.now, logger: this.logger });
+    this.trust =
+      options.trust ??
+      new StoredLogTrust({
+        store: options.store,
+        probe: new PbxLogProbe({ inner: options.inner, now: this.now, logger: this.logger }),
+        logger: this.logger,
+      });
   }
 
   get legDisorderMs(): number | undefined {
@@ -253,7 +262,7 @@ export class HistoryCallLogSource implements CallLogSource {
         ];
       }
     }
-    const stored = used.length > 0 ? await this.trustedStoredDays(used, listed, oldest) : new Set<UtcDay>();
+    const stored = used.length > 0 ? await this.trust.trustedDays(used, listed, oldest) : new Set<UtcDay>();
     const fill = new Set<UtcDayPiece>();
     const partial: UtcDayPiece[] = [];
     for (const piece of pieces) {
@@ -297,78 +306,6 @@ export class HistoryCallLogSource implements CallLogSource {
       if (filled) run.fillDays.push(piece.day);
     }
     return segments;
-  }
-
-  /**
-   * Which of the stored days `used` this read may use, asking the PBX (`PbxLogProbe`) to count the
-   * newest day this PBX has stored (`listed` runs from the read's first day to the newest): every
-   * read asks about the same day, so a report and its previous period ask once, and it is the day
-   * a call that comes late (a real 3CX writes a call's rows when it ends) most likely came into.
-   * - the count it was stored with: all of them;
-   * - another count: either a call came late into that day or the log behind this address is
-   *   another one. A second day, the stored day with the most rows, tells which: it counts the same,
-   *   so only the newest day is deleted (a read that needs it asks the PBX for it and stores it
-   *   anew); it differs too, so every stored day of this PBX is;
-   * - a count that fails (or a store that cannot list its days): none. The PBX serves every day, as
-   *   it would without history: history never decides whether a report succeeds, only how fast.
-   */
-  private async trustedStoredDays(
-    used: StoredDayCount[],
-    listed: StoredDayCount[],
-    oldest: UtcDay,
-  ): Promise<Set<UtcDay>> {
-    const newest = listed.reduce((a, b) => (b.day > a.day ? b : a));
-    const verdict = await this.probe.check(newest.day, newest.pbxCount);
-    if (verdict === 'same') return new Set(used.map((entry) => entry.day));
-    if (verdict === 'unknown') return new Set();
-    const storedDays = await this.listStoredDays(oldest);
-    if (storedDays === undefined) return new Set();
-    const witness = witnessDay(storedDays, newest.day);
-    const second = witness ? await this.probe.check(witness.day, witness.pbxCount) : 'changed';
-    if (second === 'same') {
-      await this.forgetStoredDay(newest.day);
-      return new Set(used.filter((entry) => entry !== newest).map((entry) => entry.day));
-    }
-    if (second === 'changed') await this.forgetStoredDays(storedDays);
-    return new Set();
-  }
-
-  /** This PBX's stored days from `oldest` on; undefined (with a warning) when the store cannot say. */
-  private async listStoredDays(oldest: UtcDay): Promise<StoredDayCount[] | undefined> {
-    try {
-      return await this.options.store.listDaysSince(oldest);
-    } catch (error) {
-      this.logger.warn('Could not read the stored call-log days', { error: describe(error) });
-      return undefined;
-    }
-  }
-
-  /** Deletes one stored day the PBX now counts differently, while another still matches (a late call). */
-  private async forgetStoredDay(day: UtcDay): Promise<void> {
-    try {
-      // Two reads at once (a report and its previous period) may both find it changed; one deletes it.
-      if (!(await this.options.store.deleteDay(day))) return;
-      this.logger.warn('Deleted a stored call-log day the PBX now counts differently; it is read again', {
-        day,
-      });
-    } catch (error) {
-      this.logger.warn('Could not delete a stored call-log day', { day, error: describe(error) });
-    }
-  }
-
-  /** Deletes these stored days of this PBX (its log changed under the same address). */
-  private async forgetStoredDays(days: readonly StoredDayCount[]): Promise<void> {
-    const { store } = this.options;
-    try {
-      for (const { day } of days) await store.deleteDay(day);
-      this.logger.warn('Deleted the stored call-log days of this PBX: its log changed', {
-        days: days.length,
-      });
-    } catch (error) {
-      this.logger.warn('Could not delete the stored call-log days', { error: describe(error) });
-    } finally {
-      this.probe.forget();
-    }
   }
 
   /** A run's pages, asked for at once; the days it fills are stored once read completely. */
@@ -462,12 +399,6 @@ export class HistoryCallLogSource implements CallLogSource {
     })().finally(() => this.pending.delete(stored));
     this.pending.add(stored);
   }
-}
-
-/** The stored day with the most rows other than `except` (an empty day tells no log from another). */
-function witnessDay(days: readonly StoredDayCount[], except: UtcDay): StoredDayCount | undefined {
-  const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
-  return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
 }
 
 /** Whether the query is a report's, with 3CX's default parameters and no OData options. */

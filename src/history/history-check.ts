@@ -4,7 +4,9 @@ import { type Logger, silentLogger } from '../core/logger';
 import { TickLoop } from '../core/tick-loop';
 import { toCallLeg } from '../threecx/call-log-row';
 import type { PbxHistory, UtcDay } from './history-store';
+import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
+import { StoredLogTrust } from './stored-log-trust';
 import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartOf, wholeDayQuery } from './utc-day-split';
 
 const HOUR_MS = 3_600_000;
@@ -21,6 +23,11 @@ export interface HistoryCheckOptions {
   intervalMs?: number;
   /** Days whose start is less than this many days before today's are checked; default 7. */
   checkDays?: number;
+  /**
+   * Tells a late call into a changed day from another log behind the same address; default one of
+   * its own over `store`, asking `source`. The bot shares one with the reports (`wire-history.ts`).
+   */
+  trust?: StoredLogTrust;
 }
 
 /** What one tick did. */
@@ -34,10 +41,16 @@ export interface HistoryCheckResult {
   /** Days whose count differed and that were read again and replaced. */
   replaced: UtcDay[];
   /**
-   * Days whose count differed but could not be read again completely: deleted, so that reports ask
-   * the PBX for them (and store them again once a read is complete).
+   * Days whose count differed but could not be read again completely, or whose change could not be
+   * told from another log (a second count failed): deleted, so that reports ask the PBX for them
+   * (and store them again once a read is complete).
    */
   differing: UtcDay[];
+  /**
+   * The PBX's log is not the one stored (a changed day, and a second day that changed too): every
+   * stored day of this PBX was deleted, not only the days younger than `checkDays`.
+   */
+  anotherLog: boolean;
   /** Days the check failed for (the PBX or the store failed; tried again next tick). */
   failed: UtcDay[];
 }
@@ -46,10 +59,13 @@ export interface HistoryCheckResult {
  * The background check of stored days (issue 20), on its own timer and never on a report's path:
  * each tick deletes the days older than HISTORY_DAYS, then, for each stored day younger than
  * `checkDays` whose last check is at least `intervalMs` old (across replicas: `checkedAt` is in
- * the store), asks the PBX for the day's `$count`; an equal count marks the day checked, a
- * different one reads the day again (raw rows, past the client's in-memory cache) and replaces it
- * when that read is complete (`storeDayIfComplete`), or else deletes it (reports then ask the PBX).
- * Days read from another PBX are deleted too. Errors are logged; a tick never throws.
+ * the store), asks the PBX for the day's `$count`; an equal count marks the day checked. A
+ * different one is first explained (`StoredLogTrust.causeOfChange`): a late call into the day reads
+ * it again (raw rows, past the client's in-memory cache) and replaces it when that read is complete
+ * (`storeDayIfComplete`), or else deletes it (reports then ask the PBX); another log behind the
+ * same address deletes every stored day of this PBX (replacing only the recent ones would let
+ * reports take the older ones for the new log's). Days read from another PBX are deleted too.
+ * Errors are logged; a tick never throws.
  */
 export class HistoryCheck {
   private readonly loop: TickLoop<HistoryCheckResult>;
@@ -57,12 +73,20 @@ export class HistoryCheck {
   private readonly logger: Logger;
   private readonly intervalMs: number;
   private readonly checkDays: number;
+  private readonly trust: StoredLogTrust;
 
   constructor(private readonly options: HistoryCheckOptions) {
     this.now = options.now ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.intervalMs = options.intervalMs ?? HOUR_MS;
     this.checkDays = options.checkDays ?? 7;
+    this.trust =
+      options.trust ??
+      new StoredLogTrust({
+        store: options.store,
+        probe: new PbxLogProbe({ inner: options.source, now: this.now, logger: this.logger }),
+        logger: this.logger,
+      });
     this.loop = new TickLoop(
       () => this.runTick(),
       (startedMs) => Math.max(0, startedMs + this.intervalMs - Date.now()),
@@ -92,6 +116,7 @@ export class HistoryCheck {
       replaced: [],
       differing: [],
       failed: [],
+      anotherLog: false,
     };
     const { store, historyDays } = this.options;
     const nowMs = this.now().getTime();
@@ -111,7 +136,8 @@ export class HistoryCheck {
     for (const entry of days) {
       if (entry.checkedAt.getTime() + this.intervalMs > nowMs) continue;
       try {
-        await this.checkDay(entry, result);
+        await this.checkDay(entry, oldest, result);
+        if (result.anotherLog) break;
       } catch (error) {
         result.failed.push(entry.day);
         this.logger.warn('Could not check a stored call-log day', { day: entry.day, error: describe(error) });
@@ -134,6 +160,7 @@ export class HistoryCheck {
 
   private async checkDay(
     entry: { day: UtcDay; pbxCount: number },
+    oldest: UtcDay,
     result: HistoryCheckResult,
   ): Promise<void> {
     const { source, store } = this.options;
@@ -142,6 +169,15 @@ export class HistoryCheck {
     if (count === entry.pbxCount) {
       await store.markChecked(entry.day, this.now());
       result.unchanged.push(entry.day);
+      return;
+    }
+    const cause = await this.trust.causeOfChange(entry.day, oldest);
+    if (cause === 'another-log') {
+      result.anotherLog = true;
+      return;
+    }
+    if (cause === 'unknown') {
+      await this.deleteDiffering(entry.day, result);
       return;
     }
     this.logger.info('A stored call-log day changed on the PBX; reading it again', {
@@ -163,11 +199,15 @@ export class HistoryCheck {
       result.replaced.push(entry.day);
       return;
     }
-    // What is stored is no longer the PBX's day: reports must not read it until it is stored again.
-    await store.deleteDay(entry.day);
-    result.differing.push(entry.day);
+    await this.deleteDiffering(entry.day, result);
+  }
+
+  /** What is stored is no longer the PBX's day: reports must not read it until it is stored again. */
+  private async deleteDiffering(day: UtcDay, result: HistoryCheckResult): Promise<void> {
+    await this.options.store.deleteDay(day);
+    result.differing.push(day);
     this.logger.info('Deleted a stored call-log day that changed on the PBX and could not be read again', {
-      day: entry.day,
+      day,
     });
   }
 }

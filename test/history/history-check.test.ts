@@ -1,9 +1,10 @@
+import { startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
 import { HistoryCheck } from '../../src/history/history-check';
 import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { listStoreKinds } from '../schedule/store-kinds';
-import { callLogUrls, collect, queryFor } from '../threecx/demo-helpers';
+import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
 import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
 
 /** The background check of stored days (issue 20): changed days read again, old days deleted. */
@@ -64,6 +65,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
       replaced: [],
       differing: [],
       failed: [],
+      anotherLog: false,
     });
     const later = new Date(NOW.getTime() + HOUR_MS);
     bed.pbx.requests.length = 0;
@@ -116,26 +118,27 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
   it('deletes a changed day it cannot read again completely, so that reports ask the PBX for it', async () => {
     await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
     const client = freshClient();
-    // A PBX that always counts one row more than it serves: no read of a day is ever complete.
+    // A PBX that counts 27 Nov one row more than it serves (as if a call came late into it): no read
+    // of that day is ever complete. The other days count the same, so it is not another log.
     const miscounting: XapiClient = Object.assign(Object.create(client), {
-      countRows: async (query: Parameters<XapiClient['countRows']>[0]) => (await client.countRows(query)) + 1,
+      countRows: async (query: Parameters<XapiClient['countRows']>[0]) =>
+        (await client.countRows(query)) + (query.from.toISOString().startsWith('2026-11-27') ? 1 : 0),
     });
     const later = new Date(NOW.getTime() + HOUR_MS);
     const check = new HistoryCheck({ source: miscounting, store, historyDays: 400, now: () => later });
     const result = await check.tick();
-    const recent = utcDays('2026-11-22', 7);
     expect(result).toEqual({
       deleted: 0,
       otherPbxDeleted: 0,
-      unchanged: [],
+      unchanged: utcDays('2026-11-22', 7).filter((day) => day !== '2026-11-27'),
       replaced: [],
-      differing: recent,
+      differing: ['2026-11-27'],
       failed: [],
+      anotherLog: false,
     });
-    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual([
-      '2026-11-20',
-      '2026-11-21',
-    ]);
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(
+      utcDays('2026-11-20', 9).filter((day) => day !== '2026-11-27'),
+    );
     bed.pbx.requests.length = 0;
     const request = requestFor('nov 27');
     const source = new HistoryCallLogSource({
@@ -146,6 +149,35 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     });
     expect(await service(source).runReport(request)).toEqual(await service(freshClient()).runReport(request));
     expect(callLogUrls(bed.pbx).some((url) => url.includes('2026-11-27T'))).toBe(true);
+  });
+
+  it('deletes every stored day, not only the recent ones, when the log behind the address is another one', async () => {
+    await storeDays('2026-11-10T00:00:00Z', '2026-11-29T00:00:00Z');
+    expect(await store.listDaysSince('2000-01-01')).toHaveLength(19);
+    // Another system given the same address: same calls a day, other calls.
+    const other = await startDemoPbx({ seed: 12, now: NOW, days: 40, callsPerDay: 60 });
+    const otherClient = () => createTestClient(other, { now: () => NOW.getTime() });
+    const clients = [otherClient(), otherClient(), otherClient()];
+    try {
+      const later = new Date(NOW.getTime() + HOUR_MS);
+      const check = new HistoryCheck({ source: clients[0]!, store, historyDays: 400, now: () => later });
+      const result = await check.tick();
+      expect(result).toMatchObject({ anotherLog: true, replaced: [], differing: [], unchanged: [] });
+      expect(await store.listDaysSince('2000-01-01')).toEqual([]);
+      // 12 Nov, older than the 7 days the check asks about, is the new log's in a report.
+      const request = requestFor('nov 12');
+      const truth = await service(clients[1]!).runReport(request);
+      const source = new HistoryCallLogSource({
+        inner: clients[2]!,
+        store,
+        historyDays: 400,
+        now: () => later,
+      });
+      expect(await service(source).runReport(request)).toEqual(truth);
+    } finally {
+      for (const client of clients) await client.close();
+      await other.close();
+    }
   });
 
   it("deletes the days read from another PBX, and no day of this one's", async () => {

@@ -1,0 +1,128 @@
+import { type Logger, silentLogger } from '../core/logger';
+import type { PbxHistory, UtcDay } from './history-store';
+import type { PbxLogProbe } from './pbx-log-probe';
+
+/** A stored day and the rows the PBX counted for it when it was stored. */
+export type StoredDayCount = { day: UtcDay; pbxCount: number };
+
+/**
+ * Why the PBX counts a stored day differently from when it was stored:
+ * - `late-call`: another stored day still counts the same, so a call came late into this one (a
+ *   real 3CX writes a call's rows when it ends): this day alone is out of date;
+ * - `another-log`: the second day differs too (or there is no other day to ask about): the log
+ *   behind this address is not the one stored (a PBX restored from a backup, another system given
+ *   the old address, a test stand-in with other calls). Every stored day of this PBX is deleted;
+ * - `unknown`: the second count or the store failed; nothing is deleted.
+ */
+export type ChangedDayCause = 'late-call' | 'another-log' | 'unknown';
+
+export interface StoredLogTrustOptions {
+  store: PbxHistory;
+  /** Asks the PBX to count a stored day (its verdicts are reused for a while). */
+  probe: PbxLogProbe;
+  logger?: Logger;
+}
+
+/**
+ * Whether this PBX's stored days are still its log's (issue 20; docs/history.md, "Which PBX"): the
+ * one place that decides it, for reports (`HistoryCallLogSource`, before reading stored days) and
+ * for the background check (`HistoryCheck`, before replacing a changed day), so that neither can
+ * take another log's days for a late call.
+ */
+export class StoredLogTrust {
+  private readonly logger: Logger;
+
+  constructor(private readonly options: StoredLogTrustOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * Which of the stored days `used` a read may use, asking the PBX to count the newest day this PBX
+   * has stored (`listed` runs from the read's first day to the newest): every read asks about the
+   * same day, so a report and its previous period ask once, and it is the day a call that comes
+   * late most likely came into.
+   * - the count it was stored with: all of them;
+   * - another count: `causeOfChange` tells why. A late call: that day is deleted (a read that
+   *   needs it asks the PBX for it and stores it anew) and the others are used. Another log, or
+   *   unknown: none;
+   * - a count that fails: none. The PBX serves every day, as it would without history: history
+   *   never decides whether a report succeeds, only how fast.
+   */
+  async trustedDays(
+    used: readonly StoredDayCount[],
+    listed: readonly StoredDayCount[],
+    oldest: UtcDay,
+  ): Promise<Set<UtcDay>> {
+    const newest = listed.reduce((a, b) => (b.day > a.day ? b : a));
+    const verdict = await this.options.probe.check(newest.day, newest.pbxCount);
+    if (verdict === 'same') return new Set(used.map((entry) => entry.day));
+    if (verdict === 'unknown') return new Set();
+    if ((await this.causeOfChange(newest.day, oldest)) !== 'late-call') return new Set();
+    await this.forgetDay(newest.day);
+    return new Set(used.filter((entry) => entry.day !== newest.day).map((entry) => entry.day));
+  }
+
+  /**
+   * Why the PBX counts the stored `day` differently (`ChangedDayCause`), from a second count: of
+   * the stored day with the most rows since `oldest` (an empty day would match any empty log).
+   * On `another-log`, every stored day of this PBX has been deleted when this returns.
+   */
+  async causeOfChange(day: UtcDay, oldest: UtcDay): Promise<ChangedDayCause> {
+    const storedDays = await this.listStoredDays(oldest);
+    if (storedDays === undefined) return 'unknown';
+    const witness = witnessDay(storedDays, day);
+    const second = witness ? await this.options.probe.check(witness.day, witness.pbxCount) : 'changed';
+    if (second === 'same') return 'late-call';
+    if (second === 'unknown') return 'unknown';
+    await this.forgetDays(storedDays);
+    return 'another-log';
+  }
+
+  /** This PBX's stored days from `oldest` on; undefined (with a warning) when the store cannot say. */
+  private async listStoredDays(oldest: UtcDay): Promise<StoredDayCount[] | undefined> {
+    try {
+      return await this.options.store.listDaysSince(oldest);
+    } catch (error) {
+      this.logger.warn('Could not read the stored call-log days', { error: describe(error) });
+      return undefined;
+    }
+  }
+
+  /** Deletes one stored day the PBX now counts differently, while another still matches (a late call). */
+  private async forgetDay(day: UtcDay): Promise<void> {
+    try {
+      // Two reads at once (a report and its previous period) may both find it changed; one deletes it.
+      if (!(await this.options.store.deleteDay(day))) return;
+      this.logger.warn('Deleted a stored call-log day the PBX now counts differently; it is read again', {
+        day,
+      });
+    } catch (error) {
+      this.logger.warn('Could not delete a stored call-log day', { day, error: describe(error) });
+    }
+  }
+
+  /** Deletes these stored days of this PBX (its log changed under the same address). */
+  private async forgetDays(days: readonly StoredDayCount[]): Promise<void> {
+    const { store, probe } = this.options;
+    try {
+      for (const { day } of days) await store.deleteDay(day);
+      this.logger.warn('Deleted the stored call-log days of this PBX: its log changed', {
+        days: days.length,
+      });
+    } catch (error) {
+      this.logger.warn('Could not delete the stored call-log days', { error: describe(error) });
+    } finally {
+      probe.forget();
+    }
+  }
+}
+
+/** The stored day with the most rows other than `except` (an empty day tells no log from another). */
+function witnessDay(days: readonly StoredDayCount[], except: UtcDay): StoredDayCount | undefined {
+  const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
+  return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
