@@ -4,7 +4,6 @@ import type { Logger } from './core/logger';
 import { HistoryCallLogSource } from './history/history-call-log-source';
 import { HistoryCheck } from './history/history-check';
 import type { HistoryStore } from './history/history-store';
-import { PbxLogProbe } from './history/pbx-log-probe';
 import { StoredLogTrust } from './history/stored-log-trust';
 
 export interface HistoryWiringOptions {
@@ -47,8 +46,7 @@ export function wireHistory(
   }
   const store = history.forPbx(pbx);
   // One judge of whether the stored days are this PBX's log's, for reports and the check alike.
-  const probe = new PbxLogProbe({ inner: connection.source, now, logger });
-  const trust = new StoredLogTrust({ store, probe, logger });
+  const trust = StoredLogTrust.asking(connection.source, store, { now, logger });
   const source = new HistoryCallLogSource({
     inner: connection.source,
     store,

@@ -15,7 +15,6 @@ import type { DayCallsScan } from './decode-day-legs';
 import { EagerPages } from './eager-pages';
 import type { PbxHistory, UtcDay } from './history-store';
 import { InvolvedCallsFilter } from './involved-calls-filter';
-import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
 import { StoredDayReader } from './stored-day-reader';
 import { type StoredDayCount, StoredLogTrust } from './stored-log-trust';
@@ -113,11 +112,7 @@ export class HistoryCallLogSource implements CallLogSource {
     this.deferLegs = options.deferLegs ?? 300_000;
     this.trust =
       options.trust ??
-      new StoredLogTrust({
-        store: options.store,
-        probe: new PbxLogProbe({ inner: options.inner, now: this.now, logger: this.logger }),
-        logger: this.logger,
-      });
+      StoredLogTrust.asking(options.inner, options.store, { now: this.now, logger: this.logger });
   }
 
   get legDisorderMs(): number | undefined {

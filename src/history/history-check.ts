@@ -4,7 +4,6 @@ import { type Logger, silentLogger } from '../core/logger';
 import { TickLoop } from '../core/tick-loop';
 import { toCallLeg } from '../threecx/call-log-row';
 import type { PbxHistory, UtcDay } from './history-store';
-import { PbxLogProbe } from './pbx-log-probe';
 import { storeDayIfComplete } from './store-day-from-source';
 import { StoredLogTrust } from './stored-log-trust';
 import { oldestHistoryDay, UTC_DAY_MS, utcDayOf, utcDayStartOf, wholeDayQuery } from './utc-day-split';
@@ -82,11 +81,7 @@ export class HistoryCheck {
     this.checkDays = options.checkDays ?? 7;
     this.trust =
       options.trust ??
-      new StoredLogTrust({
-        store: options.store,
-        probe: new PbxLogProbe({ inner: options.source, now: this.now, logger: this.logger }),
-        logger: this.logger,
-      });
+      StoredLogTrust.asking(options.source, options.store, { now: this.now, logger: this.logger });
     this.loop = new TickLoop(
       () => this.runTick(),
       (startedMs) => Math.max(0, startedMs + this.intervalMs - Date.now()),

@@ -1,6 +1,7 @@
+import type { CallLogSource } from '../core/call-log-source';
 import { type Logger, silentLogger } from '../core/logger';
 import type { PbxHistory, UtcDay } from './history-store';
-import type { PbxLogProbe } from './pbx-log-probe';
+import { PbxLogProbe } from './pbx-log-probe';
 
 /** A stored day and the rows the PBX counted for it when it was stored. */
 export type StoredDayCount = { day: UtcDay; pbxCount: number };
@@ -31,6 +32,12 @@ export interface StoredLogTrustOptions {
  */
 export class StoredLogTrust {
   private readonly logger: Logger;
+
+  /** A judge of `store`'s days with a probe of its own, asking `pbx` (the XAPI client) to count. */
+  static asking(pbx: CallLogSource, store: PbxHistory, options: { now: () => Date; logger?: Logger }) {
+    const probe = new PbxLogProbe({ inner: pbx, now: options.now, logger: options.logger });
+    return new StoredLogTrust({ store, probe, logger: options.logger });
+  }
 
   constructor(private readonly options: StoredLogTrustOptions) {
     this.logger = options.logger ?? silentLogger;

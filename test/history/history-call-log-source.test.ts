@@ -7,7 +7,7 @@ import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { listStoreKinds } from '../schedule/store-kinds';
 import { callLogUrls, collect, countUrls, periodOf, queryFor, readUrls } from '../threecx/demo-helpers';
-import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
+import { useHistoryDemoPbx, useHistoryStore, utcDays, warningsLogger } from './history-test-bed';
 
 /**
  * The report path over history (issue 20): reports read from stored days equal reports read from
@@ -267,13 +267,7 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     });
     const expected = sortLegs(await collect(freshClient().streamLegs(query)));
 
-    const warnings: string[] = [];
-    const logger = {
-      debug: () => {},
-      info: () => {},
-      warn: (message: string) => warnings.push(message),
-      error: (message: string) => warnings.push(message),
-    };
+    const { logger, warnings } = warningsLogger();
     bed.pbx.requests.length = 0;
     const second = new HistoryCallLogSource({
       inner: freshClient(),

@@ -5,7 +5,7 @@ import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { listStoreKinds } from '../schedule/store-kinds';
 import { callLogUrls, collect, createTestClient, queryFor } from '../threecx/demo-helpers';
-import { useHistoryDemoPbx, useHistoryStore, utcDays } from './history-test-bed';
+import { useHistoryDemoPbx, useHistoryStore, utcDays, warningsLogger } from './history-test-bed';
 
 /** The background check of stored days (issue 20): changed days read again, old days deleted. */
 
@@ -198,13 +198,7 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
 
   it('logs and carries on when the PBX fails, and starts and stops with a timer', async () => {
     await storeDays('2026-11-26T00:00:00Z', '2026-11-28T00:00:00Z');
-    const warnings: string[] = [];
-    const logger = {
-      debug: () => {},
-      info: () => {},
-      warn: (message: string) => warnings.push(message),
-      error: (message: string) => warnings.push(message),
-    };
+    const { logger, warnings } = warningsLogger();
     const failing = {
       ...freshClient(),
       countRows: async () => {

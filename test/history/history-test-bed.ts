@@ -1,4 +1,5 @@
 import { parseCommand } from '../../src/commands/parse-command';
+import type { Logger } from '../../src/core/logger';
 import type { ReportRequest } from '../../src/core/report-request';
 import { type DemoPbx, type DemoPbxOptions, startDemoPbx } from '../../src/demo/demo-pbx';
 import type { HistoryCallLogSource } from '../../src/history/history-call-log-source';
@@ -85,4 +86,13 @@ export function utcDays(first: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) =>
     new Date(startMs + index * 86_400_000).toISOString().slice(0, 10),
   );
+}
+
+/** A logger that keeps the messages of its warnings and errors, in order. */
+export function warningsLogger(): { logger: Logger; warnings: string[] } {
+  const warnings: string[] = [];
+  const keep = (message: string) => {
+    warnings.push(message);
+  };
+  return { logger: { debug: () => {}, info: () => {}, warn: keep, error: keep }, warnings };
 }
