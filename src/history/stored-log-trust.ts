@@ -2,6 +2,7 @@ import type { CallLogSource } from '../core/call-log-source';
 import { type Logger, silentLogger } from '../core/logger';
 import type { PbxHistory, UtcDay } from './history-store';
 import { PbxLogProbe } from './pbx-log-probe';
+import { UTC_DAY_MS } from './utc-day-split';
 
 /** A stored day and the rows the PBX counted for it when it was stored. */
 export type StoredDayCount = { day: UtcDay; pbxCount: number };
@@ -71,7 +72,7 @@ export class StoredLogTrust {
 
   /**
    * Why the PBX counts the stored `day` differently (`ChangedDayCause`), from a second count: of
-   * the stored day with the most rows since `oldest` (an empty day would match any empty log).
+   * a settled stored day since `oldest` (`witnessDay`).
    * On `another-log`, every stored day of this PBX has been deleted when this returns.
    */
   async causeOfChange(day: UtcDay, oldest: UtcDay): Promise<ChangedDayCause> {
@@ -124,10 +125,28 @@ export class StoredLogTrust {
   }
 }
 
-/** The stored day with the most rows other than `except` (an empty day tells no log from another). */
-function witnessDay(days: readonly StoredDayCount[], except: UtcDay): StoredDayCount | undefined {
-  const others = days.filter((entry) => entry.day !== except && entry.pbxCount > 0);
-  return others.length > 0 ? others.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
+/** The days before a changed day among which its witness is chosen first (`witnessDay`). */
+const WITNESS_NEWEST_DAYS_BEFORE = 2;
+const WITNESS_OLDEST_DAYS_BEFORE = 30;
+
+/**
+ * The second day to count when `changed` counts differently: the stored day with the most rows (an
+ * empty day tells no log from another) from 30 to 2 days before it. A younger day may have had a
+ * late call of its own; an older one may be gone from the PBX's own log (3CX's call history can
+ * be purged, by hand or by its settings) while it stays in ours, and its count of 0 would read as
+ * another log. Without such a day, the stored day with the most rows other than `changed`.
+ */
+export function witnessDay(days: readonly StoredDayCount[], changed: UtcDay): StoredDayCount | undefined {
+  const changedMs = Date.parse(`${changed}T00:00:00Z`);
+  const daysBefore = (entry: StoredDayCount) =>
+    (changedMs - Date.parse(`${entry.day}T00:00:00Z`)) / UTC_DAY_MS;
+  const others = days.filter((entry) => entry.day !== changed && entry.pbxCount > 0);
+  const settled = others.filter(
+    (entry) =>
+      daysBefore(entry) >= WITNESS_NEWEST_DAYS_BEFORE && daysBefore(entry) <= WITNESS_OLDEST_DAYS_BEFORE,
+  );
+  const candidates = settled.length > 0 ? settled : others;
+  return candidates.length > 0 ? candidates.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
 }
 
 function describe(error: unknown): string {
