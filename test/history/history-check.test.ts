@@ -151,6 +151,38 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     expect(callLogUrls(bed.pbx).some((url) => url.includes('2026-11-27T'))).toBe(true);
   });
 
+  it('deletes a changed day whose second count fails: neither a late call nor another log can be told', async () => {
+    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    const client = freshClient();
+    // 27 Nov counts one row more; the count after it (the second day's) fails, once.
+    let failNext = false;
+    const flaky: XapiClient = Object.assign(Object.create(client), {
+      countRows: async (query: Parameters<XapiClient['countRows']>[0]) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('PBX busy');
+        }
+        const changed = query.from.toISOString().startsWith('2026-11-27');
+        failNext = changed;
+        return (await client.countRows(query)) + (changed ? 1 : 0);
+      },
+    });
+    const later = new Date(NOW.getTime() + HOUR_MS);
+    const check = new HistoryCheck({ source: flaky, store, historyDays: 400, now: () => later });
+    expect(await check.tick()).toEqual({
+      deleted: 0,
+      otherPbxDeleted: 0,
+      unchanged: utcDays('2026-11-22', 7).filter((day) => day !== '2026-11-27'),
+      replaced: [],
+      differing: ['2026-11-27'],
+      failed: [],
+      anotherLog: false,
+    });
+    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(
+      utcDays('2026-11-20', 9).filter((day) => day !== '2026-11-27'),
+    );
+  });
+
   it('deletes every stored day, not only the recent ones, when the log behind the address is another one', async () => {
     await storeDays('2026-11-10T00:00:00Z', '2026-11-29T00:00:00Z');
     expect(await store.listDaysSince('2000-01-01')).toHaveLength(19);
