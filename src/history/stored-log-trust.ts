@@ -2,7 +2,7 @@ import type { CallLogSource } from '../core/call-log-source';
 import { type Logger, silentLogger } from '../core/logger';
 import type { PbxHistory, UtcDay } from './history-store';
 import { PbxLogProbe } from './pbx-log-probe';
-import { UTC_DAY_MS } from './utc-day-split';
+import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
 
 /** A stored day and the rows the PBX counted for it when it was stored. */
 export type StoredDayCount = { day: UtcDay; pbxCount: number };
@@ -137,14 +137,12 @@ const WITNESS_OLDEST_DAYS_BEFORE = 30;
  * another log. Without such a day, the stored day with the most rows other than `changed`.
  */
 export function witnessDay(days: readonly StoredDayCount[], changed: UtcDay): StoredDayCount | undefined {
-  const changedMs = Date.parse(`${changed}T00:00:00Z`);
-  const daysBefore = (entry: StoredDayCount) =>
-    (changedMs - Date.parse(`${entry.day}T00:00:00Z`)) / UTC_DAY_MS;
+  const changedMs = utcDayStartMs(changed);
   const others = days.filter((entry) => entry.day !== changed && entry.pbxCount > 0);
-  const settled = others.filter(
-    (entry) =>
-      daysBefore(entry) >= WITNESS_NEWEST_DAYS_BEFORE && daysBefore(entry) <= WITNESS_OLDEST_DAYS_BEFORE,
-  );
+  const settled = others.filter((entry) => {
+    const daysBefore = (changedMs - utcDayStartMs(entry.day)) / UTC_DAY_MS;
+    return daysBefore >= WITNESS_NEWEST_DAYS_BEFORE && daysBefore <= WITNESS_OLDEST_DAYS_BEFORE;
+  });
   const candidates = settled.length > 0 ? settled : others;
   return candidates.length > 0 ? candidates.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
 }

@@ -1,6 +1,6 @@
 import { startDemoPbx } from '../../src/demo/demo-pbx';
 import { HistoryCallLogSource } from '../../src/history/history-call-log-source';
-import { HistoryCheck } from '../../src/history/history-check';
+import { HistoryCheck, type HistoryCheckResult } from '../../src/history/history-check';
 import type { PbxHistory } from '../../src/history/history-store';
 import type { XapiClient } from '../../src/threecx/xapi-client';
 import { listStoreKinds } from '../schedule/store-kinds';
@@ -115,18 +115,30 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     expect((await store.listDaysSince('2000-01-01'))[0]!.day).toBe('2026-11-24');
   });
 
-  it('deletes a changed day it cannot read again completely, so that reports ask the PBX for it', async () => {
-    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
-    const client = freshClient();
-    // A PBX that counts 27 Nov one row more than it serves (as if a call came late into it): no read
-    // of that day is ever complete. The other days count the same, so it is not another log.
-    const miscounting: XapiClient = Object.assign(Object.create(client), {
-      countRows: async (query: Parameters<XapiClient['countRows']>[0]) =>
-        (await client.countRows(query)) + (query.from.toISOString().startsWith('2026-11-27') ? 1 : 0),
+  /**
+   * `client`, counting 27 Nov one row more than it serves (as if a call came late into it); with
+   * `failingTheNextCount`, the count asked after each of 27 Nov's fails.
+   */
+  function countingOneMoreOn27Nov(
+    client: XapiClient,
+    options: { failingTheNextCount?: boolean } = {},
+  ): XapiClient {
+    let failNext = false;
+    return Object.assign(Object.create(client), {
+      countRows: async (query: Parameters<XapiClient['countRows']>[0]) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('PBX busy');
+        }
+        const changed = query.from.toISOString().startsWith('2026-11-27');
+        failNext = changed && options.failingTheNextCount === true;
+        return (await client.countRows(query)) + (changed ? 1 : 0);
+      },
     });
-    const later = new Date(NOW.getTime() + HOUR_MS);
-    const check = new HistoryCheck({ source: miscounting, store, historyDays: 400, now: () => later });
-    const result = await check.tick();
+  }
+
+  /** The tick (over 20-28 Nov stored) found 27 Nov changed and deleted it, and only it. */
+  async function expectOnly27NovDeleted(result: HistoryCheckResult): Promise<void> {
     expect(result).toEqual({
       deleted: 0,
       otherPbxDeleted: 0,
@@ -139,6 +151,15 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
     expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(
       utcDays('2026-11-20', 9).filter((day) => day !== '2026-11-27'),
     );
+  }
+
+  it('deletes a changed day it cannot read again completely, so that reports ask the PBX for it', async () => {
+    await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
+    // No read of 27 Nov is ever complete; the other days count the same, so it is not another log.
+    const miscounting = countingOneMoreOn27Nov(freshClient());
+    const later = new Date(NOW.getTime() + HOUR_MS);
+    const check = new HistoryCheck({ source: miscounting, store, historyDays: 400, now: () => later });
+    await expectOnly27NovDeleted(await check.tick());
     bed.pbx.requests.length = 0;
     const request = requestFor('nov 27');
     const source = new HistoryCallLogSource({
@@ -153,34 +174,11 @@ describe.each(listStoreKinds('history check tests'))('the history check over $na
 
   it('deletes a changed day whose second count fails: neither a late call nor another log can be told', async () => {
     await storeDays('2026-11-20T00:00:00Z', '2026-11-29T00:00:00Z');
-    const client = freshClient();
-    // 27 Nov counts one row more; the count after it (the second day's) fails, once.
-    let failNext = false;
-    const flaky: XapiClient = Object.assign(Object.create(client), {
-      countRows: async (query: Parameters<XapiClient['countRows']>[0]) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('PBX busy');
-        }
-        const changed = query.from.toISOString().startsWith('2026-11-27');
-        failNext = changed;
-        return (await client.countRows(query)) + (changed ? 1 : 0);
-      },
-    });
+    // The count after 27 Nov's (the second day's) fails, once.
+    const flaky = countingOneMoreOn27Nov(freshClient(), { failingTheNextCount: true });
     const later = new Date(NOW.getTime() + HOUR_MS);
     const check = new HistoryCheck({ source: flaky, store, historyDays: 400, now: () => later });
-    expect(await check.tick()).toEqual({
-      deleted: 0,
-      otherPbxDeleted: 0,
-      unchanged: utcDays('2026-11-22', 7).filter((day) => day !== '2026-11-27'),
-      replaced: [],
-      differing: ['2026-11-27'],
-      failed: [],
-      anotherLog: false,
-    });
-    expect((await store.listDaysSince('2000-01-01')).map((entry) => entry.day)).toEqual(
-      utcDays('2026-11-20', 9).filter((day) => day !== '2026-11-27'),
-    );
+    await expectOnly27NovDeleted(await check.tick());
   });
 
   it('deletes every stored day, not only the recent ones, when the log behind the address is another one', async () => {
