@@ -1,5 +1,6 @@
 import { runCli } from './adapters/cli/run-cli';
 import { readEnvironment } from './config/read-environment';
+import { describeError } from './core/errors';
 import { limitHeapGrowth } from './limit-heap-growth';
 
 /** Entry point of `npm run calls`: the bot in a terminal. */
@@ -15,7 +16,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Unexpected error: ${describeError(error)}\n`);
     process.exitCode = 1;
   },
 );

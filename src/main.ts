@@ -1,7 +1,7 @@
 import { secretsOf } from './config/config';
 import { loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
-import { AppError } from './core/errors';
+import { AppError, describeError } from './core/errors';
 import { createLogger } from './core/logger';
 import { limitHeapGrowth } from './limit-heap-growth';
 import { exitOnSignals, shutdownGraceMs } from './server/graceful-shutdown';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // drop every other conversation (Node 20 would otherwise exit).
   process.on('unhandledRejection', (reason: unknown) => {
     logger.error('unhandled promise rejection', {
-      error: reason instanceof Error ? reason.message : String(reason),
+      error: describeError(reason),
     });
   });
   const bot = await startBot({ config, logger });
@@ -43,8 +43,6 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n${error.hint ?? ''}\n`);
     process.exit(2);
   }
-  process.stderr.write(
-    `calls-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`calls-bot could not start: ${describeError(error)}\n`);
   process.exit(1);
 });

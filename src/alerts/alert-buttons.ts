@@ -3,6 +3,7 @@ import { noAccessError } from '../access/authorize-request';
 import type { UserAccess } from '../access/user-access';
 import { writeAuditLine } from '../access/write-audit-line';
 import type { ChatUser } from '../core/chat-user';
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import {
   type AlertButtonAction,
@@ -193,7 +194,7 @@ async function redraw(
     await options.delivery.update(subscription, alert, options.maskNumbers);
     return {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
     options.logger.warn('an alert could not be redrawn after a click', {
       subscription: subscription.id,
       platform: subscription.target.platform,

@@ -1,3 +1,4 @@
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { AlertSubscription } from './alert-store';
 import type { SubscriberAccess, SubscriberAccessCheck } from './poller-subscriber-access';
@@ -31,7 +32,7 @@ export class PollerAccessMemo {
         (error: unknown) =>
           this.noted(subscription, {
             kind: 'unknown',
-            reason: error instanceof Error ? error.message : String(error),
+            reason: describeError(error),
           }),
       );
       this.verdicts.set(subscription.id, verdict);

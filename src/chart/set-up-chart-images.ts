@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Route } from '../server/http-server';
 import { createChartImageRoute } from './chart-image-route';
@@ -25,7 +26,7 @@ export function setUpChartImages(options: {
   const store = new ChartImageStore({ ttlMs: config.chartImageTtlMinutes * 60_000, now });
   const onError = (error: unknown) =>
     logger.warn('a chart could not be drawn; the reply shows its text bars instead', {
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error),
     });
   if (config.publicUrl && /^postgres(ql)?:\/\//i.test(config.databaseUrl)) {
     logger.warn(

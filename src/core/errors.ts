@@ -45,3 +45,8 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof AppError && (error.kind === 'command' || error.kind === 'config')) return 2;
   return 1;
 }
+
+/** A thrown value as one line of text for a log or a reply: an Error's message, else the value itself. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,6 +2,8 @@
  * Runs the demo PBX on its own: `npx tsx src/demo/serve-demo-pbx.ts [--port N] [--calls-per-day N]
  * [--seed N] [--days N] [--host H]`. Prints the URL and the API client's credentials; Ctrl+C stops.
  */
+
+import { describeError } from '../core/errors';
 import { startDemoPbx } from './demo-pbx';
 
 const NUMBER_FLAGS = ['--port', '--calls-per-day', '--seed', '--days'] as const;
@@ -56,8 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `The demo PBX could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`The demo PBX could not start: ${describeError(error)}\n`);
   process.exit(1);
 });

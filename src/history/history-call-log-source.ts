@@ -7,6 +7,7 @@ import {
   type WindowCountListener,
 } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
+import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import { DEFAULT_CALL_LOG_PARAMETERS } from '../core/report-request';
 import { nextTurn, TimeSlicer } from '../core/time-slicer';
@@ -192,7 +193,7 @@ export class HistoryCallLogSource implements CallLogSource {
         const legs = await storedDays.legsOf(piece.day, choose).catch((error: unknown) => {
           this.logger.warn('Could not read a stored call-log day; asking the PBX', {
             day: piece.day,
-            error: describe(error),
+            error: describeError(error),
           });
           return undefined;
         });
@@ -243,7 +244,7 @@ export class HistoryCallLogSource implements CallLogSource {
         used = listed.filter((entry) => asked.has(entry.day));
       } catch (error) {
         this.logger.warn('Could not read the stored call-log days; asking the PBX', {
-          error: describe(error),
+          error: describeError(error),
         });
         return [
           {
@@ -385,7 +386,7 @@ export class HistoryCallLogSource implements CallLogSource {
             replace: false,
           });
         } catch (error) {
-          this.logger.warn('Could not store a call-log day', { day: day.day, error: describe(error) });
+          this.logger.warn('Could not store a call-log day', { day: day.day, error: describeError(error) });
         } finally {
           this.storing.delete(day.day);
           if (deferred) this.deferredLegs -= day.pbxCount;
@@ -449,8 +450,4 @@ async function* passedThrough(
     yield page;
   }
   involved?.endPiece(pieceEndMs);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import type { CallLeg } from '../core/call-leg';
 import type { CallLogQuery, CallLogSource } from '../core/call-log-source';
+import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import { TickLoop } from '../core/tick-loop';
 import { toCallLeg } from '../threecx/call-log-row';
@@ -125,7 +126,7 @@ export class HistoryCheck {
       const since = [recent, oldest].sort()[1]!;
       days = await store.listDaysSince(since);
     } catch (error) {
-      this.logger.warn('Could not list the stored call-log days to check', { error: describe(error) });
+      this.logger.warn('Could not list the stored call-log days to check', { error: describeError(error) });
       return result;
     }
     for (const entry of days) {
@@ -135,7 +136,10 @@ export class HistoryCheck {
         if (result.anotherLog) break;
       } catch (error) {
         result.failed.push(entry.day);
-        this.logger.warn('Could not check a stored call-log day', { day: entry.day, error: describe(error) });
+        this.logger.warn('Could not check a stored call-log day', {
+          day: entry.day,
+          error: describeError(error),
+        });
       }
     }
     return result;
@@ -148,7 +152,7 @@ export class HistoryCheck {
       if (days > 0) this.logger.info(`Deleted stored call-log days ${which}`, { days });
       return days;
     } catch (error) {
-      this.logger.warn(`Could not delete stored call-log days ${which}`, { error: describe(error) });
+      this.logger.warn(`Could not delete stored call-log days ${which}`, { error: describeError(error) });
       return 0;
     }
   }
@@ -219,8 +223,4 @@ async function readDayRows(source: CallLogSource, query: CallLogQuery): Promise<
     if (leg) legs.push(leg);
   }
   return legs;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,5 @@
 import type { CallLogSource } from '../core/call-log-source';
+import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import type { UtcDay } from './history-store';
 import { wholeDayQuery } from './utc-day-split';
@@ -64,7 +65,7 @@ export class PbxLogProbe {
     } catch (error) {
       this.logger.warn('Could not ask the PBX to count a stored call-log day; asking it for every day', {
         day,
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error),
       });
       return 'unknown';
     }

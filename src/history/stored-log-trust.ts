@@ -1,4 +1,5 @@
 import type { CallLogSource } from '../core/call-log-source';
+import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import type { PbxHistory, UtcDay } from './history-store';
 import { PbxLogProbe } from './pbx-log-probe';
@@ -91,7 +92,7 @@ export class StoredLogTrust {
     try {
       return await this.options.store.listDaysSince(oldest);
     } catch (error) {
-      this.logger.warn('Could not read the stored call-log days', { error: describe(error) });
+      this.logger.warn('Could not read the stored call-log days', { error: describeError(error) });
       return undefined;
     }
   }
@@ -105,7 +106,7 @@ export class StoredLogTrust {
         day,
       });
     } catch (error) {
-      this.logger.warn('Could not delete a stored call-log day', { day, error: describe(error) });
+      this.logger.warn('Could not delete a stored call-log day', { day, error: describeError(error) });
     }
   }
 
@@ -118,7 +119,7 @@ export class StoredLogTrust {
         days: days.length,
       });
     } catch (error) {
-      this.logger.warn('Could not delete the stored call-log days', { error: describe(error) });
+      this.logger.warn('Could not delete the stored call-log days', { error: describeError(error) });
     } finally {
       probe.forget();
     }
@@ -145,8 +146,4 @@ export function witnessDay(days: readonly StoredDayCount[], changed: UtcDay): St
   });
   const candidates = settled.length > 0 ? settled : others;
   return candidates.length > 0 ? candidates.reduce((a, b) => (b.pbxCount > a.pbxCount ? b : a)) : undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

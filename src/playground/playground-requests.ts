@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../config/is-valid-time-zone';
+import { describeError } from '../core/errors';
 import { normalizeScheduleId } from '../schedule/schedule-id';
 
 /** The zone and locale picked on the page, sent with every command and click. */
@@ -86,7 +87,7 @@ function parseBody<S extends z.ZodType, T>(
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
     return { ok: false, message: `The request body is not valid JSON (${reason}).` };
   }
   const parsed = schema.safeParse(json);

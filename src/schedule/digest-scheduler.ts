@@ -1,3 +1,4 @@
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Reply } from '../core/reply';
 import { TickLoop } from '../core/tick-loop';
@@ -78,7 +79,7 @@ export class DigestScheduler {
     try {
       schedules = await store.listEnabledSchedules();
     } catch (error) {
-      logger.error('digest scheduler could not read the schedules', { error: messageOf(error) });
+      logger.error('digest scheduler could not read the schedules', { error: describeError(error) });
       return;
     }
     let nextDueMs: number | undefined;
@@ -90,7 +91,7 @@ export class DigestScheduler {
       } catch (error) {
         logger.error('digest scheduler failed on a digest', {
           scheduleId: schedule.id,
-          error: messageOf(error),
+          error: describeError(error),
         });
       }
     };
@@ -143,8 +144,4 @@ async function runWithConcurrency<T>(
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 
 /**
@@ -71,7 +72,7 @@ export function exitOnSignals(options: SignalHandlingOptions): void {
       },
       (error: unknown) => {
         clearTimeout(deadline);
-        logger.error('stopping failed', { error: error instanceof Error ? error.message : String(error) });
+        logger.error('stopping failed', { error: describeError(error) });
         exit(1);
       },
     );

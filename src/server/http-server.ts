@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -43,7 +44,7 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
         logger.error('request handler failed', {
           path,
           reference,
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
         if (!response.headersSent) sendJson(response, 500, { error: 'internal error', reference });
         else response.destroy();

@@ -1,3 +1,4 @@
+import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { READINESS_HINTS, type ReadinessReason } from './readiness-reasons';
 
@@ -73,8 +74,4 @@ export class ReadinessProbe {
       return { name: check.name, ok: false, reason, hint: READINESS_HINTS[reason] };
     }
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

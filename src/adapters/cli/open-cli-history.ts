@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config';
 import type { PbxConnection } from '../../connect-pbx';
 import type { CallLogSource } from '../../core/call-log-source';
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { openScheduleStore } from '../../schedule/open-schedule-store';
 import { wireHistory } from '../../wire-history';
@@ -31,7 +32,7 @@ export async function openCliHistory(
     store = await openScheduleStore(config.databaseUrl, { now: () => now });
   } catch (error) {
     logger.warn('Could not open the store for the call-log history (DATABASE_URL); asking the PBX', {
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error),
     });
     return withoutHistory;
   }

@@ -9,7 +9,7 @@ import { isValidTimeZone } from '../../config/is-valid-time-zone';
 import { loadConfig } from '../../config/load-config';
 import { connectPbx, type PbxConnection } from '../../connect-pbx';
 import { describeWindow } from '../../core/describe-window';
-import { AppError, CommandError, exitCodeFor } from '../../core/errors';
+import { AppError, CommandError, describeError, exitCodeFor } from '../../core/errors';
 import { createLogger, redact } from '../../core/logger';
 import type { ReportRequest } from '../../core/report-request';
 import { parseHistoryCommand } from '../../history/parse-history-command';
@@ -216,6 +216,6 @@ async function printRows(
 function describeFailure(error: unknown): string {
   if (error instanceof AppError)
     return error.hint ? `Error: ${error.message}\n${error.hint}` : `Error: ${error.message}`;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = describeError(error);
   return `Unexpected error: ${detail}`;
 }

@@ -1,3 +1,4 @@
+import { describeError } from '../../core/errors';
 /**
  * A Web API failure in a few words for the log and the asker: Slack's error code (`not_in_channel`,
  * `missing_scope`) when it sent one, else the error's message. Never the token or request headers.
@@ -9,5 +10,5 @@ export function describeSlackError(error: unknown): string {
       return typeof data.needed === 'string' ? `${data.error} (needs ${data.needed})` : data.error;
     }
   }
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }

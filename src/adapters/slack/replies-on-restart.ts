@@ -1,4 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { RESTARTING_TEXT, type RepliesInFlight } from '../../server/graceful-shutdown';
 
@@ -64,7 +65,7 @@ export async function finishRepliesInFlight(
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
       } catch (error) {
         logger.warn('Slack response_url failed for the restarting message', {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         });
       }
     }),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { nextTurn } from '../../core/time-slicer';
 import { BodyTooLargeError, readBody, sendJson } from '../../server/http-server';
@@ -127,7 +128,7 @@ export class SlackHttpReceiver implements Receiver {
     } catch (error) {
       logger.error('Slack event processing failed', {
         type: describeType(body),
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error),
       });
     }
   }

@@ -3,6 +3,7 @@ import type { Answer } from '../../chat/answer';
 import type { ChatService } from '../../chat/chat-service';
 import { canonicalLocale, FALLBACK_LOCALE } from '../../config/canonical-locale';
 import type { ChatUser } from '../../core/chat-user';
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
 import { isAlertActionId } from '../../render/alert-actions';
@@ -57,7 +58,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
     } catch (error) {
       logger.error('could not store a Teams conversation reference', {
         conversationType: activity.conversation.conversationType,
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error),
       });
     }
   };
@@ -69,7 +70,7 @@ export function createTeamsTurnHandler(options: TeamsTurnOptions): (turn: TeamsT
       await turn.send({ type: 'typing' });
     } catch (error) {
       logger.debug('Teams: could not show typing', {
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error),
       });
     }
   };

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { BodyTooLargeError, type Route, readBody, sendJson } from '../../server/http-server';
 import type { BotFrameworkConnection, TurnRunner } from './bot-framework-connection';
@@ -129,7 +130,7 @@ export function createMessagesEndpoint(options: MessagesEndpointOptions): Messag
         run = await connection.authenticate(activity.raw, authorization);
       } catch (error) {
         logger.warn('Teams: refused a request whose token did not validate', {
-          reason: error instanceof Error ? error.message.slice(0, 300) : String(error),
+          reason: describeError(error).slice(0, 300),
         });
         sendJson(response, 401, { error: 'Unauthorized: the Bot Framework token was not accepted.' });
         return;
@@ -186,7 +187,7 @@ async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise
 
 /** The first useful line: botbuilder wraps turn errors as "CloudAdapter.processActivityDirect(): ERROR\n <stack>". */
 function describeTurnError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeError(error);
   const lines = text.split('\n').map((line) => line.trim());
   const useful = lines.find(
     (line) => line.length > 0 && !line.startsWith('CloudAdapter.processActivityDirect'),

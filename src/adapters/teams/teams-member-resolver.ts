@@ -1,3 +1,4 @@
+import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { LookUpMember, TeamsMemberInfo } from './bot-framework-connection';
 
@@ -49,7 +50,7 @@ export class TeamsMemberResolver {
       return { kind: 'found', email };
     } catch (error) {
       this.options.logger.warn('Teams: could not look up the member for their e-mail', {
-        error: (error instanceof Error ? error.message : String(error)).slice(0, 300),
+        error: describeError(error).slice(0, 300),
       });
       return { kind: 'failed' };
     }
