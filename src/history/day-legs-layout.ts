@@ -10,7 +10,8 @@ import { LEG_TEXT_FIELDS } from '../core/call-leg';
  * Layout (version 1):
  *
  *     byte    version (1)
- *     byte    0: payload stored as is; 1: payload deflated (raw deflate, node:zlib)
+ *     byte    0: payload stored as is (written since 7 December 2026); 1: payload deflated (raw
+ *             deflate, node:zlib: days written before, still read)
  *     uint32  CRC-32 of the payload (little-endian)
  *     varint  payload length; varint leg count
  *     ...     the payload, stored or deflated
