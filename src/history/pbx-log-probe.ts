@@ -17,9 +17,9 @@ const DEFAULT_TTL_MS = 10 * 60_000;
 /**
  * Before a report reads stored days, one question to the PBX (issue 20): does it still count, for
  * the newest stored day (`StoredLogTrust` picks it and judges the answer), the rows it counted when
- * the day was stored? The store names a PBX by its
- * address; this notices a different log behind the same address (a PBX restored from a backup,
- * another system, a test stand-in with other calls) before a report answers from the old one.
+ * the day was stored? The store names a PBX by its address; this notices a different log behind
+ * the same address (a PBX restored from a backup, another system, a test stand-in with other
+ * calls) before a report answers from the old one.
  * One `$count` of one day, of the PBX's cheapest kind; verdicts are kept `ttlMs` per day and count.
  */
 export class PbxLogProbe {
