@@ -10,8 +10,11 @@
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store, once to store the days the trend did not read
- *   (`agent400FillSeconds`), then from the store (target ≤ 3 s); and the same trend over a PBX of
- *   its own whose year holds about 1,000,000 legs (`millionTrend…`: peak RSS, target < 200 MB).
+ *   (`agent400FillSeconds`), then from the store (target ≤ 3 s); the same trend over a PBX of
+ *   its own whose year holds about 1,000,000 legs (`millionTrend…`: peak RSS, target < 200 MB);
+ *   and `last 400 days ext 101` again over a PBX of its own whose calls go back 800 days
+ *   (`agent400OlderPbx…`): the trend's PBX holds none older than 400 days, so there the previous
+ *   period (the 400 days before, older than HISTORY_DAYS and always asked of the PBX) is empty.
  * Prints one `RESULT` JSON line.
  * `node --require tsx/cjs bench/history-report.ts [callsPerDay] [repeats] [trend: 1|0]`
  */
@@ -33,6 +36,8 @@ import { printResult, readPeakRssMb, runBenchChild } from './lib/run-bench-child
 import { type SpawnedDemoPbx, spawnDemoPbx } from './lib/spawn-demo-pbx';
 
 const TIME_ZONE = 'Europe/London';
+const TREND = 'last 12 months by month';
+const AGENT_400 = 'last 400 days ext 101';
 
 interface ChildResult {
   /** From the process's start to the command's (Node, tsx, the modules loaded, the store opened). */
@@ -167,10 +172,9 @@ async function main(): Promise<void> {
     };
     if (withTrend) {
       const trendDb = join(dir, 'trend.sqlite');
-      const fill = await run(trendDb, 'last 12 months by month');
+      const fill = await run(trendDb, TREND);
       const trends: ChildResult[] = [];
-      for (let repeat = 0; repeat < repeats; repeat++)
-        trends.push(await run(trendDb, 'last 12 months by month'));
+      for (let repeat = 0; repeat < repeats; repeat++) trends.push(await run(trendDb, TREND));
       result.trendFillSeconds = fill.storedSeconds;
       result.trendSeconds = median(trends.map((trend) => trend.seconds));
       result.trendCallLogRequests = Math.max(...trends.map((trend) => trend.callLogRequests));
@@ -178,13 +182,14 @@ async function main(): Promise<void> {
       result.trendPeakRssMb = Math.max(...trends.map((trend) => trend.peakRssMb ?? 0));
       result.trendEventLoopMaxMs = Math.max(...trends.map((trend) => trend.eventLoopMaxMs));
       // One agent over 400 days: a first read stores the days the trend did not, then from the store.
-      const agentFill = await run(trendDb, 'last 400 days ext 101');
-      const agent = await run(trendDb, 'last 400 days ext 101');
+      const agentFill = await run(trendDb, AGENT_400);
+      const agent = await run(trendDb, AGENT_400);
       result.agent400FillSeconds = agentFill.seconds;
       result.agent400Seconds = agent.seconds;
       result.agent400CallLogRequests = agent.callLogRequests;
       result.agent400PeakRssMb = agent.peakRssMb;
       Object.assign(result, await millionLegTrend(runOn, dir, repeats));
+      Object.assign(result, await agentOverOlderPbx(runOn, dir, callsPerDay));
     }
     printResult(result);
   } finally {
@@ -196,30 +201,61 @@ async function main(): Promise<void> {
 /** Calls a day at which the demo's 12 months hold about 1,000,000 legs (1.77 legs a call). */
 const MILLION_LEG_CALLS_PER_DAY = 1550;
 
+type RunOn = (pbx: SpawnedDemoPbx, dbPath: string, words: string) => Promise<ChildResult>;
+
+/**
+ * `words` over a demo PBX of its own (`calls` a day over `days`) and a store of its own: a first
+ * read stores the days, then `repeats` reads are measured.
+ */
+async function onPbxOfItsOwn(
+  runOn: RunOn,
+  db: string,
+  pbxSize: { callsPerDay: number; days: number },
+  words: string,
+  repeats: number,
+): Promise<ChildResult[]> {
+  const pbx = await spawnDemoPbx(pbxSize);
+  try {
+    await runOn(pbx, db, words);
+    const runs: ChildResult[] = [];
+    for (let repeat = 0; repeat < repeats; repeat++) runs.push(await runOn(pbx, db, words));
+    return runs;
+  } finally {
+    pbx.stop();
+  }
+}
+
 /**
  * The memory target is for reading 1,000,000 stored legs: the same 12-month trend over a demo PBX
  * of its own whose year holds about that many, stored by a first read, then read `repeats` times.
  */
 async function millionLegTrend(
-  runOn: (pbx: SpawnedDemoPbx, dbPath: string, words: string) => Promise<ChildResult>,
+  runOn: RunOn,
   dir: string,
   repeats: number,
 ): Promise<{ millionTrendLegs: number; millionTrendSeconds: number; millionTrendPeakRssMb: number }> {
-  const pbx = await spawnDemoPbx({ callsPerDay: MILLION_LEG_CALLS_PER_DAY, days: 400 });
-  try {
-    const db = join(dir, 'million.sqlite');
-    await runOn(pbx, db, 'last 12 months by month');
-    const trends: ChildResult[] = [];
-    for (let repeat = 0; repeat < repeats; repeat++)
-      trends.push(await runOn(pbx, db, 'last 12 months by month'));
-    return {
-      millionTrendLegs: trends.at(-1)!.storedLegs,
-      millionTrendSeconds: median(trends.map((trend) => trend.seconds)),
-      millionTrendPeakRssMb: Math.max(...trends.map((trend) => trend.peakRssMb ?? 0)),
-    };
-  } finally {
-    pbx.stop();
-  }
+  const pbxSize = { callsPerDay: MILLION_LEG_CALLS_PER_DAY, days: 400 };
+  const trends = await onPbxOfItsOwn(runOn, join(dir, 'million.sqlite'), pbxSize, TREND, repeats);
+  return {
+    millionTrendLegs: trends.at(-1)!.storedLegs,
+    millionTrendSeconds: median(trends.map((trend) => trend.seconds)),
+    millionTrendPeakRssMb: Math.max(...trends.map((trend) => trend.peakRssMb ?? 0)),
+  };
+}
+
+/**
+ * `last 400 days ext 101` over a PBX whose calls go back 800 days: its previous period (the 400
+ * days before) is older than HISTORY_DAYS, so it is asked of the PBX at every read, and here it
+ * holds calls (the trend's PBX has none that old). Read once after the read that stores its days.
+ */
+async function agentOverOlderPbx(
+  runOn: RunOn,
+  dir: string,
+  callsPerDay: number,
+): Promise<{ agent400OlderPbxSeconds: number; agent400OlderPbxCallLogRequests: number }> {
+  const pbxSize = { callsPerDay, days: 800 };
+  const [agent] = await onPbxOfItsOwn(runOn, join(dir, 'older.sqlite'), pbxSize, AGENT_400, 1);
+  return { agent400OlderPbxSeconds: agent!.seconds, agent400OlderPbxCallLogRequests: agent!.callLogRequests };
 }
 
 /** The file's bytes after `VACUUM` per stored leg. */
