@@ -40,6 +40,12 @@ export type WindowCountListener = (
   legs: () => CallLeg[],
 ) => void;
 
+/** `countRowsWithSample`'s answer: the count, and a leg of those rows when one came with it. */
+export interface RowCountWithSample {
+  count: number;
+  sample?: CallLeg;
+}
+
 /**
  * Where calls come from: the 3CX XAPI client in production, the same client against the demo PBX
  * otherwise. Rows come in time-window order; within a window in the PBX's order.
@@ -66,6 +72,12 @@ export interface CallLogSource {
   readonly legDisorderMs?: number;
   /** How many rows the PBX holds for the query (`@odata.count` summed over windows). */
   countRows(query: CallLogQuery): Promise<number>;
+  /**
+   * Optional: `countRows`, and one of the rows counted as a leg when one came with the count at no
+   * extra cost (3CX's count request, `$top=1`, brings one back): the call-log history checks that
+   * a stored day holds it (`PbxLogProbe`).
+   */
+  countRowsWithSample?(query: CallLogQuery): Promise<RowCountWithSample>;
   /** Users and queues; cached by the implementation. */
   getDirectory(): Promise<Directory>;
   /**
@@ -75,6 +87,15 @@ export interface CallLogSource {
   cachedDirectory?(): Directory | undefined;
   /** A cheap authenticated request, for `/readyz`; throws the same errors as the rest. */
   checkConnection(): Promise<void>;
+}
+
+/** The source's `countRowsWithSample`, or its `countRows` alone when it has none. */
+export async function countRowsWithSample(
+  source: CallLogSource,
+  query: CallLogQuery,
+): Promise<RowCountWithSample> {
+  if (source.countRowsWithSample) return source.countRowsWithSample(query);
+  return { count: await source.countRows(query) };
 }
 
 /** The source's legs a page at a time: its own pages when it has them, else a page a leg. */

@@ -134,6 +134,23 @@ function* pages(reader: DayLegsReader, pageSize: number): Generator<readonly Cal
   reader.finish();
 }
 
+/**
+ * Whether a day's blob holds a leg of call `leg.callKey` (in any letter case, as GUIDs compare)
+ * starting at `leg.startMs` (no leg object is made; the blob is checked whole): `PbxLogProbe`
+ * asks it of a row the PBX sent for the day.
+ */
+export function dayHoldsLeg(bytes: Uint8Array, leg: Pick<CallLeg, 'callKey' | 'startMs'>): boolean {
+  const key = leg.callKey.toLowerCase();
+  let held = false;
+  decodeDayLegsOfCalls(bytes, (day) => {
+    for (let index = 0; index < day.legCount && !held; index++) {
+      held = day.startMs[index] === leg.startMs && day.keyOf(day.callOf[index]!).toLowerCase() === key;
+    }
+    return new Uint8Array(day.callCount);
+  });
+  return held;
+}
+
 /** How many legs a blob holds, from its header alone (not checked against the payload). */
 export function dayLegsCount(bytes: Uint8Array): number {
   return readHeader(bytes).legCount;

@@ -2,8 +2,10 @@ import type { CallLeg } from '../core/call-leg';
 import {
   type CallLogQuery,
   type CallLogSource,
+  countRowsWithSample,
   legPagesOf,
   type RawCallLogRow,
+  type RowCountWithSample,
   type WindowCountListener,
 } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
@@ -126,6 +128,10 @@ export class HistoryCallLogSource implements CallLogSource {
 
   countRows(query: CallLogQuery): Promise<number> {
     return this.options.inner.countRows(query);
+  }
+
+  countRowsWithSample(query: CallLogQuery): Promise<RowCountWithSample> {
+    return countRowsWithSample(this.options.inner, query);
   }
 
   getDirectory(): Promise<Directory> {

@@ -1,4 +1,5 @@
-import type { CallLogSource } from '../core/call-log-source';
+import type { CallLeg } from '../core/call-leg';
+import { type CallLogSource, countRowsWithSample } from '../core/call-log-source';
 import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import type { UtcDay } from './history-store';
@@ -16,10 +17,12 @@ const DEFAULT_TTL_MS = 10 * 60_000;
 
 /**
  * Before a report reads stored days, one question to the PBX (issue 20): does it still count, for
- * the newest stored day (`StoredLogTrust` picks it and judges the answer), the rows it counted when
- * the day was stored? The store names a PBX by its address; this notices a different log behind
- * the same address (a PBX restored from a backup, another system, a test stand-in with other
- * calls) before a report answers from the old one.
+ * the newest stored day with calls (`StoredLogTrust` picks it and judges the answer), the rows it
+ * counted when the day was stored, and does the stored day hold the row that came with the count?
+ * The store names a PBX by its address; this notices a different log behind the same address (a
+ * PBX restored from a backup, another system, a test stand-in with other calls) before a report
+ * answers from the old one. Another log may count as many rows that day; it does not hold a call
+ * of the same key starting at the same instant.
  * One `$count` of one day, of the PBX's cheapest kind; verdicts are kept `ttlMs` per day and count.
  */
 export class PbxLogProbe {
@@ -28,7 +31,17 @@ export class PbxLogProbe {
   private readonly logger: Logger;
 
   constructor(
-    private readonly options: { inner: CallLogSource; now: () => Date; logger?: Logger; ttlMs?: number },
+    private readonly options: {
+      inner: CallLogSource;
+      now: () => Date;
+      /**
+       * Whether the stored `day` holds `leg` (a row the PBX sent with its count); undefined when the
+       * store cannot tell (the count alone then judges). Without it, the count alone judges.
+       */
+      holds?: (day: UtcDay, leg: CallLeg) => Promise<boolean | undefined>;
+      logger?: Logger;
+      ttlMs?: number;
+    },
   ) {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.logger = options.logger ?? silentLogger;
@@ -54,9 +67,17 @@ export class PbxLogProbe {
 
   private async ask(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
     try {
-      const count = await this.options.inner.countRows(wholeDayQuery(day));
-      if (count === pbxCount) return 'same';
-      this.logger.warn('The PBX counts a stored call-log day differently from when it was stored', {
+      const { count, sample } = await countRowsWithSample(this.options.inner, wholeDayQuery(day));
+      if (count !== pbxCount) {
+        this.logger.warn('The PBX counts a stored call-log day differently from when it was stored', {
+          day,
+          stored: pbxCount,
+          pbx: count,
+        });
+        return 'changed';
+      }
+      if (sample === undefined || (await this.options.holds?.(day, sample)) !== false) return 'same';
+      this.logger.warn('The PBX has a call on a stored call-log day that the stored day does not have', {
         day,
         stored: pbxCount,
         pbx: count,

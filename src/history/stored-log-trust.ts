@@ -1,6 +1,8 @@
+import type { CallLeg } from '../core/call-leg';
 import type { CallLogSource } from '../core/call-log-source';
 import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
+import { dayHoldsLeg } from './decode-day-legs';
 import type { PbxHistory, UtcDay } from './history-store';
 import { PbxLogProbe } from './pbx-log-probe';
 import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
@@ -37,7 +39,8 @@ export class StoredLogTrust {
 
   /** A judge of `store`'s days with a probe of its own, asking `pbx` (the XAPI client) to count. */
   static asking(pbx: CallLogSource, store: PbxHistory, options: { now: () => Date; logger?: Logger }) {
-    const probe = new PbxLogProbe({ inner: pbx, now: options.now, logger: options.logger });
+    const holds = (day: UtcDay, leg: CallLeg) => storedDayHolds(store, day, leg);
+    const probe = new PbxLogProbe({ inner: pbx, now: options.now, holds, logger: options.logger });
     return new StoredLogTrust({ store, probe, logger: options.logger });
   }
 
@@ -46,10 +49,12 @@ export class StoredLogTrust {
   }
 
   /**
-   * Which of the stored days `used` a read may use, asking the PBX to count the newest day this PBX
-   * has stored (`listed` runs from the read's first day to the newest): every read asks about the
-   * same day, so a report and its previous period ask once, and it is the day a call that comes
-   * late most likely came into.
+   * Which of the stored days `used` a read may use, asking the PBX to count the newest day with
+   * calls this PBX has stored (`listed` runs from the read's first day to the newest): every read
+   * asks about the same day, so a report and its previous period ask once, and it is the day a
+   * call that comes late most likely came into. An empty day is never asked about: another log
+   * with no calls that day counts 0 too (a stand-in whose calls are on a few days), so its answer
+   * would vouch for days it says nothing of. When every listed day is empty, none is used.
    * - the count it was stored with: all of them;
    * - another count: `causeOfChange` tells why. A late call: that day is deleted (a read that
    *   needs it asks the PBX for it and stores it anew) and the others are used. Another log, or
@@ -62,7 +67,8 @@ export class StoredLogTrust {
     listed: readonly StoredDayCount[],
     oldest: UtcDay,
   ): Promise<Set<UtcDay>> {
-    const newest = listed.reduce((a, b) => (b.day > a.day ? b : a));
+    const newest = newestWithCalls(listed);
+    if (newest === undefined) return new Set();
     const verdict = await this.options.probe.check(newest.day, newest.pbxCount);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));
     if (verdict === 'unknown') return new Set();
@@ -124,6 +130,25 @@ export class StoredLogTrust {
       probe.forget();
     }
   }
+}
+
+/** Whether the stored `day` holds `leg`; undefined when it is not stored or cannot be read. */
+async function storedDayHolds(store: PbxHistory, day: UtcDay, leg: CallLeg): Promise<boolean | undefined> {
+  try {
+    const [stored] = await store.getDays([day]);
+    return stored === undefined ? undefined : dayHoldsLeg(stored.legs, leg);
+  } catch {
+    // The read of stored days meets the same store, and says so.
+    return undefined;
+  }
+}
+
+/** The newest of `days` whose count was not 0. */
+function newestWithCalls(days: readonly StoredDayCount[]): StoredDayCount | undefined {
+  let newest: StoredDayCount | undefined;
+  for (const entry of days)
+    if (entry.pbxCount > 0 && (newest === undefined || entry.day > newest.day)) newest = entry;
+  return newest;
 }
 
 /** The days before a changed day among which its witness is chosen first (`witnessDay`). */

@@ -63,6 +63,12 @@ const MAX_REREADS = 3;
  *
  * Keys are held per window, for as long as it is fetched.
  */
+/** How many rows a window holds, and one of them as the PBX sent it (undefined when none came). */
+export interface WindowRowCount {
+  count: number;
+  sample: unknown;
+}
+
 export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
 
@@ -100,8 +106,15 @@ export class CallLogFetcher {
     if (pbxCount !== undefined) yield { items: [], unreadableRows: 0, pbxCount };
   }
 
-  /** `@odata.count` for the window (one small request), or the rows counted when the PBX gives no count. */
-  async countWindowRows(window: FetchWindow, query: CallLogQuery, signal: AbortSignal): Promise<number> {
+  /**
+   * `@odata.count` for the window (one small request), or the rows counted when the PBX gives no
+   * count; with a row of the window that came with it (`$top=1` brings one; undefined for none).
+   */
+  async countWindowRows(
+    window: FetchWindow,
+    query: CallLogQuery,
+    signal: AbortSignal,
+  ): Promise<WindowRowCount> {
     let page: CallLogPage | undefined;
     let pieces: FetchWindow[] = [];
     try {
@@ -111,15 +124,22 @@ export class CallLogFetcher {
     }
     if (page !== undefined) {
       if (page.count === undefined) {
-        let rows = 0;
-        for await (const pageRows of this.streamWindowPages(window, query, signal)) rows += pageRows.length;
-        return rows;
+        const counted: WindowRowCount = { count: 0, sample: undefined };
+        for await (const pageRows of this.streamWindowPages(window, query, signal)) {
+          counted.count += pageRows.length;
+          counted.sample ??= pageRows[0];
+        }
+        return counted;
       }
-      if (page.count < this.options.rowCap) return page.count;
+      if (page.count < this.options.rowCap) return { count: page.count, sample: page.entries[0] };
       pieces = this.piecesAtRowCap(window, page.count);
     }
-    let total = 0;
-    for (const piece of pieces) total += await this.countWindowRows(piece, query, signal);
+    const total: WindowRowCount = { count: 0, sample: undefined };
+    for (const piece of pieces) {
+      const counted = await this.countWindowRows(piece, query, signal);
+      total.count += counted.count;
+      total.sample ??= counted.sample;
+    }
     return total;
   }
 

@@ -4,6 +4,7 @@ import type {
   CallLogQuery,
   CallLogSource,
   RawCallLogRow,
+  RowCountWithSample,
   WindowCountListener,
 } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
@@ -269,17 +270,27 @@ export class XapiClient implements CallLogSource {
 
   /** `@odata.count` summed over the query's windows (one request per window). */
   async countRows(query: CallLogQuery): Promise<number> {
+    return (await this.countRowsWithSample(query)).count;
+  }
+
+  /** `countRows`, with a leg of the rows counted: the first window's that came with its count. */
+  async countRowsWithSample(query: CallLogQuery): Promise<RowCountWithSample> {
     const abort = new AbortController();
     const tasks = this.splitQuery(query).map(
       (window) => () => this.fetcher.countWindowRows(window, query, abort.signal),
     );
-    let total = 0;
+    let count = 0;
+    let sample: unknown;
     try {
-      for await (const count of runInOrder(tasks, this.concurrency)) total += count;
+      for await (const counted of runInOrder(tasks, this.concurrency)) {
+        count += counted.count;
+        sample ??= counted.sample;
+      }
     } finally {
       abort.abort();
     }
-    return total;
+    const leg = sample === undefined ? undefined : toCallLeg(sample as RawCallLogRow);
+    return leg ? { count, sample: leg } : { count };
   }
 
   getDirectory(): Promise<Directory> {

@@ -7,6 +7,7 @@ import { crc32ForTests } from '../../src/history/day-legs-bytes';
 import { DAY_LEGS_FORMAT_VERSION } from '../../src/history/day-legs-layout';
 import {
   DayLegsFormatError,
+  dayHoldsLeg,
   dayLegsCount,
   decodeDayLegPages,
   decodeDayLegs,
@@ -244,6 +245,40 @@ function deflatedForm(stored: Uint8Array): Uint8Array {
   header[1] = 1;
   return Buffer.concat([header, deflateRawSync(stored.subarray(bodyStart), { level: 6 })]);
 }
+
+describe('dayHoldsLeg', () => {
+  it('finds every leg of a day by its call key and start, and nothing else (property)', () => {
+    fc.assert(
+      fc.property(fc.array(leg, { maxLength: 40 }), leg, (legs, other) => {
+        const bytes = encodeDayLegs(legs);
+        for (const held of legs) if (!Number.isNaN(held.startMs)) expect(dayHoldsLeg(bytes, held)).toBe(true);
+        const sameCall = (a: CallLeg, b: CallLeg) =>
+          a.callKey.toLowerCase() === b.callKey.toLowerCase() && a.startMs === b.startMs;
+        expect(dayHoldsLeg(bytes, other)).toBe(legs.some((held) => sameCall(held, other)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells a call from another by both its key (in any letter case) and its start', () => {
+    const held = buildLeg({ callKey: '6f1cabcd-e5f6-4a7b-8c9d-0e1f2a3b4c5d', startMs: 1_795_000_000_000 });
+    const bytes = encodeDayLegs([buildLeg({ callKey: 'other', startMs: 1_795_000_000_000 }), held]);
+    expect(dayHoldsLeg(bytes, held)).toBe(true);
+    expect(dayHoldsLeg(bytes, { callKey: held.callKey, startMs: held.startMs + 1 })).toBe(false);
+    expect(dayHoldsLeg(bytes, { callKey: held.callKey.toUpperCase(), startMs: held.startMs })).toBe(true);
+    expect(
+      dayHoldsLeg(bytes, { callKey: '6f1cabcd-e5f6-4a7b-8c9d-0e1f2a3b4c5e', startMs: held.startMs }),
+    ).toBe(false);
+    expect(dayHoldsLeg(encodeDayLegs([]), held)).toBe(false);
+  });
+
+  it('refuses a damaged day as decoding does', () => {
+    const bytes = encodeDayLegs([buildLeg({ callKey: 'a' }), buildLeg({ callKey: 'b' })]);
+    const damaged = bytes.slice();
+    damaged[damaged.length - 1]! ^= 1;
+    expect(() => dayHoldsLeg(damaged, buildLeg({ callKey: 'a' }))).toThrow(DayLegsFormatError);
+  });
+});
 
 describe('the payload', () => {
   it('is written as is, and a deflated one (days written before 7 December 2026) still reads', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pbxIdentity } from '../../src/connect-pbx';
 import type { Report } from '../../src/core/report';
-import { type DemoPbx, startDemoPbx } from '../../src/demo/demo-pbx';
+import { type DemoPbx, type InjectedCall, startDemoPbx } from '../../src/demo/demo-pbx';
 import { SqliteScheduleStore } from '../../src/schedule/sqlite-schedule-store';
 import { runCliInProcess } from '../helpers/run-cli-in-process';
 import { startPlaygroundTestBed } from '../playground/playground-test-bed';
@@ -54,8 +54,18 @@ async function startPbx(seed: number, port?: number): Promise<DemoPbx> {
 }
 
 /** `calls last month --json` in the terminal against `pbx`, with the store and HISTORY_DAYS given. */
-async function lastMonth(pbx: DemoPbx, historyDays = '400', stderr: string | RegExp = ''): Promise<Report> {
-  const run = await runCliInProcess(['last', 'month', '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
+function lastMonth(pbx: DemoPbx, historyDays = '400', stderr: string | RegExp = ''): Promise<Report> {
+  return reportOf(['last', 'month'], pbx, historyDays, stderr);
+}
+
+/** `calls <words> --json` in the terminal against `pbx`, with the store and HISTORY_DAYS given. */
+async function reportOf(
+  words: string[],
+  pbx: DemoPbx,
+  historyDays = '400',
+  stderr: string | RegExp = '',
+): Promise<Report> {
+  const run = await runCliInProcess([...words, '--json', '--tz', ZONE, '--now', NOW.toISOString()], {
     now: NOW,
     pbx,
     env: { DATABASE_URL: databaseUrl, HISTORY_DAYS: historyDays },
@@ -64,6 +74,14 @@ async function lastMonth(pbx: DemoPbx, historyDays = '400', stderr: string | Reg
   if (typeof stderr === 'string') expect(run.stderr).toBe(stderr);
   else expect(run.stderr).toMatch(stderr);
   return JSON.parse(run.stdout) as Report;
+}
+
+/** A PBX whose log holds only `calls` (a stand-in with a few calls on chosen days). */
+async function startSparsePbx(calls: readonly InjectedCall[], port?: number): Promise<DemoPbx> {
+  const pbx = await startPbx(5, port);
+  pbx.serveRows([]);
+  for (const call of calls) pbx.injectCall(call);
+  return pbx;
 }
 
 async function storedDays(pbx: string): Promise<string[]> {
@@ -107,6 +125,48 @@ describe('in the terminal', () => {
     after.requests.length = 0;
     expect(await lastMonth(after)).toEqual(expected);
     expect(readUrls(after)).toEqual([]);
+  });
+
+  it('notices another log with calls on other days only, and as many rows on the day it is asked about', async () => {
+    // Calls on Tuesday 17 November only: `last week` (16–22 November, and 9–15 before it) stores
+    // days whose newest, the 22nd, is as empty in the next log: it tells nothing, so the 17th is
+    // asked about. The next log has as many rows that day, from other calls.
+    const at = (time: string) => new Date(`2026-11-17T${time}:00Z`);
+    const before = await startSparsePbx([
+      { kind: 'missed', at: at('09:00'), from: '+442071234567', to: '800' },
+      { kind: 'answered', at: at('10:00'), from: '+442079876543', to: '101' },
+    ]);
+    const port = Number(new URL(before.url).port);
+    const first = await reportOf(['last', 'week'], before);
+    expect([first.totals.calls, first.totals.missed, first.totals.answered]).toEqual([2, 1, 1]);
+    expect(await storedDays(pbxIdentity(before.url))).toContain('2026-11-22');
+    await stopPbx(before);
+    const after = await startSparsePbx(
+      [
+        { kind: 'missed', at: at('13:00'), from: '+442071112222', to: '800' },
+        { kind: 'answered', at: at('14:00'), from: '+442073334444', to: '102', talkSeconds: 300 },
+      ],
+      port,
+    );
+    const expected = await reportOf(['last', 'week'], after, '0');
+    expect(expected.totals.talkSeconds).toBe(300);
+    after.requests.length = 0;
+    const warned =
+      /The PBX has a call on a stored call-log day that the stored day does not have[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
+    expect(await reportOf(['last', 'week'], after, '400', warned)).toEqual(expected);
+    expect(countUrls(after).map(periodOf)[0]).toBe('2026-11-17T00:00:00.000Z..2026-11-17T23:59:59.999Z');
+  });
+
+  it('reads from the PBX the stored days of a stretch without calls, which no count can vouch for', async () => {
+    const pbx = await startSparsePbx([]);
+    const first = await reportOf(['last', 'week'], pbx);
+    expect(first.totals.calls).toBe(0);
+    const days = await storedDays(pbxIdentity(pbx.url));
+    expect([days.length, days[0], days.at(-1)]).toEqual([14, '2026-11-09', '2026-11-22']);
+    pbx.requests.length = 0;
+    expect(await reportOf(['last', 'week'], pbx)).toEqual(first);
+    expect(countUrls(pbx)).toEqual([]);
+    expect(readUrls(pbx).length).toBeGreaterThanOrEqual(14);
   });
 
   it('asks the PBX for every day when it cannot count one: the report fails as it would without history', async () => {

@@ -1,4 +1,5 @@
 import type { RawCallLogRow } from '../../src/core/call-log-source';
+import { toCallLeg } from '../../src/threecx/call-log-row';
 import { PbxAnswerTooLargeError, PbxRowCapError } from '../../src/threecx/errors';
 import {
   CALL_A_ROWS,
@@ -211,6 +212,13 @@ describe('the report row cap (PBX_REPORT_ROW_CAP)', () => {
     server.load({ rows: spread, order: 'newest-first' });
     const client = createPagingClient(server, { reportRowCap: 10 });
     expect(await client.countRows(queryFor(...DAY))).toBe(30);
+    // With a sample: a row of the first hour that has rows (the day's own count, at the cap, brings none).
+    const { count, sample } = await client.countRowsWithSample(queryFor(...DAY));
+    expect(count).toBe(30);
+    const legs = spread.map((row) => toCallLeg(row));
+    const firstHourMs = Math.min(...legs.map((leg) => Math.floor(leg!.startMs / 3_600_000) * 3_600_000));
+    expect(legs).toContainEqual(sample);
+    expect(sample!.startMs - firstHourMs).toBeLessThan(3_600_000);
     await client.close();
   });
 

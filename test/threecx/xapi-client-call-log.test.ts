@@ -198,6 +198,32 @@ describe('countRows', () => {
     for (const url of urls) expect(url.slice(url.indexOf('?'))).toBe('?$top=1&$count=true');
     await client.close();
   });
+
+  it('countRowsWithSample: the same requests, and the row that came with the first count, as a leg', async () => {
+    const client = createTestClient(pbx);
+    const rows = expectedRows(pbx, ...THREE_DAYS);
+    const { count, sample } = await client.countRowsWithSample(queryFor(...THREE_DAYS));
+    expect(count).toBe(rows.length);
+    // The PBX's first row of the first day (newest first), parsed as the report parses rows.
+    const firstDay = expectedRows(pbx, THREE_DAYS[0], '2026-11-25T00:00:00Z');
+    const newest = firstDay.reduce((a, b) => (String(b.StartTime) > String(a.StartTime) ? b : a));
+    expect(sample).toEqual(toCallLeg(newest));
+    expect(callLogUrls(pbx)).toHaveLength(3);
+    await client.close();
+  });
+
+  it('countRowsWithSample: no sample for a window without rows, or a row it cannot read', async () => {
+    const client = createTestClient(pbx);
+    pbx.misbehave({ endpoint: 'calllog', status: 200, body: { '@odata.count': 0, value: [] } });
+    expect(await client.countRowsWithSample(queryFor(...DAY_26))).toEqual({ count: 0 });
+    pbx.misbehave({
+      endpoint: 'calllog',
+      status: 200,
+      body: { '@odata.count': 7, value: [{ SourceDn: '101', StartTime: '2026-11-26T09:00:00Z' }] },
+    });
+    expect(await client.countRowsWithSample(queryFor(...DAY_26))).toEqual({ count: 7 });
+    await client.close();
+  });
 });
 
 describe('streamLegs', () => {
