@@ -44,6 +44,12 @@ interface SpanReading<T> {
 /** Reads of a span from `$skip=0` again after the first, when it ended with fewer distinct rows than the PBX counts. */
 const MAX_REREADS = 3;
 
+/** How many rows a window holds, and one of them as the PBX sent it (undefined when none came). */
+export interface WindowRowCount {
+  count: number;
+  sample: unknown;
+}
+
 /**
  * Fetches one window of the call log page by page, rows outside the window dropped, each row
  * passed on once. The PBX's row order is taken as stable but unknown (3CX is reported to send the
@@ -63,12 +69,6 @@ const MAX_REREADS = 3;
  *
  * Keys are held per window, for as long as it is fetched.
  */
-/** How many rows a window holds, and one of them as the PBX sent it (undefined when none came). */
-export interface WindowRowCount {
-  count: number;
-  sample: unknown;
-}
-
 export class CallLogFetcher {
   constructor(private readonly options: CallLogFetcherOptions) {}
 

@@ -1,0 +1,86 @@
+import type { CallLeg } from '../../src/core/call-leg';
+import { PbxLogProbe } from '../../src/history/pbx-log-probe';
+import { toCallLeg } from '../../src/threecx/call-log-row';
+import { countUrls, createRecordingLogger, expectedRows } from '../threecx/demo-helpers';
+import { useHistoryDemoPbx } from './history-test-bed';
+
+/**
+ * The probe's verdict on a stored day (issue 20), asked of the demo PBX over the wire: the count,
+ * and whether the stored day holds the row that came with it (`holds`, which `StoredLogTrust`
+ * answers from the store; here the test answers it).
+ */
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+const DAY = '2026-11-26';
+const bed = useHistoryDemoPbx({ seed: 7, now: NOW, days: 10, callsPerDay: 60 });
+
+function dayRows() {
+  return expectedRows(bed.pbx, `${DAY}T00:00:00Z`, '2026-11-27T00:00:00Z');
+}
+
+function probeAnswering(held: boolean | undefined) {
+  const asked: Array<{ day: string; leg: CallLeg }> = [];
+  const { logger, lines } = createRecordingLogger();
+  const probe = new PbxLogProbe({
+    inner: bed.freshClient(),
+    now: () => NOW,
+    logger,
+    holds: async (day, leg) => {
+      asked.push({ day, leg });
+      return held;
+    },
+  });
+  const warnings = () =>
+    lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.level === 'warn')
+      .map((entry) => entry.message);
+  return { probe, asked, warnings };
+}
+
+beforeEach(() => {
+  bed.pbx.requests.length = 0;
+});
+
+it('is "same" when the count is the stored one and the stored day holds the row that came with it', async () => {
+  const { probe, asked, warnings } = probeAnswering(true);
+  const rows = dayRows();
+  expect(await probe.check(DAY, rows.length)).toBe('same');
+  // One count request; the row the PBX sent first for the day, read as the report reads rows.
+  expect(countUrls(bed.pbx)).toHaveLength(1);
+  expect(asked).toHaveLength(1);
+  expect(asked[0]!.day).toBe(DAY);
+  expect(rows.map((row) => toCallLeg(row))).toContainEqual(asked[0]!.leg);
+  expect(warnings()).toEqual([]);
+});
+
+it('is "changed" when the count is the stored one but the stored day lacks that row (another log)', async () => {
+  const { probe, warnings } = probeAnswering(false);
+  expect(await probe.check(DAY, dayRows().length)).toBe('changed');
+  expect(warnings()).toEqual([
+    'The PBX has a call on a stored call-log day that the stored day does not have',
+  ]);
+});
+
+it('goes by the count alone when the store cannot tell', async () => {
+  const { probe } = probeAnswering(undefined);
+  expect(await probe.check(DAY, dayRows().length)).toBe('same');
+});
+
+it('is "changed" on another count, without looking for the row', async () => {
+  const { probe, asked, warnings } = probeAnswering(true);
+  expect(await probe.check(DAY, dayRows().length + 1)).toBe('changed');
+  expect(asked).toEqual([]);
+  expect(warnings()).toEqual(['The PBX counts a stored call-log day differently from when it was stored']);
+});
+
+it('is "unknown" when the count fails, and asks again next time', async () => {
+  const { probe, warnings } = probeAnswering(true);
+  bed.pbx.misbehave({ endpoint: 'calllog', status: 400, times: 1 });
+  expect(await probe.check(DAY, dayRows().length)).toBe('unknown');
+  expect(warnings()).toEqual([
+    'Could not ask the PBX to count a stored call-log day; asking it for every day',
+  ]);
+  expect(await probe.check(DAY, dayRows().length)).toBe('same');
+  expect(countUrls(bed.pbx)).toHaveLength(2);
+});
