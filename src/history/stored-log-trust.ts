@@ -54,7 +54,8 @@ export class StoredLogTrust {
    * asks about the same day, so a report and its previous period ask once, and it is the day a
    * call that comes late most likely came into. An empty day is never asked about: another log
    * with no calls that day counts 0 too (a stand-in whose calls are on a few days), so its answer
-   * would vouch for days it says nothing of. When every listed day is empty, none is used.
+   * would vouch for days it says nothing of. When every listed day is empty, the newest stored day
+   * with calls before them is asked about; when there is none, no day is used.
    * - the count it was stored with: all of them;
    * - another count: `causeOfChange` tells why. A late call: that day is deleted (a read that
    *   needs it asks the PBX for it and stores it anew) and the others are used. Another log, or
@@ -67,7 +68,7 @@ export class StoredLogTrust {
     listed: readonly StoredDayCount[],
     oldest: UtcDay,
   ): Promise<Set<UtcDay>> {
-    const newest = newestWithCalls(listed);
+    const newest = newestWithCalls(listed) ?? newestWithCalls((await this.listStoredDays(oldest)) ?? []);
     if (newest === undefined) return new Set();
     const verdict = await this.options.probe.check(newest.day, newest.pbxCount);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));

@@ -157,7 +157,21 @@ describe('in the terminal', () => {
     expect(countUrls(after).map(periodOf)[0]).toBe('2026-11-17T00:00:00.000Z..2026-11-17T23:59:59.999Z');
   });
 
-  it('reads from the PBX the stored days of a stretch without calls, which no count can vouch for', async () => {
+  it('reads a stretch of stored days without calls from the store when an older stored day with calls vouches for the log', async () => {
+    const pbx = await startSparsePbx([
+      { kind: 'answered', at: new Date('2026-11-10T09:00:00Z'), from: '+442071234567', to: '101' },
+    ]);
+    // `last week` (16–22 November, and 9–15 before it) stores 9–22 November; only the 10th has calls.
+    await reportOf(['last', 'week'], pbx);
+    const first = await reportOf(['nov', '20'], pbx, '400');
+    expect(first.totals.calls).toBe(0);
+    pbx.requests.length = 0;
+    expect(await reportOf(['nov', '20'], pbx)).toEqual(first);
+    expect(readUrls(pbx)).toEqual([]);
+    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-11-10T00:00:00.000Z..2026-11-10T23:59:59.999Z']);
+  });
+
+  it('reads from the PBX the stored days of a stretch without calls when no stored day has calls', async () => {
     const pbx = await startSparsePbx([]);
     const first = await reportOf(['last', 'week'], pbx);
     expect(first.totals.calls).toBe(0);
