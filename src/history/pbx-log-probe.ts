@@ -3,7 +3,7 @@ import { type CallLogSource, countRowsWithSample } from '../core/call-log-source
 import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import type { UtcDay } from './history-store';
-import { wholeDayQuery } from './utc-day-split';
+import { UTC_DAY_MS, utcDayStartMs, wholeDayQuery } from './utc-day-split';
 
 /**
  * What the PBX says of a stored day: `same` (it counts the rows it counted when the day was
@@ -76,7 +76,9 @@ export class PbxLogProbe {
         });
         return 'changed';
       }
-      if (sample === undefined || (await this.options.holds?.(day, sample)) !== false) return 'same';
+      // Only a row starting within the day can be looked for: the stored day keeps only those,
+      // and a PBX may send others for the day's period (the client drops them from its reads).
+      if (!startsWithin(sample, day) || (await this.options.holds?.(day, sample)) !== false) return 'same';
       this.logger.warn('The PBX has a call on a stored call-log day that the stored day does not have', {
         day,
         stored: pbxCount,
@@ -91,4 +93,10 @@ export class PbxLogProbe {
       return 'unknown';
     }
   }
+}
+
+/** Whether `leg` starts within the UTC `day`. */
+function startsWithin(leg: CallLeg | undefined, day: UtcDay): leg is CallLeg {
+  const startMs = utcDayStartMs(day);
+  return leg !== undefined && leg.startMs >= startMs && leg.startMs < startMs + UTC_DAY_MS;
 }

@@ -67,6 +67,19 @@ it('goes by the count alone when the store cannot tell', async () => {
   expect(await probe.check(DAY, dayRows().length)).toBe('same');
 });
 
+it('does not look for a row the PBX sent from outside the day (its period may reach further)', async () => {
+  const { probe, asked } = probeAnswering(false);
+  const rows = dayRows();
+  const dayBefore = expectedRows(bed.pbx, '2026-11-25T00:00:00Z', `${DAY}T00:00:00Z`);
+  bed.pbx.misbehave({
+    endpoint: 'calllog',
+    status: 200,
+    body: { '@odata.count': rows.length, value: [dayBefore.at(-1)] },
+  });
+  expect(await probe.check(DAY, rows.length)).toBe('same');
+  expect(asked).toEqual([]);
+});
+
 it('is "changed" on another count, without looking for the row', async () => {
   const { probe, asked, warnings } = probeAnswering(true);
   expect(await probe.check(DAY, dayRows().length + 1)).toBe('changed');
