@@ -204,8 +204,8 @@ const MILLION_LEG_CALLS_PER_DAY = 1550;
 type RunOn = (pbx: SpawnedDemoPbx, dbPath: string, words: string) => Promise<ChildResult>;
 
 /**
- * `words` over a demo PBX of its own (`calls` a day over `days`) and a store of its own: a first
- * read stores the days, then `repeats` reads are measured.
+ * `words` over a demo PBX of its own (`pbxSize`) and a store of its own: a first read stores the
+ * days, then `repeats` reads are measured.
  */
 async function onPbxOfItsOwn(
   runOn: RunOn,

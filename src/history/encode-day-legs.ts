@@ -110,8 +110,9 @@ export function encodeDayLegs(legs: readonly CallLeg[]): Uint8Array {
   for (const column of columns) payload.raw(column.result());
   const plain = payload.result();
 
-  // Stored as is, not deflated: deflating saved about 30 % of a demo day's bytes (23 bytes a leg
-  // instead of 33) but inflating cost every read 8 % of a stored month's time (docs/history.md).
+  // Stored as is, not deflated: deflating saved about 30 % of a demo day's bytes (22 bytes a leg in
+  // the SQLite file instead of 31) but inflating cost every read 8 % of a stored month's time
+  // (docs/history.md).
   const header = new ByteWriter();
   header.byte(DAY_LEGS_FORMAT_VERSION);
   header.byte(STORED);

@@ -50,6 +50,12 @@ export interface WindowRowCount {
   sample: unknown;
 }
 
+/** Adds `counted` to `total` (its rows, and its row when `total` has none yet). */
+export function addRowCount(total: WindowRowCount, counted: WindowRowCount): void {
+  total.count += counted.count;
+  total.sample ??= counted.sample;
+}
+
 /**
  * Fetches one window of the call log page by page, rows outside the window dropped, each row
  * passed on once. The PBX's row order is taken as stable but unknown (3CX is reported to send the
@@ -125,21 +131,15 @@ export class CallLogFetcher {
     if (page !== undefined) {
       if (page.count === undefined) {
         const counted: WindowRowCount = { count: 0, sample: undefined };
-        for await (const pageRows of this.streamWindowPages(window, query, signal)) {
-          counted.count += pageRows.length;
-          counted.sample ??= pageRows[0];
-        }
+        for await (const pageRows of this.streamWindowPages(window, query, signal))
+          addRowCount(counted, { count: pageRows.length, sample: pageRows[0] });
         return counted;
       }
       if (page.count < this.options.rowCap) return { count: page.count, sample: page.entries[0] };
       pieces = this.piecesAtRowCap(window, page.count);
     }
     const total: WindowRowCount = { count: 0, sample: undefined };
-    for (const piece of pieces) {
-      const counted = await this.countWindowRows(piece, query, signal);
-      total.count += counted.count;
-      total.sample ??= counted.sample;
-    }
+    for (const piece of pieces) addRowCount(total, await this.countWindowRows(piece, query, signal));
     return total;
   }
 

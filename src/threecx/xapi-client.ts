@@ -9,7 +9,7 @@ import type {
 } from '../core/call-log-source';
 import type { Directory } from '../core/directory';
 import { type Logger, silentLogger } from '../core/logger';
-import { CallLogFetcher } from './call-log-fetcher';
+import { addRowCount, CallLogFetcher, type WindowRowCount } from './call-log-fetcher';
 import { toCallLeg } from './call-log-row';
 import { type FetchWindow, splitIntoWindows } from './call-log-windows';
 import { DirectoryCache } from './directory-cache';
@@ -279,16 +279,13 @@ export class XapiClient implements CallLogSource {
     const tasks = this.splitQuery(query).map(
       (window) => () => this.fetcher.countWindowRows(window, query, abort.signal),
     );
-    let count = 0;
-    let sample: unknown;
+    const total: WindowRowCount = { count: 0, sample: undefined };
     try {
-      for await (const counted of runInOrder(tasks, this.concurrency)) {
-        count += counted.count;
-        sample ??= counted.sample;
-      }
+      for await (const counted of runInOrder(tasks, this.concurrency)) addRowCount(total, counted);
     } finally {
       abort.abort();
     }
+    const { count, sample } = total;
     const leg = sample === undefined ? undefined : toCallLeg(sample as RawCallLogRow);
     return leg ? { count, sample: leg } : { count };
   }

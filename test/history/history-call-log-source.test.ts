@@ -396,6 +396,12 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect((await collect(source.streamRows(whole))).length).toBeGreaterThan(0);
     expect(await source.countRows(whole)).toBeGreaterThan(0);
     expect(callLogUrls(bed.pbx).length).toBeGreaterThan(0);
+    // The count with its row, as the PBX client gives it.
+    bed.pbx.requests.length = 0;
+    const withSample = await source.countRowsWithSample(whole);
+    expect(withSample).toEqual(await freshClient().countRowsWithSample(whole));
+    expect(withSample.sample).toBeDefined();
+    expect(callLogUrls(bed.pbx).length).toBeGreaterThan(0);
   });
 
   it('neither reads nor writes days older than HISTORY_DAYS', async () => {
