@@ -6,7 +6,7 @@
  *   `repeats` pairs; `firstRatio` is the median of history ÷ none;
  * - `month`: `last month` with that month and the month before stored: time from the command's
  *   start to its JSON, and the PBX call-log requests it made (target: ≤ 0.3 s, 0 requests; the
- *   newest stored day with calls is counted first, `PbxLogProbe`: reported apart);
+ *   stored days ending with the newest with calls are counted first, `PbxLogProbe`: reported apart);
  * - `trend`: `last 12 months by month` with those months stored (target ≤ 2 s; peak RSS, target
  *   < 200 MB for 1,000,000 stored legs); its first read stores them (`trendFillSeconds`); then
  *   `last 400 days ext 101` over the same store, once to store the days the trend did not read
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       monthStartupSeconds: median(months.map((month) => month.startupSeconds)),
       monthCallLogRequests: Math.max(...months.map((month) => month.callLogRequests)),
       monthEventLoopMaxMs: Math.max(...months.map((month) => month.eventLoopMaxMs)),
-      /** Of those, the counts of the newest stored day with calls asked before reading the store (`PbxLogProbe`). */
+      /** Of those, the counts of stored days (ending with the newest with calls) asked before reading the store (`PbxLogProbe`). */
       monthCountRequests: Math.max(...months.map((month) => month.countRequests)),
       storedDays: stats.storedDays,
       storedLegs: stats.storedLegs,

@@ -356,7 +356,7 @@ function historyRows(
     ],
     [
       `history: \`last month\` with both months stored (${history.storedDays} days, ${formatCount(history.storedLegs)} legs), fresh process, command to JSON (Node and tsx start-up apart: ${s(history.monthStartupSeconds)})`,
-      `${s(history.monthSeconds)}, ${history.monthCallLogRequests - history.monthCountRequests} requests for rows, ${history.monthCountRequests} counting the newest stored day with calls (the check that the PBX's log is the one stored)`,
+      `${s(history.monthSeconds)}, ${history.monthCallLogRequests - history.monthCountRequests} requests for rows, ${history.monthCountRequests} counting the stored days ending with the newest with calls (the check that the PBX's log is the one stored)`,
       '≤ 0.3 s, 0 requests',
       verdict(history.monthSeconds <= 0.3 && history.monthCallLogRequests === 0),
     ],

@@ -46,6 +46,16 @@ export interface RowCountWithSample {
   sample?: CallLeg;
 }
 
+/** How `countRowsWithSample` asks. */
+export interface RowCountOptions {
+  /**
+   * Ask for the whole query in one request rather than a request per window (a day): for a span
+   * expected to hold few rows. It is still split when the PBX answers that it is too long (504) or
+   * its count reaches the row cap, as any window.
+   */
+  asOneWindow?: boolean;
+}
+
 /**
  * Where calls come from: the 3CX XAPI client in production, the same client against the demo PBX
  * otherwise. Rows come in time-window order; within a window in the PBX's order.
@@ -77,7 +87,7 @@ export interface CallLogSource {
    * extra cost (3CX's count request, `$top=1`, brings one back): the call-log history checks that
    * a stored day holds it (`PbxLogProbe`).
    */
-  countRowsWithSample?(query: CallLogQuery): Promise<RowCountWithSample>;
+  countRowsWithSample?(query: CallLogQuery, options?: RowCountOptions): Promise<RowCountWithSample>;
   /** Users and queues; cached by the implementation. */
   getDirectory(): Promise<Directory>;
   /**
@@ -93,8 +103,9 @@ export interface CallLogSource {
 export async function countRowsWithSample(
   source: CallLogSource,
   query: CallLogQuery,
+  options?: RowCountOptions,
 ): Promise<RowCountWithSample> {
-  if (source.countRowsWithSample) return source.countRowsWithSample(query);
+  if (source.countRowsWithSample) return source.countRowsWithSample(query, options);
   return { count: await source.countRows(query) };
 }
 

@@ -5,6 +5,7 @@ import {
   countRowsWithSample,
   legPagesOf,
   type RawCallLogRow,
+  type RowCountOptions,
   type RowCountWithSample,
   type WindowCountListener,
 } from '../core/call-log-source';
@@ -130,8 +131,8 @@ export class HistoryCallLogSource implements CallLogSource {
     return this.options.inner.countRows(query);
   }
 
-  countRowsWithSample(query: CallLogQuery): Promise<RowCountWithSample> {
-    return countRowsWithSample(this.options.inner, query);
+  countRowsWithSample(query: CallLogQuery, options?: RowCountOptions): Promise<RowCountWithSample> {
+    return countRowsWithSample(this.options.inner, query, options);
   }
 
   getDirectory(): Promise<Directory> {
@@ -246,7 +247,8 @@ export class HistoryCallLogSource implements CallLogSource {
     if (firstEligible) {
       try {
         const asked = new Set(pieces.filter(eligible).map((piece) => piece.day));
-        listed = await this.options.store.listDaysSince(firstEligible.day);
+        // Every stored day kept, not only the read's: the probe's span (`StoredLogTrust`) may reach past them.
+        listed = await this.options.store.listDaysSince(oldest);
         used = listed.filter((entry) => asked.has(entry.day));
       } catch (error) {
         this.logger.warn('Could not read the stored call-log days; asking the PBX', {

@@ -3,27 +3,35 @@ import { type CallLogSource, countRowsWithSample } from '../core/call-log-source
 import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import type { UtcDay } from './history-store';
-import { UTC_DAY_MS, utcDayStartMs, wholeDayQuery } from './utc-day-split';
+import { UTC_DAY_MS, utcDayOf, utcDayStartMs, wholeDaysQuery } from './utc-day-split';
 
 /**
- * What the PBX says of a stored day: `same` (it counts the rows it counted when the day was
- * stored), `changed` (another count: a call came late into the day, or the log is another one;
- * the caller tells which), or `unknown` (the count failed).
+ * What the PBX says of stored days: `same` (it counts the rows it counted when they were stored),
+ * `changed` (another count: a call came late into one of them, or the log is another one; the
+ * caller tells which), or `unknown` (the count failed).
  */
 export type ProbeVerdict = 'same' | 'changed' | 'unknown';
+
+/** Consecutive stored UTC days, `first` to `last` (the same day for one). */
+export interface StoredSpan {
+  first: UtcDay;
+  last: UtcDay;
+}
 
 /** How long a day's verdict is reused (reports in a row ask once). */
 const DEFAULT_TTL_MS = 10 * 60_000;
 
 /**
  * Before a report reads stored days, one question to the PBX (issue 20): does it still count, for
- * the newest stored day with calls (`StoredLogTrust` picks it and judges the answer), the rows it
- * counted when the day was stored, and does the stored day hold the row that came with the count?
+ * a span of stored days ending with the newest with calls (`StoredLogTrust` picks it and judges
+ * the answer), the rows it counted when the days were stored, and does the stored day the row that
+ * came with the count starts on hold that row?
  * The store names a PBX by its address; this notices a different log behind the same address (a
  * PBX restored from a backup, another system, a test stand-in with other calls) before a report
  * answers from the old one. Another log may count as many rows that day; it does not hold a call
  * of the same key starting at the same instant.
- * One `$count` of one day, of the PBX's cheapest kind; verdicts are kept `ttlMs` per day and count.
+ * One `$count` over the span in one request, of the PBX's cheapest kind; verdicts are kept `ttlMs`
+ * per span and count.
  */
 export class PbxLogProbe {
   private readonly verdicts = new Map<string, { atMs: number; verdict: Promise<ProbeVerdict> }>();
@@ -35,8 +43,9 @@ export class PbxLogProbe {
       inner: CallLogSource;
       now: () => Date;
       /**
-       * Whether the stored `day` holds `leg` (a row the PBX sent with its count); undefined when the
-       * store cannot tell (the count alone then judges). Without it, the count alone judges.
+       * Whether the stored `day` holds `leg` (a row the PBX sent with its count, starting on that
+       * day); undefined when the store cannot tell (the count alone then judges). Without it, the
+       * count alone judges.
        */
       holds?: (day: UtcDay, leg: CallLeg) => Promise<boolean | undefined>;
       logger?: Logger;
@@ -47,13 +56,13 @@ export class PbxLogProbe {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** The PBX's verdict on `day`, stored with `pbxCount` rows. */
-  check(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
-    const key = `${day}:${pbxCount}`;
+  /** The PBX's verdict on the stored days of `span`, stored with `pbxCount` rows in all. */
+  check(span: StoredSpan, pbxCount: number): Promise<ProbeVerdict> {
+    const key = `${span.first}..${span.last}:${pbxCount}`;
     const nowMs = this.options.now().getTime();
     const known = this.verdicts.get(key);
     if (known && nowMs - known.atMs < this.ttlMs) return known.verdict;
-    const verdict = this.ask(day, pbxCount);
+    const verdict = this.ask(span, pbxCount);
     this.verdicts.set(key, { atMs: nowMs, verdict });
     // A count that failed is asked again by the next report.
     verdict.then((answer) => answer === 'unknown' && this.verdicts.delete(key)).catch(() => {});
@@ -65,20 +74,25 @@ export class PbxLogProbe {
     this.verdicts.clear();
   }
 
-  private async ask(day: UtcDay, pbxCount: number): Promise<ProbeVerdict> {
+  private async ask(span: StoredSpan, pbxCount: number): Promise<ProbeVerdict> {
+    const { first, last } = span;
     try {
-      const { count, sample } = await countRowsWithSample(this.options.inner, wholeDayQuery(day));
+      const query = wholeDaysQuery(first, last);
+      const { count, sample } = await countRowsWithSample(this.options.inner, query, { asOneWindow: true });
       if (count !== pbxCount) {
-        this.logger.warn('The PBX counts a stored call-log day differently from when it was stored', {
-          day,
+        this.logger.warn('The PBX counts stored call-log days differently from when they were stored', {
+          first,
+          last,
           stored: pbxCount,
           pbx: count,
         });
         return 'changed';
       }
-      // Only a row starting within the day can be looked for: the stored day keeps only those,
-      // and a PBX may send others for the day's period (the client drops them from its reads).
-      if (!startsWithin(sample, day) || (await this.options.holds?.(day, sample)) !== false) return 'same';
+      // Only a row starting within the span can be looked for: a stored day keeps only the rows
+      // starting on it, and a PBX may send others for the period (the client drops them from its reads).
+      if (!startsWithin(sample, span)) return 'same';
+      const day = utcDayOf(sample.startMs);
+      if ((await this.options.holds?.(day, sample)) !== false) return 'same';
       this.logger.warn('The PBX has a call on a stored call-log day that the stored day does not have', {
         day,
         stored: pbxCount,
@@ -86,8 +100,9 @@ export class PbxLogProbe {
       });
       return 'changed';
     } catch (error) {
-      this.logger.warn('Could not ask the PBX to count a stored call-log day; asking it for every day', {
-        day,
+      this.logger.warn('Could not ask the PBX to count stored call-log days; asking it for every day', {
+        first,
+        last,
         error: describeError(error),
       });
       return 'unknown';
@@ -95,8 +110,11 @@ export class PbxLogProbe {
   }
 }
 
-/** Whether `leg` starts within the UTC `day`. */
-function startsWithin(leg: CallLeg | undefined, day: UtcDay): leg is CallLeg {
-  const startMs = utcDayStartMs(day);
-  return leg !== undefined && leg.startMs >= startMs && leg.startMs < startMs + UTC_DAY_MS;
+/** Whether `leg` starts within the UTC days of `span`. */
+function startsWithin(leg: CallLeg | undefined, span: StoredSpan): leg is CallLeg {
+  return (
+    leg !== undefined &&
+    leg.startMs >= utcDayStartMs(span.first) &&
+    leg.startMs < utcDayStartMs(span.last) + UTC_DAY_MS
+  );
 }

@@ -4,7 +4,7 @@ import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import { dayHoldsLeg } from './decode-day-legs';
 import type { PbxHistory, UtcDay } from './history-store';
-import { PbxLogProbe } from './pbx-log-probe';
+import { PbxLogProbe, type StoredSpan } from './pbx-log-probe';
 import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
 
 /** A stored day and the rows the PBX counted for it when it was stored. */
@@ -49,17 +49,18 @@ export class StoredLogTrust {
   }
 
   /**
-   * Which of the stored days `used` a read may use, asking the PBX to count the newest day with
-   * calls this PBX has stored (`listed` runs from the read's first day to the newest): every read
-   * asks about the same day, so a report and its previous period ask once, and it is the day a
-   * call that comes late most likely came into. An empty day is never asked about: another log
-   * with no calls that day counts 0 too (a stand-in whose calls are on a few days), so its answer
-   * would vouch for days it says nothing of. When every listed day is empty, the newest stored day
-   * with calls before them is asked about; when there is none, no day is used.
-   * - the count it was stored with: all of them;
-   * - another count: `causeOfChange` tells why. A late call: that day is deleted (a read that
-   *   needs it asks the PBX for it and stores it anew) and the others are used. Another log, or
-   *   unknown: none;
+   * Which of the stored days `used` a read may use. `listed` is every day this PBX has stored from
+   * `oldest` on: the PBX is asked to count the days `probedSpan` picks from them, which end with
+   * the newest day with calls, whatever the read, so that a report and its previous period ask
+   * once, and the newest day is the one a call that comes late most likely came into. An empty
+   * day alone is never asked about: another log with no calls that day counts 0 too (a stand-in
+   * whose calls are on a few days), so its answer would vouch for days it says nothing of. When no
+   * stored day has calls, no day is used.
+   * - the count they were stored with: all of them;
+   * - another count: `causeOfChange` tells why, asked of the newest day with calls. A late call:
+   *   the span's days are deleted (a read
+   *   that needs them asks the PBX for them and stores them anew) and the others are used. Another
+   *   log, or unknown: none;
    * - a count that fails: none. The PBX serves every day, as it would without history: history
    *   never decides whether a report succeeds, only how fast.
    */
@@ -68,14 +69,17 @@ export class StoredLogTrust {
     listed: readonly StoredDayCount[],
     oldest: UtcDay,
   ): Promise<Set<UtcDay>> {
-    const newest = newestWithCalls(listed) ?? newestWithCalls((await this.listStoredDays(oldest)) ?? []);
-    if (newest === undefined) return new Set();
-    const verdict = await this.options.probe.check(newest.day, newest.pbxCount);
+    const span = probedSpan(listed);
+    if (span === undefined) return new Set();
+    const verdict = await this.options.probe.check(span, span.pbxCount);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));
     if (verdict === 'unknown') return new Set();
-    if ((await this.causeOfChange(newest.day, oldest)) !== 'late-call') return new Set();
-    await this.forgetDay(newest.day);
-    return new Set(used.filter((entry) => entry.day !== newest.day).map((entry) => entry.day));
+    // A late call, as another day still counts the same: which of the span's days it came into,
+    // one count does not say, so all of them are read again.
+    if ((await this.causeOfChange(span.newestWithCalls, oldest)) !== 'late-call') return new Set();
+    await this.forgetChangedDays(span.days);
+    const changed = new Set(span.days);
+    return new Set(used.filter((entry) => !changed.has(entry.day)).map((entry) => entry.day));
   }
 
   /**
@@ -87,7 +91,9 @@ export class StoredLogTrust {
     const storedDays = await this.listStoredDays(oldest);
     if (storedDays === undefined) return 'unknown';
     const witness = witnessDay(storedDays, day);
-    const second = witness ? await this.options.probe.check(witness.day, witness.pbxCount) : 'changed';
+    const second = witness
+      ? await this.options.probe.check(oneDay(witness.day), witness.pbxCount)
+      : 'changed';
     if (second === 'same') return 'late-call';
     if (second === 'unknown') return 'unknown';
     await this.forgetDays(storedDays);
@@ -104,16 +110,23 @@ export class StoredLogTrust {
     }
   }
 
-  /** Deletes one stored day the PBX now counts differently, while another still matches (a late call). */
-  private async forgetDay(day: UtcDay): Promise<void> {
+  /** Deletes stored days the PBX now counts differently, while another still matches (a late call). */
+  private async forgetChangedDays(days: readonly UtcDay[]): Promise<void> {
     try {
-      // Two reads at once (a report and its previous period) may both find it changed; one deletes it.
-      if (!(await this.options.store.deleteDay(day))) return;
-      this.logger.warn('Deleted a stored call-log day the PBX now counts differently; it is read again', {
-        day,
+      let deleted = 0;
+      // Two reads at once (a report and its previous period) may both find them changed; one deletes them.
+      for (const day of days) if (await this.options.store.deleteDay(day)) deleted++;
+      if (deleted === 0) return;
+      this.logger.warn('Deleted stored call-log days the PBX now counts differently; they are read again', {
+        first: days[0],
+        last: days[days.length - 1],
+        deleted,
       });
     } catch (error) {
-      this.logger.warn('Could not delete a stored call-log day', { day, error: describeError(error) });
+      this.logger.warn('Could not delete stored call-log days', {
+        days: days.length,
+        error: describeError(error),
+      });
     }
   }
 
@@ -144,12 +157,54 @@ async function storedDayHolds(store: PbxHistory, day: UtcDay, leg: CallLeg): Pro
   }
 }
 
-/** The newest of `days` whose count was not 0. */
-function newestWithCalls(days: readonly StoredDayCount[]): StoredDayCount | undefined {
-  let newest: StoredDayCount | undefined;
-  for (const entry of days)
-    if (entry.pbxCount > 0 && (newest === undefined || entry.day > newest.day)) newest = entry;
-  return newest;
+/**
+ * The most rows the days `probedSpan` picks may hold besides their newest with calls: half the
+ * report's row cap (about 20,000, at which 3CX's count stops being exact), so that another log
+ * with up to twice as many rows there still counts exactly. A small PBX (or a stand-in) has its
+ * every recent stored day counted in the one request; a PBX of 2,000 calls a day, two days.
+ */
+export const PROBED_SPAN_MAX_ROWS = 10_000;
+
+/** The stored days the PBX is asked to count, with the rows it counted for them when stored. */
+export type ProbedSpan = StoredSpan & { days: UtcDay[]; pbxCount: number; newestWithCalls: UtcDay };
+
+/**
+ * The days of `listed` the PBX is asked to count (`trustedDays`): the newest stored day with
+ * calls; the consecutive stored days after it (empty, so free to count: another log may have
+ * calls there); and the consecutive stored days before it while their rows, with its own, stay
+ * within `PROBED_SPAN_MAX_ROWS`. Undefined when no stored day has calls.
+ */
+export function probedSpan(listed: readonly StoredDayCount[]): ProbedSpan | undefined {
+  const days = [...listed].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const newest = days.findLastIndex((entry) => entry.pbxCount > 0);
+  if (newest < 0) return undefined;
+  const follows = (index: number) =>
+    utcDayStartMs((days[index] as StoredDayCount).day) -
+      utcDayStartMs((days[index - 1] as StoredDayCount).day) ===
+    UTC_DAY_MS;
+  let first = newest;
+  let last = newest;
+  let pbxCount = (days[newest] as StoredDayCount).pbxCount;
+  while (last + 1 < days.length && follows(last + 1)) last++;
+  while (
+    first > 0 &&
+    follows(first) &&
+    pbxCount + (days[first - 1] as StoredDayCount).pbxCount <= PROBED_SPAN_MAX_ROWS
+  )
+    pbxCount += (days[--first] as StoredDayCount).pbxCount;
+  const spanDays = days.slice(first, last + 1).map((entry) => entry.day);
+  return {
+    first: spanDays[0] as UtcDay,
+    last: spanDays[spanDays.length - 1] as UtcDay,
+    days: spanDays,
+    pbxCount,
+    newestWithCalls: (days[newest] as StoredDayCount).day,
+  };
+}
+
+/** The span of one day. */
+function oneDay(day: UtcDay): StoredSpan {
+  return { first: day, last: day };
 }
 
 /** The days before a changed day among which its witness is chosen first (`witnessDay`). */

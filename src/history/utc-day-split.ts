@@ -62,10 +62,14 @@ export function oldestHistoryDay(nowMs: number, historyDays: number): UtcDay {
 
 /** The report query of one whole UTC day, with 3CX's default report parameters (what history stores). */
 export function wholeDayQuery(day: UtcDay): CallLogQuery {
-  const fromMs = utcDayStartMs(day);
+  return wholeDaysQuery(day, day);
+}
+
+/** A report query over the UTC days `first` to `last`, both whole, with 3CX's default parameters. */
+export function wholeDaysQuery(first: UtcDay, last: UtcDay): CallLogQuery {
   return {
-    from: new Date(fromMs),
-    to: new Date(fromMs + UTC_DAY_MS),
+    from: new Date(utcDayStartMs(first)),
+    to: new Date(utcDayStartMs(last) + UTC_DAY_MS),
     callLog: { ...DEFAULT_CALL_LOG_PARAMETERS },
   };
 }

@@ -4,6 +4,7 @@ import type {
   CallLogQuery,
   CallLogSource,
   RawCallLogRow,
+  RowCountOptions,
   RowCountWithSample,
   WindowCountListener,
 } from '../core/call-log-source';
@@ -274,11 +275,12 @@ export class XapiClient implements CallLogSource {
   }
 
   /** `countRows`, with a leg of the rows counted: the first window's that came with its count. */
-  async countRowsWithSample(query: CallLogQuery): Promise<RowCountWithSample> {
+  async countRowsWithSample(query: CallLogQuery, options: RowCountOptions = {}): Promise<RowCountWithSample> {
     const abort = new AbortController();
-    const tasks = this.splitQuery(query).map(
-      (window) => () => this.fetcher.countWindowRows(window, query, abort.signal),
-    );
+    const windows = options.asOneWindow
+      ? [{ startMs: query.from.getTime(), endMs: query.to.getTime() }]
+      : this.splitQuery(query);
+    const tasks = windows.map((window) => () => this.fetcher.countWindowRows(window, query, abort.signal));
     const total: WindowRowCount = { count: 0, sample: undefined };
     try {
       for await (const counted of runInOrder(tasks, this.concurrency)) addRowCount(total, counted);

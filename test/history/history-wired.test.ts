@@ -8,6 +8,7 @@ import { runCliInProcess } from '../helpers/run-cli-in-process';
 import { startPlaygroundTestBed } from '../playground/playground-test-bed';
 import { createTempDir } from '../schedule/schedule-helpers';
 import { callLogUrls, countUrls, periodOf, readUrls } from '../threecx/demo-helpers';
+import { utcDays } from './history-test-bed';
 
 /**
  * History as the product runs it (issue 20): the terminal's reports and the bot's read closed days
@@ -94,7 +95,7 @@ async function storedDays(pbx: string): Promise<string[]> {
 }
 
 describe('in the terminal', () => {
-  it('reads a month again from the store, asking the PBX only to count the newest stored day, once', async () => {
+  it('reads a month again from the store, asking the PBX only to count the stored days, once', async () => {
     const pbx = await startPbx(5);
     const first = await lastMonth(pbx);
     expect(first.totals.calls).toBeGreaterThan(1000);
@@ -103,8 +104,9 @@ describe('in the terminal', () => {
     pbx.requests.length = 0;
     expect(await lastMonth(pbx)).toEqual(first);
     expect(readUrls(pbx)).toEqual([]);
-    // The month and its previous period ask about the same day: one count.
-    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-10-31T00:00:00.000Z..2026-10-31T23:59:59.999Z']);
+    // The month and its previous period ask about the same days (all 62: fewer rows than the
+    // probe's span may hold): one count.
+    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-08-31T00:00:00.000Z..2026-10-31T23:59:59.999Z']);
   });
 
   it('notices another log behind the same address (a restore, a stand-in), and answers with it', async () => {
@@ -118,7 +120,7 @@ describe('in the terminal', () => {
     const expected = await lastMonth(after, '0');
     after.requests.length = 0;
     const warned =
-      /The PBX counts a stored call-log day differently from when it was stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
+      /The PBX counts stored call-log days differently from when they were stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
     expect(await lastMonth(after, '400', warned)).toEqual(expected);
     expect(readUrls(after).length).toBeGreaterThan(60);
     // Its days replace the old ones, and are read from the store from then on.
@@ -129,8 +131,8 @@ describe('in the terminal', () => {
 
   it('notices another log with calls on other days only, and as many rows on the day it is asked about', async () => {
     // Calls on Tuesday 17 November only: `last week` (16–22 November, and 9–15 before it) stores
-    // days whose newest, the 22nd, is as empty in the next log: it tells nothing, so the 17th is
-    // asked about. The next log has as many rows that day, from other calls.
+    // 9–22 November, all counted in one request. The next log has as many rows, from other calls
+    // that day: the count alone tells nothing.
     const at = (time: string) => new Date(`2026-11-17T${time}:00Z`);
     const before = await startSparsePbx([
       { kind: 'missed', at: at('09:00'), from: '+442071234567', to: '800' },
@@ -154,10 +156,34 @@ describe('in the terminal', () => {
     const warned =
       /The PBX has a call on a stored call-log day that the stored day does not have[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
     expect(await reportOf(['last', 'week'], after, '400', warned)).toEqual(expected);
-    expect(countUrls(after).map(periodOf)[0]).toBe('2026-11-17T00:00:00.000Z..2026-11-17T23:59:59.999Z');
+    expect(countUrls(after).map(periodOf)[0]).toBe('2026-11-09T00:00:00.000Z..2026-11-22T23:59:59.999Z');
   });
 
-  it('reads a stretch of stored days without calls from the store when an older stored day with calls vouches for the log', async () => {
+  it('notices a call added to an older stored day while the newest day with calls is unchanged, and answers with it', async () => {
+    // A stand-in given one more call on the 12th, its calls of the 17th (the newest) unchanged: a
+    // count of the newest day alone finds nothing amiss, and `nov 12` would answer from the old day.
+    const at = (day: number, time: string) => new Date(`2026-11-${day}T${time}:00Z`);
+    const calls: InjectedCall[] = [
+      { kind: 'answered', at: at(12, '09:00'), from: '+442071234567', to: '101' },
+      { kind: 'missed', at: at(17, '10:00'), from: '+442079876543', to: '800' },
+    ];
+    const before = await startSparsePbx(calls);
+    const port = Number(new URL(before.url).port);
+    await reportOf(['last', 'week'], before);
+    expect(await storedDays(pbxIdentity(before.url))).toEqual(utcDays('2026-11-09', 14));
+    await stopPbx(before);
+    const after = await startSparsePbx(
+      [...calls, { kind: 'missed', at: at(12, '15:00'), from: '+442070001111', to: '800' }],
+      port,
+    );
+    const expected = await reportOf(['nov', '12'], after, '0');
+    expect([expected.totals.calls, expected.totals.answered, expected.totals.missed]).toEqual([2, 1, 1]);
+    const warned =
+      /The PBX counts stored call-log days differently from when they were stored[\s\S]*Deleted the stored call-log days of this PBX: its log changed/;
+    expect(await reportOf(['nov', '12'], after, '400', warned)).toEqual(expected);
+  });
+
+  it('reads a stretch of stored days without calls from the store when their count, with an older day with calls, vouches for the log', async () => {
     const pbx = await startSparsePbx([
       { kind: 'answered', at: new Date('2026-11-10T09:00:00Z'), from: '+442071234567', to: '101' },
     ]);
@@ -168,7 +194,7 @@ describe('in the terminal', () => {
     pbx.requests.length = 0;
     expect(await reportOf(['nov', '20'], pbx)).toEqual(first);
     expect(readUrls(pbx)).toEqual([]);
-    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-11-10T00:00:00.000Z..2026-11-10T23:59:59.999Z']);
+    expect(countUrls(pbx).map(periodOf)).toEqual(['2026-11-09T00:00:00.000Z..2026-11-22T23:59:59.999Z']);
   });
 
   it('reads from the PBX the stored days of a stretch without calls when no stored day has calls', async () => {
@@ -196,7 +222,7 @@ describe('in the terminal', () => {
     });
     expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: '' });
     expect(run.stderr).toContain(
-      'Could not ask the PBX to count a stored call-log day; asking it for every day',
+      'Could not ask the PBX to count stored call-log days; asking it for every day',
     );
     expect(readUrls(pbx).length).toBeGreaterThan(0);
     expect(await storedDays(pbxIdentity(pbx.url))).toHaveLength(62);

@@ -12,6 +12,7 @@ import { useHistoryDemoPbx } from './history-test-bed';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 const DAY = '2026-11-26';
+const ONE_DAY = { first: DAY, last: DAY };
 const bed = useHistoryDemoPbx({ seed: 7, now: NOW, days: 10, callsPerDay: 60 });
 
 function dayRows() {
@@ -45,7 +46,7 @@ beforeEach(() => {
 it('is "same" when the count is the stored one and the stored day holds the row that came with it', async () => {
   const { probe, asked, warnings } = probeAnswering(true);
   const rows = dayRows();
-  expect(await probe.check(DAY, rows.length)).toBe('same');
+  expect(await probe.check(ONE_DAY, rows.length)).toBe('same');
   // One count request; the row the PBX sent first for the day, read as the report reads rows.
   expect(countUrls(bed.pbx)).toHaveLength(1);
   expect(asked).toHaveLength(1);
@@ -54,9 +55,27 @@ it('is "same" when the count is the stored one and the stored day holds the row 
   expect(warnings()).toEqual([]);
 });
 
+it('counts a span of days in one request, and looks for the row in the day it starts on', async () => {
+  const { probe, asked } = probeAnswering(true);
+  const rows = expectedRows(bed.pbx, '2026-11-24T00:00:00Z', '2026-11-27T00:00:00Z');
+  const days = new Set(rows.map((row) => String(row.StartTime).slice(0, 10)));
+  expect(days).toEqual(new Set(['2026-11-24', '2026-11-25', DAY]));
+  expect(await probe.check({ first: '2026-11-24', last: DAY }, rows.length)).toBe('same');
+  const urls = countUrls(bed.pbx);
+  expect(urls).toHaveLength(1);
+  expect(decodeURIComponent(urls[0]!)).toContain(
+    'periodFrom=2026-11-24T00:00:00.000Z,periodTo=2026-11-26T23:59:59.999Z',
+  );
+  expect(asked).toHaveLength(1);
+  expect(asked[0]!.day).toBe(new Date(asked[0]!.leg.startMs).toISOString().slice(0, 10));
+  expect(rows.map((row) => toCallLeg(row))).toContainEqual(asked[0]!.leg);
+  // One row fewer than the PBX now counts over the three days: another count.
+  expect(await probe.check({ first: '2026-11-24', last: DAY }, rows.length - 1)).toBe('changed');
+});
+
 it('is "changed" when the count is the stored one but the stored day lacks that row (another log)', async () => {
   const { probe, warnings } = probeAnswering(false);
-  expect(await probe.check(DAY, dayRows().length)).toBe('changed');
+  expect(await probe.check(ONE_DAY, dayRows().length)).toBe('changed');
   expect(warnings()).toEqual([
     'The PBX has a call on a stored call-log day that the stored day does not have',
   ]);
@@ -64,7 +83,7 @@ it('is "changed" when the count is the stored one but the stored day lacks that 
 
 it('goes by the count alone when the store cannot tell', async () => {
   const { probe } = probeAnswering(undefined);
-  expect(await probe.check(DAY, dayRows().length)).toBe('same');
+  expect(await probe.check(ONE_DAY, dayRows().length)).toBe('same');
 });
 
 it('does not look for a row the PBX sent from outside the day (its period may reach further)', async () => {
@@ -76,24 +95,24 @@ it('does not look for a row the PBX sent from outside the day (its period may re
     status: 200,
     body: { '@odata.count': rows.length, value: [dayBefore.at(-1)] },
   });
-  expect(await probe.check(DAY, rows.length)).toBe('same');
+  expect(await probe.check(ONE_DAY, rows.length)).toBe('same');
   expect(asked).toEqual([]);
 });
 
 it('is "changed" on another count, without looking for the row', async () => {
   const { probe, asked, warnings } = probeAnswering(true);
-  expect(await probe.check(DAY, dayRows().length + 1)).toBe('changed');
+  expect(await probe.check(ONE_DAY, dayRows().length + 1)).toBe('changed');
   expect(asked).toEqual([]);
-  expect(warnings()).toEqual(['The PBX counts a stored call-log day differently from when it was stored']);
+  expect(warnings()).toEqual(['The PBX counts stored call-log days differently from when they were stored']);
 });
 
 it('is "unknown" when the count fails, and asks again next time', async () => {
   const { probe, warnings } = probeAnswering(true);
   bed.pbx.misbehave({ endpoint: 'calllog', status: 400, times: 1 });
-  expect(await probe.check(DAY, dayRows().length)).toBe('unknown');
+  expect(await probe.check(ONE_DAY, dayRows().length)).toBe('unknown');
   expect(warnings()).toEqual([
-    'Could not ask the PBX to count a stored call-log day; asking it for every day',
+    'Could not ask the PBX to count stored call-log days; asking it for every day',
   ]);
-  expect(await probe.check(DAY, dayRows().length)).toBe('same');
+  expect(await probe.check(ONE_DAY, dayRows().length)).toBe('same');
   expect(countUrls(bed.pbx)).toHaveLength(2);
 });
