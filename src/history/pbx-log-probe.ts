@@ -18,7 +18,7 @@ export interface StoredSpan {
   last: UtcDay;
 }
 
-/** How long a day's verdict is reused (reports in a row ask once). */
+/** How long a span's verdict is reused (reports in a row ask once). */
 const DEFAULT_TTL_MS = 10 * 60_000;
 
 /**

@@ -58,9 +58,8 @@ export class StoredLogTrust {
    * stored day has calls, no day is used.
    * - the count they were stored with: all of them;
    * - another count: `causeOfChange` tells why, asked of the newest day with calls. A late call:
-   *   the span's days are deleted (a read
-   *   that needs them asks the PBX for them and stores them anew) and the others are used. Another
-   *   log, or unknown: none;
+   *   the span's days are deleted (a read that needs them asks the PBX for them and stores them
+   *   anew) and the others are used. Another log, or unknown: none;
    * - a count that fails: none. The PBX serves every day, as it would without history: history
    *   never decides whether a report succeeds, only how fast.
    */
