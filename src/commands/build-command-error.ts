@@ -82,10 +82,25 @@ const PHRASE_SUGGESTIONS: Readonly<Record<string, string>> = {
   tomorrow: 'today',
 };
 
+/**
+ * Words of a question about call-backs ("callbacks", "not called back", "callers still waiting"),
+ * which the `unreturned` view answers: a phrase holding one is suggested as `unreturned`. A lone
+ * "waiting" is not one ("waiting time" asks about waits).
+ */
+const CALL_BACK_WORDS = new Set(['callback', 'callbacks', 'call-back', 'call-backs', 'back', 'returned']);
+
+function asksAboutCallBacks(words: readonly string[]): boolean {
+  return (
+    words.some((word) => CALL_BACK_WORDS.has(word)) ||
+    words.some((word, index) => word === 'waiting' && words[index - 1] === 'still')
+  );
+}
+
 /** `lsat week` -> `last week`; a bare `101` -> `ext 101`; undefined when no word changed. */
 function suggestPhrase(words: readonly string[]): string | undefined {
   const known = PHRASE_SUGGESTIONS[words.join(' ')];
   if (known && Object.hasOwn(PHRASE_SUGGESTIONS, words.join(' '))) return known;
+  if (asksAboutCallBacks(words)) return 'unreturned';
   if (words.length === 1 && /^\d{2,6}$/.test(words[0]!)) return `ext ${words[0]}`;
   let changed = false;
   const suggested = words.map((word) => {

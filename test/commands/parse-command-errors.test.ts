@@ -238,6 +238,19 @@ const MALFORMED: Array<[string, string, string]> = [
     'rows filter="Answered eq true"',
   ],
   ['tomorrow', 'I didn\'t understand "tomorrow" (did you mean "today"?).', 'today'],
+  // Questions about call-backs point to the view that answers them.
+  ['callbacks today', 'I didn\'t understand "callbacks" (did you mean "unreturned"?).', 'unreturned today'],
+  [
+    'missed callers still waiting yesterday',
+    'I didn\'t understand "callers still waiting" (did you mean "unreturned"?).',
+    'missed unreturned yesterday',
+  ],
+  [
+    'who has not been called back queue 800',
+    'I didn\'t understand "who has not been called back" (did you mean "unreturned"?).',
+    'unreturned queue 800',
+  ],
+  ['waiting time yesterday', 'I didn\'t understand "waiting time".', 'yesterday'],
   ['"quoted words"', 'I didn\'t understand "quoted words".', 'today'],
   ['ext 101 &lt;b&gt;', 'I didn\'t understand "<b>".', 'ext 101'],
   ['<at>Calls</at> yesterday', 'I didn\'t understand "<at>Calls</at>".', 'yesterday'],
