@@ -153,6 +153,9 @@ export const TABLE_WORDS: Readonly<Record<string, TableFirst>> = {
   extensions: 'extensions',
   ext: 'extensions',
   exts: 'extensions',
+  // As in rankings (`top agents`): a 3CX agent is an extension.
+  agent: 'extensions',
+  agents: 'extensions',
   queue: 'queues',
   queues: 'queues',
 };

@@ -174,6 +174,8 @@ describe('tables first', () => {
     ['missed calls by extension', 'extensions'],
     ['yesterday by extension', 'extensions'],
     ['by extensions last week', 'extensions'],
+    ['calls by agent last week', 'extensions'],
+    ['by agents today', 'extensions'],
     ['yesterday by queue', 'queues'],
     ['by queues today', 'queues'],
   ])('"%s"', (command, table) => {
