@@ -51,6 +51,13 @@ function refuseBy(tokens: readonly CommandToken[], index: number, word: string, 
     });
     return index + 2;
   }
+  if (['caller', 'callers', 'number', 'numbers'].includes(word)) {
+    draft.issues.push({
+      message: `There is no table by caller: for the callers who called most say "top callers".`,
+      edits: [{ start: index, end: index + 2, text: 'top callers' }],
+    });
+    return index + 2;
+  }
   if (['year', 'years', 'quarter', 'quarters'].includes(word)) {
     draft.issues.push({
       message: `Trends go by day, week or month, e.g. "last year by month".`,

@@ -250,6 +250,16 @@ const MALFORMED: Array<[string, string, string]> = [
     'I didn\'t understand "who has not been called back" (did you mean "unreturned"?).',
     'unreturned queue 800',
   ],
+  [
+    'calls by caller last week',
+    'There is no table by caller: for the callers who called most say "top callers".',
+    'top callers last week',
+  ],
+  [
+    'by numbers yesterday',
+    'There is no table by caller: for the callers who called most say "top callers".',
+    'top callers yesterday',
+  ],
   ['waiting time yesterday', 'I didn\'t understand "waiting time".', 'yesterday'],
   ['"quoted words"', 'I didn\'t understand "quoted words".', 'today'],
   ['ext 101 &lt;b&gt;', 'I didn\'t understand "<b>".', 'ext 101'],
