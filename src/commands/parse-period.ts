@@ -185,6 +185,7 @@ function readRange(
   }
   if (!last.ok) return last;
   const joined = joinRange(first, last);
+  if (!joined && isBareNumber(first) && isBareNumber(last)) return bareNumbersRange(tokens, start, last.next);
   if (!joined) return notAPeriod(tokens, start, last.next);
   if (joined === 'not-dates') {
     return {
@@ -608,6 +609,20 @@ function weekOffsetOf(spec: PeriodSpec): number | undefined {
   if (spec.kind === 'named' && spec.name === 'last-week') return -1;
   if (spec.kind === 'week') return spec.offset;
   return undefined;
+}
+
+/** A term that is a number alone (`9`): a day of no month, or an hour without am/pm. */
+function isBareNumber(term: Term): boolean {
+  return term.day?.spec.kind === 'day-of-month';
+}
+
+/** `between 9 and 5`, `9 - 17`: hours or days? Both readings are shown, not guessed. */
+function bareNumbersRange(tokens: readonly CommandToken[], start: number, next: number): PeriodParse {
+  return {
+    ok: false,
+    message: `"${quoteTokens(tokens, start, next)}" is not a period I know: for hours of a day write "yesterday 9am-5pm" or "yesterday between 9:00 and 17:00"; for days name the month, "nov 9 - nov 15".`,
+    next,
+  };
 }
 
 function notAPeriod(tokens: readonly CommandToken[], start: number, next: number): PeriodParse {

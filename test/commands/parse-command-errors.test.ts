@@ -260,6 +260,16 @@ const MALFORMED: Array<[string, string, string]> = [
     'There is no table by caller: for the callers who called most say "top callers".',
     'top callers yesterday',
   ],
+  [
+    'yesterday between 9 and 5',
+    '"between 9 and 5" is not a period I know: for hours of a day write "yesterday 9am-5pm" or "yesterday between 9:00 and 17:00"; for days name the month, "nov 9 - nov 15".',
+    'yesterday',
+  ],
+  [
+    '9-5',
+    '"9-5" is not a period I know: for hours of a day write "yesterday 9am-5pm" or "yesterday between 9:00 and 17:00"; for days name the month, "nov 9 - nov 15".',
+    'today',
+  ],
   ['waiting time yesterday', 'I didn\'t understand "waiting time".', 'yesterday'],
   ['"quoted words"', 'I didn\'t understand "quoted words".', 'today'],
   ['ext 101 &lt;b&gt;', 'I didn\'t understand "<b>".', 'ext 101'],
