@@ -177,27 +177,24 @@ export function probedSpan(listed: readonly StoredDayCount[]): ProbedSpan | unde
   const days = [...listed].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const newest = days.findLastIndex((entry) => entry.pbxCount > 0);
   if (newest < 0) return undefined;
-  const follows = (index: number) =>
-    utcDayStartMs((days[index] as StoredDayCount).day) -
-      utcDayStartMs((days[index - 1] as StoredDayCount).day) ===
-    UTC_DAY_MS;
+  const startMs = days.map((entry) => utcDayStartMs(entry.day));
+  const followsTheDayBefore = (index: number) => startMs[index]! - startMs[index - 1]! === UTC_DAY_MS;
   let first = newest;
   let last = newest;
-  let pbxCount = (days[newest] as StoredDayCount).pbxCount;
-  while (last + 1 < days.length && follows(last + 1)) last++;
+  let pbxCount = days[newest]!.pbxCount;
+  while (last + 1 < days.length && followsTheDayBefore(last + 1)) last++;
   while (
     first > 0 &&
-    follows(first) &&
-    pbxCount + (days[first - 1] as StoredDayCount).pbxCount <= PROBED_SPAN_MAX_ROWS
+    followsTheDayBefore(first) &&
+    pbxCount + days[first - 1]!.pbxCount <= PROBED_SPAN_MAX_ROWS
   )
-    pbxCount += (days[--first] as StoredDayCount).pbxCount;
-  const spanDays = days.slice(first, last + 1).map((entry) => entry.day);
+    pbxCount += days[--first]!.pbxCount;
   return {
-    first: spanDays[0] as UtcDay,
-    last: spanDays[spanDays.length - 1] as UtcDay,
-    days: spanDays,
+    first: days[first]!.day,
+    last: days[last]!.day,
+    days: days.slice(first, last + 1).map((entry) => entry.day),
     pbxCount,
-    newestWithCalls: (days[newest] as StoredDayCount).day,
+    newestWithCalls: days[newest]!.day,
   };
 }
 
