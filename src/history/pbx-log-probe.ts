@@ -100,7 +100,7 @@ export class PbxLogProbe {
       });
       return 'changed';
     } catch (error) {
-      this.logger.warn('Could not ask the PBX to count stored call-log days; asking it for every day', {
+      this.logger.warn('Could not ask the PBX to count stored call-log days', {
         first,
         last,
         error: describeError(error),

@@ -4,7 +4,7 @@ import { describeError } from '../core/errors';
 import { type Logger, silentLogger } from '../core/logger';
 import { dayHoldsLeg } from './decode-day-legs';
 import type { PbxHistory, UtcDay } from './history-store';
-import { PbxLogProbe, type StoredSpan } from './pbx-log-probe';
+import { PbxLogProbe, type ProbeVerdict, type StoredSpan } from './pbx-log-probe';
 import { UTC_DAY_MS, utcDayStartMs } from './utc-day-split';
 
 /** A stored day and the rows the PBX counted for it when it was stored. */
@@ -68,17 +68,36 @@ export class StoredLogTrust {
     listed: readonly StoredDayCount[],
     oldest: UtcDay,
   ): Promise<Set<UtcDay>> {
-    const span = probedSpan(listed);
-    if (span === undefined) return new Set();
-    const verdict = await this.options.probe.check(span, span.pbxCount);
+    const probed = probedSpan(listed);
+    if (probed === undefined) return new Set();
+    const { span, verdict } = await this.verdictOn(probed);
     if (verdict === 'same') return new Set(used.map((entry) => entry.day));
-    if (verdict === 'unknown') return new Set();
+    if (verdict === 'unknown') {
+      this.logger.warn('The PBX could not vouch for the stored call-log days; asking it for every day', {
+        first: span.first,
+        last: span.last,
+      });
+      return new Set();
+    }
     // A late call, as another day still counts the same: which of the span's days it came into,
     // one count does not say, so all of them are read again.
-    if ((await this.causeOfChange(span.newestWithCalls, oldest)) !== 'late-call') return new Set();
+    if ((await this.causeOfChange(span.newestWithCalls.day, oldest)) !== 'late-call') return new Set();
     await this.forgetChangedDays(span.days);
     const changed = new Set(span.days);
     return new Set(used.filter((entry) => !changed.has(entry.day)).map((entry) => entry.day));
+  }
+
+  /**
+   * The PBX's verdict on `span`. When it cannot count several days at once (an error other than
+   * the 504 the client splits on), on the newest day with calls alone: what the probe asked before
+   * spans, so a PBX that answers only short periods keeps the use of history.
+   */
+  private async verdictOn(span: ProbedSpan): Promise<{ span: ProbedSpan; verdict: ProbeVerdict }> {
+    const { probe } = this.options;
+    const verdict = await probe.check(span, span.pbxCount);
+    if (verdict !== 'unknown' || span.days.length === 1) return { span, verdict };
+    const alone = newestDayAlone(span);
+    return { span: alone, verdict: await probe.check(alone, alone.pbxCount) };
   }
 
   /**
@@ -165,7 +184,7 @@ async function storedDayHolds(store: PbxHistory, day: UtcDay, leg: CallLeg): Pro
 export const PROBED_SPAN_MAX_ROWS = 10_000;
 
 /** The stored days the PBX is asked to count, with the rows it counted for them when stored. */
-export type ProbedSpan = StoredSpan & { days: UtcDay[]; pbxCount: number; newestWithCalls: UtcDay };
+export type ProbedSpan = StoredSpan & { days: UtcDay[]; pbxCount: number; newestWithCalls: StoredDayCount };
 
 /**
  * The days of `listed` the PBX is asked to count (`trustedDays`): the newest stored day with
@@ -194,8 +213,14 @@ export function probedSpan(listed: readonly StoredDayCount[]): ProbedSpan | unde
     last: days[last]!.day,
     days: days.slice(first, last + 1).map((entry) => entry.day),
     pbxCount,
-    newestWithCalls: days[newest]!.day,
+    newestWithCalls: days[newest]!,
   };
+}
+
+/** The newest day with calls of `span`, as a span of its own. */
+function newestDayAlone(span: ProbedSpan): ProbedSpan {
+  const { day, pbxCount } = span.newestWithCalls;
+  return { first: day, last: day, days: [day], pbxCount, newestWithCalls: span.newestWithCalls };
 }
 
 /** The span of one day. */

@@ -94,6 +94,23 @@ describe.each(listStoreKinds('history report path tests'))('reports over a $name
     expect(countUrls(bed.pbx).map(periodOf)).toEqual(['2026-08-31T00:00:00.000Z..2026-11-01T23:59:59.999Z']);
   });
 
+  it('counts the newest day with calls alone when the PBX cannot count the span, and then reads the store', async () => {
+    const request = requestFor('last month', 'Europe/London');
+    const expected = await reportFromPbx(request);
+    const first = historyOver(store);
+    await serviceOver(first).runReport(request);
+    await first.whenIdle();
+    bed.pbx.requests.length = 0;
+    // The first count (the span's 63 days) fails; a PBX that answers only short periods.
+    bed.pbx.misbehave({ endpoint: 'calllog', status: 400, times: 1 });
+    expect(await serviceOver(historyOver(store)).runReport(request)).toEqual(expected);
+    expect(readUrls(bed.pbx)).toEqual([]);
+    expect(countUrls(bed.pbx).map(periodOf)).toEqual([
+      '2026-08-31T00:00:00.000Z..2026-11-01T23:59:59.999Z',
+      '2026-11-01T00:00:00.000Z..2026-11-01T23:59:59.999Z',
+    ]);
+  });
+
   it('learns of a late call into a stored day from the same count for both periods, and reads the counted days again', async () => {
     const request = requestFor('last month', 'Europe/London');
     const first = historyOver(store);

@@ -21,7 +21,7 @@ describe('probedSpan', () => {
       last: '2026-11-21',
       days: ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21'],
       pbxCount: 95,
-      newestWithCalls: '2026-11-20',
+      newestWithCalls: day('2026-11-20', 55),
     });
   });
 
@@ -32,7 +32,7 @@ describe('probedSpan', () => {
       last: '2026-11-13',
       days: ['2026-11-12', '2026-11-13'],
       pbxCount: 12,
-      newestWithCalls: '2026-11-13',
+      newestWithCalls: day('2026-11-13', 5),
     });
   });
 
@@ -54,7 +54,7 @@ describe('probedSpan', () => {
       last: '2026-11-04',
       days: ['2026-11-03', '2026-11-04'],
       pbxCount: 12_000,
-      newestWithCalls: '2026-11-03',
+      newestWithCalls: day('2026-11-03', 12_000),
     });
   });
 
