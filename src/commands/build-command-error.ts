@@ -11,6 +11,8 @@ interface UnknownPhrase {
   start: number;
   end: number;
   phrase: string;
+  /** The words, lower-case, as the reader saw them. */
+  words: string[];
   /** The phrase with typos corrected, or undefined when nothing close was found. */
   suggestion?: string;
 }
@@ -53,6 +55,7 @@ export function buildCommandError(
   }
   const sentences: string[] = [];
   if (phrases.length > 0) sentences.push(`I didn't understand ${listPhrases(phrases, useSuggestions)}.`);
+  if (phrases.some(namesASummaryFigure)) sentences.push(SUMMARY_FIGURES);
   sentences.push(...new Set(draft.issues.map((issue) => issue.message)));
   return new CommandError(sentences.join(' '), example);
 }
@@ -71,8 +74,35 @@ function groupUnknown(tokens: readonly CommandToken[], unknown: readonly number[
     const only = end - start === 1 ? tokens[start] : undefined;
     const phrase =
       only?.quoted && !only.unclosedQuote ? only.raw.slice(1, -1) : quoteTokens(tokens, start, end);
-    return suggestion === undefined ? { start, end, phrase } : { start, end, phrase, suggestion };
+    return suggestion === undefined
+      ? { start, end, phrase, words }
+      : { start, end, phrase, words, suggestion };
   });
+}
+
+/** Words of a figure every summary shows ("service level", "average wait time", "abandoned"). */
+const FIGURE_WORDS = new Set([
+  'service',
+  'level',
+  'sla',
+  'talk',
+  'time',
+  'times',
+  'wait',
+  'waiting',
+  'average',
+  'avg',
+  'abandoned',
+  'abandon',
+  'rate',
+]);
+
+const SUMMARY_FIGURES =
+  "Every summary shows the service level, talk and wait times, and each queue's abandoned calls: ask for the period and filters alone.";
+
+/** Whether an unread phrase only names figures the summary shows anyway (and no correction applies). */
+function namesASummaryFigure(phrase: UnknownPhrase): boolean {
+  return phrase.suggestion === undefined && phrase.words.every((word) => FIGURE_WORDS.has(word));
 }
 
 /** Phrases people type for periods the language names differently. */

@@ -270,7 +270,22 @@ const MALFORMED: Array<[string, string, string]> = [
     '"9-5" is not a period I know: for hours of a day write "yesterday 9am-5pm" or "yesterday between 9:00 and 17:00"; for days name the month, "nov 9 - nov 15".',
     'today',
   ],
-  ['waiting time yesterday', 'I didn\'t understand "waiting time".', 'yesterday'],
+  // Figures every summary shows anyway: said so, with the command without them.
+  [
+    'waiting time yesterday',
+    'I didn\'t understand "waiting time". Every summary shows the service level, talk and wait times, and each queue\'s abandoned calls: ask for the period and filters alone.',
+    'yesterday',
+  ],
+  [
+    "what's our service level this week",
+    'I didn\'t understand "service level". Every summary shows the service level, talk and wait times, and each queue\'s abandoned calls: ask for the period and filters alone.',
+    'this week',
+  ],
+  [
+    'abandoned calls in queue 800 today',
+    'I didn\'t understand "abandoned". Every summary shows the service level, talk and wait times, and each queue\'s abandoned calls: ask for the period and filters alone.',
+    'queue 800 today',
+  ],
   ['"quoted words"', 'I didn\'t understand "quoted words".', 'today'],
   ['ext 101 &lt;b&gt;', 'I didn\'t understand "<b>".', 'ext 101'],
   ['<at>Calls</at> yesterday', 'I didn\'t understand "<at>Calls</at>".', 'yesterday'],
