@@ -10,12 +10,15 @@ import { unescapeCommandText } from '../commands/unescape-command-text';
 import type { ComparisonBy } from '../core/answers';
 import { describeWindow } from '../core/describe-window';
 import type { Directory } from '../core/directory';
+import { CommandError } from '../core/errors';
 import type { ExplainReply } from '../core/reply';
 import type { Report } from '../core/report';
 import { explainHistoryCommand } from '../history/explain-history-command';
 import { describeUnknownDns, namesDns } from '../report/describe-unknown-dns';
 import { explainScheduleCommand } from '../schedule/explain-schedule-command';
 import { toDirectoryPeople } from './directory-people';
+import { MAX_SCANNED_CHARACTERS } from './read-command';
+import { scanNames } from './scan-names';
 
 const EXPLAIN = /^\s*explain(?=\s|$)/i;
 
@@ -44,18 +47,42 @@ export function answerExplainText(
   return toExplainReply(words, explained.explanation, cached);
 }
 
-/** The contract's explanation of `words` (an alert, history, digest or report command), read with `cached` when given. */
+/**
+ * The contract's explanation of `words` (an alert, history, digest or report command), read with
+ * `cached` when given. Without it, a word that did not read and could be a name gets the way to
+ * say it (`nameHint`): the report itself would look it up.
+ */
 export function explainWords(
   words: string,
   context: ParseContext,
   cached: Directory | undefined,
 ): ExplainResult {
   const readWith = cached ? { ...context, directory: toDirectoryPeople(cached) } : context;
-  return (
+  const explained =
     explainAlertCommand(words) ??
     explainHistoryCommand(words) ??
     explainScheduleCommand(words, readWith) ??
-    explainCommand(words, readWith)
+    explainCommand(words, readWith);
+  return explained.ok || cached ? explained : { ok: false, error: withNameHint(explained.error, words) };
+}
+
+const ONE_UNREAD_WORD = /^I didn't understand "([^"\s]+)"\./;
+
+/** First words of other commands, never taken for names when out of place (`last week history`). */
+const COMMAND_WORDS = new Set(['history', 'schedule', 'alerts', 'explain', 'help']);
+
+/**
+ * `error` with a sentence for a lone unread word that could be a person's name (`explain ben
+ * yesterday`): without the directory a name is read only in a name position, while running the
+ * words loads the directory and reads it anywhere (`readWithPeople`).
+ */
+function withNameHint(error: CommandError, words: string): CommandError {
+  const word = ONE_UNREAD_WORD.exec(error.message)?.[1];
+  if (word === undefined || COMMAND_WORDS.has(word) || words.length > MAX_SCANNED_CHARACTERS) return error;
+  if (!scanNames(words).some((name) => name.text === word)) return error;
+  return new CommandError(
+    `${error.message} If "${word}" is someone's name, running the words looks it up in the PBX directory; here, without it, say "for ${word}".`,
+    error.example,
   );
 }
 

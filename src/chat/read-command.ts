@@ -8,7 +8,7 @@ import { buildNameChoices } from './name-choices';
 import { scanNames } from './scan-names';
 
 /** Longer words are refused by the parser before they are read: no name in them can help. */
-const MAX_SCANNED_CHARACTERS = 1000;
+export const MAX_SCANNED_CHARACTERS = 1000;
 
 /** A command read for running: the request, or the error with a button per candidate of an ambiguous name. */
 export type CommandReading =

@@ -146,6 +146,21 @@ describe('calls explain --json (the contract)', () => {
     );
   });
 
+  it('says how to keep a word that could be a name, which running the words would look up in the directory', async () => {
+    const run = await explain(['ben', 'last', 'week', '--json', ...AT]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'Error: I didn\'t understand "ben". If "ben" is someone\'s name, running the words looks it up in the PBX directory; here, without it, say "for ben".\nTry: last week\n',
+    );
+    // And that way it reads, the name left to look up.
+    const named = jsonOf(await explain(['for', 'ben', 'last', 'week', '--json', ...AT]));
+    expect(named.names).toEqual(['ben']);
+    // A command word out of place is not taken for a name.
+    const history = await explain(['last', 'week', 'history', ...AT]);
+    expect(history.stderr).toBe('Error: I didn\'t understand "history".\nTry: last week\n');
+  });
+
   it('prints the readable explanation chat shows without --json', async () => {
     const run = await explain(['3/11', 'ext', '101', ...AT, '--locale', 'en-GB']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
