@@ -50,7 +50,7 @@ export function answerExplainText(
 /**
  * The contract's explanation of `words` (an alert, history, digest or report command), read with
  * `cached` when given. Without it, a word that did not read and could be a name gets the way to
- * say it (`nameHint`): the report itself would look it up.
+ * say it (`withNameHint`): the report itself would look it up.
  */
 export function explainWords(
   words: string,
@@ -66,8 +66,6 @@ export function explainWords(
   return explained.ok || cached ? explained : { ok: false, error: withNameHint(explained.error, words) };
 }
 
-const ONE_UNREAD_WORD = /^I didn't understand "([^"\s]+)"\./;
-
 /** First words of other commands, never taken for names when out of place (`last week history`). */
 const COMMAND_WORDS = new Set(['history', 'schedule', 'alerts', 'explain', 'help']);
 
@@ -77,12 +75,15 @@ const COMMAND_WORDS = new Set(['history', 'schedule', 'alerts', 'explain', 'help
  * words loads the directory and reads it anywhere (`readWithPeople`).
  */
 function withNameHint(error: CommandError, words: string): CommandError {
-  const word = ONE_UNREAD_WORD.exec(error.message)?.[1];
-  if (word === undefined || COMMAND_WORDS.has(word) || words.length > MAX_SCANNED_CHARACTERS) return error;
-  if (!scanNames(words).some((name) => name.text === word)) return error;
+  const [word] = error.unread;
+  if (error.unread.length !== 1 || word === undefined || /\s/.test(word) || COMMAND_WORDS.has(word))
+    return error;
+  if (words.length > MAX_SCANNED_CHARACTERS || !scanNames(words).some((name) => name.text === word))
+    return error;
   return new CommandError(
     `${error.message} If "${word}" is someone's name, running the words looks it up in the PBX directory; here, without it, say "for ${word}".`,
     error.example,
+    error.unread,
   );
 }
 

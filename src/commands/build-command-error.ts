@@ -57,7 +57,11 @@ export function buildCommandError(
   if (phrases.length > 0) sentences.push(`I didn't understand ${listPhrases(phrases, useSuggestions)}.`);
   if (phrases.some(namesASummaryFigure)) sentences.push(SUMMARY_FIGURES);
   sentences.push(...new Set(draft.issues.map((issue) => issue.message)));
-  return new CommandError(sentences.join(' '), example);
+  return new CommandError(
+    sentences.join(' '),
+    example,
+    phrases.map((phrase) => phrase.phrase),
+  );
 }
 
 function groupUnknown(tokens: readonly CommandToken[], unknown: readonly number[]): UnknownPhrase[] {

@@ -29,14 +29,19 @@ export class AppError extends Error {
   }
 }
 
-/** A command that could not be read; `example` is a corrected command the user can copy. */
+/**
+ * A command that could not be read; `example` is a corrected command the user can copy, `unread`
+ * the phrases nothing read (as the message quotes them; empty when the words read but were wrong).
+ */
 export class CommandError extends AppError {
   readonly example: string | undefined;
+  readonly unread: readonly string[];
 
-  constructor(message: string, example?: string) {
+  constructor(message: string, example?: string, unread: readonly string[] = []) {
     super('command', message, example ? `Try: ${example}` : undefined);
     this.name = 'CommandError';
     this.example = example;
+    this.unread = unread;
   }
 }
 
