@@ -11,7 +11,7 @@ interface UnknownPhrase {
   start: number;
   end: number;
   phrase: string;
-  /** The words, lower-case, as the reader saw them. */
+  /** The words as the reader saw them: lower-case, a quoted one as typed. */
   words: string[];
   /** The phrase with typos corrected, or undefined when nothing close was found. */
   suggestion?: string;
