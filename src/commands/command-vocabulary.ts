@@ -187,6 +187,7 @@ export const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
   tues: 2,
   wednesday: 3,
   wed: 3,
+  weds: 3,
   thursday: 4,
   thu: 4,
   thur: 4,

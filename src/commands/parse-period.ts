@@ -411,7 +411,7 @@ function readTimeThenDay(
   rangeStart: Term | undefined,
 ): TermParse {
   const from = time.from!;
-  const startDay = rangeStart?.spec.kind === 'clock' ? rangeStart.spec.day : undefined;
+  const startDay = dayOfRangeStart(rangeStart);
   const after = parseDaySpec(tokens, time.next, reading);
   if (after?.ok && !after.timeOnly && !after.from && isSingleDay(after.spec)) {
     return {
@@ -429,6 +429,17 @@ function readTimeThenDay(
     assumptions: time.assumptions,
     day: time,
   };
+}
+
+/**
+ * The one day a range starts on (`yesterday 9am - 5pm`, `yesterday until 5pm`, `monday to 3pm`):
+ * a bare time ending the range is on that day, not today.
+ */
+function dayOfRangeStart(start: Term | undefined): DaySpec | undefined {
+  if (start?.spec.kind === 'clock') return start.spec.day;
+  if (start?.spec.kind === 'days' && start.spec.last === undefined && isSingleDay(start.spec.first))
+    return start.spec.first;
+  return undefined;
 }
 
 /** What may follow a day: times, a part of the day, or a named week for a weekday. */

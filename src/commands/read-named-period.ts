@@ -1,5 +1,5 @@
 import type { Assumption } from '../core/report-request';
-import { plainWordAt, quoteTokens } from './command-tokens';
+import { matchWords, plainWordAt, quoteTokens } from './command-tokens';
 import type { NamedPeriod, PartOfDay, PeriodSpec } from './command-types';
 import { lookupWord, type PeriodUnit, UNIT_WORDS, WEEKDAY_WORDS } from './command-vocabulary';
 import type { CommandToken } from './tokenize-command';
@@ -132,7 +132,8 @@ export function partAssumption(part: PartOfDay): Assumption {
 /** `this week`, `this quarter`, `this weekend`, `this morning`. */
 function readThis(tokens: readonly CommandToken[], index: number): NamedParse | undefined {
   const next = plainWordAt(tokens, index + 1) ?? '';
-  const name = lookupWord(UNIT_TO_NAMED_THIS, next);
+  // `this weeks calls`: "this week's" with its apostrophe lost (it has no other reading).
+  const name = lookupWord(UNIT_TO_NAMED_THIS, next) ?? lookupWord(UNIT_TO_NAMED_THIS, next.replace(/s$/, ''));
   if (name) return { ok: true, spec: { kind: 'named', name }, next: index + 2, assumptions: [] };
   if (next === 'weekend')
     return { ok: true, spec: { kind: 'weekend', offset: 0 }, next: index + 2, assumptions: [] };
@@ -159,7 +160,16 @@ function readLastOrPast(
   if (named) return named;
   if (next === 'fortnight')
     return { ok: true, spec: { kind: 'back', amount: 2, unit: 'weeks' }, next: index + 2, assumptions: [] };
+  const halfHourEnd = matchWords(tokens, index + 1, HALF_HOUR);
+  if (halfHourEnd !== undefined)
+    return {
+      ok: true,
+      spec: { kind: 'back', amount: 30, unit: 'minutes' },
+      next: halfHourEnd,
+      assumptions: [],
+    };
   const unit = lookupWord(UNIT_WORDS, next);
+  if (unit && PLURAL_UNIT_WORDS.includes(next)) return refuseUncounted(tokens, index, unit);
   if (unit) return { ok: true, spec: { kind: 'back', amount: 1, unit }, next: index + 2, assumptions: [] };
   const compact = AMOUNT_WITH_UNIT.exec(next);
   const compactUnit = compact ? lookupWord(UNIT_WORDS, compact[2]!) : undefined;
@@ -177,6 +187,47 @@ function readLastOrPast(
     };
   }
   return readAmount(tokens, index, String(amountOf(next)), amountUnit, index + 3);
+}
+
+const HALF_HOUR = [
+  ['half', 'hour'],
+  ['half', 'an', 'hour'],
+];
+/** Units in the plural: after `last`/`past` without a number they say neither one nor how many. */
+const PLURAL_UNIT_WORDS = [
+  'days',
+  'weeks',
+  'wks',
+  'months',
+  'years',
+  'yrs',
+  'hours',
+  'hrs',
+  'minutes',
+  'mins',
+];
+const SINGULAR: Readonly<Record<PeriodUnit, string>> = {
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  hours: 'hour',
+  minutes: 'minute',
+};
+
+/**
+ * `last weeks calls`: "last week's" with its apostrophe lost, or some weeks? Refused with both
+ * (`last week` is the calendar week before this one, `last 3 weeks` the 21 days before today).
+ */
+function refuseUncounted(tokens: readonly CommandToken[], index: number, unit: PeriodUnit): NamedParse {
+  const phrase = quoteTokens(tokens, index, index + 2);
+  const word = plainWordAt(tokens, index)!;
+  return {
+    ok: false,
+    message: `"${phrase}" has no number: say "${word} ${SINGULAR[unit]}", or how many, e.g. "${word} 3 ${unit}".`,
+    next: index + 2,
+    replacement: `${word} ${SINGULAR[unit]}`,
+  };
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {

@@ -159,8 +159,10 @@ function latestHoliday(spec: DaySpec & { kind: 'holiday' }, clock: DayClock, phr
   };
 }
 
+/** Notes an assumption once: both ends of `monday until 5pm` are on the one Monday. */
 function note(clock: DayClock, code: string, text: string): void {
-  clock.assumptions?.push({ code, text });
+  const noted = clock.assumptions?.some((assumption) => assumption.code === code && assumption.text === text);
+  if (!noted) clock.assumptions?.push({ code, text });
 }
 
 function monthName(month: number): string {

@@ -113,6 +113,37 @@ describe('precedence', () => {
     expect(windowIso(request)).toEqual(day('2026-11-03', '2026-11-04'));
   });
 
+  test.each<[string, string, string]>([
+    ['yesterday until 5pm', '2026-11-24T00:00', '2026-11-24T17:00'],
+    ['from yesterday to noon', '2026-11-24T00:00', '2026-11-24T12:00'],
+    ['monday till 3pm', '2026-11-23T00:00', '2026-11-23T15:00'],
+    ['nov 20 - 5pm', '2026-11-20T00:00', '2026-11-20T17:00'],
+    ['today until 9am', '2026-11-25T00:00', '2026-11-25T09:00'],
+  ])('a bare time ending a range is on the day the range starts: "%s"', (command, from, to) => {
+    const request = parseOk(command, berlin);
+    expect(windowIso(request)).toEqual([expandIso(`${from}+01:00`), expandIso(`${to}+01:00`)]);
+    // Both ends are on the one Monday: its reading is noted once.
+    const codes = request.assumptions.map((assumption) => assumption.code);
+    expect(codes.filter((code) => code === 'latest-weekday').length).toBeLessThanOrEqual(1);
+  });
+
+  test.each<[string, string]>([
+    ['last weeks calls', '"last weeks" has no number: say "last week", or how many, e.g. "last 3 weeks".'],
+    ['past months', '"past months" has no number: say "past month", or how many, e.g. "past 3 months".'],
+    ['missed last days', '"last days" has no number: say "last day", or how many, e.g. "last 3 days".'],
+  ])('a unit in the plural without a number is refused: "%s"', (command, message) => {
+    expect(parseError(command, berlin).message).toContain(message);
+  });
+
+  test.each<[string, [string, string]]>([
+    ['this weeks calls', [expandIso('2026-11-23T00:00+01:00'), expandIso('2026-11-25T11:00+01:00')]],
+    ['past half hour', [expandIso('2026-11-25T10:30+01:00'), expandIso('2026-11-25T11:00+01:00')]],
+    ['last half an hour', [expandIso('2026-11-25T10:30+01:00'), expandIso('2026-11-25T11:00+01:00')]],
+    ['missed on weds', [expandIso('2026-11-25T00:00+01:00'), expandIso('2026-11-25T11:00+01:00')]],
+  ])('"%s"', (command, expected) => {
+    expect(windowIso(parseOk(command, berlin))).toEqual(expected);
+  });
+
   test.each(['before nov 3', 'until yesterday'])('"%s" alone is refused: no start', (command) => {
     expect(parseError(command, berlin).message).toContain('has no start');
   });
