@@ -4,7 +4,6 @@ import type { PeriodSpec } from './command-types';
 import type { PeriodUnit } from './command-vocabulary';
 import {
   agoSpan,
-  atHour,
   type CalendarClock,
   calendarSpan,
   namedSpan,
@@ -18,6 +17,7 @@ import {
   resolveLatestDay,
   weekStartAt,
 } from './resolve-day-span';
+import { wallClockOn } from './wall-clock-time';
 
 /** The asker's clock: `now` and the start of their local day, both in their zone. */
 export interface PeriodClock extends CalendarClock {
@@ -123,11 +123,14 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
     case 'clock': {
       const day = resolveLatestDay(spec.day, clock, phrase);
       if (!day.ok) return day;
-      const start = atHour(day.span.start, spec.from.hour, spec.from.minute);
-      if (!spec.to) return { ok: true, span: { start, end: start } };
-      let end = atHour(day.span.start, spec.to.hour, spec.to.minute);
-      if (end <= start) end = atHour(day.span.start, spec.to.hour + 24, spec.to.minute);
-      return { ok: true, span: { start, end } };
+      const start = wallClockOn(day.span.start, spec.from.hour, spec.from.minute);
+      if (!start.ok) return { ok: false, message: `"${phrase}": ${start.message}` };
+      if (!spec.to) return { ok: true, span: { start: start.at, end: start.at } };
+      // An end at or before the start on the clock is on the next day (`10pm-2am`).
+      const endsNextDay = minutesOf(spec.to) <= minutesOf(spec.from);
+      const end = wallClockOn(day.span.start, spec.to.hour + (endsNextDay ? 24 : 0), spec.to.minute);
+      if (!end.ok) return { ok: false, message: `"${phrase}": ${end.message}` };
+      return { ok: true, span: { start: start.at, end: end.at } };
     }
     case 'part': {
       const day = resolveLatestDay(spec.day, clock, phrase);
@@ -245,4 +248,8 @@ function endInFuture(phrase: string): { ok: false; message: string; replacement:
     message: `"${phrase}" ends on a day that has not come yet, so I can't tell which week you mean.`,
     replacement: 'mon-fri last week',
   };
+}
+
+function minutesOf(time: { hour: number; minute: number }): number {
+  return time.hour * 60 + time.minute;
 }

@@ -127,6 +127,15 @@ describe('precedence', () => {
     expect(codes.filter((code) => code === 'latest-weekday').length).toBeLessThanOrEqual(1);
   });
 
+  // chrono puts such an end on the next day; it was refused as a second day before.
+  test.each<[string, string, string]>([
+    ['nov 20 10pm-2:30am', '2026-11-20T22:00+01:00', '2026-11-21T02:30+01:00'],
+    ['20/11 22:00-02:00', '2026-11-20T22:00+01:00', '2026-11-21T02:00+01:00'],
+    ['tue nov 24 10pm-2am', '2026-11-24T22:00+01:00', '2026-11-25T02:00+01:00'],
+  ])('a date with times past midnight ends on the next day: "%s"', (command, from, to) => {
+    expect(windowIso(parseOk(command, berlin))).toEqual([expandIso(from), expandIso(to)]);
+  });
+
   test.each<[string, string]>([
     ['last weeks calls', '"last weeks" has no number: say "last week", or how many, e.g. "last 3 weeks".'],
     ['past months', '"past months" has no number: say "past month", or how many, e.g. "past 3 months".'],

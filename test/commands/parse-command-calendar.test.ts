@@ -4,6 +4,13 @@ import { contextAt, expandIso, parseError, parseOk, windowHours, windowIso } fro
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
 
+/** `command` asked at `now` (local) in `zone` reads as `from` .. `to`, `hours` real hours long. */
+function expectWindow(zone: string, now: string, command: string, from: string, to: string, hours: number) {
+  const request = parseOk(command, contextAt(now, zone));
+  expect(windowIso(request)).toEqual([expandIso(from), expandIso(to)]);
+  expect(windowHours(request)).toBe(hours);
+}
+
 describe('days across daylight-saving changes start and end at local midnight', () => {
   test.each([
     // zone, now (local), command, from, to, hours
@@ -28,10 +35,42 @@ describe('days across daylight-saving changes start and end at local midnight', 
     [BERLIN, '2026-10-25T12:00', 'today', '2026-10-25T00:00+02:00', '2026-10-25T12:00+01:00', 13],
     [BERLIN, '2026-03-29T04:00', 'past 3 hours', '2026-03-29T00:00+01:00', '2026-03-29T04:00+02:00', 3],
     [NEW_YORK, '2026-11-01T03:00', 'past 3 hours', '2026-11-01T01:00-04:00', '2026-11-01T03:00-05:00', 3],
-  ])('%s at %s: "%s" is %s .. %s (%d h)', (zone, now, command, from, to, hours) => {
-    const request = parseOk(command, contextAt(now, zone));
-    expect(windowIso(request)).toEqual([expandIso(from), expandIso(to)]);
-    expect(windowHours(request)).toBe(hours);
+  ])('%s at %s: "%s" is %s .. %s (%d h)', expectWindow);
+});
+
+describe('times of day on the night of a daylight-saving change', () => {
+  test.each([
+    // zone, now (local), command, from, to, hours: times the change leaves alone keep their clock.
+    [BERLIN, '2026-10-28T10:00', 'oct 25 1am-4am', '2026-10-25T01:00+02:00', '2026-10-25T04:00+01:00', 4],
+    [BERLIN, '2026-10-28T10:00', 'oct 25 3am-4am', '2026-10-25T03:00+01:00', '2026-10-25T04:00+01:00', 1],
+    [BERLIN, '2026-03-31T10:00', 'mar 29 1am-3am', '2026-03-29T01:00+01:00', '2026-03-29T03:00+02:00', 1],
+    [
+      NEW_YORK,
+      '2026-11-04T10:00',
+      'nov 1 12:30am-3am',
+      '2026-11-01T00:30-04:00',
+      '2026-11-01T03:00-05:00',
+      3.5,
+    ],
+    [BERLIN, '2026-10-28T10:00', 'saturday 10pm-1am', '2026-10-24T22:00+02:00', '2026-10-25T01:00+02:00', 3],
+  ])('%s at %s: "%s" is %s .. %s (%d h)', expectWindow);
+
+  // Before, luxon moved 02:30 on to 03:30 and `2:30-3:30` became the 24 hours from 03:30.
+  test('a time the clocks skipped is refused, with one after the change as the example', () => {
+    const message = parseError('mar 29 2:30-3:30', contextAt('2026-03-31T10:00', BERLIN)).message;
+    expect(message).toContain(
+      '"mar 29 2:30-3:30": 02:30 does not exist on Sun 29 Mar 2026 in Europe/Berlin: the clocks went forward an hour that night. Give a time after the change, e.g. "03:30".',
+    );
+  });
+
+  test('a time that happens twice is refused, with both readings written out', () => {
+    const message = parseError('since sunday 2:15', contextAt('2026-10-28T10:00', BERLIN)).message;
+    expect(message).toContain(
+      '"since sunday 2:15": 02:15 happens twice on Sun 25 Oct 2026 in Europe/Berlin: the clocks went back an hour that night. Say which with its offset, the first "from=2026-10-25T02:15+02:00" or the second "from=2026-10-25T02:15+01:00".',
+    );
+    expect(parseError('nov 1 1:30am-2am', contextAt('2026-11-04T10:00', NEW_YORK)).message).toContain(
+      '01:30 happens twice on Sun 1 Nov 2026 in America/New_York',
+    );
   });
 });
 

@@ -230,10 +230,28 @@ function toAtom(start: ChronoMoment, end: ChronoMoment | undefined, next: number
   if (end) {
     if (end.hour === undefined || start.hour === undefined) return undefined;
     const endDay = toDay(end);
-    if (endDay && JSON.stringify(endDay) !== JSON.stringify(day)) return undefined;
     atom.to = { hour: end.hour, minute: end.minute ?? 0 };
+    // `nov 20 10pm-2am`: chrono puts an end before the start on the next day, as the clock
+    // range does (`to` at or before `from`); any other day of its own is not one range of times.
+    const overnight = atom.to.hour * 60 + atom.to.minute <= atom.from!.hour * 60 + atom.from!.minute;
+    if (endDay && !sameDay(endDay, day) && !(overnight && isDayAfter(endDay, day))) return undefined;
   }
   return atom.day || atom.from ? atom : undefined;
+}
+
+function sameDay(a: DaySpec | undefined, b: DaySpec | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** `end` is the calendar date after `day` (chrono gives the end a year and weekday of its own). */
+function isDayAfter(end: DaySpec, day: DaySpec | undefined): boolean {
+  if (end.kind !== 'date' || day?.kind !== 'date') return false;
+  const next = new Date(Date.UTC(day.year ?? end.year ?? 2001, day.month - 1, day.day + 1));
+  return (
+    end.month === next.getUTCMonth() + 1 &&
+    end.day === next.getUTCDate() &&
+    (day.year === undefined || end.year === next.getUTCFullYear())
+  );
 }
 
 function toDay(moment: ChronoMoment): DaySpec | undefined {
