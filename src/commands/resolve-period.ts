@@ -39,6 +39,8 @@ type SpanResult = DaySpanResult | { ok: false; message: string; replacement?: st
 
 const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** A time followed by `Z` or `±hh[:mm]`. */
+const WITH_OFFSET = /T[\d:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 const DAYS_PER_UNIT: Record<PeriodUnit, number> = {
   days: 1,
   weeks: 7,
@@ -188,28 +190,55 @@ function resolveInstants(
   phrase: string,
   clock: PeriodClock,
 ): WindowResult {
-  const from = parseInstant(spec.from, clock);
-  if (!from) return badInstant('from', spec.from);
-  const to = spec.to === undefined ? clock.now : parseInstant(spec.to, clock);
-  if (!to) return badInstant('to', spec.to ?? '');
+  const from = parseInstant('from', spec.from, clock);
+  if (!from.ok) return from;
+  const to =
+    spec.to === undefined ? { ok: true as const, at: clock.now } : parseInstant('to', spec.to, clock);
+  if (!to.ok) return to;
+  return instantsWindow(spec, phrase, clock, from.at, to.at);
+}
+
+function instantsWindow(
+  spec: PeriodSpec & { kind: 'instants' },
+  phrase: string,
+  clock: PeriodClock,
+  from: DateTime,
+  to: DateTime,
+): WindowResult {
   if (to <= from) return { ok: false, message: `"from=${spec.from}" must be before "to=${spec.to}".` };
   const window = limitWindow({ start: from, end: to }, phrase, clock);
   const runsToNow = spec.to === undefined || to > clock.now;
   return window.ok && runsToNow ? { ...window, runsToNow: true } : window;
 }
 
-/** An ISO date or date-time; without an offset it is in the asker's zone. */
-function parseInstant(text: string, clock: PeriodClock): DateTime | undefined {
-  if (!ISO_INSTANT.test(text)) return undefined;
-  const parsed = DateTime.fromISO(text.replace(' ', 'T').toUpperCase(), { zone: clock.now.zone });
-  return parsed.isValid ? parsed : undefined;
-}
-
-function badInstant(key: 'from' | 'to', value: string): WindowResult {
-  return {
-    ok: false,
-    message: `"${key}=${value}" is not valid: ${key} must be an ISO date-time such as ${key}=2026-11-01T08:00 (in your time zone) or ${key}=2026-11-01T07:00Z.`,
-  };
+/**
+ * An ISO date or date-time; without an offset it is in the asker's zone, where a time the clocks
+ * skipped or passed twice that night is refused (`wallClockOn`).
+ */
+function parseInstant(
+  key: 'from' | 'to',
+  text: string,
+  clock: PeriodClock,
+): { ok: true; at: DateTime } | { ok: false; message: string } {
+  const zone = clock.now.zone;
+  const iso = text.replace(' ', 'T').toUpperCase();
+  // Read in UTC first: the fields as typed, before any zone moves a skipped time.
+  const typed = ISO_INSTANT.test(text) ? DateTime.fromISO(iso, { zone: 'utc' }) : undefined;
+  if (!typed?.isValid) {
+    return {
+      ok: false,
+      message: `"${key}=${text}" is not valid: ${key} must be an ISO date-time such as ${key}=2026-11-01T08:00 (in your time zone) or ${key}=2026-11-01T07:00Z.`,
+    };
+  }
+  if (WITH_OFFSET.test(iso)) return { ok: true, at: DateTime.fromISO(iso, { zone }) };
+  const midnight = DateTime.fromObject(
+    { year: typed.year, month: typed.month, day: typed.day },
+    { zone },
+  ).startOf('day');
+  if (!iso.includes('T')) return { ok: true, at: midnight };
+  const wall = wallClockOn(midnight, typed.hour, typed.minute);
+  if (!wall.ok) return { ok: false, message: `"${key}=${text}": ${wall.message}` };
+  return { ok: true, at: wall.at.set({ second: typed.second, millisecond: typed.millisecond }) };
 }
 
 function limitWindow(span: DaySpan, phrase: string, clock: PeriodClock): WindowResult {

@@ -36,7 +36,7 @@ export function wallClockOn(midnight: DateTime, hour: number, minute: number): W
     );
     return {
       ok: false,
-      message: `${time} happens twice ${where}: the clocks went back ${shift} that night. Say which with its offset, the first "from=${first!.toISO({ suppressMilliseconds: true, suppressSeconds: true })}" or the second "from=${second!.toISO({ suppressMilliseconds: true, suppressSeconds: true })}".`,
+      message: `${time} happens twice ${where}: the clocks went back ${shift} that night. Say which with from= or to= and its offset: ${isoMinutes(first!)} (the first) or ${isoMinutes(second!)} (the second).`,
     };
   }
   return { ok: true, at };
@@ -49,6 +49,10 @@ function sameWallTime(a: DateTime, b: DateTime): boolean {
 function describeShift(minutes: number): string {
   if (minutes === 60) return 'an hour';
   return minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
+}
+
+function isoMinutes(time: DateTime): string {
+  return time.toISO({ suppressMilliseconds: true, suppressSeconds: true })!;
 }
 
 function pad(value: number): string {

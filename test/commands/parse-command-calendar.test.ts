@@ -66,10 +66,36 @@ describe('times of day on the night of a daylight-saving change', () => {
   test('a time that happens twice is refused, with both readings written out', () => {
     const message = parseError('since sunday 2:15', contextAt('2026-10-28T10:00', BERLIN)).message;
     expect(message).toContain(
-      '"since sunday 2:15": 02:15 happens twice on Sun 25 Oct 2026 in Europe/Berlin: the clocks went back an hour that night. Say which with its offset, the first "from=2026-10-25T02:15+02:00" or the second "from=2026-10-25T02:15+01:00".',
+      '"since sunday 2:15": 02:15 happens twice on Sun 25 Oct 2026 in Europe/Berlin: the clocks went back an hour that night. Say which with from= or to= and its offset: 2026-10-25T02:15+02:00 (the first) or 2026-10-25T02:15+01:00 (the second).',
     );
     expect(parseError('nov 1 1:30am-2am', contextAt('2026-11-04T10:00', NEW_YORK)).message).toContain(
       '01:30 happens twice on Sun 1 Nov 2026 in America/New_York',
+    );
+  });
+
+  test('so is one in from=/to= without an offset; with one it is that instant', () => {
+    const october = contextAt('2026-10-28T10:00', BERLIN);
+    expect(parseError('from=2026-10-25T02:30 to=2026-10-25T04:00', october).message).toContain(
+      '"from=2026-10-25T02:30": 02:30 happens twice on Sun 25 Oct 2026',
+    );
+    expect(parseError('from=2026-03-29T01:00 to=2026-03-29T02:30', october).message).toContain(
+      '"to=2026-03-29T02:30": 02:30 does not exist on Sun 29 Mar 2026',
+    );
+    expectWindow(
+      BERLIN,
+      '2026-10-28T10:00',
+      'from=2026-10-25T02:30+01:00 to=2026-10-25T04:00',
+      '2026-10-25T02:30+01:00',
+      '2026-10-25T04:00+01:00',
+      1.5,
+    );
+    expectWindow(
+      BERLIN,
+      '2026-10-28T10:00',
+      'from=2026-10-25T01:00 to=2026-10-25T04:00:30',
+      '2026-10-25T01:00+02:00',
+      '2026-10-25T04:00:30+01:00',
+      4 + 1 / 120,
     );
   });
 });
