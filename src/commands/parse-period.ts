@@ -513,7 +513,8 @@ function readTimesAfter(
 
 /**
  * `9-5` right after a single day: 09:00-17:00. Without am/pm an end before the start is in the
- * afternoon; a start before 7 could be either, so it is refused.
+ * afternoon; a start before 7 could be either, so it is refused, as is an end before a start
+ * after noon (`17-9`).
  */
 function readBareHours(
   tokens: readonly CommandToken[],
@@ -526,6 +527,8 @@ function readBareHours(
   const from = Number(a);
   let to = Number(b);
   if (from > 23 || to > 24 || from < 7) return 'refused';
+  // `17-9`: the start is on the 24-hour clock, so 9 may be 09:00 the next day or 21:00.
+  if (to <= from && from > 12) return 'refused';
   if (to <= from) to += 12;
   if (to <= from || to > 24) return 'refused';
   const text = `${a}-${b} read as ${pad(from)}:00–${pad(to)}:00`;

@@ -319,11 +319,12 @@ function readAgo(
   const next = unitAt + 2;
   const phrase = quoteTokens(tokens, index, next);
   if (unit === 'hours' || unit === 'minutes') {
+    const past = counted && amount !== 1 ? `past ${amount} ${unit}` : `past ${SINGULAR[unit]}`;
     return {
       ok: false,
-      message: `"${phrase}" is a moment, not a period: say "past ${counted ? amount : 1} ${unit}".`,
+      message: `"${phrase}" is a moment, not a period: say "${past}".`,
       next,
-      replacement: `past ${counted ? amount : 1} ${unit}`,
+      replacement: past,
     };
   }
   if (amount < 1)

@@ -105,6 +105,19 @@ describe('precedence', () => {
     ]);
     expect(windowIso(parseOk('nov 9-15', berlin))).toEqual(day('2026-11-09', '2026-11-16'));
     expect(parseError('9-5', berlin).message).toContain('"9-5"');
+    // 17 is on the 24-hour clock: 9 may be 09:00 the next day or 21:00 (read as 21:00 before).
+    expect(parseError('yesterday 17-9', berlin).message).toContain(
+      '"17-9" could be morning or afternoon hours: write them with am/pm or as 24-hour times',
+    );
+  });
+
+  test('an hour ago is a moment: the example is the past hour', () => {
+    const error = parseError('an hour ago', berlin);
+    expect(error.message).toContain('"an hour ago" is a moment, not a period: say "past hour".');
+    expect(windowIso(parseOk('past hour', berlin))).toEqual([
+      expandIso('2026-11-25T10:00+01:00'),
+      expandIso('2026-11-25T11:00+01:00'),
+    ]);
   });
 
   test('keywords and filters come before dates: "ext 101 3 nov" is an extension and a day', () => {
