@@ -26,6 +26,11 @@ export const DIRECTION_WORDS: Readonly<Record<string, CallDirection>> = {
   internal: 'internal',
 };
 
+/** A word for more than one direction: `external` is every call with an outside party. */
+export const DIRECTION_GROUP_WORDS: Readonly<Record<string, readonly CallDirection[]>> = {
+  external: ['inbound', 'outbound'],
+};
+
 export const STATUS_WORDS: Readonly<Record<string, CallStatus>> = {
   answered: 'answered',
   missed: 'missed',
@@ -418,6 +423,7 @@ export function isKnownWord(word: string): boolean {
   const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
     VIEW_WORDS,
     DIRECTION_WORDS,
+    DIRECTION_GROUP_WORDS,
     STATUS_WORDS,
     FILTER_WORDS,
     WEEKDAY_WORDS,

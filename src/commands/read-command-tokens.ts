@@ -9,6 +9,7 @@ import {
 } from './command-draft';
 import { plainWordAt, quoteTokens } from './command-tokens';
 import {
+  DIRECTION_GROUP_WORDS,
   DIRECTION_WORDS,
   FILLER_WORDS,
   FILTER_WORDS,
@@ -140,8 +141,9 @@ function readOne(
     return index + 1;
   }
   const direction = lookupWord(DIRECTION_WORDS, word);
-  if (direction) {
-    addUnique(draft.filters.directions, [direction]);
+  const directions = lookupWord(DIRECTION_GROUP_WORDS, word) ?? (direction ? [direction] : undefined);
+  if (directions) {
+    addUnique(draft.filters.directions, [...directions]);
     return index + 1;
   }
   const status = lookupWord(STATUS_WORDS, word);

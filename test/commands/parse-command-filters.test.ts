@@ -63,6 +63,9 @@ describe('filters', () => {
     ['inbound', { directions: ['inbound'] }],
     ['incoming outgoing', { directions: ['inbound', 'outbound'] }],
     ['internal inbound internal', { directions: ['internal', 'inbound'] }],
+    // Was refused with "did you mean internal?", its opposite.
+    ['external', { directions: ['inbound', 'outbound'] }],
+    ['outbound external', { directions: ['outbound', 'inbound'] }],
     ['answered', { status: 'answered' }],
     ['missed', { status: 'missed' }],
     ['unanswered missed', { status: 'missed' }],
