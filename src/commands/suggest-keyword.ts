@@ -2,7 +2,8 @@ import { SUGGESTABLE_WORDS } from './command-vocabulary';
 
 /**
  * The keyword a mistyped word most likely meant (`yesterdy` -> `yesterday`, `lsat` -> `last`), or
- * undefined when none is close: one edit for words of 3-5 letters, two for longer ones.
+ * undefined when none is close: one edit for words of 3-5 letters, two for longer ones. Two
+ * keywords typed without their space come back with it (`lastweek` -> `last week`).
  */
 export function suggestKeyword(
   word: string,
@@ -10,6 +11,8 @@ export function suggestKeyword(
 ): string | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 3 || !/^[a-z-]+$/.test(lower)) return undefined;
+  const glued = splitGlued(lower, candidates);
+  if (glued) return glued;
   const allowedEdits = lower.length <= 5 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = allowedEdits + 1;
@@ -22,6 +25,14 @@ export function suggestKeyword(
     }
   }
   return best;
+}
+
+function splitGlued(word: string, candidates: readonly string[]): string | undefined {
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const [first, second] = [word.slice(0, cut), word.slice(cut)];
+    if (candidates.includes(first) && candidates.includes(second)) return `${first} ${second}`;
+  }
+  return undefined;
 }
 
 /** Optimal string alignment distance (insert, delete, substitute, swap neighbours); stops at `limit`. */
