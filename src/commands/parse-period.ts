@@ -326,7 +326,7 @@ function readTerm(
   const day = parseDaySpec(tokens, index, reading);
   if (!day) return undefined;
   if (!day.ok) return day;
-  if (day.timeOnly) return readTimeThenDay(tokens, day, reading, rangeStart);
+  if (day.timeOnly) return readTimeThenDay(tokens, index, day, reading, rangeStart);
   const dayTerm: Term = {
     ok: true,
     spec: day.from ? clockSpec(day.spec, day.from, day.to) : { kind: 'days', first: day.spec },
@@ -406,6 +406,7 @@ function clockSpec(day: DaySpec, from: ClockTime, to?: ClockTime): PeriodSpec {
 /** `9am-5pm yesterday`: times, then maybe the day they are on (else today, or the range's day). */
 function readTimeThenDay(
   tokens: readonly CommandToken[],
+  index: number,
   time: DayParse & { ok: true },
   reading: PeriodReading,
   rangeStart: Term | undefined,
@@ -422,13 +423,24 @@ function readTimeThenDay(
       day: { ...after, from, ...(time.to ? { to: time.to } : {}) },
     };
   }
+  // `monday until 5pm`: 5pm on Monday, though 5pm today would make a range too; the reply says so.
+  const onStartDay = rangeStart?.spec.kind === 'days' && startDay !== undefined && !isToday(startDay);
+  const phrase = quoteTokens(tokens, index, time.next);
+  const assumption: Assumption = {
+    code: 'time-on-start-day',
+    text: `${phrase} read as on the day the range starts; for today's, say "today ${phrase}"`,
+  };
   return {
     ok: true,
     spec: clockSpec(startDay ?? time.spec, from, time.to),
     next: time.next,
-    assumptions: time.assumptions,
+    assumptions: onStartDay ? [...time.assumptions, assumption] : time.assumptions,
     day: time,
   };
+}
+
+function isToday(day: DaySpec): boolean {
+  return day.kind === 'relative' && day.offsetDays === 0;
 }
 
 /**

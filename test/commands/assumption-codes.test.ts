@@ -39,6 +39,12 @@ const CASES: Array<[code: string, command: string, context: typeof berlin, text:
   ['month-week', 'first week of november', berlin, 'first week of november read as days 1–7'],
   ['afternoon-hours', 'yesterday 9-5', berlin, '9-5 read as 09:00–17:00'],
   [
+    'time-on-start-day',
+    'yesterday until 5pm',
+    berlin,
+    '5pm read as on the day the range starts; for today\'s, say "today 5pm"',
+  ],
+  [
     'same-span',
     'this week vs last week',
     berlin,
