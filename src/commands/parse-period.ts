@@ -315,7 +315,7 @@ function readTerm(
 ): TermParse | undefined {
   const word = plainWordAt(tokens, index);
   if (word === 'the' || word === 'over') return readTerm(tokens, index + 1, reading, rangeStart);
-  const edge = readEdge(tokens, index, reading);
+  const edge = readEdge(tokens, index, reading) ?? readWeekOf(tokens, index, reading);
   if (edge) return edge;
   const named = readNamedPeriod(tokens, index);
   if (named) {
@@ -353,6 +353,27 @@ const WEEK_ORDINALS: Readonly<Record<string, number | 'last'>> = {
   fourth: 4,
   last: 'last',
 };
+
+/** `week of nov 16`: the week (by WEEK_START) that holds that day. */
+function readWeekOf(
+  tokens: readonly CommandToken[],
+  index: number,
+  reading: PeriodReading,
+): TermParse | undefined {
+  const word = plainWordAt(tokens, index);
+  if ((word !== 'week' && word !== 'wk') || plainWordAt(tokens, index + 1) !== 'of') return undefined;
+  const inner = readTerm(tokens, index + 2, reading);
+  if (!inner?.ok) return inner;
+  const day = inner.day?.spec;
+  if (inner.spec.kind !== 'days' || day === undefined || !isSingleDay(day)) {
+    return {
+      ok: false,
+      message: `"${quoteTokens(tokens, index, inner.next)}" needs one day, e.g. "week of nov 16".`,
+      next: inner.next,
+    };
+  }
+  return { ok: true, spec: { kind: 'week-of', day }, next: inner.next, assumptions: inner.assumptions };
+}
 
 /** `start of the month`, `end of last month` (one day); `first week of november`, `last week of october`. */
 function readEdge(

@@ -117,9 +117,13 @@ export function resolveDayFrom(
 
 /** The first day of the asker's week (`WEEK_START`) `offset` weeks from this one. */
 export function weekStartAt(offset: number, clock: DayClock): DateTime {
-  const { today } = clock;
-  const back = clock.weekStart === 'sunday' ? today.weekday % 7 : today.weekday - 1;
-  return today.minus({ days: back }).plus({ weeks: offset }).startOf('day');
+  return weekStartOf(clock.today, clock.weekStart).plus({ weeks: offset }).startOf('day');
+}
+
+/** The start (local midnight) of the week, by `weekStart`, that holds `day`. */
+export function weekStartOf(day: DateTime, weekStart: DayClock['weekStart']): DateTime {
+  const back = weekStart === 'sunday' ? day.weekday % 7 : day.weekday - 1;
+  return day.minus({ days: back }).startOf('day');
 }
 
 function weekdayInWeek(weekday: number, offset: number, clock: DayClock): DateTime {

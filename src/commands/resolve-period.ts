@@ -16,6 +16,7 @@ import {
   resolveDayFrom,
   resolveLatestDay,
   weekStartAt,
+  weekStartOf,
 } from './resolve-day-span';
 import { wallClockOn } from './wall-clock-time';
 
@@ -147,6 +148,12 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
           : of.span.end.plus({ days: 1 }).startOf('day');
       const day = spec.edge === 'start' ? of.span.start : wholeEnd.minus({ days: 1 }).startOf('day');
       return { ok: true, span: { start: day, end: day.plus({ days: 1 }).startOf('day') } };
+    }
+    case 'week-of': {
+      const day = resolveLatestDay(spec.day, clock, phrase);
+      if (!day.ok) return day;
+      const start = weekStartOf(day.span.start, clock.weekStart);
+      return { ok: true, span: { start, end: start.plus({ weeks: 1 }).startOf('day') } };
     }
     case 'month-week': {
       const month = resolveLatestDay(spec.month, clock, phrase);

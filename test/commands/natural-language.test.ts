@@ -30,6 +30,8 @@ describe('sentences', () => {
     ['past week', day('2026-11-18', '2026-11-25')],
     ['last day', day('2026-11-24', '2026-11-25')],
     ['past month', [expandIso('2026-10-25T00:00+02:00'), expandIso('2026-11-25T00:00+01:00')]],
+    ['missed calls the week of nov 18', day('2026-11-16', '2026-11-23')],
+    ['week of 3/11', day('2026-11-02', '2026-11-09')],
     ['from nov 3', day('2026-11-03', '2026-11-04')],
   ])('"%s"', (command, expected) => {
     expect(windowIso(parseOk(command, berlin))).toEqual(expected);
@@ -147,6 +149,12 @@ describe('precedence', () => {
     ['tue nov 24 10pm-2am', '2026-11-24T22:00+01:00', '2026-11-25T02:00+01:00'],
   ])('a date with times past midnight ends on the next day: "%s"', (command, from, to) => {
     expect(windowIso(parseOk(command, berlin))).toEqual([expandIso(from), expandIso(to)]);
+  });
+
+  test('"week of" takes one day', () => {
+    expect(parseError('week of november', berlin).message).toContain(
+      '"week of november" needs one day, e.g. "week of nov 16".',
+    );
   });
 
   test.each<[string, string]>([

@@ -211,6 +211,8 @@ describe('weekStart sunday', () => {
     ['2026-11-22T09:00', 'this week', '2026-11-22T00:00', '2026-11-22T09:00'],
     ['2026-11-22T09:00', 'last week', '2026-11-15T00:00', '2026-11-22T00:00'],
     ['2026-11-21T09:00', 'this week', '2026-11-15T00:00', '2026-11-21T09:00'],
+    ['2026-11-25T09:00', 'week of nov 18', '2026-11-15T00:00', '2026-11-22T00:00'],
+    ['2026-11-25T09:00', 'the week of nov 15', '2026-11-15T00:00', '2026-11-22T00:00'],
   ])('at %s "%s" is %s .. %s', (now, command, from, to) => {
     const request = parseOk(command, contextAt(now, NEW_YORK, { weekStart: 'sunday' }));
     expect(windowIso(request)).toEqual([expandIso(`${from}-05:00`), expandIso(`${to}-05:00`)]);
