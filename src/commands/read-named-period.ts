@@ -137,6 +137,9 @@ function readThis(tokens: readonly CommandToken[], index: number): NamedParse | 
   if (name) return { ok: true, spec: { kind: 'named', name }, next: index + 2, assumptions: [] };
   if (next === 'weekend')
     return { ok: true, spec: { kind: 'weekend', offset: 0 }, next: index + 2, assumptions: [] };
+  // `this past weekend`: the last one over, as `last weekend`.
+  if (next === 'past' && plainWordAt(tokens, index + 2) === 'weekend')
+    return { ok: true, spec: { kind: 'weekend', offset: -1 }, next: index + 3, assumptions: [] };
   const part = lookupWord(PARTS, next);
   if (part)
     return {
