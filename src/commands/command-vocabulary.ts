@@ -34,6 +34,7 @@ export const DIRECTION_GROUP_WORDS: Readonly<Record<string, readonly CallDirecti
 export const STATUS_WORDS: Readonly<Record<string, CallStatus>> = {
   answered: 'answered',
   missed: 'missed',
+  miss: 'missed',
   unanswered: 'missed',
 };
 
@@ -77,6 +78,10 @@ export const FILLER_WORDS: readonly string[] = [
   'much',
   'were',
   'was',
+  // Not in the spec's list: its development corpus answers "how many calls did we get yesterday".
+  'did',
+  'do',
+  'does',
   'there',
   'any',
   'all',

@@ -69,6 +69,7 @@ describe('filters', () => {
     ['answered', { status: 'answered' }],
     ['missed', { status: 'missed' }],
     ['unanswered missed', { status: 'missed' }],
+    ['did we miss', { status: 'missed' }],
   ])('"%s"', (command, expected) => {
     const filters = { extensions: [], queues: [], numbers: [], directions: [], status: null, ...expected };
     expect(parseOk(command, context).filters).toEqual(filters);
