@@ -179,6 +179,7 @@ export const ANSWER_WORDS: readonly string[] = [
   'busiest',
   'longest',
   'who',
+  'which',
   'most',
   'by',
   'per',

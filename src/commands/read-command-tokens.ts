@@ -176,7 +176,7 @@ function readAnswerWords(
   if (word === 'top') return readTop(tokens, index, draft);
   if (word === 'busiest' || word === 'longest') return readSuperlative(tokens, index, draft);
   if (word === 'by' || word === 'per') return readByWords(tokens, index, draft);
-  if (word === 'who') return readAnswerPhrase(tokens, index, draft);
+  if (word === 'who' || word === 'which') return readAnswerPhrase(tokens, index, draft);
   return undefined;
 }
 

@@ -65,6 +65,12 @@ describe('rankings', () => {
       day('2026-11-24', '2026-11-25'),
     ],
     ['who answered the most?', { of: 'extensions', by: 'answered', size: 10 }, TODAY],
+    ['which agent missed the most calls', { of: 'extensions', by: 'missed', size: 10 }, TODAY],
+    [
+      'which extensions answered most last week',
+      { of: 'extensions', by: 'answered', size: 10 },
+      day('2026-11-16', '2026-11-23'),
+    ],
     [
       'who answered most last week',
       { of: 'extensions', by: 'answered', size: 10 },
