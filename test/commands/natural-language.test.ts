@@ -14,6 +14,7 @@ describe('sentences', () => {
     ['what about last tuesday?', day('2026-11-24', '2026-11-25')],
     ['can you show me missed calls from last tuesday?', day('2026-11-24', '2026-11-25')],
     ["show me yesterday's calls", day('2026-11-24', '2026-11-25')],
+    ['list of yesterdays calls', day('2026-11-24', '2026-11-25')],
     ['how many calls were there yesterday?', day('2026-11-24', '2026-11-25')],
     ['for the last 7 days please', day('2026-11-18', '2026-11-25')],
     ['tuesday of last week', day('2026-11-17', '2026-11-18')],

@@ -3,7 +3,7 @@ import type { CommandToken } from '../tokenize-command';
 /**
  * Sentence punctuation and spellings people type, made into command words before reading: a
  * `?`, `!` or `.` that ends a word (`friday?`) goes, lone `!` and `.` go (filler), `yesterday's`
- * is `yesterday` marked possessive (`ben's calls` names ben), `a.m.` is `am`, and `ext101`,
+ * (or `yesterdays`) is `yesterday` marked possessive (`ben's calls` names ben), `a.m.` is `am`, and `ext101`,
  * `x101` are `ext 101`. A lone `?` stays: it asks for help.
  */
 export function normalizeSentence(tokens: readonly CommandToken[]): CommandToken[] {
@@ -21,6 +21,8 @@ export function normalizeSentence(tokens: readonly CommandToken[]): CommandToken
 
 const TRAILING_PUNCTUATION = /^(.+?)[?!.]+$/;
 const POSSESSIVE = /^(.+)['’]s$/;
+/** Possessives whose apostrophe was lost and that can be nothing else (`yesterdays calls`). */
+const APOSTROPHE_LOST: Readonly<Record<string, string>> = { yesterdays: 'yesterday', todays: 'today' };
 const GLUED_EXTENSION = /^(ext|x|extension)(\d{1,15})$/;
 const MERIDIEM: Readonly<Record<string, string>> = { 'a.m': 'am', 'p.m': 'pm', 'a.m.': 'am', 'p.m.': 'pm' };
 
@@ -40,9 +42,10 @@ function normalizeWord(token: CommandToken): CommandToken[] {
     raw = raw.slice(0, raw.length - cut);
   }
   let possessive = false;
-  const owner = POSSESSIVE.exec(word);
+  const owner =
+    POSSESSIVE.exec(word)?.[1] ?? (Object.hasOwn(APOSTROPHE_LOST, word) ? APOSTROPHE_LOST[word] : undefined);
   if (owner) {
-    word = owner[1]!;
+    word = owner;
     possessive = true;
   }
   const extension = GLUED_EXTENSION.exec(word);
