@@ -40,6 +40,8 @@ describe('comparisons of periods', () => {
     'this week vs. last week',
     'this week against last week',
     'can you compare this week to last week please?',
+    'this week compared to last week',
+    'this week compared with last week',
   ])('"%s": this week so far with the same span of last week', (command) => {
     const request = parseOk(command, berlin);
     expect(request.comparison?.by).toBe('period');

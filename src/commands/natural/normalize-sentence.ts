@@ -4,19 +4,33 @@ import type { CommandToken } from '../tokenize-command';
  * Sentence punctuation and spellings people type, made into command words before reading: a
  * `?`, `!` or `.` that ends a word (`friday?`) goes, lone `!` and `.` go (filler), `yesterday's`
  * (or `yesterdays`) is `yesterday` marked possessive (`ben's calls` names ben), `a.m.` is `am`, and `ext101`,
- * `x101` are `ext 101`. A lone `?` stays: it asks for help.
+ * `x101` are `ext 101`, `compared to` is `vs`. A lone `?` stays: it asks for help.
  */
 export function normalizeSentence(tokens: readonly CommandToken[]): CommandToken[] {
   const result: CommandToken[] = [];
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     if (token.option || token.quoted || token.unclosedQuote) {
       result.push(token);
       continue;
     }
     if (token.word === '!' || token.word === '.') continue;
+    const joined = comparedTo(token, tokens[index + 1]);
+    if (joined) {
+      result.push(joined);
+      index++;
+      continue;
+    }
     result.push(...normalizeWord(token));
   }
   return result;
+}
+
+/** `this month compared to last month`: `compared to` / `compared with` is `vs`, one token. */
+function comparedTo(token: CommandToken, next: CommandToken | undefined): CommandToken | undefined {
+  if (token.word !== 'compared' || next === undefined || next.quoted || next.option) return undefined;
+  if (next.word !== 'to' && next.word !== 'with') return undefined;
+  return { ...token, raw: `${token.raw} ${next.raw}`, word: 'vs' };
 }
 
 const TRAILING_PUNCTUATION = /^(.+?)[?!.]+$/;
