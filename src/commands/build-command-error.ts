@@ -114,6 +114,11 @@ const PHRASE_SUGGESTIONS: Readonly<Record<string, string>> = {
   'this day': 'today',
   'next week': 'this week',
   tomorrow: 'today',
+  // A trend, said as an adjective (`daily calls last week`); not read as one, since `daily report`
+  // may mean today's.
+  daily: 'by day',
+  weekly: 'by week',
+  monthly: 'by month',
 };
 
 /**

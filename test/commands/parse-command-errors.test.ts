@@ -238,6 +238,13 @@ const MALFORMED: Array<[string, string, string]> = [
     'rows filter="Answered eq true"',
   ],
   ['tomorrow', 'I didn\'t understand "tomorrow" (did you mean "today"?).', 'today'],
+  // A trend said as an adjective points to its words.
+  ['daily calls last week', 'I didn\'t understand "daily" (did you mean "by day"?).', 'by day last week'],
+  [
+    'monthly missed this year',
+    'I didn\'t understand "monthly" (did you mean "by month"?).',
+    'by month missed this year',
+  ],
   // Questions about call-backs point to the view that answers them.
   ['callbacks today', 'I didn\'t understand "callbacks" (did you mean "unreturned"?).', 'unreturned today'],
   [
