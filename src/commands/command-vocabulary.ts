@@ -382,6 +382,7 @@ export const PERIOD_WORDS: readonly string[] = [
   'far',
   'earlier',
   'over',
+  'within',
   'same',
   'start',
   'beginning',

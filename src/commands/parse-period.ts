@@ -224,7 +224,9 @@ function readAlone(
   const day = first.day;
   if (day?.spec.kind === 'day-of-month') return opener ? notAPeriod(tokens, start, first.next) : undefined;
   const isMoment = first.spec.kind === 'clock' && first.spec.to === undefined;
-  if (isMoment) {
+  // `from the start of the month`: a point to run from, as a time of day is, not that one day.
+  const isStart = first.spec.kind === 'edge' && first.spec.edge === 'start';
+  if (isMoment || (isStart && opener === 'from')) {
     if (opener === 'from')
       return {
         ok: true,
@@ -314,7 +316,8 @@ function readTerm(
   rangeStart?: Term,
 ): TermParse | undefined {
   const word = plainWordAt(tokens, index);
-  if (word === 'the' || word === 'over') return readTerm(tokens, index + 1, reading, rangeStart);
+  if (word === 'the' || word === 'over' || word === 'within')
+    return readTerm(tokens, index + 1, reading, rangeStart);
   const edge = readEdge(tokens, index, reading) ?? readWeekOf(tokens, index, reading);
   if (edge) return edge;
   const named = readNamedPeriod(tokens, index);

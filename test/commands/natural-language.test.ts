@@ -35,6 +35,12 @@ describe('sentences', () => {
     ['missed calls the week of nov 18', day('2026-11-16', '2026-11-23')],
     ['week of 3/11', day('2026-11-02', '2026-11-09')],
     ['from nov 3', day('2026-11-03', '2026-11-04')],
+    // A start is a point to run from, as a time of day is (it was the 1st alone).
+    [
+      'from the start of the month',
+      [expandIso('2026-11-01T00:00+01:00'), expandIso('2026-11-25T11:00+01:00')],
+    ],
+    ['calls within the past 7 days', day('2026-11-18', '2026-11-25')],
   ])('"%s"', (command, expected) => {
     expect(windowIso(parseOk(command, berlin))).toEqual(expected);
   });
