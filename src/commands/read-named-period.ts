@@ -36,6 +36,8 @@ const TO_DATE: Readonly<Record<string, NamedPeriod>> = {
   ytd: 'this-year',
 };
 const VAGUE_WORDS = ['few', 'couple', 'several', 'some'];
+/** `3 days ago`, `3 days back`. */
+const AGO_WORDS = ['ago', 'back'];
 
 /** The period at `index`, or undefined when none of these words start there. */
 export function readNamedPeriod(tokens: readonly CommandToken[], index: number): NamedParse | undefined {
@@ -81,7 +83,7 @@ export function readNamedPeriod(tokens: readonly CommandToken[], index: number):
     return refuseVague(tokens, index);
   if (word === 'a' || word === 'an') return readAgo(tokens, index, 1, index + 1, false);
   const amount = amountOf(word);
-  if (amount !== undefined && lookupWord(UNIT_WORDS, at(1)) && at(2) === 'ago')
+  if (amount !== undefined && lookupWord(UNIT_WORDS, at(1)) && AGO_WORDS.includes(at(2)))
     return readAgo(tokens, index, amount, index + 1, true);
   return undefined;
 }
@@ -89,7 +91,7 @@ export function readNamedPeriod(tokens: readonly CommandToken[], index: number):
 /** `a few days ago`, `a couple of weeks`: no number, so no window. */
 function refuseVague(tokens: readonly CommandToken[], index: number): NamedParse {
   let next = index + 1;
-  const vagueTail = ['a', 'an', 'of', 'ago', ...VAGUE_WORDS];
+  const vagueTail = ['a', 'an', 'of', ...AGO_WORDS, ...VAGUE_WORDS];
   while (next < tokens.length) {
     const word = plainWordAt(tokens, next) ?? '';
     if (!vagueTail.includes(word) && !lookupWord(UNIT_WORDS, word)) break;
@@ -318,7 +320,7 @@ function readAgo(
   counted: boolean,
 ): NamedParse | undefined {
   const unit = lookupWord(UNIT_WORDS, plainWordAt(tokens, unitAt) ?? '');
-  if (!unit || plainWordAt(tokens, unitAt + 1) !== 'ago') return undefined;
+  if (!unit || !AGO_WORDS.includes(plainWordAt(tokens, unitAt + 1) ?? '')) return undefined;
   const next = unitAt + 2;
   const phrase = quoteTokens(tokens, index, next);
   if (unit === 'hours' || unit === 'minutes') {

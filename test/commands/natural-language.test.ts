@@ -22,6 +22,8 @@ describe('sentences', () => {
     ['last week monday to wednesday', day('2026-11-16', '2026-11-19')],
     ['the week before last', day('2026-11-09', '2026-11-16')],
     ['3 days ago', day('2026-11-22', '2026-11-23')],
+    // "back" as "ago" (it was taken for a call-back question: "did you mean unreturned?").
+    ['2 days back', day('2026-11-23', '2026-11-24')],
     ['2 weeks ago', day('2026-11-09', '2026-11-16')],
     ['last quarter', [expandIso('2026-07-01T00:00+02:00'), expandIso('2026-10-01T00:00+02:00')]],
     ['q3 2025', [expandIso('2025-07-01T00:00+02:00'), expandIso('2025-10-01T00:00+02:00')]],
