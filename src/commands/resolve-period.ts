@@ -150,7 +150,9 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
       return { ok: true, span: { start: day, end: day.plus({ days: 1 }).startOf('day') } };
     }
     case 'week-of': {
-      const day = resolveLatestDay(spec.day, clock, phrase);
+      // Notes on the day (`nov 30 read as …`) name the day, not the week around it.
+      const dayPhrase = phrase.replace(/^(?:the\s+)?(?:week|wk)\s+of\s+/i, '');
+      const day = resolveLatestDay(spec.day, clock, dayPhrase);
       if (!day.ok) return day;
       const start = weekStartOf(day.span.start, clock.weekStart);
       return { ok: true, span: { start, end: start.plus({ weeks: 1 }).startOf('day') } };

@@ -166,6 +166,13 @@ describe('precedence', () => {
     expect(windowIso(parseOk(command, berlin))).toEqual([expandIso(from), expandIso(to)]);
   });
 
+  test('"week of": a note on its day names the day', () => {
+    expect(parseOk('the week of nov 18', berlin).assumptions).toContainEqual({
+      code: 'latest-year',
+      text: 'nov 18 read as Wed 18 Nov 2026, the latest not in the future',
+    });
+  });
+
   test('"week of" takes one day', () => {
     expect(parseError('week of november', berlin).message).toContain(
       '"week of november" needs one day, e.g. "week of nov 16".',
