@@ -449,17 +449,21 @@ function readTimeThenDay(
   }
   // `monday until 5pm`: 5pm on Monday, though 5pm today would make a range too; the reply says so.
   const onStartDay = rangeStart?.spec.kind === 'days' && startDay !== undefined && !isToday(startDay);
-  const phrase = quoteTokens(tokens, index, time.next);
-  const assumption: Assumption = {
-    code: 'time-on-start-day',
-    text: `${phrase} read as on the day the range starts; for today's, say "today ${phrase}"`,
-  };
   return {
     ok: true,
     spec: clockSpec(startDay ?? time.spec, from, time.to),
     next: time.next,
-    assumptions: onStartDay ? [...time.assumptions, assumption] : time.assumptions,
+    assumptions: onStartDay
+      ? [...time.assumptions, timeOnStartDay(quoteTokens(tokens, index, time.next))]
+      : time.assumptions,
     day: time,
+  };
+}
+
+function timeOnStartDay(time: string): Assumption {
+  return {
+    code: 'time-on-start-day',
+    text: `${time} read as on the day the range starts; for today's, say "today ${time}"`,
   };
 }
 

@@ -6,8 +6,9 @@ import type { CommandToken } from './tokenize-command';
 /**
  * Questions managers ask, read as the ranking they mean (product-spec "Rankings"): "who missed the
  * most (calls)" = `top extensions by missed`, "who answered (the) most" = `top extensions by
- * answered`; "which agent" or "which extension" asks as "who" does. Filler around them ("calls", "?") is filler as everywhere; "top callers" and
- * "busiest hour" are the ranking grammar itself (parse-ranking.ts).
+ * answered`; "which agent" or "which extension" asks as "who" does. Filler around them ("calls",
+ * "?") is filler as everywhere; "top callers" and "busiest hour" are the ranking grammar itself
+ * (parse-ranking.ts).
  */
 const ASKERS: readonly (readonly string[])[] = [
   ['who'],

@@ -3,8 +3,8 @@ import type { CommandToken } from '../tokenize-command';
 /**
  * Sentence punctuation and spellings people type, made into command words before reading: a
  * `?`, `!` or `.` that ends a word (`friday?`) goes, lone `!` and `.` go (filler), `yesterday's`
- * (or `yesterdays`) is `yesterday` marked possessive (`ben's calls` names ben), `a.m.` is `am`, and `ext101`,
- * `x101` are `ext 101`, `compared to` is `vs`. A lone `?` stays: it asks for help.
+ * (or `yesterdays`) is `yesterday` marked possessive (`ben's calls` names ben), `a.m.` is `am`,
+ * `ext101` and `x101` are `ext 101`, `compared to` is `vs`. A lone `?` stays: it asks for help.
  */
 export function normalizeSentence(tokens: readonly CommandToken[]): CommandToken[] {
   const result: CommandToken[] = [];
