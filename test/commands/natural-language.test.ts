@@ -221,6 +221,9 @@ describe('locale decides how numeric dates read', () => {
     ['en-US', '11/03/2026', day('2026-11-03', '2026-11-04')],
     ['sv-SE', '2026/11/03', day('2026-11-03', '2026-11-04')],
     ['en-US', '3.11.2026', day('2026-11-03', '2026-11-04')],
+    // Dashes as slashes: chrono alone reads them month-first in every locale (3 Nov was 11 Mar).
+    ['en-GB', '3-11-2026', day('2026-11-03', '2026-11-04')],
+    ['en-US', '11-3-2026', day('2026-11-03', '2026-11-04')],
   ])('%s: "%s"', (locale, command, expected) => {
     expect(windowIso(parseOk(command, at(locale)))).toEqual(expected);
   });

@@ -35,7 +35,9 @@ export type AtomParse = { ok: true; atom: DateAtom } | { ok: false; message: str
 const DAY_NUMBER = /^(\d{1,2})(st|nd|rd|th)?$/;
 const YEAR = /^\d{4}$/;
 const NUMERIC_DATE =
-  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})|\d{1,2}\/\d{1,2}(\/(\d{2}|\d{4}))?)$/;
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})|\d{1,2}\/\d{1,2}(\/(\d{2}|\d{4}))?|\d{1,2}-\d{1,2}-\d{4})$/;
+/** `24-11-2026`: read as `24/11/2026`, in the locale's order (chrono reads dashes month-first always). */
+const DASHED_DATE = /^\d{1,2}-\d{1,2}-\d{4}$/;
 const SLASHED_TWO_PARTS = /^\d{1,2}\/\d{1,2}$/;
 const TIME = /^(\d{1,2}(:\d{2})?(am|pm)|\d{1,2}:\d{2}|noon|midnight)$/;
 const TIME_RANGE = /^(\d{1,2}(:\d{2})?(am|pm)?|noon|midnight)-(\d{1,2}(:\d{2})?(am|pm)?|noon|midnight)$/;
@@ -134,8 +136,9 @@ function scanShape(tokens: readonly CommandToken[], index: number): Shape | unde
     if (word(at) === ',' && startsDate(tokens, at + 1)) at++;
   }
   if (NUMERIC_DATE.test(word(at))) {
-    pieces.push(word(at));
-    if (word(at).includes('/') && !/^\d{4}/.test(word(at))) slashed = tokens[at]!.raw;
+    const dashed = DASHED_DATE.test(word(at));
+    pieces.push(dashed ? word(at).replaceAll('-', '/') : word(at));
+    if ((dashed || word(at).includes('/')) && !/^\d{4}/.test(word(at))) slashed = tokens[at]!.raw;
     hasDate = true;
     at++;
   } else if (lookupWord(MONTH_WORDS, word(at)) !== undefined) {
