@@ -116,6 +116,9 @@ const PHRASE_SUGGESTIONS: Readonly<Record<string, string>> = {
   tomorrow: 'today',
   // A trend, said as an adjective (`daily calls last week`); not read as one, since `daily report`
   // may mean today's.
+  // Who called us most, or which agent called out most? The suggestion names the first.
+  'who called': 'top callers',
+  'who called most': 'top callers',
   daily: 'by day',
   weekly: 'by week',
   monthly: 'by month',

@@ -238,6 +238,12 @@ const MALFORMED: Array<[string, string, string]> = [
     'rows filter="Answered eq true"',
   ],
   ['tomorrow', 'I didn\'t understand "tomorrow" (did you mean "today"?).', 'today'],
+  [
+    'who called the most last week',
+    'I didn\'t understand "who called" (did you mean "top callers"?) and "most".',
+    'top callers last week',
+  ],
+  ['who called most', 'I didn\'t understand "who called most" (did you mean "top callers"?).', 'top callers'],
   // A trend said as an adjective points to its words.
   ['daily calls last week', 'I didn\'t understand "daily" (did you mean "by day"?).', 'by day last week'],
   [
