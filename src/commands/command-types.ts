@@ -63,6 +63,8 @@ export type PeriodSpec =
   | { kind: 'part'; day: DaySpec; part: PartOfDay }
   /** `end of last month`, `start of the month`: the first or last day of a period. */
   | { kind: 'edge'; edge: 'start' | 'end'; of: PeriodSpec }
+  /** `compare this week to the week before`: the other side moved back one `unit`. */
+  | { kind: 'unit-before'; unit: 'days' | 'weeks' | 'months' | 'years' }
   /** `week of nov 16`: the week (by WEEK_START) that holds that day. */
   | { kind: 'week-of'; day: DaySpec }
   /** `first week of november` (days 1-7), `last week of october` (its last 7 days). */

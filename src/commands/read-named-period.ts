@@ -1,7 +1,7 @@
 import type { Assumption } from '../core/report-request';
 import { matchWords, plainWordAt, quoteTokens } from './command-tokens';
 import type { NamedPeriod, PartOfDay, PeriodSpec } from './command-types';
-import { lookupWord, type PeriodUnit, UNIT_WORDS, WEEKDAY_WORDS } from './command-vocabulary';
+import { lookupWord, MONTH_WORDS, type PeriodUnit, UNIT_WORDS, WEEKDAY_WORDS } from './command-vocabulary';
 import type { CommandToken } from './tokenize-command';
 
 /**
@@ -64,6 +64,8 @@ export function readNamedPeriod(tokens: readonly CommandToken[], index: number):
         : { kind: 'ago', amount: 2, unit: 'months', wholeUnit: true };
     return ok(spec, index + 3);
   }
+  const before = readUnitBefore(tokens, index);
+  if (before) return before;
   if (word === 'week' || word === 'wk') return readIsoWeek(tokens, index);
   if (word === 'weekend' && at(1) === 'before' && at(2) === 'last')
     return ok({ kind: 'weekend', offset: -2 }, index + 3);
@@ -86,6 +88,26 @@ export function readNamedPeriod(tokens: readonly CommandToken[], index: number):
   if (amount !== undefined && lookupWord(UNIT_WORDS, at(1)) && AGO_WORDS.includes(at(2)))
     return readAgo(tokens, index, amount, index + 1, true);
   return undefined;
+}
+
+const UNITS_BEFORE: Readonly<Record<string, 'days' | 'weeks' | 'months' | 'years'>> = {
+  day: 'days',
+  week: 'weeks',
+  month: 'months',
+  year: 'years',
+};
+/** Words after `the week before` that make it a different phrase (`the day before yesterday`). */
+const NOT_BEFORE_OTHER = ['last', 'yesterday', 'today', 'this'];
+
+/** `the week before` with nothing it is before: the other side of a comparison, moved back a week. */
+function readUnitBefore(tokens: readonly CommandToken[], index: number): NamedParse | undefined {
+  const unit = lookupWord(UNITS_BEFORE, plainWordAt(tokens, index) ?? '');
+  const after = plainWordAt(tokens, index + 2) ?? '';
+  if (!unit || plainWordAt(tokens, index + 1) !== 'before') return undefined;
+  if (NOT_BEFORE_OTHER.includes(after) || /^\d/.test(after)) return undefined;
+  if (lookupWord(MONTH_WORDS, after) !== undefined || lookupWord(WEEKDAY_WORDS, after) !== undefined)
+    return undefined;
+  return { ok: true, spec: { kind: 'unit-before', unit }, next: index + 2, assumptions: [] };
 }
 
 /** `a few days ago`, `a couple of weeks`: no number, so no window. */

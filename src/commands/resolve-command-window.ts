@@ -95,8 +95,13 @@ export function resolveWindows(
     if (!window.ok) return undefined;
     return comparison ? [window, window] : [window];
   }
-  const [first, second] = comparison.periods.map((period) => resolveFoundPeriod(period, draft, clock));
-  if (!first?.ok || !second?.ok) return undefined;
+  const [firstPeriod, secondPeriod] = comparison.periods;
+  const first = resolveFoundPeriod(firstPeriod, draft, clock);
+  const second =
+    secondPeriod.spec.kind === 'unit-before' && first.ok
+      ? shiftedBack(first, secondPeriod.spec.unit)
+      : resolveFoundPeriod(secondPeriod, draft, clock);
+  if (!first.ok || !second.ok) return undefined;
   const phrases = comparison.periods.map((period) => period.phrase);
   const aligned = alignComparedPeriods([
     { ...first, phrase: phrases[0]! },
@@ -113,6 +118,11 @@ export function resolveWindows(
   const windows: CommandWindows = [a, b];
   if (aligned.assumption) windows.assumption = aligned.assumption;
   return windows;
+}
+
+/** `compare this week to the week before`: the first side's window, one `unit` earlier on the calendar. */
+function shiftedBack(window: { from: DateTime; to: DateTime }, unit: string): WindowResult {
+  return { ok: true, from: window.from.minus({ [unit]: 1 }), to: window.to.minus({ [unit]: 1 }) };
 }
 
 function countWord(count: number): string {

@@ -42,6 +42,7 @@ const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** A time followed by `Z` or `±hh[:mm]`. */
 const WITH_OFFSET = /T[\d:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+const SINGULAR_UNIT = { days: 'day', weeks: 'week', months: 'month', years: 'year' } as const;
 const DAYS_PER_UNIT: Record<PeriodUnit, number> = {
   days: 1,
   weeks: 7,
@@ -149,6 +150,12 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
       const day = spec.edge === 'start' ? of.span.start : wholeEnd.minus({ days: 1 }).startOf('day');
       return { ok: true, span: { start: day, end: day.plus({ days: 1 }).startOf('day') } };
     }
+    case 'unit-before':
+      return {
+        ok: false,
+        message: `"${phrase}" is before another period: compare it with one, e.g. "compare this week to the week before".`,
+        replacement: `last ${SINGULAR_UNIT[spec.unit]}`,
+      };
     case 'week-of': {
       // Notes on the day (`nov 30 read as …`) name the day, not the week around it.
       const dayPhrase = phrase.replace(/^(?:the\s+)?(?:week|wk)\s+of\s+/i, '');

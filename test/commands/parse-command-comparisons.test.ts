@@ -2,7 +2,7 @@ import { formatCommand } from '../../src/chat/format-command';
 import { parseCommand } from '../../src/commands/parse-command';
 import type { ComparisonRequest } from '../../src/core/answers';
 import type { ReportFilters, ReportRequest } from '../../src/core/report-request';
-import { contextAt, expandIso, parseError, parseOk, toIso } from './parse-helpers';
+import { contextAt, expandIso, parseError, parseOk, toIso, windowIso } from './parse-helpers';
 
 /** Issue 18: comparisons. Asked on Wed 25 Nov 2026, 10:00 in Berlin. */
 const berlin = contextAt('2026-11-25T10:00', 'Europe/Berlin', { locale: 'en-GB' });
@@ -90,6 +90,38 @@ describe('comparisons of periods', () => {
       side(['2026-11-09T00:00+01:00', '2026-11-16T00:00+01:00']),
     ]);
     expect(request.assumptions.map((assumption) => assumption.code)).not.toContain('same-span');
+  });
+
+  test('"the week before" as side B is side A one week earlier (refused before: "before" had no start)', () => {
+    expect(sidesOf(parseOk('compare last week to the week before', berlin))).toEqual([
+      side(['2026-11-16T00:00+01:00', '2026-11-23T00:00+01:00']),
+      side(['2026-11-09T00:00+01:00', '2026-11-16T00:00+01:00']),
+    ]);
+    expect(sidesOf(parseOk('yesterday vs the day before missed', berlin))).toEqual([
+      side(['2026-11-24T00:00+01:00', '2026-11-25T00:00+01:00'], { status: 'missed' }),
+      side(['2026-11-23T00:00+01:00', '2026-11-24T00:00+01:00'], { status: 'missed' }),
+    ]);
+    expect(sidesOf(parseOk('last month vs the month before', berlin))).toEqual([
+      side(['2026-10-01T00:00+02:00', '2026-11-01T00:00+01:00']),
+      side(['2026-09-01T00:00+02:00', '2026-10-01T00:00+02:00']),
+    ]);
+    expect(sidesOf(parseOk('compare this week to the week before', berlin))).toEqual([
+      side(THIS_WEEK),
+      side(LAST_WEEK_SO_FAR),
+    ]);
+  });
+
+  test('"the week before" needs the period it is before', () => {
+    for (const command of ['the week before', 'compare the week before to last week']) {
+      expect(parseError(command, berlin).message).toContain(
+        '"week before" is before another period: compare it with one, e.g. "compare this week to the week before".',
+      );
+    }
+    // Other phrases with "before" keep their reading.
+    expect(windowIso(parseOk('the day before yesterday', berlin))).toEqual([
+      expandIso('2026-11-23T00:00+01:00'),
+      expandIso('2026-11-24T00:00+01:00'),
+    ]);
   });
 
   test('"to" inside a side\'s range is not the comparison\'s: "compare from nov 1 to nov 15 to last month"', () => {
