@@ -57,6 +57,25 @@ export function readFilterValues(
   return read.next;
 }
 
+/** A bare number that may be a year (`ext 101 vs 2024`): not taken for a DN without its word. */
+const YEAR_LIKE = /^(19|20)\d\d$/;
+
+/**
+ * `ext 101 vs 102`: side B's leading numbers, written without their word, as side A's `kind`
+ * (extension or queue); the index after them, or `start` when there are none or one may be a year.
+ */
+export function readBareDnsAs(
+  tokens: readonly CommandToken[],
+  start: number,
+  kind: 'extension' | 'queue',
+  draft: CommandDraft,
+): number {
+  const read = readDns(tokens, start);
+  if (read.values.length === 0 || read.values.some((value) => YEAR_LIKE.test(value))) return start;
+  addUnique(kind === 'extension' ? draft.filters.extensions : draft.filters.queues, read.values);
+  return read.next;
+}
+
 function describeMissingValue(kind: FilterKind, keyword: string): string {
   if (kind === 'extension') return `"${keyword}" needs an extension number, e.g. "ext 101" or "ext 101,102".`;
   if (kind === 'queue') return `"${keyword}" needs a queue number, e.g. "queue 800".`;

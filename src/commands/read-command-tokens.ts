@@ -22,7 +22,7 @@ import {
 import type { ComparisonSplit } from './find-comparison';
 import type { PeriodReading } from './natural/period-reading';
 import type { DirectoryPerson } from './natural/read-person-name';
-import { readFilterValues } from './parse-filter-values';
+import { readBareDnsAs, readFilterValues } from './parse-filter-values';
 import { applyCountWord, applyOption } from './parse-option';
 import { parsePeriod } from './parse-period';
 import { readSuperlative, readTop } from './parse-ranking';
@@ -58,8 +58,23 @@ export function readCommandTokens(
   }
   readSpan(tokens, 0, split.compare ?? 0, draft, reading, false);
   const [first, second] = split.sides;
-  draft.sides = [readSide(tokens, first, draft, reading), readSide(tokens, second, draft, reading)];
+  const sideA = readSide(tokens, first, draft, reading);
+  draft.sides = [sideA, readSide(tokens, second, draft, reading, filterKindOf(sideA, draft))];
   return draft;
+}
+
+/**
+ * The one kind of number side A names (`ext 101` → extension), which a bare side B (`102`) takes;
+ * none when side A has a period too (`ext 101 2025 vs 2024` compares years).
+ */
+function filterKindOf(side: SideDraft, draft: CommandDraft): 'extension' | 'queue' | undefined {
+  const { extensions, queues, numbers } = side.filters;
+  if (numbers.length > 0 || side.names.length > 0 || side.me) return undefined;
+  if (draft.periods.some(({ ranges }) => ranges[0]![0] >= side.start && ranges[0]![0] < side.end))
+    return undefined;
+  if (extensions.length > 0 && queues.length === 0) return 'extension';
+  if (queues.length > 0 && extensions.length === 0) return 'queue';
+  return undefined;
 }
 
 function readSide(
@@ -67,10 +82,13 @@ function readSide(
   [start, end]: [number, number],
   draft: CommandDraft,
   reading: TokenReading,
+  bareNumbersAs?: 'extension' | 'queue',
 ): SideDraft {
   const shared = takeTarget(draft);
   putTarget(draft, emptyTarget());
-  readSpan(tokens, start, end, draft, reading, true);
+  const bounded = tokens.slice(0, end);
+  const after = bareNumbersAs ? readBareDnsAs(bounded, start, bareNumbersAs, draft) : start;
+  readSpan(tokens, after, end, draft, reading, after === start);
   const side = { ...takeTarget(draft), start, end };
   putTarget(draft, shared);
   return side;

@@ -154,10 +154,20 @@ describe('comparisons of extensions, people and queues', () => {
     ['ext 101,102 vs ext 103', 'extension', { extensions: ['101', '102'] }, { extensions: ['103'] }],
     ['queue 800 vs queue 801', 'queue', { queues: ['800'] }, { queues: ['801'] }],
     ['compare queue 800 to queue 801', 'queue', { queues: ['800'] }, { queues: ['801'] }],
+    // Side B's numbers without their word take side A's (they were refused: "did you mean ext 102?").
+    ['ext 101 vs 102', 'extension', { extensions: ['101'] }, { extensions: ['102'] }],
+    ['ext 101,102 vs 103,104', 'extension', { extensions: ['101', '102'] }, { extensions: ['103', '104'] }],
+    ['queue 800 vs 801', 'queue', { queues: ['800'] }, { queues: ['801'] }],
   ])('"%s"', (command, by, first, second) => {
     const request = parseOk(command, berlin);
     expect(request.comparison?.by).toBe(by);
     expect(sidesOf(request)).toEqual([side(TODAY, first), side(TODAY, second)]);
+  });
+
+  test('a bare side B that may be a year keeps its own reading', () => {
+    expect(parseError('ext 101 vs 2024', berlin).message).toContain(
+      '"ext 101" is an extension or person and "2024" a period',
+    );
   });
 
   test('the period and the other filters apply to both sides', () => {
@@ -304,7 +314,7 @@ describe('comparisons refused, with a reason and an example', () => {
       'Both sides are the same period ("today" and "today"): compare two different ones, e.g. "this week vs last week".',
       'this week vs last week',
     ],
-    ['ext 101 vs 102', 'I didn\'t understand "102" (did you mean "ext 102"?).', 'ext 101 vs ext 102'],
+    ['ben vs 102', 'I didn\'t understand "102" (did you mean "ext 102"?).', 'ben vs ext 102'],
     [
       'this week vs last wek',
       'I didn\'t understand "last wek" (did you mean "last week"?).',
