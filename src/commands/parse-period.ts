@@ -318,7 +318,10 @@ function readTerm(
   const word = plainWordAt(tokens, index);
   if (word === 'the' || word === 'over' || word === 'within')
     return readTerm(tokens, index + 1, reading, rangeStart);
-  const edge = readEdge(tokens, index, reading) ?? readWeekOf(tokens, index, reading);
+  const edge =
+    readEdge(tokens, index, reading) ??
+    readWeekOf(tokens, index, reading) ??
+    readMonthOf(tokens, index, reading);
   if (edge) return edge;
   const named = readNamedPeriod(tokens, index);
   if (named) {
@@ -376,6 +379,17 @@ function readWeekOf(
     };
   }
   return { ok: true, spec: { kind: 'week-of', day }, next: inner.next, assumptions: inner.assumptions };
+}
+
+/** `the month of october`: that month, as `october`. */
+function readMonthOf(
+  tokens: readonly CommandToken[],
+  index: number,
+  reading: PeriodReading,
+): TermParse | undefined {
+  if (plainWordAt(tokens, index) !== 'month' || plainWordAt(tokens, index + 1) !== 'of') return undefined;
+  const inner = readTerm(tokens, index + 2, reading);
+  return inner?.ok && inner.day?.spec.kind === 'month' ? inner : undefined;
 }
 
 /** `start of the month`, `end of last month` (one day); `first week of november`, `last week of october`. */

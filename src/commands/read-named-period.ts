@@ -181,6 +181,13 @@ function readLastOrPast(
   index: number,
   isPast: boolean,
 ): NamedParse | undefined {
+  // `last full week`, `last calendar month`, `last 7 full days`: whole periods are what these
+  // already are, so the qualifier is read past.
+  const qualified = withoutQualifier(tokens, index);
+  if (qualified) {
+    const inner = readLastOrPast(qualified, index, isPast);
+    return inner && { ...inner, next: inner.next + 1 };
+  }
   const next = plainWordAt(tokens, index + 1) ?? '';
   if (lookupWord(WEEKDAY_WORDS, next) !== undefined) return undefined;
   const named = isPast ? undefined : readNamedLast(tokens, index);
@@ -214,6 +221,20 @@ function readLastOrPast(
     };
   }
   return readAmount(tokens, index, String(amountOf(next)), amountUnit, index + 3);
+}
+
+const QUALIFIERS = ['full', 'complete', 'calendar', 'whole', 'entire'];
+
+/**
+ * The tokens without a qualifier right after `last` (or after its number) when a unit follows
+ * it, or undefined when there is none. Messages then quote the words without it.
+ */
+function withoutQualifier(tokens: readonly CommandToken[], index: number): CommandToken[] | undefined {
+  const at = amountOf(plainWordAt(tokens, index + 1) ?? '') === undefined ? index + 1 : index + 2;
+  const word = plainWordAt(tokens, at) ?? '';
+  const unit = plainWordAt(tokens, at + 1) ?? '';
+  if (!QUALIFIERS.includes(word) || (!lookupWord(UNIT_WORDS, unit) && unit !== 'quarter')) return undefined;
+  return [...tokens.slice(0, at), ...tokens.slice(at + 1)];
 }
 
 const HALF_HOUR = [

@@ -35,6 +35,10 @@ describe('sentences', () => {
     ['last day', day('2026-11-24', '2026-11-25')],
     ['past month', [expandIso('2026-10-25T00:00+02:00'), expandIso('2026-11-25T00:00+01:00')]],
     ['missed calls the week of nov 18', day('2026-11-16', '2026-11-23')],
+    ['for the month of october', [expandIso('2026-10-01T00:00+02:00'), expandIso('2026-11-01T00:00+01:00')]],
+    ['last full week', day('2026-11-16', '2026-11-23')],
+    ['last calendar month', [expandIso('2026-10-01T00:00+02:00'), expandIso('2026-11-01T00:00+01:00')]],
+    ['last 7 full days', day('2026-11-18', '2026-11-25')],
     ['week of 3/11', day('2026-11-02', '2026-11-09')],
     ['from nov 3', day('2026-11-03', '2026-11-04')],
     // A start is a point to run from, as a time of day is (it was the 1st alone).
