@@ -272,9 +272,16 @@ function limitWindow(span: DaySpan, phrase: string, clock: PeriodClock): WindowR
   return { ok: true, from: span.start, to };
 }
 
-/** Days between two instants counted on the asker's wall clock (a 25-hour day is one day). */
+/**
+ * Days between two instants counted on the asker's wall clock (a 25-hour day is one day). A start
+ * of day counts as its date's midnight even where the clocks skip midnight (America/Santiago's
+ * days begin at 01:00 after its change), so such a day is one day too, not 25 hours of wall clock.
+ */
 function calendarDays(from: DateTime, to: DateTime): number {
-  const wallMillis = (instant: DateTime) => instant.toMillis() + instant.offset * 60_000;
+  const wallMillis = (instant: DateTime) =>
+    instant.equals(instant.startOf('day'))
+      ? Date.UTC(instant.year, instant.month - 1, instant.day)
+      : instant.toMillis() + instant.offset * 60_000;
   return (wallMillis(to) - wallMillis(from)) / 86_400_000;
 }
 

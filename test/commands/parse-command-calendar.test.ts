@@ -55,6 +55,21 @@ describe('times of day on the night of a daylight-saving change', () => {
     [BERLIN, '2026-10-28T10:00', 'saturday 10pm-1am', '2026-10-24T22:00+02:00', '2026-10-25T01:00+02:00', 3],
   ])('%s at %s: "%s" is %s .. %s (%d h)', expectWindow);
 
+  // America/Santiago skips midnight: its 6 Sep 2026 begins at 01:00. The period's length counted
+  // that day's start as 01:00 on the wall clock, and `last 400 days` was refused as 400 days and an hour.
+  test('a day that begins at 01:00 (the clocks skipped midnight) still counts as one day', () => {
+    const santiago = contextAt('2026-09-06T12:00', 'America/Santiago', { maxPeriodDays: 400 });
+    expect(windowIso(parseOk('last 400 days', santiago))).toEqual([
+      expandIso('2025-08-02T00:00-04:00'),
+      expandIso('2026-09-06T01:00-03:00'),
+    ]);
+    const oneDay = contextAt('2026-09-07T12:00', 'America/Santiago', { maxPeriodDays: 1 });
+    expect(windowIso(parseOk('yesterday', oneDay))).toEqual([
+      expandIso('2026-09-06T01:00-03:00'),
+      expandIso('2026-09-07T00:00-03:00'),
+    ]);
+  });
+
   // Before, luxon moved 02:30 on to 03:30 and `2:30-3:30` became the 24 hours from 03:30.
   test('a time the clocks skipped is refused, with one after the change as the example', () => {
     const message = parseError('mar 29 2:30-3:30', contextAt('2026-03-31T10:00', BERLIN)).message;
