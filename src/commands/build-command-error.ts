@@ -114,11 +114,11 @@ const PHRASE_SUGGESTIONS: Readonly<Record<string, string>> = {
   'this day': 'today',
   'next week': 'this week',
   tomorrow: 'today',
-  // A trend, said as an adjective (`daily calls last week`); not read as one, since `daily report`
-  // may mean today's.
   // Who called us most, or which agent called out most? The suggestion names the first.
   'who called': 'top callers',
   'who called most': 'top callers',
+  // A trend, said as an adjective (`daily calls last week`); not read as one, since `daily report`
+  // may mean today's.
   daily: 'by day',
   weekly: 'by week',
   monthly: 'by month',

@@ -241,6 +241,16 @@ export const MONTH_WORDS: Readonly<Record<string, number>> = {
 /** Units of `last N <unit>`: calendar units count back from the start of today, clock units from now. */
 export type PeriodUnit = 'days' | 'weeks' | 'months' | 'years' | 'hours' | 'minutes';
 
+/** Each unit's word for one (`last week`, `past hour`). */
+export const SINGULAR_UNIT_WORDS: Readonly<Record<PeriodUnit, string>> = {
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  hours: 'hour',
+  minutes: 'minute',
+};
+
 export const UNIT_WORDS: Readonly<Record<string, PeriodUnit>> = {
   day: 'days',
   days: 'days',

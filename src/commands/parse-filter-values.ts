@@ -52,9 +52,13 @@ export function readFilterValues(
       read.values.map((value) => value.replace(/\D/g, '')),
     );
   } else {
-    addUnique(kind === 'extension' ? draft.filters.extensions : draft.filters.queues, read.values);
+    addDns(kind, read.values, draft);
   }
   return read.next;
+}
+
+function addDns(kind: 'extension' | 'queue', values: readonly string[], draft: CommandDraft): void {
+  addUnique(kind === 'extension' ? draft.filters.extensions : draft.filters.queues, values);
 }
 
 /** A bare number that may be a year (`ext 101 vs 2024`): not taken for a DN without its word. */
@@ -72,7 +76,7 @@ export function readBareDnsAs(
 ): number {
   const read = readDns(tokens, start);
   if (read.values.length === 0 || read.values.some((value) => YEAR_LIKE.test(value))) return start;
-  addUnique(kind === 'extension' ? draft.filters.extensions : draft.filters.queues, read.values);
+  addDns(kind, read.values, draft);
   return read.next;
 }
 

@@ -86,8 +86,7 @@ function readSide(
 ): SideDraft {
   const shared = takeTarget(draft);
   putTarget(draft, emptyTarget());
-  const bounded = tokens.slice(0, end);
-  const after = bareNumbersAs ? readBareDnsAs(bounded, start, bareNumbersAs, draft) : start;
+  const after = bareNumbersAs ? readBareDnsAs(tokens.slice(0, end), start, bareNumbersAs, draft) : start;
   readSpan(tokens, after, end, draft, reading, after === start);
   const side = { ...takeTarget(draft), start, end };
   putTarget(draft, shared);

@@ -1,7 +1,14 @@
 import type { Assumption } from '../core/report-request';
 import { matchWords, plainWordAt, quoteTokens } from './command-tokens';
 import type { NamedPeriod, PartOfDay, PeriodSpec } from './command-types';
-import { lookupWord, MONTH_WORDS, type PeriodUnit, UNIT_WORDS, WEEKDAY_WORDS } from './command-vocabulary';
+import {
+  lookupWord,
+  MONTH_WORDS,
+  type PeriodUnit,
+  SINGULAR_UNIT_WORDS,
+  UNIT_WORDS,
+  WEEKDAY_WORDS,
+} from './command-vocabulary';
 import type { CommandToken } from './tokenize-command';
 
 /**
@@ -254,14 +261,6 @@ const PLURAL_UNIT_WORDS = [
   'minutes',
   'mins',
 ];
-const SINGULAR: Readonly<Record<PeriodUnit, string>> = {
-  days: 'day',
-  weeks: 'week',
-  months: 'month',
-  years: 'year',
-  hours: 'hour',
-  minutes: 'minute',
-};
 
 /**
  * `last weeks calls`: "last week's" with its apostrophe lost, or some weeks? Refused with both
@@ -272,9 +271,9 @@ function refuseUncounted(tokens: readonly CommandToken[], index: number, unit: P
   const word = plainWordAt(tokens, index)!;
   return {
     ok: false,
-    message: `"${phrase}" has no number: say "${word} ${SINGULAR[unit]}", or how many, e.g. "${word} 3 ${unit}".`,
+    message: `"${phrase}" has no number: say "${word} ${SINGULAR_UNIT_WORDS[unit]}", or how many, e.g. "${word} 3 ${unit}".`,
     next: index + 2,
-    replacement: `${word} ${SINGULAR[unit]}`,
+    replacement: `${word} ${SINGULAR_UNIT_WORDS[unit]}`,
   };
 }
 
@@ -367,7 +366,7 @@ function readAgo(
   const next = unitAt + 2;
   const phrase = quoteTokens(tokens, index, next);
   if (unit === 'hours' || unit === 'minutes') {
-    const past = counted && amount !== 1 ? `past ${amount} ${unit}` : `past ${SINGULAR[unit]}`;
+    const past = counted && amount !== 1 ? `past ${amount} ${unit}` : `past ${SINGULAR_UNIT_WORDS[unit]}`;
     return {
       ok: false,
       message: `"${phrase}" is a moment, not a period: say "${past}".`,

@@ -3,6 +3,7 @@ import type { Assumption } from '../core/report-request';
 import { alignComparedPeriods } from './align-compared-periods';
 import type { CommandDraft, FoundPeriod, WordTarget } from './command-draft';
 import { quoteTokens } from './command-tokens';
+import type { PeriodSpec } from './command-types';
 import type { ComparisonReading } from './read-comparison';
 import { type PeriodClock, resolvePeriod, type WindowResult } from './resolve-period';
 import type { CommandToken } from './tokenize-command';
@@ -121,7 +122,10 @@ export function resolveWindows(
 }
 
 /** `compare this week to the week before`: the first side's window, one `unit` earlier on the calendar. */
-function shiftedBack(window: { from: DateTime; to: DateTime }, unit: string): WindowResult {
+function shiftedBack(
+  window: { from: DateTime; to: DateTime },
+  unit: (PeriodSpec & { kind: 'unit-before' })['unit'],
+): WindowResult {
   return { ok: true, from: window.from.minus({ [unit]: 1 }), to: window.to.minus({ [unit]: 1 }) };
 }
 

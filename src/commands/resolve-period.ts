@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Assumption } from '../core/report-request';
 import type { PeriodSpec } from './command-types';
-import type { PeriodUnit } from './command-vocabulary';
+import { type PeriodUnit, SINGULAR_UNIT_WORDS } from './command-vocabulary';
 import {
   agoSpan,
   type CalendarClock,
@@ -42,7 +42,6 @@ const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** A time followed by `Z` or `±hh[:mm]`. */
 const WITH_OFFSET = /T[\d:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
-const SINGULAR_UNIT = { days: 'day', weeks: 'week', months: 'month', years: 'year' } as const;
 const DAYS_PER_UNIT: Record<PeriodUnit, number> = {
   days: 1,
   weeks: 7,
@@ -154,7 +153,7 @@ function toSpan(spec: PeriodSpec, phrase: string, clock: PeriodClock): SpanResul
       return {
         ok: false,
         message: `"${phrase}" is before another period: compare it with one, e.g. "compare this week to the week before".`,
-        replacement: `last ${SINGULAR_UNIT[spec.unit]}`,
+        replacement: `last ${SINGULAR_UNIT_WORDS[spec.unit]}`,
       };
     case 'week-of': {
       // Notes on the day (`nov 30 read as …`) name the day, not the week around it.

@@ -14,16 +14,12 @@ const DAY_MS = 86_400_000;
  */
 export function wallClockOn(midnight: DateTime, hour: number, minute: number): WallClockResult {
   const at = atHour(midnight, hour, minute);
-  const day = atHour(midnight, hour - (hour % 24));
-  const time = `${pad(hour % 24)}:${pad(minute)}`;
-  const where = `on ${day.toFormat('ccc d LLL yyyy', { locale: 'en-GB' })} in ${midnight.zoneName}`;
   const before = midnight.zone.offset(at.toMillis() - DAY_MS);
   const after = midnight.zone.offset(at.toMillis() + DAY_MS);
-  const shift = describeShift(Math.abs(after - before));
   if (at.hour !== hour % 24 || at.minute !== minute) {
     return {
       ok: false,
-      message: `${time} does not exist ${where}: the clocks went forward ${shift} that night. Give a time after the change, e.g. "${at.toFormat('HH:mm')}".`,
+      message: `${describeTime(midnight, hour, minute)}: the clocks went forward ${describeShift(after - before)} that night. Give a time after the change, e.g. "${at.toFormat('HH:mm')}".`,
     };
   }
   const wall = Date.UTC(at.year, at.month - 1, at.day, at.hour, at.minute);
@@ -36,16 +32,23 @@ export function wallClockOn(midnight: DateTime, hour: number, minute: number): W
     );
     return {
       ok: false,
-      message: `${time} happens twice ${where}: the clocks went back ${shift} that night. Say which with from= or to= and its offset: ${isoMinutes(first!)} (the first) or ${isoMinutes(second!)} (the second).`,
+      message: `${describeTime(midnight, hour, minute, 'happens twice')}: the clocks went back ${describeShift(before - after)} that night. Say which with from= or to= and its offset: ${isoMinutes(first!)} (the first) or ${isoMinutes(second!)} (the second).`,
     };
   }
   return { ok: true, at };
+}
+
+/** `02:30 does not exist on Sun 29 Mar 2026 in Europe/Berlin` (or `happens twice`). */
+function describeTime(midnight: DateTime, hour: number, minute: number, what = 'does not exist'): string {
+  const day = atHour(midnight, hour - (hour % 24)).toFormat('ccc d LLL yyyy', { locale: 'en-GB' });
+  return `${pad(hour % 24)}:${pad(minute)} ${what} on ${day} in ${midnight.zoneName}`;
 }
 
 function sameWallTime(a: DateTime, b: DateTime): boolean {
   return a.hasSame(b, 'day') && a.hour === b.hour && a.minute === b.minute;
 }
 
+/** The size of a daylight-saving change, from the offsets (minutes) either side of it. */
 function describeShift(minutes: number): string {
   if (minutes === 60) return 'an hour';
   return minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;

@@ -166,6 +166,8 @@ describe('precedence', () => {
     ['nov 20 10pm-2:30am', '2026-11-20T22:00+01:00', '2026-11-21T02:30+01:00'],
     ['20/11 22:00-02:00', '2026-11-20T22:00+01:00', '2026-11-21T02:00+01:00'],
     ['tue nov 24 10pm-2am', '2026-11-24T22:00+01:00', '2026-11-25T02:00+01:00'],
+    // The next day in the next year: last year's New Year's Eve (this one is in the future).
+    ['dec 31 10pm-2am', '2025-12-31T22:00+01:00', '2026-01-01T02:00+01:00'],
   ])('a date with times past midnight ends on the next day: "%s"', (command, from, to) => {
     expect(windowIso(parseOk(command, berlin))).toEqual([expandIso(from), expandIso(to)]);
   });
